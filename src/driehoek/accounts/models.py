@@ -1,0 +1,53 @@
+from simple_history.models import HistoricalRecords
+
+from django.contrib.auth.models import AbstractUser
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Partij(models.Model):
+    """A party to agreements: the municipality, a corporation, a tenant association or another."""
+
+    class Soort(models.TextChoices):
+        GEMEENTE = "gemeente", _("gemeente")
+        CORPORATIE = "corporatie", _("woningcorporatie")
+        HUURDERSORGANISATIE = "huurdersorganisatie", _("huurdersorganisatie")
+        ZORG_WELZIJN = "zorg_welzijn", _("zorg- of welzijnspartij")
+        OVERIG = "overig", _("overig")
+
+    naam = models.CharField(_("naam"), max_length=200, unique=True)
+    korte_naam = models.CharField(_("korte naam"), max_length=80)
+    soort = models.CharField(_("soort"), max_length=20, choices=Soort.choices)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["naam"]
+        verbose_name = _("partij")
+        verbose_name_plural = _("partijen")
+
+    def __str__(self) -> str:
+        return self.korte_naam or self.naam
+
+
+class User(AbstractUser):
+    """A person using Driehoek. Every user but the administrator acts for one party."""
+
+    class Rol(models.TextChoices):
+        LEZER = "lezer", _("lezer")
+        INVULLER = "invuller", _("invuller / actiehouder")
+        SECRETARIS = "secretaris", _("secretaris")
+        BESTUURDER = "bestuurder", _("bestuurder")
+        BEHEERDER = "beheerder", _("beheerder")
+
+    partij = models.ForeignKey(
+        Partij, verbose_name=_("partij"), null=True, blank=True, on_delete=models.PROTECT, related_name="gebruikers"
+    )
+    rol = models.CharField(_("rol"), max_length=20, choices=Rol.choices, default=Rol.LEZER)
+    history = HistoricalRecords(excluded_fields=["password", "last_login"])
+
+    class Meta:
+        verbose_name = _("gebruiker")
+        verbose_name_plural = _("gebruikers")
+
+    def __str__(self) -> str:
+        return self.get_full_name() or self.username

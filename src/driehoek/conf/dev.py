@@ -1,0 +1,10 @@
+import os
+
+os.environ.setdefault("DRIEHOEK_ENVIRONMENT", "dev")
+os.environ.setdefault("DEBUG", "true")
+os.environ.setdefault("SECRET_KEY", "dev-only-not-secret")
+os.environ.setdefault("ALLOWED_HOSTS", "127.0.0.1,localhost")
+
+from .base import *  # noqa: E402,F403
+
+DEMO_USERS_ALLOWED = True

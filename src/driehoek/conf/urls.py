@@ -1,0 +1,18 @@
+from django.contrib import admin
+from django.contrib.auth import views as auth_views
+from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
+
+from driehoek.register import views as register_views
+
+admin.site.site_header = _("Driehoek beheer")
+admin.site.site_title = _("Driehoek beheer")
+
+urlpatterns = [
+    path("", register_views.start, name="start"),
+    path("inloggen/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
+    path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
+    path("taal/", include("django.conf.urls.i18n")),
+    path("sets/", include("driehoek.register.urls")),
+    path("beheer/", admin.site.urls),
+]

@@ -1,0 +1,10 @@
+from django.urls import path
+
+from . import views
+
+app_name = "register"
+
+urlpatterns = [
+    path("<slug:slug>/", views.set_detail, name="set"),
+    path("<slug:slug>/afspraken/<str:nummer>/", views.afspraak_detail, name="afspraak"),
+]

@@ -1,0 +1,70 @@
+from django.contrib.auth.decorators import login_required
+from django.db.models import Count, Prefetch
+from django.shortcuts import get_object_or_404, render
+
+from .forms import AfspraakFilterForm
+from .history import afspraak_history
+from .models import Actiehouder, Afspraak, Afsprakenset, Indicator
+from .search import group_by_theme, search_afspraken, search_lopende_afspraken
+
+
+def _visible_set(request, slug: str) -> Afsprakenset:
+    # A set the user may not see is answered as if it did not exist.
+    return get_object_or_404(Afsprakenset.objects.visible_to(request.user).select_related("gemeente"), slug=slug)
+
+
+@login_required
+def start(request):
+    sets = (
+        Afsprakenset.objects.visible_to(request.user)
+        .select_related("gemeente", "bovenliggende_set")
+        .annotate(aantal_afspraken=Count("afspraken", distinct=True))
+    )
+    return render(request, "register/start.html", {"sets": sets})
+
+
+@login_required
+def set_detail(request, slug: str):
+    afsprakenset = _visible_set(request, slug)
+    form = AfspraakFilterForm(afsprakenset, request.GET or None)
+    filters = form.filters()
+    afspraken = search_afspraken(afsprakenset, **filters)
+    lopend = search_lopende_afspraken(afsprakenset, q=filters.get("q", ""), thema=filters.get("thema"))
+    if filters.get("partij") or filters.get("sectie"):
+        lopend = lopend.none()
+    afspraken = list(afspraken)
+    context = {
+        "afsprakenset": afsprakenset,
+        "form": form,
+        "filtered": bool(filters),
+        "q": filters.get("q", ""),
+        "aantal": len(afspraken),
+        "groepen": group_by_theme(afsprakenset.themas.all(), afspraken, lopend, keep_empty=not filters),
+        "deelnames": afsprakenset.deelnames.select_related("partij"),
+        "ondertekenaars": afsprakenset.ondertekenaars.select_related("partij"),
+    }
+    template = "register/set_detail.html#resultaten" if request.htmx else "register/set_detail.html"
+    return render(request, template, context)
+
+
+@login_required
+def afspraak_detail(request, slug: str, nummer: str):
+    afsprakenset = _visible_set(request, slug)
+    afspraak = get_object_or_404(
+        Afspraak.objects.select_related("thema").prefetch_related(
+            "verantwoordelijkheden__partij",
+            "verwijzingen",
+            "verwezen_door",
+            Prefetch(
+                "indicatoren",
+                Indicator.objects.prefetch_related(
+                    Prefetch("actiehouderschappen", Actiehouder.objects.select_related("partij"))
+                ),
+            ),
+            "doelstellingen__indicator",
+        ),
+        afsprakenset=afsprakenset,
+        nummer=nummer,
+    )
+    context = {"afsprakenset": afsprakenset, "afspraak": afspraak, "history": afspraak_history(afspraak)}
+    return render(request, "register/afspraak_detail.html", context)
