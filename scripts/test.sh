@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # The whole suite: lint, Django's checks, then the tests on SQLite and on a throwaway PostgreSQL.
+# Browser tests run in a session of their own: they need a database that is emptied after each test.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PY=.venv/bin/python
 export DJANGO_SETTINGS_MODULE=driehoek.conf.test
+mkdir -p test-artifacts
 
 echo "== ruff"
 .venv/bin/ruff check .
@@ -11,8 +13,13 @@ echo "== ruff"
 echo "== manage.py check"
 $PY manage.py check --fail-level WARNING
 
+suite() {
+  .venv/bin/pytest -m "not browser" "$@"
+  .venv/bin/pytest -m browser "$@"
+}
+
 echo "== tests on SQLite"
-.venv/bin/pytest "$@"
+suite "$@"
 
 echo "== tests on PostgreSQL"
-scripts/with-postgres.sh .venv/bin/pytest "$@"
+scripts/with-postgres.sh bash -c "$(declare -f suite); suite \"\$@\"" suite "$@"

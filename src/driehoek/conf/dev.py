@@ -8,3 +8,7 @@ os.environ.setdefault("ALLOWED_HOSTS", "127.0.0.1,localhost")
 from .base import *  # noqa: E402,F403
 
 DEMO_USERS_ALLOWED = True
+
+# Serve static files straight from the source folders, without collectstatic.
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True
