@@ -1,19 +1,51 @@
 """Who may do what: the one place every view, export and template asks.
 
-The rules in prose are in docs/authorization.md. Row-level visibility lives in
-`Afsprakenset.objects.visible_to(user)`, which `can` uses for sets.
+The rules in prose and as a table are in docs/authorization.md. Row-level visibility lives in
+`Afsprakenset.objects.visible_to(user)`, which `can` uses for everything inside a set.
 """
 
 from typing import Any
 
 VIEW_SET = "view_set"
 CHANGE_REGISTER = "change_register"
+START_YEAR = "start_year"
+ENTER_VALUE = "enter_value"  # obj: Indicator
+MAKE_VOORZET = "make_voorzet"  # obj: Beoordeling
+RESPOND = "respond"  # obj: Beoordeling
+ADOPT = "adopt"  # obj: Beoordeling
+REVISE = "revise"  # obj: Beoordeling
 
-ACTIONS = (VIEW_SET, CHANGE_REGISTER)
+ACTIONS = (VIEW_SET, CHANGE_REGISTER, START_YEAR, ENTER_VALUE, MAKE_VOORZET, RESPOND, ADOPT, REVISE)
+
+# Roles that do the work of the monitoring for their party; lezer only reads.
+WORKING_ROLES = {"invuller", "secretaris"}
+RESPONDING_ROLES = {"invuller", "secretaris", "bestuurder"}
 
 
 def is_beheerder(user) -> bool:
     return bool(user.is_authenticated and (user.is_superuser or user.rol == user.Rol.BEHEERDER))
+
+
+def set_of(obj: Any):
+    """The agreement set an object belongs to."""
+    for path in ("afsprakenset", "afspraak.afsprakenset", "indicator.afspraak.afsprakenset"):
+        target = obj
+        try:
+            for part in path.split("."):
+                target = getattr(target, part)
+        except AttributeError:
+            continue
+        return target
+    return obj
+
+
+def _is_municipal_secretary(user, afsprakenset) -> bool:
+    return (
+        user.rol == user.Rol.SECRETARIS
+        and user.partij_id is not None
+        and user.partij.soort == user.partij.Soort.GEMEENTE
+        and afsprakenset.deelnames.filter(partij_id=user.partij_id).exists()
+    )
 
 
 def can(user, action: str, obj: Any) -> bool:
@@ -21,17 +53,31 @@ def can(user, action: str, obj: Any) -> bool:
         raise ValueError(f"unknown action {action!r}")
     if not user.is_authenticated or not user.is_active:
         return False
-    afsprakenset = getattr(obj, "afsprakenset", obj)
+    afsprakenset = set_of(obj)
+    if not type(afsprakenset).objects.visible_to(user).filter(pk=afsprakenset.pk).exists():
+        return False
     if action == VIEW_SET:
-        return type(afsprakenset).objects.visible_to(user).filter(pk=afsprakenset.pk).exists()
+        return True
     if action == CHANGE_REGISTER:
-        # The municipality's secretary keeps the register of its own sets; the administrator all.
-        if is_beheerder(user):
-            return True
-        return (
-            user.rol == user.Rol.SECRETARIS
-            and user.partij_id is not None
-            and afsprakenset.deelnames.filter(partij_id=user.partij_id).exists()
-            and user.partij.soort == user.partij.Soort.GEMEENTE
-        )
+        return is_beheerder(user) or _is_municipal_secretary(user, afsprakenset)
+    if action == START_YEAR:
+        return _is_municipal_secretary(user, afsprakenset)
+    if action == ADOPT:
+        return _is_municipal_secretary(user, afsprakenset)
+
+    # The monitoring is done by parties for themselves: never by the administrator on their behalf.
+    if user.partij_id is None:
+        return False
+    # Imported here: monitoring builds on accounts, so a module-level import would be circular.
+    from driehoek.monitoring.roles import responders, voorzet_holders
+
+    if action == ENTER_VALUE:
+        return user.rol in WORKING_ROLES and obj.actiehouderschappen.filter(partij_id=user.partij_id).exists()
+    if action == REVISE and _is_municipal_secretary(user, afsprakenset):
+        return True
+    if action in (MAKE_VOORZET, REVISE):
+        holders = voorzet_holders(obj.afspraak)
+        return user.rol in WORKING_ROLES and user.partij_id in {p.pk for p in holders}
+    if action == RESPOND:
+        return user.rol in RESPONDING_ROLES and user.partij_id in {p.pk for p in responders(obj)}
     return False

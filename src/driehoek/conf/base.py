@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "driehoek.core",
     "driehoek.accounts",
     "driehoek.register",
+    "driehoek.monitoring",
 ]
 
 MIDDLEWARE = [

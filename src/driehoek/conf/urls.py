@@ -14,5 +14,6 @@ urlpatterns = [
     path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
     path("taal/", include("django.conf.urls.i18n")),
     path("sets/", include("driehoek.register.urls")),
+    path("", include("driehoek.monitoring.urls")),
     path("beheer/", admin.site.urls),
 ]

@@ -2,6 +2,8 @@ from django.contrib.auth.decorators import login_required
 from django.db.models import Count, Prefetch
 from django.shortcuts import get_object_or_404, render
 
+from driehoek.monitoring.queries import lights_over_years
+
 from .forms import AfspraakFilterForm
 from .history import afspraak_history
 from .models import Actiehouder, Afspraak, Afsprakenset, Indicator
@@ -66,5 +68,10 @@ def afspraak_detail(request, slug: str, nummer: str):
         afsprakenset=afsprakenset,
         nummer=nummer,
     )
-    context = {"afsprakenset": afsprakenset, "afspraak": afspraak, "history": afspraak_history(afspraak)}
+    context = {
+        "afsprakenset": afsprakenset,
+        "afspraak": afspraak,
+        "history": afspraak_history(afspraak),
+        "beoordelingen": lights_over_years(afspraak),
+    }
     return render(request, "register/afspraak_detail.html", context)

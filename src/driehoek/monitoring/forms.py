@@ -1,0 +1,136 @@
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from driehoek.accounts.models import Partij
+
+from . import rules
+from .models import Kleur, Reactie, Status
+
+MAX_ATTACHMENT = 10 * 1024 * 1024
+# Recognised by their first bytes, not by the name or the browser's word for it.
+SIGNATURES = {
+    b"%PDF-": "pdf",
+    b"\x89PNG\r\n\x1a\n": "png",
+    b"\xff\xd8\xff": "jpeg",
+    b"PK\x03\x04": "xlsx",
+}
+
+
+def attachment_kind(upload) -> str | None:
+    head = upload.read(16)
+    upload.seek(0)
+    for signature, kind in SIGNATURES.items():
+        if head.startswith(signature):
+            if kind == "xlsx" and not upload.name.lower().endswith(".xlsx"):
+                return None
+            return kind
+    return None
+
+
+class IndicatorwaardeForm(forms.Form):
+    waarde = forms.DecimalField(label=_("Waarde"), required=False, max_digits=14, decimal_places=2, localize=True)
+    eenheid = forms.CharField(
+        label=_("Eenheid"), required=False, max_length=60, help_text=_("Bijvoorbeeld woningen, % of euro.")
+    )
+    oordeel = forms.CharField(
+        label=_("Oordeel of toelichting"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    bron = forms.CharField(label=_("Bron"), required=False, max_length=300, help_text=_("Waar het getal vandaan komt."))
+    bijlage = forms.FileField(
+        label=_("Bijlage (pdf, xlsx, png of jpg; ten hoogste 10 MB)"),
+        required=False,
+        widget=forms.ClearableFileInput(attrs={"accept": ".pdf,.xlsx,.png,.jpg,.jpeg"}),
+    )
+    versie = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    def clean_bijlage(self):
+        upload = self.cleaned_data.get("bijlage")
+        if not upload:
+            return None
+        if upload.size > MAX_ATTACHMENT:
+            raise forms.ValidationError(_("Het bestand is groter dan 10 MB."))
+        kind = attachment_kind(upload)
+        if kind is None:
+            raise forms.ValidationError(_("Alleen pdf, xlsx, png en jpg zijn toegestaan; dit bestand is geen van die."))
+        self.cleaned_data["bijlage_soort"] = kind
+        return upload
+
+    def clean(self):
+        data = super().clean()
+        if data.get("waarde") is None and not (data.get("oordeel") or "").strip() and not self.errors:
+            raise forms.ValidationError(_("Vul een waarde of een oordeel in."))
+        return data
+
+
+class VoorzetForm(forms.Form):
+    kleur = forms.ChoiceField(label=_("Beoordeling voortgang"), choices=Kleur.choices, widget=forms.RadioSelect)
+    reden = forms.ChoiceField(
+        label=_("Reden (bij oranje of rood)"),
+        required=False,
+        widget=forms.RadioSelect,
+        choices=[("", _("geen (bij groen en afgerond)"))] + rules.reason_choices(),
+    )
+    toelichting = forms.CharField(
+        label=_("Toelichting"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Bij oranje en rood: wat is de oorzaak, wat is het gevolg en wat wordt eraan gedaan?"),
+    )
+    afwijking_toelichting = forms.CharField(
+        label=_("Waarom wijkt u af van de suggestie?"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    versie = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+
+class ReactieForm(forms.Form):
+    soort = forms.ChoiceField(label=_("Reactie van uw partij"), choices=Reactie.Soort.choices, widget=forms.RadioSelect)
+    toelichting = forms.CharField(
+        label=_("Toelichting"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Verplicht bij niet akkoord: geef de reden."),
+    )
+
+
+class VaststellenForm(forms.Form):
+    datum = forms.DateField(
+        label=_("Datum van het overleg"), widget=forms.DateInput(attrs={"type": "date"}), initial=timezone.localdate
+    )
+    orgaan = forms.CharField(label=_("Vastgesteld door"), max_length=200, initial=_("Bestuurlijk overleg"))
+    versie = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+
+class HerzienForm(forms.Form):
+    reden = forms.CharField(label=_("Reden van de herziening"), widget=forms.Textarea(attrs={"rows": 2}))
+    versie = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+
+class StartJaarForm(forms.Form):
+    jaar = forms.TypedChoiceField(label=_("Jaar"), coerce=int)
+
+    def __init__(self, years: list[int], *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["jaar"].choices = [(y, y) for y in years]
+
+
+class TabelFilterForm(forms.Form):
+    thema = forms.ModelChoiceField(label=_("Thema"), queryset=None, required=False, empty_label=_("Alle thema's"))
+    partij = forms.ModelChoiceField(
+        label=_("Actiehouder"), queryset=None, required=False, empty_label=_("Alle partijen")
+    )
+    kleur = forms.ChoiceField(label=_("Beoordeling"), required=False, choices=[("", _("Alle"))] + list(Kleur.choices))
+    status = forms.ChoiceField(label=_("Status"), required=False)
+
+    def __init__(self, afsprakenset, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["thema"].queryset = afsprakenset.themas.all()
+        self.fields["partij"].queryset = Partij.objects.filter(deelnames__afsprakenset=afsprakenset).order_by(
+            "deelnames__volgorde"
+        )
+        self.fields["status"].choices = [("", _("Alle"))] + list(Status.choices)
+
+    def filters(self) -> dict:
+        if not self.is_valid():
+            return {}
+        return {k: v for k, v in self.cleaned_data.items() if v}

@@ -1,0 +1,234 @@
+"""What the monitoring pages show: the monitoringstabel, the focus list, the dashboard and the
+inbox. Each is a fixed number of queries, whatever the size of the set."""
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.db.models import Prefetch
+
+from driehoek.register.models import Actiehouder, Afspraak, Afsprakenset, Doelstelling, Indicator, Thema
+
+from . import rules
+from .models import Beoordeling, Indicatorwaarde, Kleur, Reactie, Status
+from .roles import voorzet_holders
+
+
+@dataclass
+class Row:
+    """One row of the monitoringstabel: an indicator (or an agreement without indicators)."""
+
+    thema: Thema
+    afspraak: Afspraak
+    indicator: Indicator | None
+    actiehouders: list
+    beoordeling: Beoordeling | None
+    waarde: Indicatorwaarde | None
+    first_of_afspraak: bool
+    rowspan: int
+
+
+def _afspraken(afsprakenset: Afsprakenset):
+    return afsprakenset.afspraken.select_related("thema").prefetch_related(
+        Prefetch(
+            "indicatoren",
+            Indicator.objects.order_by("volgorde").prefetch_related(
+                Prefetch("actiehouderschappen", Actiehouder.objects.select_related("partij"))
+            ),
+        ),
+        "verantwoordelijkheden__partij",
+    )
+
+
+def beoordelingen(afsprakenset: Afsprakenset, jaar: int) -> dict[int, Beoordeling]:
+    qs = Beoordeling.objects.filter(afspraak__afsprakenset=afsprakenset, jaar=jaar).select_related("voorzet_partij")
+    return {b.afspraak_id: b for b in qs}
+
+
+def monitoringstabel(
+    afsprakenset: Afsprakenset, jaar: int, *, thema=None, partij=None, kleur="", status=""
+) -> list[Row]:
+    """The table of chapter 8 for a year, in the document's order, one row per indicator that runs
+    in that year (agreements without indicators get one row)."""
+    by_afspraak = beoordelingen(afsprakenset, jaar)
+    values = {
+        v.indicator_id: v
+        for v in Indicatorwaarde.objects.filter(indicator__afspraak__afsprakenset=afsprakenset, jaar=jaar)
+    }
+    rows: list[Row] = []
+    for afspraak in _afspraken(afsprakenset):
+        b = by_afspraak.get(afspraak.pk)
+        if thema and afspraak.thema_id != thema.pk:
+            continue
+        if kleur and (b is None or b.kleur != kleur):
+            continue
+        if status and (b is None or b.status != status):
+            continue
+        indicators = [i for i in afspraak.indicatoren.all() if i.jaar_van <= jaar <= i.jaar_tot] or (
+            [None] if not afspraak.indicatoren.all() else []
+        )
+        entries = []
+        for indicator in indicators:
+            holders = indicator.actiehouders_lijst if indicator else afspraak.verantwoordelijken_lijst
+            if partij and partij not in holders:
+                continue
+            entries.append((indicator, holders))
+        for index, (indicator, holders) in enumerate(entries):
+            rows.append(
+                Row(
+                    thema=afspraak.thema,
+                    afspraak=afspraak,
+                    indicator=indicator,
+                    actiehouders=holders,
+                    beoordeling=b,
+                    waarde=values.get(indicator.pk) if indicator else None,
+                    first_of_afspraak=index == 0,
+                    rowspan=len(entries),
+                )
+            )
+    return rows
+
+
+def focuslijst(afsprakenset: Afsprakenset, jaar: int) -> list[Beoordeling]:
+    return list(
+        Beoordeling.objects.filter(afspraak__afsprakenset=afsprakenset, jaar=jaar, kleur__in=rules.FOCUS)
+        .select_related("afspraak__thema", "voorzet_partij")
+        .order_by("afspraak__volgorde")
+    )
+
+
+LIGHT_ORDER = [Kleur.GROEN, Kleur.ORANJE, Kleur.ROOD, Kleur.AFGEROND, ""]
+
+
+@dataclass
+class ThemeLights:
+    thema: Thema
+    cells: list[tuple[str, int]]  # (light, count) in LIGHT_ORDER; "" is not yet assessed
+    total: int
+
+    def segments(self, width: int = 100) -> list[tuple[str, float, float, int]]:
+        """(light, x, width, count) of a horizontal bar `width` wide, for the chart."""
+        result, x = [], 0.0
+        for kleur, n in self.cells:
+            if n:
+                w = width * n / self.total
+                result.append((kleur, round(x, 2), round(w, 2), n))
+                x += w
+        return result
+
+
+@dataclass
+class Inbox:
+    to_fill: list[Indicator] = field(default_factory=list)
+    to_propose: list[Beoordeling] = field(default_factory=list)
+    to_respond: list[Beoordeling] = field(default_factory=list)
+
+
+def dashboard(afsprakenset: Afsprakenset, jaar: int) -> dict:
+    by_afspraak = beoordelingen(afsprakenset, jaar)
+    themes = list(afsprakenset.themas.all())
+    per_theme: dict[int, Counter] = defaultdict(Counter)
+    afspraken = list(afsprakenset.afspraken.only("pk", "thema_id"))
+    for afspraak in afspraken:
+        b = by_afspraak.get(afspraak.pk)
+        per_theme[afspraak.thema_id][b.kleur if b else ""] += 1
+    lights = [
+        ThemeLights(t, [(k, per_theme[t.pk][k]) for k in LIGHT_ORDER], sum(per_theme[t.pk].values())) for t in themes
+    ]
+    states = Counter(b.status for b in by_afspraak.values())
+    filled = set(
+        Indicatorwaarde.objects.filter(indicator__afspraak__afsprakenset=afsprakenset, jaar=jaar).values_list(
+            "indicator_id", flat=True
+        )
+    )
+    running = Indicator.objects.filter(afspraak__afsprakenset=afsprakenset, jaar_van__lte=jaar, jaar_tot__gte=jaar)
+    stale = list(running.exclude(pk__in=filled).select_related("afspraak").order_by("afspraak__volgorde", "volgorde"))
+    return {
+        "lights": lights,
+        "kleuren": LIGHT_ORDER,
+        "chart_em": 2 * len(lights),
+        "states": {s: states.get(s, 0) for s in Status.values},
+        "total": len(afspraken),
+        "stale": stale,
+        "running": running.count(),
+    }
+
+
+def inbox(user, afsprakenset: Afsprakenset, jaar: int) -> Inbox:
+    """What waits for the user's party in this set and year."""
+    from driehoek.accounts import policy
+
+    result = Inbox()
+    if user.partij_id is None:
+        return result
+    filled = set(
+        Indicatorwaarde.objects.filter(indicator__afspraak__afsprakenset=afsprakenset, jaar=jaar).values_list(
+            "indicator_id", flat=True
+        )
+    )
+    if user.rol in policy.WORKING_ROLES:
+        result.to_fill = list(
+            Indicator.objects.filter(
+                afspraak__afsprakenset=afsprakenset,
+                jaar_van__lte=jaar,
+                jaar_tot__gte=jaar,
+                actiehouderschappen__partij_id=user.partij_id,
+            )
+            .exclude(pk__in=filled)
+            .select_related("afspraak")
+            .order_by("afspraak__volgorde", "volgorde")
+        )
+    by_afspraak = beoordelingen(afsprakenset, jaar)
+    answered = set(
+        Reactie.objects.filter(beoordeling__in=by_afspraak.values(), partij_id=user.partij_id)
+        .exclude(soort=Reactie.Soort.OPMERKING)
+        .values_list("beoordeling_id", "revisie")
+    )
+    for afspraak in _afspraken(afsprakenset):
+        b = by_afspraak.get(afspraak.pk)
+        if b is None:
+            continue
+        holders = voorzet_holders(afspraak)
+        lead = b.voorzet_partij_id or (holders[0].pk if holders else None)
+        if b.status == Status.OPEN and user.rol in policy.WORKING_ROLES and user.partij_id in {p.pk for p in holders}:
+            result.to_propose.append(b)
+        elif (
+            b.status in (Status.VOORZET, Status.IN_BESPREKING)
+            and user.rol in policy.RESPONDING_ROLES
+            and user.partij_id != lead
+            and (b.pk, b.revisie) not in answered
+        ):
+            result.to_respond.append(b)
+    return result
+
+
+def lights_over_years(afspraak: Afspraak) -> list[Beoordeling]:
+    return list(afspraak.beoordelingen.order_by("jaar"))
+
+
+def suggestion_for(beoordeling: Beoordeling) -> tuple[rules.Suggestion, Doelstelling] | None:
+    """The light the figures suggest, from the first counted indicator with a target and deadline."""
+    afsprakenset = beoordeling.afspraak.afsprakenset
+    targets = Doelstelling.objects.filter(
+        afspraak=beoordeling.afspraak,
+        indicator__isnull=False,
+        jaar__isnull=False,
+        indicator__soort=Indicator.Soort.AANTAL,
+    ).select_related("indicator")
+    for target in targets:
+        values = {
+            v.jaar: v.waarde for v in target.indicator.waarden.filter(waarde__isnull=False, jaar__lte=beoordeling.jaar)
+        }
+        if not values:
+            continue
+        suggestion = rules.suggest_light(
+            target=Decimal(target.waarde),
+            comparator=target.vergelijking,
+            deadline=target.jaar,
+            baseline_year=afsprakenset.eerste_jaar - 1,
+            year=beoordeling.jaar,
+            values=values,
+        )
+        if suggestion:
+            return suggestion, target
+    return None

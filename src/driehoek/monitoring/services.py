@@ -1,0 +1,201 @@
+"""Every change to the monitoring goes through these functions: each checks the policy and the
+rules, refuses a save based on an outdated version, and writes the change and its history in one
+transaction."""
+
+from datetime import date
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from driehoek.accounts import policy
+
+from . import rules
+from .models import Beoordeling, Bijlage, Indicatorwaarde, Monitoringsjaar, Reactie
+from .roles import responders, voorzet_holders
+
+
+class ConflictError(Exception):
+    """Someone else saved in the meantime; `current` is what they saved."""
+
+    def __init__(self, current):
+        self.current = current
+        super().__init__(
+            _("Iemand anders heeft dit intussen gewijzigd. Bekijk de nieuwe versie en probeer het opnieuw.")
+        )
+
+
+def _require(user, action: str, obj) -> None:
+    if not policy.can(user, action, obj):
+        raise PermissionDenied(_("U mag dit niet doen namens uw partij."))
+
+
+def _locked(model, pk: int, versie: int | None):
+    obj = model.objects.select_for_update().get(pk=pk)
+    if versie is not None and obj.versie != versie:
+        raise ConflictError(obj)
+    return obj
+
+
+def _save(obj, user, reason: str = "") -> None:
+    obj._history_user = user
+    if reason:
+        obj._change_reason = reason
+    obj.save()
+
+
+@transaction.atomic
+def start_year(user, afsprakenset, jaar: int) -> Monitoringsjaar:
+    _require(user, policy.START_YEAR, afsprakenset)
+    if not afsprakenset.eerste_jaar <= jaar <= afsprakenset.laatste_jaar:
+        raise ValidationError(
+            _("%(jaar)s valt buiten de looptijd van deze set (%(periode)s).")
+            % {"jaar": jaar, "periode": afsprakenset.periode}
+        )
+    if afsprakenset.monitoringsjaren.filter(jaar=jaar).exists():
+        raise ValidationError(_("De monitoring van %(jaar)s is al gestart.") % {"jaar": jaar})
+    monitoringsjaar = Monitoringsjaar(
+        afsprakenset=afsprakenset,
+        jaar=jaar,
+        gestart_door=user,
+        voorzet_uiterlijk=date(jaar + 1, 2, 1),
+        reacties_uiterlijk=date(jaar + 1, 3, 1),
+    )
+    _save(monitoringsjaar, user)
+    for afspraak in afsprakenset.afspraken.all():
+        _save(Beoordeling(afspraak=afspraak, jaar=jaar), user)
+    return monitoringsjaar
+
+
+def _require_year(indicator_or_afspraak_set, jaar: int) -> None:
+    if not indicator_or_afspraak_set.monitoringsjaren.filter(jaar=jaar).exists():
+        raise ValidationError(_("De monitoring van %(jaar)s is nog niet gestart.") % {"jaar": jaar})
+
+
+@transaction.atomic
+def save_value(
+    user, indicator, jaar: int, *, waarde=None, eenheid="", oordeel="", bron="", versie=None
+) -> Indicatorwaarde:
+    _require(user, policy.ENTER_VALUE, indicator)
+    _require_year(indicator.afspraak.afsprakenset, jaar)
+    if not indicator.jaar_van <= jaar <= indicator.jaar_tot:
+        raise ValidationError(
+            _("Deze indicator loopt van %(jaren)s; %(jaar)s hoort daar niet bij.")
+            % {"jaren": indicator.jaren, "jaar": jaar}
+        )
+    if waarde is None and not oordeel.strip():
+        raise ValidationError({"waarde": _("Vul een waarde of een oordeel in.")})
+    existing = Indicatorwaarde.objects.filter(indicator=indicator, jaar=jaar).first()
+    if existing:
+        value = _locked(Indicatorwaarde, existing.pk, versie)
+        value.versie += 1
+    else:
+        if versie not in (None, 0):
+            raise ConflictError(None)
+        value = Indicatorwaarde(indicator=indicator, jaar=jaar)
+    value.waarde, value.eenheid, value.oordeel, value.bron = waarde, eenheid, oordeel.strip(), bron
+    value.partij, value.bijgewerkt_door = user.partij, user
+    _save(value, user)
+    return value
+
+
+@transaction.atomic
+def add_attachment(user, value: Indicatorwaarde, upload, soort: str) -> Bijlage:
+    _require(user, policy.ENTER_VALUE, value.indicator)
+    bijlage = Bijlage(
+        indicatorwaarde=value, naam=upload.name[:200], soort=soort, grootte=upload.size, geplaatst_door=user
+    )
+    bijlage.bestand.save(upload.name, upload, save=False)
+    _save(bijlage, user)
+    return bijlage
+
+
+@transaction.atomic
+def make_voorzet(
+    user,
+    beoordeling: Beoordeling,
+    *,
+    kleur: str,
+    reden: str = "",
+    toelichting: str = "",
+    afwijking_toelichting: str = "",
+    suggestie: rules.Suggestion | None = None,
+    versie: int | None = None,
+) -> Beoordeling:
+    _require(user, policy.MAKE_VOORZET, beoordeling)
+    b = _locked(Beoordeling, beoordeling.pk, versie)
+    status = rules.next_status(b.status, rules.VOORZET_DOEN)
+    errors = rules.light_errors(kleur, reden, toelichting)
+    if suggestie and (kleur, reden) != (suggestie.kleur, suggestie.reden) and not afwijking_toelichting.strip():
+        errors["afwijking_toelichting"] = _("U wijkt af van de suggestie uit de cijfers: leg uit waarom.")
+    if errors:
+        raise ValidationError(errors)
+    holders = voorzet_holders(b.afspraak)
+    # The first-named actiehouder leads; a co-holder editing keeps the lead where it is.
+    b.voorzet_partij = holders[0] if holders else user.partij
+    b.status, b.kleur, b.reden, b.toelichting = status, kleur, reden, toelichting.strip()
+    b.suggestie_kleur = suggestie.kleur if suggestie else ""
+    b.suggestie_reden = suggestie.reden if suggestie else ""
+    b.afwijking_toelichting = afwijking_toelichting.strip() if suggestie else ""
+    b.voorzet_door, b.voorzet_op = user, timezone.now()
+    b.revisie += 1
+    b.versie += 1
+    _save(b, user, "voorzet")
+    return b
+
+
+@transaction.atomic
+def respond(user, beoordeling: Beoordeling, *, soort: str, toelichting: str = "") -> Reactie:
+    _require(user, policy.RESPOND, beoordeling)
+    b = _locked(Beoordeling, beoordeling.pk, None)
+    if soort not in Reactie.Soort.values:
+        raise ValidationError({"soort": _("Kies akkoord, niet akkoord of opmerking.")})
+    if soort != Reactie.Soort.AKKOORD and not toelichting.strip():
+        message = (
+            _("Geef de reden waarom uw partij niet akkoord is.")
+            if soort == Reactie.Soort.NIET_AKKOORD
+            else _("Schrijf uw opmerking.")
+        )
+        raise ValidationError({"toelichting": message})
+    if not rules.allowed(b.status, rules.REAGEREN):
+        rules.next_status(b.status, rules.REAGEREN)  # raises with the reason
+    reactie = Reactie(
+        beoordeling=b, revisie=b.revisie, partij=user.partij, soort=soort, toelichting=toelichting.strip(), door=user
+    )
+    _save(reactie, user)
+    current = list(b.reacties.filter(revisie=b.revisie).order_by("op", "pk").values_list("partij_id", "soort"))
+    consensus = rules.has_consensus({p.pk for p in responders(b)}, current)
+    b.status = rules.next_status(b.status, rules.REAGEREN, consensus=consensus)
+    b.versie += 1
+    _save(b, user, "reactie")
+    return reactie
+
+
+@transaction.atomic
+def adopt(user, beoordeling: Beoordeling, *, datum: date, orgaan: str, versie: int | None = None) -> Beoordeling:
+    _require(user, policy.ADOPT, beoordeling)
+    b = _locked(Beoordeling, beoordeling.pk, versie)
+    b.status = rules.next_status(b.status, rules.VASTSTELLEN)
+    if not orgaan.strip():
+        raise ValidationError({"orgaan": _("Noem het overleg dat de beoordeling vaststelde.")})
+    b.vastgesteld_op, b.vastgesteld_door = datum, orgaan.strip()
+    b.versie += 1
+    _save(b, user, "vastgesteld")
+    return b
+
+
+@transaction.atomic
+def revise(user, beoordeling: Beoordeling, *, reden: str, versie: int | None = None) -> Beoordeling:
+    """Open an adopted assessment again: a new revision, with its reason on the record."""
+    _require(user, policy.REVISE, beoordeling)
+    b = _locked(Beoordeling, beoordeling.pk, versie)
+    b.status = rules.next_status(b.status, rules.HERZIEN)
+    if not reden.strip():
+        raise ValidationError({"reden": _("Geef de reden van de herziening.")})
+    b.herzieningsreden = reden.strip()
+    b.vastgesteld_op, b.vastgesteld_door = None, ""  # the adoption stays in the history
+    b.revisie += 1
+    b.versie += 1
+    _save(b, user, "herzien")
+    return b

@@ -1,0 +1,19 @@
+from django.urls import path
+
+from . import views
+
+app_name = "monitoring"
+
+urlpatterns = [
+    path("sets/<slug:slug>/monitoring/", views.index, name="index"),
+    path("sets/<slug:slug>/monitoring/<int:jaar>/", views.dashboard, name="dashboard"),
+    path("sets/<slug:slug>/monitoring/<int:jaar>/tabel/", views.tabel, name="tabel"),
+    path("sets/<slug:slug>/monitoring/<int:jaar>/focus/", views.focus, name="focus"),
+    path("sets/<slug:slug>/monitoring/<int:jaar>/afspraken/<str:nummer>/", views.beoordeling, name="beoordeling"),
+    path(
+        "sets/<slug:slug>/monitoring/<int:jaar>/afspraken/<str:nummer>/indicatoren/<int:indicator_pk>/",
+        views.waarde,
+        name="waarde",
+    ),
+    path("bijlagen/<int:pk>/", views.bijlage, name="bijlage"),
+]

@@ -1,0 +1,289 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from driehoek.accounts import policy
+from driehoek.register.models import Afspraak, Afsprakenset
+
+from . import queries, rules, services
+from .forms import (
+    HerzienForm,
+    IndicatorwaardeForm,
+    ReactieForm,
+    StartJaarForm,
+    TabelFilterForm,
+    VaststellenForm,
+    VoorzetForm,
+)
+from .models import Beoordeling, Bijlage, Indicatorwaarde
+from .roles import voorzet_holders
+
+
+def _visible_set(request, slug: str) -> Afsprakenset:
+    return get_object_or_404(Afsprakenset.objects.visible_to(request.user).select_related("gemeente"), slug=slug)
+
+
+def _year(afsprakenset: Afsprakenset, jaar: int):
+    return get_object_or_404(afsprakenset.monitoringsjaren, jaar=jaar)
+
+
+def _open_years(afsprakenset: Afsprakenset) -> list[int]:
+    started = set(afsprakenset.monitoringsjaren.values_list("jaar", flat=True))
+    return [y for y in range(afsprakenset.eerste_jaar, afsprakenset.laatste_jaar + 1) if y not in started]
+
+
+@login_required
+def index(request, slug: str):
+    afsprakenset = _visible_set(request, slug)
+    years = afsprakenset.monitoringsjaren.order_by("-jaar")
+    may_start = policy.can(request.user, policy.START_YEAR, afsprakenset)
+    form = StartJaarForm(_open_years(afsprakenset), request.POST or None)
+    if request.method == "POST":
+        if not may_start:
+            raise PermissionDenied
+        if form.is_valid():
+            try:
+                services.start_year(request.user, afsprakenset, form.cleaned_data["jaar"])
+            except ValidationError as e:
+                form.add_error("jaar", e)
+            else:
+                messages.success(request, _("De monitoring van %(jaar)s is gestart.") % form.cleaned_data)
+                return redirect("monitoring:dashboard", slug=slug, jaar=form.cleaned_data["jaar"])
+    context = {"afsprakenset": afsprakenset, "years": years, "form": form, "may_start": may_start}
+    return render(request, "monitoring/index.html", context)
+
+
+@login_required
+def dashboard(request, slug: str, jaar: int):
+    afsprakenset = _visible_set(request, slug)
+    monitoringsjaar = _year(afsprakenset, jaar)
+    context = {
+        "afsprakenset": afsprakenset,
+        "monitoringsjaar": monitoringsjaar,
+        "jaar": jaar,
+        "tab": "dashboard",
+        "inbox": queries.inbox(request.user, afsprakenset, jaar),
+        **queries.dashboard(afsprakenset, jaar),
+    }
+    return render(request, "monitoring/dashboard.html", context)
+
+
+@login_required
+def tabel(request, slug: str, jaar: int):
+    afsprakenset = _visible_set(request, slug)
+    monitoringsjaar = _year(afsprakenset, jaar)
+    form = TabelFilterForm(afsprakenset, request.GET or None)
+    rows = queries.monitoringstabel(afsprakenset, jaar, **form.filters())
+    context = {
+        "afsprakenset": afsprakenset,
+        "monitoringsjaar": monitoringsjaar,
+        "jaar": jaar,
+        "tab": "tabel",
+        "form": form,
+        "rows": rows,
+        "filtered": bool(form.filters()),
+    }
+    return render(request, "monitoring/tabel.html", context)
+
+
+@login_required
+def focus(request, slug: str, jaar: int):
+    afsprakenset = _visible_set(request, slug)
+    monitoringsjaar = _year(afsprakenset, jaar)
+    context = {
+        "afsprakenset": afsprakenset,
+        "monitoringsjaar": monitoringsjaar,
+        "jaar": jaar,
+        "tab": "focus",
+        "beoordelingen": queries.focuslijst(afsprakenset, jaar),
+    }
+    return render(request, "monitoring/focus.html", context)
+
+
+FORMS = {
+    "voorzet": VoorzetForm,
+    "reactie": ReactieForm,
+    "vaststellen": VaststellenForm,
+    "herzien": HerzienForm,
+}
+
+
+@login_required
+def beoordeling(request, slug: str, jaar: int, nummer: str):
+    afsprakenset = _visible_set(request, slug)
+    monitoringsjaar = _year(afsprakenset, jaar)
+    afspraak = get_object_or_404(afsprakenset.afspraken.select_related("thema"), nummer=nummer)
+    b = get_object_or_404(
+        Beoordeling.objects.select_related("voorzet_partij", "voorzet_door"), afspraak=afspraak, jaar=jaar
+    )
+    bound, conflict = None, None
+    if request.method == "POST":
+        name = request.POST.get("form")
+        if name not in FORMS:
+            raise Http404
+        bound = FORMS[name](request.POST)
+        if bound.is_valid():
+            try:
+                _handle(request, name, b, bound.cleaned_data)
+            except ValidationError as e:
+                _add_errors(bound, e)
+            except rules.TransitionNotAllowed as e:
+                bound.add_error(None, str(e))
+            except services.ConflictError as e:
+                conflict = e.current
+                bound.add_error(None, str(e))
+            else:
+                return redirect(request.path)
+    context = _beoordeling_context(request, afsprakenset, monitoringsjaar, afspraak, b)
+    if bound is not None:
+        context[f"{request.POST['form']}_form"] = bound
+        context["conflict"] = conflict
+    return render(request, "monitoring/beoordeling.html", context, status=400 if bound is not None else 200)
+
+
+def _handle(request, name: str, b: Beoordeling, data: dict) -> None:
+    user = request.user
+    if name == "voorzet":
+        suggestion = queries.suggestion_for(b)
+        services.make_voorzet(
+            user,
+            b,
+            kleur=data["kleur"],
+            reden=data["reden"],
+            toelichting=data["toelichting"],
+            afwijking_toelichting=data["afwijking_toelichting"],
+            suggestie=suggestion[0] if suggestion else None,
+            versie=data["versie"],
+        )
+        messages.success(request, _("Uw voorzet is opgeslagen. De andere partijen kunnen nu reageren."))
+    elif name == "reactie":
+        services.respond(user, b, soort=data["soort"], toelichting=data["toelichting"])
+        messages.success(request, _("Uw reactie is opgeslagen."))
+    elif name == "vaststellen":
+        services.adopt(user, b, datum=data["datum"], orgaan=data["orgaan"], versie=data["versie"])
+        messages.success(request, _("De beoordeling is vastgesteld."))
+    elif name == "herzien":
+        services.revise(user, b, reden=data["reden"], versie=data["versie"])
+        messages.success(request, _("De beoordeling is heropend als nieuwe revisie."))
+
+
+def _add_errors(form, error: ValidationError) -> None:
+    if hasattr(error, "error_dict"):
+        for field, errors in error.error_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, error)
+
+
+def _beoordeling_context(request, afsprakenset, monitoringsjaar, afspraak: Afspraak, b: Beoordeling) -> dict:
+    user = request.user
+    indicators = list(afspraak.indicatoren.prefetch_related("actiehouderschappen__partij", "doelstellingen"))
+    values = {
+        v.indicator_id: v
+        for v in Indicatorwaarde.objects.filter(indicator__in=indicators, jaar=b.jaar).prefetch_related("bijlagen")
+    }
+    indicator_rows = []
+    for indicator in indicators:
+        value = values.get(indicator.pk)
+        editable = indicator.jaar_van <= b.jaar <= indicator.jaar_tot and policy.can(
+            user, policy.ENTER_VALUE, indicator
+        )
+        form = None
+        if editable:
+            initial = {
+                "versie": value.versie if value else 0,
+                "eenheid": value.eenheid if value else _default_unit(indicator),
+            }
+            if value:
+                initial.update(waarde=value.waarde, oordeel=value.oordeel, bron=value.bron)
+            form = IndicatorwaardeForm(initial=initial, prefix=f"i{indicator.pk}")
+        indicator_rows.append({"indicator": indicator, "value": value, "form": form})
+    suggestion = queries.suggestion_for(b)
+    reacties = list(b.reacties.select_related("partij", "door").order_by("-op"))
+    return {
+        "afsprakenset": afsprakenset,
+        "monitoringsjaar": monitoringsjaar,
+        "jaar": b.jaar,
+        "afspraak": afspraak,
+        "beoordeling": b,
+        "indicator_rows": indicator_rows,
+        "suggestion": suggestion[0] if suggestion else None,
+        "suggestion_target": suggestion[1] if suggestion else None,
+        "reacties": reacties,
+        "current_reacties": [r for r in reacties if r.revisie == b.revisie],
+        "holders": voorzet_holders(afspraak),
+        "may_propose": policy.can(user, policy.MAKE_VOORZET, b) and rules.allowed(b.status, rules.VOORZET_DOEN),
+        "may_respond": policy.can(user, policy.RESPOND, b) and rules.allowed(b.status, rules.REAGEREN),
+        "may_adopt": policy.can(user, policy.ADOPT, b) and rules.allowed(b.status, rules.VASTSTELLEN),
+        "may_revise": policy.can(user, policy.REVISE, b) and rules.allowed(b.status, rules.HERZIEN),
+        "voorzet_form": VoorzetForm(
+            initial={
+                "kleur": b.kleur or (suggestion[0].kleur if suggestion else ""),
+                "reden": b.reden,
+                "toelichting": b.toelichting,
+                "versie": b.versie,
+            }
+        ),
+        "reactie_form": ReactieForm(),
+        "vaststellen_form": VaststellenForm(initial={"versie": b.versie}),
+        "herzien_form": HerzienForm(initial={"versie": b.versie}),
+        "history": list(b.history.select_related("history_user").order_by("-history_date")[:20]),
+    }
+
+
+def _default_unit(indicator) -> str:
+    return {"percentage": "%", "bedrag": "euro"}.get(indicator.soort, "")
+
+
+@login_required
+@require_POST
+def waarde(request, slug: str, jaar: int, nummer: str, indicator_pk: int):
+    afsprakenset = _visible_set(request, slug)
+    _year(afsprakenset, jaar)
+    afspraak = get_object_or_404(afsprakenset.afspraken, nummer=nummer)
+    indicator = get_object_or_404(afspraak.indicatoren, pk=indicator_pk)
+    if not policy.can(request.user, policy.ENTER_VALUE, indicator):
+        raise PermissionDenied
+    form = IndicatorwaardeForm(request.POST, request.FILES, prefix=f"i{indicator.pk}")
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            value = services.save_value(
+                request.user,
+                indicator,
+                jaar,
+                waarde=data["waarde"],
+                eenheid=data["eenheid"],
+                oordeel=data["oordeel"],
+                bron=data["bron"],
+                versie=data["versie"],
+            )
+            if data.get("bijlage"):
+                services.add_attachment(request.user, value, data["bijlage"], data["bijlage_soort"])
+        except ValidationError as e:
+            _add_errors(form, e)
+        except services.ConflictError as e:
+            form.add_error(None, str(e))
+        else:
+            messages.success(request, _("De waarde van “%(indicator)s” is opgeslagen.") % {"indicator": indicator})
+            return redirect("monitoring:beoordeling", slug=slug, jaar=jaar, nummer=nummer)
+    b = get_object_or_404(Beoordeling, afspraak=afspraak, jaar=jaar)
+    context = _beoordeling_context(request, afsprakenset, _year(afsprakenset, jaar), afspraak, b)
+    for row in context["indicator_rows"]:
+        if row["indicator"].pk == indicator.pk:
+            row["form"] = form
+    return render(request, "monitoring/beoordeling.html", context, status=400)
+
+
+@login_required
+def bijlage(request, pk: int):
+    attachment = get_object_or_404(
+        Bijlage.objects.select_related("indicatorwaarde__indicator__afspraak__afsprakenset"), pk=pk
+    )
+    if not policy.can(request.user, policy.VIEW_SET, attachment.indicatorwaarde.indicator.afspraak.afsprakenset):
+        raise Http404
+    return FileResponse(attachment.bestand.open("rb"), as_attachment=True, filename=attachment.naam)
