@@ -26,6 +26,7 @@ class Row:
     waarde: Indicatorwaarde | None
     first_of_afspraak: bool
     rowspan: int
+    running: bool  # the indicator's years include this year
 
 
 def _afspraken(afsprakenset: Afsprakenset):
@@ -48,8 +49,9 @@ def beoordelingen(afsprakenset: Afsprakenset, jaar: int) -> dict[int, Beoordelin
 def monitoringstabel(
     afsprakenset: Afsprakenset, jaar: int, *, thema=None, partij=None, kleur="", status=""
 ) -> list[Row]:
-    """The table of chapter 8 for a year, in the document's order, one row per indicator that runs
-    in that year (agreements without indicators get one row)."""
+    """The table of chapter 8 for a year, in the document's order: every indicator row of the
+    agreement (those of other years too, as the document's table shows them), and one row for an
+    agreement without indicators."""
     by_afspraak = beoordelingen(afsprakenset, jaar)
     values = {
         v.indicator_id: v
@@ -64,9 +66,7 @@ def monitoringstabel(
             continue
         if status and (b is None or b.status != status):
             continue
-        indicators = [i for i in afspraak.indicatoren.all() if i.jaar_van <= jaar <= i.jaar_tot] or (
-            [None] if not afspraak.indicatoren.all() else []
-        )
+        indicators = list(afspraak.indicatoren.all()) or [None]
         entries = []
         for indicator in indicators:
             holders = indicator.actiehouders_lijst if indicator else afspraak.verantwoordelijken_lijst
@@ -84,6 +84,7 @@ def monitoringstabel(
                     waarde=values.get(indicator.pk) if indicator else None,
                     first_of_afspraak=index == 0,
                     rowspan=len(entries),
+                    running=indicator is None or indicator.jaar_van <= jaar <= indicator.jaar_tot,
                 )
             )
     return rows
@@ -190,7 +191,8 @@ def inbox(user, afsprakenset: Afsprakenset, jaar: int) -> Inbox:
             continue
         holders = voorzet_holders(afspraak)
         lead = b.voorzet_partij_id or (holders[0].pk if holders else None)
-        if b.status == Status.OPEN and user.rol in policy.WORKING_ROLES and user.partij_id in {p.pk for p in holders}:
+        # The first-named actiehouder is asked for the voorzet; co-holders may edit it, unasked.
+        if b.status == Status.OPEN and user.rol in policy.WORKING_ROLES and user.partij_id == lead:
             result.to_propose.append(b)
         elif (
             b.status in (Status.VOORZET, Status.IN_BESPREKING)
