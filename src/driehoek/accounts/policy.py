@@ -14,8 +14,27 @@ MAKE_VOORZET = "make_voorzet"  # obj: Beoordeling
 RESPOND = "respond"  # obj: Beoordeling
 ADOPT = "adopt"  # obj: Beoordeling
 REVISE = "revise"  # obj: Beoordeling
+MANAGE_CYCLE = "manage_cycle"  # plan meetings, agendas, decisions, moderator, votes; obj: anything in a set
+DRAFT_MINUTES = "draft_minutes"  # obj: Overleg
+CORRECT_MINUTES = "correct_minutes"  # obj: Overleg
+REPORT_DISPUTE = "report_dispute"  # obj: Afsprakenset
+VOTE = "vote"  # obj: Geschil
 
-ACTIONS = (VIEW_SET, CHANGE_REGISTER, START_YEAR, ENTER_VALUE, MAKE_VOORZET, RESPOND, ADOPT, REVISE)
+ACTIONS = (
+    VIEW_SET,
+    CHANGE_REGISTER,
+    START_YEAR,
+    ENTER_VALUE,
+    MAKE_VOORZET,
+    RESPOND,
+    ADOPT,
+    REVISE,
+    MANAGE_CYCLE,
+    DRAFT_MINUTES,
+    CORRECT_MINUTES,
+    REPORT_DISPUTE,
+    VOTE,
+)
 
 # Roles that do the work of the monitoring for their party; lezer only reads.
 WORKING_ROLES = {"invuller", "secretaris"}
@@ -28,7 +47,7 @@ def is_beheerder(user) -> bool:
 
 def set_of(obj: Any):
     """The agreement set an object belongs to."""
-    for path in ("afsprakenset", "afspraak.afsprakenset", "indicator.afspraak.afsprakenset"):
+    for path in ("afsprakenset", "afspraak.afsprakenset", "indicator.afspraak.afsprakenset", "overleg.afsprakenset"):
         target = obj
         try:
             for part in path.split("."):
@@ -62,7 +81,7 @@ def can(user, action: str, obj: Any) -> bool:
         return is_beheerder(user) or _is_municipal_secretary(user, afsprakenset)
     if action == START_YEAR:
         return _is_municipal_secretary(user, afsprakenset)
-    if action == ADOPT:
+    if action in (ADOPT, MANAGE_CYCLE):
         return _is_municipal_secretary(user, afsprakenset)
 
     # The monitoring is done by parties for themselves: never by the administrator on their behalf.
@@ -80,4 +99,12 @@ def can(user, action: str, obj: Any) -> bool:
         return user.rol in WORKING_ROLES and user.partij_id in {p.pk for p in holders}
     if action == RESPOND:
         return user.rol in RESPONDING_ROLES and user.partij_id in {p.pk for p in responders(obj)}
+    is_gemeente = user.partij.soort == user.partij.Soort.GEMEENTE
+    if action == DRAFT_MINUTES:
+        # "De gemeente stelt de verslagen op, de andere partijen controleren en vullen de verslagen tijdig aan."
+        return is_gemeente and user.rol in WORKING_ROLES
+    if action == CORRECT_MINUTES:
+        return not is_gemeente and user.rol in RESPONDING_ROLES
+    if action in (REPORT_DISPUTE, VOTE):
+        return user.rol in RESPONDING_ROLES
     return False

@@ -61,6 +61,8 @@ INSTALLED_APPS = [
     "driehoek.accounts",
     "driehoek.register",
     "driehoek.monitoring",
+    "driehoek.cycle",
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
@@ -148,6 +150,22 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": config("LOG_LEVEL", "INFO", help="Log level of the root logger.")},
 }
+
+# Background work: Django's tasks framework with a database-backed queue (worker: manage.py db_worker).
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+
+EMAIL_BACKEND = config(
+    "EMAIL_BACKEND",
+    "django.core.mail.backends.smtp.EmailBackend",
+    help="Django e-mail backend (console in development).",
+)
+EMAIL_HOST = config("EMAIL_HOST", "localhost", help="SMTP server for reminders.")
+EMAIL_PORT = config("EMAIL_PORT", 25, cast=int, help="SMTP port.")
+EMAIL_HOST_USER = config("EMAIL_HOST_USER", "", help="SMTP user name.")
+EMAIL_HOST_PASSWORD = config("EMAIL_HOST_PASSWORD", "", help="SMTP password.")
+EMAIL_USE_TLS = config("EMAIL_USE_TLS", False, cast=bool, help="Use STARTTLS for SMTP.")
+DEFAULT_FROM_EMAIL = config("DEFAULT_FROM_EMAIL", "driehoek@localhost", help="Sender of reminders.")
+SITE_URL = config("SITE_URL", "http://127.0.0.1:8000", help="Public base URL, used in e-mails and calendar feeds.")
 
 # Demo users with a known password: only where the environment allows it (dev), never production.
 DEMO_USERS_ALLOWED = False

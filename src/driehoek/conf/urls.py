@@ -15,5 +15,6 @@ urlpatterns = [
     path("taal/", include("django.conf.urls.i18n")),
     path("sets/", include("driehoek.register.urls")),
     path("", include("driehoek.monitoring.urls")),
+    path("", include("driehoek.cycle.urls")),
     path("beheer/", admin.site.urls),
 ]

@@ -129,6 +129,14 @@ class Beoordeling(models.Model):
     afwijking_toelichting = models.TextField(_("waarom afwijken van de suggestie"), blank=True)
     vastgesteld_op = models.DateField(_("vastgesteld op"), null=True, blank=True)
     vastgesteld_door = models.CharField(_("vastgesteld door"), max_length=200, blank=True)
+    vastgesteld_bij = models.ForeignKey(
+        "cycle.Besluit",
+        verbose_name=_("besluit"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="beoordelingen",
+    )
     revisie = models.PositiveSmallIntegerField(_("revisie"), default=0)
     herzieningsreden = models.TextField(_("reden van herziening"), blank=True)
     versie = models.PositiveIntegerField(default=1)

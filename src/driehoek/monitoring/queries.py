@@ -234,3 +234,28 @@ def suggestion_for(beoordeling: Beoordeling) -> tuple[rules.Suggestion, Doelstel
         if suggestion:
             return suggestion, target
     return None
+
+
+@dataclass
+class Progress:
+    target: Doelstelling
+    realised: Decimal
+    percent: int | None  # of the target (its lower bound for a range)
+    cumulative: bool
+
+
+def progress(indicator: Indicator, jaar: int, values: list[Indicatorwaarde]) -> list[Progress]:
+    """How far along an indicator is against each of its targets: counts add up over the years,
+    a percentage or amount is the value of the year itself."""
+    numbers = {v.jaar: v.waarde for v in values if v.waarde is not None and v.jaar <= jaar}
+    if not numbers:
+        return []
+    cumulative = indicator.soort == Indicator.Soort.AANTAL
+    realised = sum(numbers.values(), Decimal(0)) if cumulative else numbers.get(jaar)
+    if realised is None:
+        return []
+    result = []
+    for target in indicator.doelstellingen.all():
+        percent = int(realised * 100 / target.waarde) if target.waarde else None
+        result.append(Progress(target, realised, percent, cumulative))
+    return result

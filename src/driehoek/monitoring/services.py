@@ -194,7 +194,7 @@ def revise(user, beoordeling: Beoordeling, *, reden: str, versie: int | None = N
     if not reden.strip():
         raise ValidationError({"reden": _("Geef de reden van de herziening.")})
     b.herzieningsreden = reden.strip()
-    b.vastgesteld_op, b.vastgesteld_door = None, ""  # the adoption stays in the history
+    b.vastgesteld_op, b.vastgesteld_door, b.vastgesteld_bij = None, "", None  # the adoption stays in the history
     b.revisie += 1
     b.versie += 1
     _save(b, user, "herzien")

@@ -182,10 +182,10 @@ def _add_errors(form, error: ValidationError) -> None:
 def _beoordeling_context(request, afsprakenset, monitoringsjaar, afspraak: Afspraak, b: Beoordeling) -> dict:
     user = request.user
     indicators = list(afspraak.indicatoren.prefetch_related("actiehouderschappen__partij", "doelstellingen"))
-    values = {
-        v.indicator_id: v
-        for v in Indicatorwaarde.objects.filter(indicator__in=indicators, jaar=b.jaar).prefetch_related("bijlagen")
-    }
+    all_values = list(
+        Indicatorwaarde.objects.filter(indicator__in=indicators, jaar__lte=b.jaar).prefetch_related("bijlagen")
+    )
+    values = {v.indicator_id: v for v in all_values if v.jaar == b.jaar}
     indicator_rows = []
     for indicator in indicators:
         value = values.get(indicator.pk)
@@ -201,7 +201,10 @@ def _beoordeling_context(request, afsprakenset, monitoringsjaar, afspraak: Afspr
             if value:
                 initial.update(waarde=value.waarde, oordeel=value.oordeel, bron=value.bron)
             form = IndicatorwaardeForm(initial=initial, prefix=f"i{indicator.pk}")
-        indicator_rows.append({"indicator": indicator, "value": value, "form": form})
+        own = [v for v in all_values if v.indicator_id == indicator.pk]
+        indicator_rows.append(
+            {"indicator": indicator, "value": value, "form": form, "progress": queries.progress(indicator, b.jaar, own)}
+        )
     suggestion = queries.suggestion_for(b)
     reacties = list(b.reacties.select_related("partij", "door").order_by("-op"))
     return {

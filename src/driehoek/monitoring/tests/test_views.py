@@ -38,6 +38,7 @@ def test_value_voorzet_and_reaction_through_the_pages(client, kader, people, yea
     assert Indicatorwaarde.objects.get(indicator=indicator, jaar=2026).waarde == Decimal(12)
     html = client.get(page).content.decode()
     assert "Suggestie uit de cijfers" in html and "verwacht: 20" in html
+    assert "Opgeteld t/m 2026: 12 van 120 (10%)" in html
 
     b = Beoordeling.objects.get(afspraak__nummer="1", afspraak__afsprakenset=kader, jaar=2026)
     response = client.post(

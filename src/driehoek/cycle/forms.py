@@ -1,0 +1,100 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from driehoek.accounts.models import Partij
+
+from .models import Besluit, Overlegsoort
+
+
+class JaarForm(forms.Form):
+    jaar = forms.TypedChoiceField(label=_("Jaar"), coerce=int)
+
+    def __init__(self, years, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["jaar"].choices = [(y, y) for y in years]
+
+
+class OverlegForm(forms.Form):
+    soort = forms.ChoiceField(label=_("Soort overleg"), choices=Overlegsoort.choices)
+    titel = forms.CharField(label=_("Titel"), max_length=250)
+    datum = forms.DateTimeField(
+        label=_("Datum en tijd"), required=False, widget=forms.DateTimeInput(attrs={"type": "datetime-local"})
+    )
+    plaats = forms.CharField(label=_("Plaats"), max_length=200, required=False)
+
+
+class AgendapuntForm(forms.Form):
+    titel = forms.CharField(label=_("Agendapunt"), max_length=300)
+    toelichting = forms.CharField(label=_("Toelichting"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class VerslagForm(forms.Form):
+    tekst = forms.CharField(label=_("Verslag"), widget=forms.Textarea(attrs={"rows": 10}))
+    versie = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+
+class CorrectieForm(forms.Form):
+    tekst = forms.CharField(label=_("Correctie of aanvulling van uw partij"), widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class BeslisCorrectieForm(forms.Form):
+    correctie = forms.IntegerField(widget=forms.HiddenInput)
+    besluit = forms.ChoiceField(
+        label=_("Besluit"), choices=[("over", _("overnemen")), ("af", _("niet overnemen"))], widget=forms.RadioSelect
+    )
+    reden = forms.CharField(
+        label=_("Reden (verplicht bij niet overnemen)"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+
+class BesluitForm(forms.Form):
+    soort = forms.ChoiceField(label=_("Soort besluit"), choices=Besluit.Soort.choices)
+    tekst = forms.CharField(label=_("Besluit"), widget=forms.Textarea(attrs={"rows": 2}))
+    jaar = forms.IntegerField(label=_("Over jaar (bij vaststelling van de evaluatie)"), required=False)
+
+
+class ActiepuntForm(forms.Form):
+    omschrijving = forms.CharField(label=_("Actiepunt"), widget=forms.Textarea(attrs={"rows": 2}))
+    eigenaar = forms.ModelChoiceField(label=_("Eigenaar"), queryset=Partij.objects.none())
+    uiterlijk = forms.DateField(label=_("Uiterlijk"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+
+    def __init__(self, afsprakenset, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["eigenaar"].queryset = Partij.objects.filter(deelnames__afsprakenset=afsprakenset).order_by(
+            "deelnames__volgorde"
+        )
+
+
+class GeschilForm(forms.Form):
+    onderwerp = forms.CharField(label=_("Onderwerp"), max_length=300)
+    omschrijving = forms.CharField(label=_("Waarover is geen consensus?"), widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class ModeratorForm(forms.Form):
+    moderator = forms.CharField(label=_("Onafhankelijke moderator"), max_length=200)
+    deadline = forms.DateField(label=_("Termijn (vooraf vastgelegd)"), widget=forms.DateInput(attrs={"type": "date"}))
+
+
+class SessieForm(forms.Form):
+    datum = forms.DateField(label=_("Datum"), widget=forms.DateInput(attrs={"type": "date"}))
+    verslag = forms.CharField(label=_("Verslag van de sessie"), widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class StemmingForm(forms.Form):
+    opties = forms.CharField(
+        label=_("Opties, één per regel"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Elke partij van de set brengt één stem uit; de optie met de meeste stemmen is het besluit."),
+    )
+
+
+class StemForm(forms.Form):
+    optie = forms.TypedChoiceField(label=_("Uw stem"), coerce=int, widget=forms.RadioSelect)
+
+    def __init__(self, stemming, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["optie"].choices = [(o.pk, o.tekst) for o in stemming.opties.all()]
+
+
+class ConsensusForm(forms.Form):
+    uitkomst = forms.CharField(label=_("Uitkomst"), widget=forms.Textarea(attrs={"rows": 2}))

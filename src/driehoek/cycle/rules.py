@@ -1,0 +1,145 @@
+"""Plain rules of the annual cycle: generating a year's planned items, reading dates from an agenda
+as the documents print them, the minutes states, and counting a vote."""
+
+import calendar
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from django.utils.translation import gettext as _
+
+MONTHS = {
+    name: number
+    for number, name in enumerate(
+        [
+            "januari",
+            "februari",
+            "maart",
+            "april",
+            "mei",
+            "juni",
+            "juli",
+            "augustus",
+            "september",
+            "oktober",
+            "november",
+            "december",
+        ],
+        start=1,
+    )
+}
+
+
+@dataclass(frozen=True)
+class ItemSpec:
+    soort: str
+    titel: str
+    doel: str
+    wanneer: str
+    uiterlijk: date | None
+    overlegsoort: str = ""
+    agenda: tuple[str, ...] = field(default=())
+
+
+def from_template(template: dict, year: int) -> list[ItemSpec]:
+    """A year's items from a cycle template (data/cycli/*.json), deadlines as MM-DD of that year."""
+    items = []
+    for item in template["items"]:
+        month, day = (int(part) for part in item["uiterlijk"].split("-"))
+        items.append(
+            ItemSpec(
+                soort=item["soort"],
+                titel=item["titel"],
+                doel=item.get("doel", ""),
+                wanneer=item.get("wanneer", ""),
+                uiterlijk=date(year, month, day),
+                overlegsoort=item.get("overlegsoort", ""),
+                agenda=tuple(item.get("agenda", [])),
+            )
+        )
+    return items
+
+
+def deadline_from_text(text: str) -> date | None:
+    """The latest date an agenda line allows: "Uiterlijk 1 juli 2022" -> 1 July; "Begin september
+    2022" -> 15 September; "Eind oktober 2022" or "Medio/eind november 2022" -> the last day;
+    "(ruim) vóór 15 december 2022" -> 14 December; "Januari/ begin februari 2022" -> 15 February."""
+    lower = text.lower()
+    years = re.findall(r"\b(20\d\d)\b", lower)
+    if not years:
+        return None
+    year = int(years[-1])
+    exact = re.search(r"(vóór|voor)?\s*(\d{1,2})\s+(" + "|".join(MONTHS) + r")", lower)
+    if exact:
+        day = date(year, MONTHS[exact[3]], int(exact[2]))
+        return day - timedelta(days=1) if exact[1] else day
+    mentioned = [(m.start(), MONTHS[m[1]]) for m in re.finditer("(" + "|".join(MONTHS) + ")", lower)]
+    if not mentioned:
+        return None
+    position, month = max(mentioned)
+    before = lower[:position]
+    if before.rstrip().endswith("begin"):
+        return date(year, month, 15)
+    return date(year, month, calendar.monthrange(year, month)[1])
+
+
+def kind_from_text(text: str) -> tuple[str, str]:
+    """(soort, overlegsoort) for an agenda line as printed."""
+    lower = text.lower()
+    if "tripartiet" in lower and "overleg" in lower:
+        return "overleg", "tripartiet"
+    if "ambtelijk" in lower and ("overleg" in lower or "bijeenkomst" in lower):
+        return "overleg", "ao"
+    if "bestuurlijk overleg" in lower:
+        return "overleg", "bo"
+    return "deadline", ""
+
+
+def from_agenda(rows: list[dict]) -> list[ItemSpec]:
+    """Items from a document's own agenda table (extra.agenda of the open-data format)."""
+    items = []
+    for row in rows:
+        soort, overlegsoort = kind_from_text(row["what"])
+        when = date.fromisoformat(row["date"]) if row.get("date") else deadline_from_text(row["when"])
+        title = row["what"].split("\n")[0].rstrip(":")
+        items.append(ItemSpec(soort, title, row["what"], row["when"], when, overlegsoort))
+    return items
+
+
+# --- minutes ------------------------------------------------------------------------------------
+
+CONCEPT, TER_CONTROLE, DEFINITIEF = "concept", "ter_controle", "definitief"
+MINUTES_TRANSITIONS = {
+    (CONCEPT, "ter_controle"): TER_CONTROLE,  # the municipality sends the draft round
+    (TER_CONTROLE, "definitief"): DEFINITIEF,  # every correction decided: final and locked
+}
+
+
+def minutes_next(status: str, action: str) -> str:
+    try:
+        return MINUTES_TRANSITIONS[(status, action)]
+    except KeyError:
+        raise ValueError(_("Dat kan niet met een verslag dat %(status)s is.") % {"status": status}) from None
+
+
+# --- the vote -----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Outcome:
+    counts: dict[int, int]  # option id -> votes
+    winners: list[int]
+
+    @property
+    def tie(self) -> bool:
+        return len(self.winners) != 1
+
+
+def count_votes(option_ids: list[int], votes: list[int]) -> Outcome:
+    """The option with most votes wins; the document is silent on a tie, so a tie stays a tie."""
+    counts = Counter(votes)
+    tally = {option: counts.get(option, 0) for option in option_ids}
+    best = max(tally.values(), default=0)
+    winners = [option for option, n in tally.items() if n == best and best > 0]
+    return Outcome(tally, winners)

@@ -1,0 +1,450 @@
+"""Every change to the annual cycle goes through these functions: policy, rules, the change and
+its history in one transaction."""
+
+import json
+from datetime import date, timedelta
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from driehoek.accounts import policy
+from driehoek.monitoring import rules as monitoring_rules
+from driehoek.monitoring.models import Beoordeling, Kleur, Status
+from driehoek.monitoring.services import ConflictError
+
+from . import rules
+from .models import (
+    Actiepunt,
+    Agendapunt,
+    Besluit,
+    Correctie,
+    Cyclus,
+    Geschil,
+    Moderatiesessie,
+    Overleg,
+    Overlegsoort,
+    Planitem,
+    Stem,
+    Stemming,
+    Stemoptie,
+    Verslag,
+)
+
+CHECK_DAYS = 14  # "de andere partijen controleren en vullen de verslagen tijdig aan": two weeks
+
+
+def _require(user, action: str, obj) -> None:
+    if not policy.can(user, action, obj):
+        raise PermissionDenied(_("U mag dit niet doen namens uw partij."))
+
+
+def _save(obj, user, reason: str = "") -> None:
+    obj._history_user = user
+    if reason:
+        obj._change_reason = reason
+    obj.save()
+
+
+def template(sjabloon: str) -> dict:
+    path = settings.DATA_DIR / "cycli" / f"{sjabloon}.json"
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def default_template(afsprakenset) -> str:
+    return Cyclus.Sjabloon.KADERAFSPRAKEN if afsprakenset.soort != "prestatieafspraken" else Cyclus.Sjabloon.WONINGWET
+
+
+def item_specs(afsprakenset, sjabloon: str, year: int) -> list[rules.ItemSpec]:
+    agenda = afsprakenset.brongegevens.get("agenda") if afsprakenset.brongegevens else None
+    if sjabloon == Cyclus.Sjabloon.WONINGWET and agenda and str(year) in agenda[-1]["when"]:
+        return rules.from_agenda(agenda)  # the document's own agenda for its year
+    return rules.from_template(template(sjabloon), year)
+
+
+@transaction.atomic
+def generate_year(user, afsprakenset, year: int, sjabloon: str | None = None) -> list[Planitem]:
+    """Plan a year's meetings and deadlines from the set's cycle; a year that is planned stays as it is."""
+    _require(user, policy.MANAGE_CYCLE, afsprakenset)
+    if not afsprakenset.eerste_jaar <= year <= afsprakenset.laatste_jaar:
+        raise ValidationError(
+            _("%(jaar)s valt buiten de looptijd van deze set (%(periode)s).")
+            % {"jaar": year, "periode": afsprakenset.periode}
+        )
+    if afsprakenset.planitems.filter(jaar=year).exists():
+        raise ValidationError(_("De jaarcyclus van %(jaar)s is al gepland.") % {"jaar": year})
+    cyclus = Cyclus.objects.filter(afsprakenset=afsprakenset).first()
+    if cyclus is None:
+        cyclus = Cyclus(afsprakenset=afsprakenset, sjabloon=sjabloon or default_template(afsprakenset))
+        _save(cyclus, user)
+    items = []
+    for order, spec in enumerate(item_specs(afsprakenset, cyclus.sjabloon, year)):
+        item = Planitem(
+            afsprakenset=afsprakenset,
+            jaar=year,
+            soort=spec.soort,
+            overlegsoort=spec.overlegsoort,
+            titel=spec.titel[:250],
+            doel=spec.doel,
+            wanneer=spec.wanneer,
+            uiterlijk=spec.uiterlijk,
+            volgorde=order,
+        )
+        _save(item, user)
+        items.append(item)
+    return items
+
+
+@transaction.atomic
+def plan_meeting(
+    user, afsprakenset, *, soort: str, titel: str, datum=None, plaats: str = "", genodigden=(), planitem=None
+) -> Overleg:
+    """A meeting with its agenda filled in: the purpose, the focus points from the monitoring, the
+    fixed items and the open action items."""
+    _require(user, policy.MANAGE_CYCLE, afsprakenset)
+    overleg = Overleg(
+        afsprakenset=afsprakenset, soort=soort, titel=titel, datum=datum, plaats=plaats, planitem=planitem
+    )
+    _save(overleg, user)
+    overleg.genodigden.set(genodigden or [d.partij for d in afsprakenset.deelnames.all()])
+    points = []
+    if planitem and planitem.doel:
+        points.append((Agendapunt.Soort.DOEL, planitem.titel, planitem.doel, None))
+    year = datum.year if datum else planitem.jaar if planitem else timezone.localdate().year
+    focus_year = (
+        afsprakenset.monitoringsjaren.filter(jaar__lte=year).order_by("-jaar").values_list("jaar", flat=True).first()
+    )
+    if focus_year:
+        focus = Beoordeling.objects.filter(
+            afspraak__afsprakenset=afsprakenset, jaar=focus_year, kleur__in=monitoring_rules.FOCUS
+        )
+        for b in focus.select_related("afspraak").order_by("afspraak__volgorde"):
+            title = _("Focuspunt %(jaar)s: afspraak %(nummer)s (%(kleur)s)") % {
+                "jaar": focus_year,
+                "nummer": b.afspraak.nummer,
+                "kleur": Kleur(b.kleur).label,
+            }
+            points.append((Agendapunt.Soort.FOCUS, title, b.toelichting, b.afspraak))
+    if soort == Overlegsoort.BO and afsprakenset.soort == "kaderafspraken":
+        # Chapter 8: leefbaarheid is a fixed item on every BO agenda.
+        points.append(
+            (Agendapunt.Soort.VAST, _("Leefbaarheid"), _("Vast agendapunt van ieder bestuurlijk overleg."), None)
+        )
+    for actiepunt in Actiepunt.objects.filter(
+        overleg__afsprakenset=afsprakenset, status=Actiepunt.Status.OPEN
+    ).select_related("eigenaar"):
+        title = _("Actiepunt %(eigenaar)s: %(tekst)s") % {
+            "eigenaar": actiepunt.eigenaar,
+            "tekst": actiepunt.omschrijving[:200],
+        }
+        points.append((Agendapunt.Soort.ACTIEPUNT, title, "", actiepunt.afspraak))
+    for order, (kind, title, text, afspraak) in enumerate(points):
+        _save(
+            Agendapunt(
+                overleg=overleg, volgorde=order, titel=title[:300], toelichting=text, soort=kind, afspraak=afspraak
+            ),
+            user,
+        )
+    return overleg
+
+
+@transaction.atomic
+def add_agenda_item(user, overleg: Overleg, titel: str, toelichting: str = "") -> Agendapunt:
+    _require(user, policy.MANAGE_CYCLE, overleg)
+    order = (overleg.agendapunten.order_by("-volgorde").values_list("volgorde", flat=True).first() or 0) + 1
+    point = Agendapunt(overleg=overleg, volgorde=order, titel=titel, toelichting=toelichting)
+    _save(point, user)
+    return point
+
+
+# --- minutes ------------------------------------------------------------------------------------
+
+
+def _locked_minutes(verslag: Verslag, versie: int | None) -> Verslag:
+    current = Verslag.objects.select_for_update().get(pk=verslag.pk)
+    if versie is not None and current.versie != versie:
+        raise ConflictError(current)
+    return current
+
+
+@transaction.atomic
+def write_minutes(user, overleg: Overleg, tekst: str, versie: int | None = None) -> Verslag:
+    """The municipality drafts the minutes; during the round it works accepted corrections in."""
+    _require(user, policy.DRAFT_MINUTES, overleg)
+    if not tekst.strip():
+        raise ValidationError({"tekst": _("Het verslag is leeg.")})
+    verslag = Verslag.objects.filter(overleg=overleg).first()
+    if verslag is None:
+        verslag = Verslag(overleg=overleg, tekst=tekst)
+    else:
+        verslag = _locked_minutes(verslag, versie)
+        if verslag.status == Verslag.Status.DEFINITIEF:
+            raise ValidationError(_("Het verslag is definitief en kan niet meer veranderen."))
+        verslag.tekst = tekst
+        verslag.versie += 1
+    _save(verslag, user)
+    return verslag
+
+
+@transaction.atomic
+def send_for_check(user, verslag: Verslag, uiterlijk: date | None = None) -> Verslag:
+    _require(user, policy.DRAFT_MINUTES, verslag.overleg)
+    verslag = _locked_minutes(verslag, None)
+    verslag.status = rules.minutes_next(verslag.status, "ter_controle")
+    verslag.controle_uiterlijk = uiterlijk or timezone.localdate() + timedelta(days=CHECK_DAYS)
+    verslag.versie += 1
+    _save(verslag, user, "ter controle")
+    return verslag
+
+
+@transaction.atomic
+def propose_correction(user, verslag: Verslag, tekst: str) -> Correctie:
+    _require(user, policy.CORRECT_MINUTES, verslag.overleg)
+    if verslag.status != Verslag.Status.TER_CONTROLE:
+        raise ValidationError(_("Het verslag ligt nu niet ter controle."))
+    if verslag.controle_uiterlijk and timezone.localdate() > verslag.controle_uiterlijk:
+        raise ValidationError(
+            _("De termijn voor correcties liep tot %(datum)s.")
+            % {"datum": verslag.controle_uiterlijk.strftime("%d-%m-%Y")}
+        )
+    if not tekst.strip():
+        raise ValidationError({"tekst": _("Schrijf de correctie of aanvulling.")})
+    correctie = Correctie(verslag=verslag, partij=user.partij, door=user, tekst=tekst.strip())
+    _save(correctie, user)
+    return correctie
+
+
+@transaction.atomic
+def decide_correction(user, correctie: Correctie, *, accept: bool, reden: str = "") -> Correctie:
+    _require(user, policy.MANAGE_CYCLE, correctie.verslag.overleg)
+    if correctie.status != Correctie.Status.VOORGESTELD:
+        raise ValidationError(_("Over deze correctie is al besloten."))
+    if not accept and not reden.strip():
+        raise ValidationError({"reden": _("Geef de reden waarom de correctie niet wordt overgenomen.")})
+    correctie.status = Correctie.Status.OVERGENOMEN if accept else Correctie.Status.AFGEWEZEN
+    correctie.reden = reden.strip()
+    _save(correctie, user)
+    return correctie
+
+
+@transaction.atomic
+def finalize_minutes(user, verslag: Verslag, versie: int | None = None) -> Verslag:
+    _require(user, policy.MANAGE_CYCLE, verslag.overleg)
+    verslag = _locked_minutes(verslag, versie)
+    if verslag.correcties.filter(status=Correctie.Status.VOORGESTELD).exists():
+        raise ValidationError(_("Beslis eerst over alle voorgestelde correcties."))
+    verslag.status = rules.minutes_next(verslag.status, "definitief")
+    verslag.definitief_op = timezone.now()
+    verslag.versie += 1
+    _save(verslag, user, "definitief")
+    return verslag
+
+
+# --- decisions and action items -----------------------------------------------------------------
+
+
+@transaction.atomic
+def record_decision(
+    user, overleg: Overleg, *, soort: str, tekst: str, jaar: int | None = None, afspraken=()
+) -> tuple[Besluit, list]:
+    """A decision in the minutes. Adopting a year's evaluation (only a BO can) locks every
+    assessment of that year the parties agreed on; the others are returned, not adopted."""
+    _require(user, policy.MANAGE_CYCLE, overleg)
+    if not tekst.strip():
+        raise ValidationError({"tekst": _("Schrijf het besluit.")})
+    if soort in (
+        Besluit.Soort.EVALUATIE,
+        Besluit.Soort.JAARPROGRAMMA,
+        Besluit.Soort.WIJZIGING,
+    ) and overleg.soort not in (
+        Overlegsoort.BO,
+        Overlegsoort.TRIPARTIET,
+    ):
+        raise ValidationError({"soort": _("Alleen een bestuurlijk overleg stelt vast of wijzigt afspraken.")})
+    if soort == Besluit.Soort.EVALUATIE and not jaar:
+        raise ValidationError({"jaar": _("Noem het jaar waarvan de evaluatie wordt vastgesteld.")})
+    besluit = Besluit(overleg=overleg, soort=soort, tekst=tekst.strip(), jaar=jaar, genomen_door=user)
+    _save(besluit, user)
+    besluit.afspraken.set(afspraken)
+    not_agreed = []
+    if soort == Besluit.Soort.EVALUATIE:
+        datum = overleg.datum.date() if overleg.datum else timezone.localdate()
+        for b in Beoordeling.objects.filter(afspraak__afsprakenset=overleg.afsprakenset, jaar=jaar).select_related(
+            "afspraak"
+        ):
+            if b.status != Status.CONSENSUS:
+                not_agreed.append(b)
+                continue
+            b.status = monitoring_rules.next_status(b.status, monitoring_rules.VASTSTELLEN)
+            b.vastgesteld_op, b.vastgesteld_door, b.vastgesteld_bij = datum, str(overleg)[:200], besluit
+            b.versie += 1
+            _save(b, user, "vastgesteld")
+    return besluit, not_agreed
+
+
+@transaction.atomic
+def change_agreement_text(user, besluit: Besluit, afspraak, nieuwe_tekst: str):
+    """ "Wijziging via bestuurlijke vaststelling": the only way an agreed text changes. The old
+    wording stays in the history with the decision as reason."""
+    _require(user, policy.MANAGE_CYCLE, besluit.overleg)
+    if besluit.soort != Besluit.Soort.WIJZIGING or afspraak.afsprakenset_id != besluit.overleg.afsprakenset_id:
+        raise ValidationError(
+            _("Een afspraak wijzigt alleen met een wijzigingsbesluit van een bestuurlijk overleg van dezelfde set.")
+        )
+    if not nieuwe_tekst.strip():
+        raise ValidationError({"tekst": _("De nieuwe tekst is leeg.")})
+    afspraak.tekst = nieuwe_tekst.strip()
+    _save(afspraak, user, _("gewijzigd bij besluit van %(overleg)s") % {"overleg": besluit.overleg})
+    besluit.afspraken.add(afspraak)
+    return afspraak
+
+
+@transaction.atomic
+def add_action(user, overleg: Overleg, *, omschrijving: str, eigenaar, uiterlijk=None, afspraak=None) -> Actiepunt:
+    _require(user, policy.MANAGE_CYCLE, overleg)
+    if not overleg.afsprakenset.deelnames.filter(partij=eigenaar).exists():
+        raise ValidationError({"eigenaar": _("De eigenaar moet een partij van deze set zijn.")})
+    actiepunt = Actiepunt(
+        overleg=overleg, omschrijving=omschrijving, eigenaar=eigenaar, uiterlijk=uiterlijk, afspraak=afspraak
+    )
+    _save(actiepunt, user)
+    return actiepunt
+
+
+@transaction.atomic
+def set_action_done(user, actiepunt: Actiepunt, done: bool = True) -> Actiepunt:
+    if not (
+        policy.can(user, policy.MANAGE_CYCLE, actiepunt.overleg)
+        or (
+            policy.can(user, policy.VIEW_SET, actiepunt.overleg.afsprakenset)
+            and user.partij_id == actiepunt.eigenaar_id
+            and user.rol in policy.WORKING_ROLES
+        )
+    ):
+        raise PermissionDenied(_("U mag dit niet doen namens uw partij."))
+    actiepunt.status = Actiepunt.Status.AFGEROND if done else Actiepunt.Status.OPEN
+    _save(actiepunt, user)
+    return actiepunt
+
+
+# --- the dispute procedure ----------------------------------------------------------------------
+
+
+@transaction.atomic
+def report_dispute(
+    user, afsprakenset, *, onderwerp: str, omschrijving: str, beoordeling=None, agendapunt=None
+) -> Geschil:
+    _require(user, policy.REPORT_DISPUTE, afsprakenset)
+    if not omschrijving.strip():
+        raise ValidationError({"omschrijving": _("Beschrijf waarover geen consensus is.")})
+    geschil = Geschil(
+        afsprakenset=afsprakenset,
+        onderwerp=onderwerp[:300],
+        omschrijving=omschrijving.strip(),
+        gemeld_door=user.partij,
+        beoordeling=beoordeling,
+        agendapunt=agendapunt,
+    )
+    _save(geschil, user)
+    return geschil
+
+
+@transaction.atomic
+def appoint_moderator(user, geschil: Geschil, *, moderator: str, deadline: date) -> Geschil:
+    _require(user, policy.MANAGE_CYCLE, geschil)
+    if geschil.status not in (Geschil.Status.GEMELD, Geschil.Status.GELIJKSPEL):
+        raise ValidationError(_("Er is al een moderator aangesteld of het geschil is afgehandeld."))
+    if not moderator.strip():
+        raise ValidationError({"moderator": _("Noem de onafhankelijke moderator.")})
+    if deadline <= timezone.localdate():
+        raise ValidationError({"deadline": _("De termijn wordt vooraf vastgelegd en ligt dus in de toekomst.")})
+    geschil.moderator, geschil.deadline, geschil.status = moderator.strip(), deadline, Geschil.Status.MODERATIE
+    _save(geschil, user, "moderator")
+    return geschil
+
+
+@transaction.atomic
+def log_session(user, geschil: Geschil, *, datum: date, verslag: str) -> Moderatiesessie:
+    _require(user, policy.MANAGE_CYCLE, geschil)
+    if geschil.status != Geschil.Status.MODERATIE:
+        raise ValidationError(_("Sessies horen bij een geschil dat bij de moderator ligt."))
+    sessie = Moderatiesessie(geschil=geschil, datum=datum, verslag=verslag)
+    _save(sessie, user)
+    return sessie
+
+
+@transaction.atomic
+def record_consensus(user, geschil: Geschil, uitkomst: str) -> Geschil:
+    _require(user, policy.MANAGE_CYCLE, geschil)
+    if geschil.status in (Geschil.Status.BESLOTEN, Geschil.Status.CONSENSUS):
+        raise ValidationError(_("Dit geschil is al afgehandeld."))
+    geschil.status, geschil.uitkomst = Geschil.Status.CONSENSUS, uitkomst
+    _save(geschil, user, "consensus")
+    return geschil
+
+
+@transaction.atomic
+def open_vote(user, geschil: Geschil, options: list[str], today: date | None = None) -> Stemming:
+    """Only when the moderator's deadline, fixed beforehand, has passed without consensus."""
+    _require(user, policy.MANAGE_CYCLE, geschil)
+    today = today or timezone.localdate()
+    if geschil.status != Geschil.Status.MODERATIE or not geschil.deadline or today <= geschil.deadline:
+        raise ValidationError(_("Stemmen kan pas als de termijn van de moderator zonder consensus is verstreken."))
+    options = [o.strip() for o in options if o.strip()]
+    if len(options) < 2:
+        raise ValidationError({"opties": _("Schrijf ten minste twee opties op.")})
+    stemming = Stemming(geschil=geschil)
+    _save(stemming, user)
+    for order, text in enumerate(options):
+        Stemoptie.objects.create(stemming=stemming, tekst=text, volgorde=order)
+    geschil.status = Geschil.Status.STEMMING
+    _save(geschil, user, "stemming")
+    return stemming
+
+
+@transaction.atomic
+def cast_vote(user, stemming: Stemming, optie: Stemoptie) -> Stem:
+    _require(user, policy.VOTE, stemming.geschil)
+    if stemming.gesloten_op or optie.stemming_id != stemming.pk:
+        raise ValidationError(_("Deze stemming is gesloten."))
+    if stemming.stemmen.filter(partij=user.partij).exists():
+        raise ValidationError(_("Uw partij heeft al gestemd."))
+    stem = Stem(stemming=stemming, partij=user.partij, optie=optie, door=user)
+    _save(stem, user)
+    return stem
+
+
+@transaction.atomic
+def close_vote(user, stemming: Stemming) -> rules.Outcome:
+    """Most votes decide. A tie is reported as a tie and goes back to the moderator."""
+    _require(user, policy.MANAGE_CYCLE, stemming.geschil)
+    if stemming.gesloten_op:
+        raise ValidationError(_("Deze stemming is al gesloten."))
+    options = list(stemming.opties.all())
+    outcome = rules.count_votes([o.pk for o in options], list(stemming.stemmen.values_list("optie_id", flat=True)))
+    stemming.gesloten_op = timezone.now()
+    _save(stemming, user)
+    geschil = stemming.geschil
+    counts = ", ".join(f"{o.tekst}: {outcome.counts[o.pk]}" for o in options)
+    if outcome.tie:
+        geschil.status = Geschil.Status.GELIJKSPEL
+        geschil.uitkomst = _("Gelijke stemmen (%(counts)s). Terug naar de moderator.") % {"counts": counts}
+    else:
+        winner = next(o for o in options if o.pk == outcome.winners[0])
+        geschil.status = Geschil.Status.BESLOTEN
+        geschil.uitkomst = _("Besloten bij stemming: %(winner)s (%(counts)s).") % {
+            "winner": winner.tekst,
+            "counts": counts,
+        }
+    _save(geschil, user, "stemming gesloten")
+    return outcome
+
+
+@transaction.atomic
+def mark_planitem(user, item: Planitem, done: bool = True) -> Planitem:
+    _require(user, policy.MANAGE_CYCLE, item)
+    item.afgerond = done
+    _save(item, user)
+    return item
