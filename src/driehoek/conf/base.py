@@ -154,16 +154,20 @@ LOGGING = {
 # Background work: Django's tasks framework with a database-backed queue (worker: manage.py db_worker).
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
 
-EMAIL_BACKEND = config(
+_mail_backend = config(
     "EMAIL_BACKEND",
     "django.core.mail.backends.smtp.EmailBackend",
     help="Django e-mail backend (console in development).",
 )
-EMAIL_HOST = config("EMAIL_HOST", "localhost", help="SMTP server for reminders.")
-EMAIL_PORT = config("EMAIL_PORT", 25, cast=int, help="SMTP port.")
-EMAIL_HOST_USER = config("EMAIL_HOST_USER", "", help="SMTP user name.")
-EMAIL_HOST_PASSWORD = config("EMAIL_HOST_PASSWORD", "", help="SMTP password.")
-EMAIL_USE_TLS = config("EMAIL_USE_TLS", False, cast=bool, help="Use STARTTLS for SMTP.")
+_smtp = {
+    "host": config("EMAIL_HOST", "localhost", help="SMTP server for reminders."),
+    "port": config("EMAIL_PORT", 25, cast=int, help="SMTP port."),
+    "username": config("EMAIL_HOST_USER", "", help="SMTP user name."),
+    "password": config("EMAIL_HOST_PASSWORD", "", help="SMTP password."),
+    "use_tls": config("EMAIL_USE_TLS", False, cast=bool, help="Use STARTTLS for SMTP."),
+}
+_is_smtp = _mail_backend.endswith(".smtp.EmailBackend")
+MAILERS = {"default": {"BACKEND": _mail_backend, "OPTIONS": _smtp if _is_smtp else {}}}
 DEFAULT_FROM_EMAIL = config("DEFAULT_FROM_EMAIL", "driehoek@localhost", help="Sender of reminders.")
 SITE_URL = config("SITE_URL", "http://127.0.0.1:8000", help="Public base URL, used in e-mails and calendar feeds.")
 

@@ -280,6 +280,9 @@ class Moderatiesessie(models.Model):
         verbose_name = _("moderatiesessie")
         verbose_name_plural = _("moderatiesessies")
 
+    def __str__(self) -> str:
+        return f"{self.geschil}: {self.datum}"
+
 
 class Stemming(models.Model):
     geschil = models.ForeignKey(Geschil, on_delete=models.CASCADE, related_name="stemmingen")
@@ -291,6 +294,9 @@ class Stemming(models.Model):
         ordering = ["geopend_op"]
         verbose_name = _("stemming")
         verbose_name_plural = _("stemmingen")
+
+    def __str__(self) -> str:
+        return f"{self.geschil}: {self.geopend_op:%Y-%m-%d}"
 
 
 class Stemoptie(models.Model):
@@ -318,6 +324,9 @@ class Stem(models.Model):
         verbose_name_plural = _("stemmen")
         constraints = [models.UniqueConstraint(fields=["stemming", "partij"], name="een_stem_per_partij")]
 
+    def __str__(self) -> str:
+        return f"{self.partij}: {self.optie}"
+
 
 class Agendatoken(models.Model):
     """The secret of a personal calendar feed; only its hash is stored, so it can be revoked, not read."""
@@ -325,6 +334,9 @@ class Agendatoken(models.Model):
     user = models.OneToOneField(User, on_delete=models.CASCADE, related_name="agendatoken")
     sleutel_hash = models.CharField(max_length=64, unique=True)
     aangemaakt_op = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self) -> str:
+        return str(self.user)
 
     @staticmethod
     def hash(secret: str) -> str:
@@ -342,3 +354,6 @@ class Herinnering(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["user", "onderwerp", "datum"], name="herinnering_eenmaal_per_dag")
         ]
+
+    def __str__(self) -> str:
+        return f"{self.user}: {self.onderwerp} ({self.datum})"
