@@ -19,7 +19,12 @@ setup: $(VENV)/.installed
 	DJANGO_SETTINGS_MODULE=$(SETTINGS) $(MANAGE) migrate --noinput
 	DJANGO_SETTINGS_MODULE=$(SETTINGS) $(MANAGE) compile_translations
 	DJANGO_SETTINGS_MODULE=$(SETTINGS) $(MANAGE) import_register --skip-existing $(DATA)
-	@if [ "$(SETTINGS)" = "$(DEV_SETTINGS)" ]; then $(MANAGE) create_demo_users; fi
+	@if [ "$(SETTINGS)" = "$(DEV_SETTINGS)" ]; then \
+	  $(MANAGE) create_demo_users && \
+	  $(MANAGE) plan_cycle --set aa-en-hunze-kaderafspraken-2026-2031 --as secretaris && \
+	  $(MANAGE) plan_cycle --set aa-en-hunze-prestatieafspraken-2022 --as secretaris && \
+	  $(MANAGE) start_monitoring --set aa-en-hunze-kaderafspraken-2026-2031 --year 2026 --as secretaris; \
+	fi
 
 run: setup
 	@echo

@@ -7,6 +7,7 @@ from .models import Besluit, Overlegsoort
 
 
 class JaarForm(forms.Form):
+    prefix = "cyclus"
     jaar = forms.TypedChoiceField(label=_("Jaar"), coerce=int)
 
     def __init__(self, years, *args, **kwargs):
@@ -15,6 +16,7 @@ class JaarForm(forms.Form):
 
 
 class OverlegForm(forms.Form):
+    prefix = "overleg"
     soort = forms.ChoiceField(label=_("Soort overleg"), choices=Overlegsoort.choices)
     titel = forms.CharField(label=_("Titel"), max_length=250)
     datum = forms.DateTimeField(
@@ -24,16 +26,19 @@ class OverlegForm(forms.Form):
 
 
 class AgendapuntForm(forms.Form):
+    prefix = "agendapunt"
     titel = forms.CharField(label=_("Agendapunt"), max_length=300)
     toelichting = forms.CharField(label=_("Toelichting"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
 
 
 class VerslagForm(forms.Form):
+    prefix = "verslag"
     tekst = forms.CharField(label=_("Verslag"), widget=forms.Textarea(attrs={"rows": 10}))
     versie = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
 
 class CorrectieForm(forms.Form):
+    prefix = "correctie"
     tekst = forms.CharField(label=_("Correctie of aanvulling van uw partij"), widget=forms.Textarea(attrs={"rows": 3}))
 
 
@@ -48,14 +53,18 @@ class BeslisCorrectieForm(forms.Form):
 
 
 class BesluitForm(forms.Form):
+    prefix = "besluit"
     soort = forms.ChoiceField(label=_("Soort besluit"), choices=Besluit.Soort.choices)
     tekst = forms.CharField(label=_("Besluit"), widget=forms.Textarea(attrs={"rows": 2}))
     jaar = forms.IntegerField(label=_("Over jaar (bij vaststelling van de evaluatie)"), required=False)
 
 
 class ActiepuntForm(forms.Form):
+    prefix = "actiepunt"
     omschrijving = forms.CharField(label=_("Actiepunt"), widget=forms.Textarea(attrs={"rows": 2}))
-    eigenaar = forms.ModelChoiceField(label=_("Eigenaar"), queryset=Partij.objects.none())
+    eigenaar = forms.ModelChoiceField(
+        label=_("Eigenaar"), queryset=Partij.objects.none(), empty_label=_("Kies een partij")
+    )
     uiterlijk = forms.DateField(label=_("Uiterlijk"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
 
     def __init__(self, afsprakenset, *args, **kwargs):
@@ -66,21 +75,25 @@ class ActiepuntForm(forms.Form):
 
 
 class GeschilForm(forms.Form):
+    prefix = "geschil"
     onderwerp = forms.CharField(label=_("Onderwerp"), max_length=300)
     omschrijving = forms.CharField(label=_("Waarover is geen consensus?"), widget=forms.Textarea(attrs={"rows": 3}))
 
 
 class ModeratorForm(forms.Form):
+    prefix = "moderator"
     moderator = forms.CharField(label=_("Onafhankelijke moderator"), max_length=200)
     deadline = forms.DateField(label=_("Termijn (vooraf vastgelegd)"), widget=forms.DateInput(attrs={"type": "date"}))
 
 
 class SessieForm(forms.Form):
+    prefix = "sessie"
     datum = forms.DateField(label=_("Datum"), widget=forms.DateInput(attrs={"type": "date"}))
     verslag = forms.CharField(label=_("Verslag van de sessie"), widget=forms.Textarea(attrs={"rows": 3}))
 
 
 class StemmingForm(forms.Form):
+    prefix = "stemming"
     opties = forms.CharField(
         label=_("Opties, één per regel"),
         widget=forms.Textarea(attrs={"rows": 3}),
@@ -89,6 +102,7 @@ class StemmingForm(forms.Form):
 
 
 class StemForm(forms.Form):
+    prefix = "stem"
     optie = forms.TypedChoiceField(label=_("Uw stem"), coerce=int, widget=forms.RadioSelect)
 
     def __init__(self, stemming, *args, **kwargs):
@@ -97,4 +111,41 @@ class StemForm(forms.Form):
 
 
 class ConsensusForm(forms.Form):
+    prefix = "consensus"
     uitkomst = forms.CharField(label=_("Uitkomst"), widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class WijzigingForm(forms.Form):
+    prefix = "wijziging"
+    besluit = forms.IntegerField(widget=forms.HiddenInput)
+    afspraak = forms.ModelChoiceField(label=_("Afspraak"), queryset=None, empty_label=_("Kies een afspraak"))
+    tekst = forms.CharField(
+        label=_("Nieuwe tekst, zoals het bestuurlijk overleg die vaststelde"), widget=forms.Textarea(attrs={"rows": 6})
+    )
+
+    def __init__(self, afsprakenset, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["afspraak"].queryset = afsprakenset.afspraken.all()
+
+
+class OverlegBewerkenForm(forms.Form):
+    prefix = "bewerken"
+    datum = forms.DateTimeField(
+        label=_("Datum en tijd"), required=False, widget=forms.DateTimeInput(attrs={"type": "datetime-local"})
+    )
+    plaats = forms.CharField(label=_("Plaats"), max_length=200, required=False)
+    genodigden = forms.ModelMultipleChoiceField(
+        label=_("Genodigde partijen"), queryset=None, required=False, widget=forms.CheckboxSelectMultiple
+    )
+    aanwezigen = forms.CharField(
+        label=_("Aanwezigen"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Per partij de namen, één partij per regel."),
+    )
+
+    def __init__(self, afsprakenset, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["genodigden"].queryset = Partij.objects.filter(deelnames__afsprakenset=afsprakenset).order_by(
+            "deelnames__volgorde"
+        )

@@ -65,8 +65,8 @@ def deadline_from_text(text: str) -> date | None:
     """The latest date an agenda line allows: "Uiterlijk 1 juli 2022" -> 1 July; "Begin september
     2022" -> 15 September; "Eind oktober 2022" or "Medio/eind november 2022" -> the last day;
     "(ruim) vóór 15 december 2022" -> 14 December; "Januari/ begin februari 2022" -> 15 February."""
-    lower = text.lower()
-    years = re.findall(r"\b(20\d\d)\b", lower)
+    lower = re.sub(r"\([^)]*\)", " ", text.lower())  # "(in te plannen op moment na 1 juli)" is no deadline
+    years = re.findall(r"\b(20\d\d)\b", lower) or re.findall(r"\b(20\d\d)\b", text)
     if not years:
         return None
     year = int(years[-1])

@@ -448,3 +448,12 @@ def mark_planitem(user, item: Planitem, done: bool = True) -> Planitem:
     item.afgerond = done
     _save(item, user)
     return item
+
+
+@transaction.atomic
+def update_meeting(user, overleg: Overleg, *, datum, plaats: str, genodigden, aanwezigen: str) -> Overleg:
+    _require(user, policy.MANAGE_CYCLE, overleg)
+    overleg.datum, overleg.plaats, overleg.aanwezigen = datum, plaats, aanwezigen
+    _save(overleg, user)
+    overleg.genodigden.set(genodigden)
+    return overleg

@@ -144,6 +144,17 @@ def overleg(request, slug: str, pk: int):
         "beslis_form": bound.get("beslis") or forms.BeslisCorrectieForm(),
         "besluit_form": bound.get("besluit") or forms.BesluitForm(),
         "actiepunt_form": bound.get("actiepunt") or forms.ActiepuntForm(afsprakenset),
+        "wijziging_form": bound.get("wijziging") or forms.WijzigingForm(afsprakenset),
+        "bewerken_form": bound.get("bewerken")
+        or forms.OverlegBewerkenForm(
+            afsprakenset,
+            initial={
+                "datum": meeting.datum,
+                "plaats": meeting.plaats,
+                "genodigden": meeting.genodigden.all(),
+                "aanwezigen": meeting.aanwezigen,
+            },
+        ),
         "errors": bound,
     }
     return render(request, "cycle/overleg.html", context, status=400 if bound else 200)
@@ -232,7 +243,24 @@ def _post_actiepunt(request, afsprakenset, meeting, verslag):
     return form, action, _("Het actiepunt is vastgelegd.")
 
 
+def _post_bewerken(request, afsprakenset, meeting, verslag):
+    form = forms.OverlegBewerkenForm(afsprakenset, request.POST)
+    return form, lambda d: services.update_meeting(request.user, meeting, **d), _("Het overleg is bijgewerkt.")
+
+
+def _post_wijziging(request, afsprakenset, meeting, verslag):
+    form = forms.WijzigingForm(afsprakenset, request.POST)
+
+    def action(d):
+        besluit = get_object_or_404(meeting.besluiten, pk=d["besluit"])
+        services.change_agreement_text(request.user, besluit, d["afspraak"], d["tekst"])
+
+    return form, action, _("De tekst van de afspraak is gewijzigd; de oude tekst staat in de historie.")
+
+
 POSTS = {
+    "bewerken": _post_bewerken,
+    "wijziging": _post_wijziging,
     "agendapunt": _post_agendapunt,
     "verslag": _post_verslag,
     "ter_controle": _post_ter_controle,

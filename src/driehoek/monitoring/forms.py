@@ -64,6 +64,7 @@ class IndicatorwaardeForm(forms.Form):
 
 
 class VoorzetForm(forms.Form):
+    prefix = "voorzet"
     kleur = forms.ChoiceField(label=_("Beoordeling voortgang"), choices=Kleur.choices, widget=forms.RadioSelect)
     reden = forms.ChoiceField(
         label=_("Reden (bij oranje of rood)"),
@@ -84,6 +85,7 @@ class VoorzetForm(forms.Form):
 
 
 class ReactieForm(forms.Form):
+    prefix = "reactie"
     soort = forms.ChoiceField(label=_("Reactie van uw partij"), choices=Reactie.Soort.choices, widget=forms.RadioSelect)
     toelichting = forms.CharField(
         label=_("Toelichting"),
@@ -94,6 +96,7 @@ class ReactieForm(forms.Form):
 
 
 class VaststellenForm(forms.Form):
+    prefix = "vaststellen"
     datum = forms.DateField(
         label=_("Datum van het overleg"), widget=forms.DateInput(attrs={"type": "date"}), initial=timezone.localdate
     )
@@ -102,11 +105,13 @@ class VaststellenForm(forms.Form):
 
 
 class HerzienForm(forms.Form):
+    prefix = "herzien"
     reden = forms.CharField(label=_("Reden van de herziening"), widget=forms.Textarea(attrs={"rows": 2}))
     versie = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
 
 class StartJaarForm(forms.Form):
+    prefix = "start"
     jaar = forms.TypedChoiceField(label=_("Jaar"), coerce=int)
 
     def __init__(self, years: list[int], *args, **kwargs):

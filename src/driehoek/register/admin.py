@@ -129,6 +129,13 @@ class AfspraakAdmin(PolicyMixin, SimpleHistoryAdmin):
     inlines = [VerantwoordelijkeInline, DoelstellingInline]
     filter_horizontal = ["verwijzingen"]
 
+    def get_readonly_fields(self, request, obj=None):
+        # A signed agreement's text changes only by a decision of a bestuurlijk overleg
+        # (cycle.services.change_agreement_text); drafts may be corrected here.
+        if obj is not None and obj.afsprakenset.status != Afsprakenset.Status.CONCEPT:
+            return ["tekst"]
+        return []
+
 
 class ActiehouderInline(PolicyInline, admin.TabularInline):
     model = Actiehouder

@@ -70,3 +70,11 @@ def test_admin_follows_the_policy(client, user_factory):
     client.force_login(outsider)
     assert client.get(url).status_code in (302, 403, 404)
     assert client.get("/beheer/register/afspraak/").status_code == 403
+
+
+def test_signed_agreement_text_is_read_only_in_the_admin(client, user_factory):
+    gemeente = Partij.objects.get(naam="Gemeente Aa en Hunze")
+    afspraak = Afsprakenset.objects.get(slug="aa-en-hunze-kaderafspraken-2026-2031").afspraken.get(nummer="5")
+    client.force_login(user_factory(partij=gemeente, rol=User.Rol.SECRETARIS, is_staff=True))
+    html = client.get(f"/beheer/register/afspraak/{afspraak.pk}/change/").content.decode()
+    assert 'name="tekst"' not in html and "Om te garanderen dat Aa en Hunze" in html

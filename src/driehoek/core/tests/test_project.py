@@ -12,7 +12,6 @@ from django.conf import settings
 from django.core.management import call_command
 from django.urls import reverse
 
-from driehoek.accounts.models import Partij
 from driehoek.conf.env import REGISTRY
 from driehoek.register.models import Afspraak, Afsprakenset
 
@@ -56,24 +55,45 @@ def test_production_refuses_to_start_without_secret_key_and_hosts():
     assert _production({"SECRET_KEY": "x" * 50, "ALLOWED_HOSTS": "driehoek.example"}).returncode == 0
 
 
-@pytest.mark.django_db
-def test_every_page_has_one_h1(client, user_factory):
-    user = user_factory(partij=Partij.objects.get(naam="Gemeente Aa en Hunze"))
-    kader = Afsprakenset.objects.get(slug="aa-en-hunze-kaderafspraken-2026-2031")
-    pages = [reverse("login")]
-    client_pages = [reverse("start")]
+def _all_pages(kader, people) -> list[str]:
+    """Every page of the application, with the Aa en Hunze data and some monitoring and meetings."""
+    from driehoek.cycle import services as cycle
+    from driehoek.cycle.models import Overlegsoort
+    from driehoek.monitoring import services as monitoring
+
+    monitoring.start_year(people["secretaris"], kader, 2026)
+    cycle.generate_year(people["secretaris"], kader, 2026)
+    meeting = cycle.plan_meeting(people["secretaris"], kader, soort=Overlegsoort.AO, titel="AO")
+    geschil = cycle.report_dispute(people["ahwoon"], kader, onderwerp="Afspraak 1", omschrijving="Oranje of rood")
+    pages = [reverse("start"), reverse("cycle:mijn_agenda")]
     for s in Afsprakenset.objects.all():
-        client_pages.append(s.get_absolute_url())
-        client_pages.append(s.get_absolute_url() + "?q=huur")
-    client_pages += [a.get_absolute_url() for a in Afspraak.objects.filter(afsprakenset=kader)]
-    for url in pages:
-        html = client.get(url).content.decode()
-        assert len(re.findall(r"<h1[\s>]", html)) == 1, url
-    client.force_login(user)
-    for url in client_pages:
-        response = client.get(url)
-        assert response.status_code == 200, url
-        assert len(re.findall(r"<h1[\s>]", response.content.decode())) == 1, url
+        pages += [s.get_absolute_url(), s.get_absolute_url() + "?q=huur", reverse("monitoring:index", args=[s.slug])]
+        pages += [reverse(f"cycle:{name}", args=[s.slug]) for name in ("index", "geschillen", "open")]
+    pages += [a.get_absolute_url() for a in Afspraak.objects.filter(afsprakenset=kader)]
+    pages += [reverse(f"monitoring:{name}", args=[kader.slug, 2026]) for name in ("dashboard", "tabel", "focus")]
+    pages += [reverse("monitoring:beoordeling", args=[kader.slug, 2026, a.nummer]) for a in kader.afspraken.all()]
+    pages += [
+        reverse("cycle:plan", args=[kader.slug]),
+        reverse("cycle:overleg", args=[kader.slug, meeting.pk]),
+        reverse("cycle:geschil", args=[kader.slug, geschil.pk]),
+    ]
+    return pages
+
+
+@pytest.mark.django_db
+def test_every_page_has_one_h1(client, kader, people):
+    html = client.get(reverse("login")).content.decode()
+    assert len(re.findall(r"<h1[\s>]", html)) == 1
+    pages = _all_pages(kader, people)
+    for who in ("secretaris", "ahwoon"):
+        client.force_login(people[who])
+        for url in pages:
+            if who == "ahwoon" and url == reverse("cycle:plan", args=[kader.slug]):
+                assert client.get(url).status_code == 403
+                continue
+            response = client.get(url)
+            assert response.status_code == 200, url
+            assert len(re.findall(r"<h1[\s>]", response.content.decode())) == 1, url
 
 
 def test_translations_are_complete():

@@ -70,7 +70,14 @@ def test_forbidden_posts_are_refused_by_the_pages(client, kader, people, situati
     url = reverse("monitoring:beoordeling", args=[kader.slug, 2026, "1"])
     client.force_login(people["ahwoon"])
     response = client.post(
-        url, {"form": "voorzet", "kleur": "rood", "reden": "a", "toelichting": "x", "versie": b.versie}
+        url,
+        {
+            "form": "voorzet",
+            "voorzet-kleur": "rood",
+            "voorzet-reden": "a",
+            "voorzet-toelichting": "x",
+            "voorzet-versie": b.versie,
+        },
     )
     assert response.status_code == 403
     b.refresh_from_db()
@@ -80,7 +87,7 @@ def test_forbidden_posts_are_refused_by_the_pages(client, kader, people, situati
         reverse("monitoring:waarde", args=[kader.slug, 2026, "1", indicator.pk]), {f"i{indicator.pk}-waarde": "3"}
     )
     assert response.status_code == 403
-    response = client.post(reverse("monitoring:index", args=[kader.slug]), {"jaar": 2027})
+    response = client.post(reverse("monitoring:index", args=[kader.slug]), {"start-jaar": 2027})
     assert response.status_code == 403
     client.force_login(people["buitenstaander"])
     for page in ("dashboard", "tabel", "focus"):

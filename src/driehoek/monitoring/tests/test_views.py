@@ -17,7 +17,7 @@ def _url(kader, name, *args):
 
 def test_secretary_starts_a_year_from_the_page(client, kader, people):
     client.force_login(people["secretaris"])
-    response = client.post(reverse("monitoring:index", args=[kader.slug]), {"jaar": 2026})
+    response = client.post(reverse("monitoring:index", args=[kader.slug]), {"start-jaar": 2026})
     assert response.status_code == 302 and response.url == _url(kader, "dashboard")
     assert Beoordeling.objects.filter(afspraak__afsprakenset=kader, jaar=2026).count() == 19
     html = client.get(reverse("monitoring:index", args=[kader.slug])).content.decode()
@@ -42,7 +42,14 @@ def test_value_voorzet_and_reaction_through_the_pages(client, kader, people, yea
 
     b = Beoordeling.objects.get(afspraak__nummer="1", afspraak__afsprakenset=kader, jaar=2026)
     response = client.post(
-        page, {"form": "voorzet", "kleur": "oranje", "reden": "", "toelichting": "", "versie": b.versie}
+        page,
+        {
+            "form": "voorzet",
+            "voorzet-kleur": "oranje",
+            "voorzet-reden": "",
+            "voorzet-toelichting": "",
+            "voorzet-versie": b.versie,
+        },
     )
     html = response.content.decode()
     assert (
@@ -52,10 +59,10 @@ def test_value_voorzet_and_reaction_through_the_pages(client, kader, people, yea
         page,
         {
             "form": "voorzet",
-            "kleur": "oranje",
-            "reden": "a",
-            "toelichting": "Twee projecten later.",
-            "versie": b.versie,
+            "voorzet-kleur": "oranje",
+            "voorzet-reden": "a",
+            "voorzet-toelichting": "Twee projecten later.",
+            "voorzet-versie": b.versie,
         },
     )
     assert response.status_code == 302
@@ -63,9 +70,9 @@ def test_value_voorzet_and_reaction_through_the_pages(client, kader, people, yea
     client.force_login(people["ahwoon"])
     html = client.get(page).content.decode()
     assert "Voorzet maken" not in html and "Voorzet wijzigen" not in html and "Reageren namens" in html
-    response = client.post(page, {"form": "reactie", "soort": "niet_akkoord", "toelichting": ""})
+    response = client.post(page, {"form": "reactie", "reactie-soort": "niet_akkoord", "reactie-toelichting": ""})
     assert response.status_code == 400 and "Geef de reden" in response.content.decode()
-    client.post(page, {"form": "reactie", "soort": "niet_akkoord", "toelichting": "Te rooskleurig."})
+    client.post(page, {"form": "reactie", "reactie-soort": "niet_akkoord", "reactie-toelichting": "Te rooskleurig."})
     html = client.get(_url(kader, "tabel")).content.decode()
     assert "oranje (a): vertraagde uitvoering" in html and "Twee projecten later." in html
     assert "Afspraak 1" in client.get(_url(kader, "focus")).content.decode()
@@ -78,7 +85,13 @@ def test_a_stale_form_shows_the_other_change(client, kader, people, year_2026):
     client.force_login(people["woonborg"])
     response = client.post(
         _url(kader, "beoordeling", "5"),
-        {"form": "voorzet", "kleur": "rood", "reden": "a", "toelichting": "x", "versie": stale_version},
+        {
+            "form": "voorzet",
+            "voorzet-kleur": "rood",
+            "voorzet-reden": "a",
+            "voorzet-toelichting": "x",
+            "voorzet-versie": stale_version,
+        },
     )
     html = response.content.decode()
     assert (
