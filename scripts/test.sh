@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The whole suite: lint, Django's checks, then the tests on SQLite and on a throwaway PostgreSQL.
-# Browser tests run in a session of their own: they need a database that is emptied after each test.
+# Browser tests and other transactional tests run in a session of their own: they need a database
+# that is emptied after each test, so they load the data they need themselves.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PY=.venv/bin/python
@@ -14,8 +15,7 @@ echo "== manage.py check"
 $PY manage.py check --fail-level WARNING
 
 suite() {
-  .venv/bin/pytest -m "not browser" "$@"
-  .venv/bin/pytest -m browser "$@"
+  .venv/bin/pytest -m "not (browser or transactional)" "$@" && .venv/bin/pytest -m "browser or transactional" "$@"
 }
 
 echo "== tests on SQLite"

@@ -8,6 +8,8 @@ import pytest
 # live_server and the ORM share one process in the browser tests.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
+SECOND_SESSION = "browser or transactional"
+
 CHROMIUM_ARGS = [
     "--headless",
     "--no-sandbox",
@@ -23,9 +25,9 @@ CHROMIUM_ARGS = [
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker, request):
-    # Browser tests run in their own session (see scripts/test.sh) on transactional databases,
-    # which are emptied after each test; they load the data themselves.
-    if request.config.getoption("-m") != "browser":
+    # Browser and transactional tests run in their own session (see scripts/test.sh) on databases
+    # that are emptied after each test; they load the data themselves (fixture aa_en_hunze_loaded).
+    if request.config.getoption("-m") != SECOND_SESSION:
         from driehoek.register.seeds import load_aa_en_hunze
 
         with django_db_blocker.unblock():
@@ -47,6 +49,13 @@ def user_factory(db):
 # --- Aa en Hunze people and sets, for the monitoring and cycle tests -------------------------
 
 KADER = "aa-en-hunze-kaderafspraken-2026-2031"
+
+
+@pytest.fixture
+def aa_en_hunze_loaded(transactional_db):
+    from driehoek.register.seeds import load_aa_en_hunze
+
+    load_aa_en_hunze()
 
 
 @pytest.fixture

@@ -57,6 +57,16 @@ class BesluitForm(forms.Form):
     soort = forms.ChoiceField(label=_("Soort besluit"), choices=Besluit.Soort.choices)
     tekst = forms.CharField(label=_("Besluit"), widget=forms.Textarea(attrs={"rows": 2}))
     jaar = forms.IntegerField(label=_("Over jaar (bij vaststelling van de evaluatie)"), required=False)
+    afspraken = forms.ModelMultipleChoiceField(
+        label=_("Over de afspraken"),
+        queryset=None,
+        required=False,
+        help_text=_("Houd Ctrl ingedrukt om er meer te kiezen."),
+    )
+
+    def __init__(self, afsprakenset, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["afspraken"].queryset = afsprakenset.afspraken.all()
 
 
 class ActiepuntForm(forms.Form):
@@ -66,9 +76,11 @@ class ActiepuntForm(forms.Form):
         label=_("Eigenaar"), queryset=Partij.objects.none(), empty_label=_("Kies een partij")
     )
     uiterlijk = forms.DateField(label=_("Uiterlijk"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    afspraak = forms.ModelChoiceField(label=_("Bij afspraak"), queryset=None, required=False, empty_label=_("geen"))
 
     def __init__(self, afsprakenset, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["afspraak"].queryset = afsprakenset.afspraken.all()
         self.fields["eigenaar"].queryset = Partij.objects.filter(deelnames__afsprakenset=afsprakenset).order_by(
             "deelnames__volgorde"
         )
@@ -76,6 +88,7 @@ class ActiepuntForm(forms.Form):
 
 class GeschilForm(forms.Form):
     prefix = "geschil"
+    beoordeling = forms.IntegerField(widget=forms.HiddenInput, required=False)
     onderwerp = forms.CharField(label=_("Onderwerp"), max_length=300)
     omschrijving = forms.CharField(label=_("Waarover is geen consensus?"), widget=forms.Textarea(attrs={"rows": 3}))
 

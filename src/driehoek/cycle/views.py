@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from driehoek.accounts import policy
+from driehoek.monitoring.models import Beoordeling
 from driehoek.monitoring.services import ConflictError
 from driehoek.register.models import Afsprakenset
 
@@ -142,7 +143,7 @@ def overleg(request, slug: str, pk: int):
         ),
         "correctie_form": bound.get("correctie") or forms.CorrectieForm(),
         "beslis_form": bound.get("beslis") or forms.BeslisCorrectieForm(),
-        "besluit_form": bound.get("besluit") or forms.BesluitForm(),
+        "besluit_form": bound.get("besluit") or forms.BesluitForm(afsprakenset),
         "actiepunt_form": bound.get("actiepunt") or forms.ActiepuntForm(afsprakenset),
         "wijziging_form": bound.get("wijziging") or forms.WijzigingForm(afsprakenset),
         "bewerken_form": bound.get("bewerken")
@@ -222,11 +223,11 @@ def _post_definitief(request, afsprakenset, meeting, verslag):
 
 
 def _post_besluit(request, afsprakenset, meeting, verslag):
-    form = forms.BesluitForm(request.POST)
+    form = forms.BesluitForm(afsprakenset, request.POST)
 
     def action(d):
         besluit, not_agreed = services.record_decision(
-            request.user, meeting, soort=d["soort"], tekst=d["tekst"], jaar=d["jaar"]
+            request.user, meeting, soort=d["soort"], tekst=d["tekst"], jaar=d["jaar"], afspraken=d["afspraken"]
         )
         if not_agreed:
             numbers = ", ".join(b.afspraak.nummer for b in not_agreed)
@@ -238,7 +239,12 @@ def _post_besluit(request, afsprakenset, meeting, verslag):
 def _post_actiepunt(request, afsprakenset, meeting, verslag):
     form = forms.ActiepuntForm(afsprakenset, request.POST)
     action = lambda d: services.add_action(  # noqa: E731
-        request.user, meeting, omschrijving=d["omschrijving"], eigenaar=d["eigenaar"], uiterlijk=d["uiterlijk"]
+        request.user,
+        meeting,
+        omschrijving=d["omschrijving"],
+        eigenaar=d["eigenaar"],
+        uiterlijk=d["uiterlijk"],
+        afspraak=d["afspraak"],
     )
     return form, action, _("Het actiepunt is vastgelegd.")
 
@@ -275,13 +281,21 @@ POSTS = {
 @login_required
 def geschillen(request, slug: str):
     afsprakenset = _visible_set(request, slug)
-    form = forms.GeschilForm(request.POST or None)
+    initial = {"onderwerp": request.GET.get("onderwerp", "")[:300], "beoordeling": request.GET.get("beoordeling")}
+    form = forms.GeschilForm(request.POST or None, initial=initial)
     if request.method == "POST":
         created = {}
 
         def action(d):
+            beoordeling = None
+            if d.get("beoordeling"):
+                beoordeling = get_object_or_404(Beoordeling, pk=d["beoordeling"], afspraak__afsprakenset=afsprakenset)
             created["g"] = services.report_dispute(
-                request.user, afsprakenset, onderwerp=d["onderwerp"], omschrijving=d["omschrijving"]
+                request.user,
+                afsprakenset,
+                onderwerp=d["onderwerp"],
+                omschrijving=d["omschrijving"],
+                beoordeling=beoordeling,
             )
 
         if _run(request, form, action, _("Het geschil is vastgelegd. De secretaris stelt een moderator aan.")):

@@ -86,7 +86,9 @@ def test_nothing_due_means_no_mail(kader, people, year_2026):
     assert send_reminders.call() == 0 and mail.outbox == []
 
 
-def test_reminders_run_on_the_database_queue(kader, people, year_2026):
+@pytest.mark.transactional
+@pytest.mark.django_db(transaction=True)
+def test_reminders_run_on_the_database_queue(aa_en_hunze_loaded, kader, people, year_2026):
     kader.monitoringsjaren.filter(jaar=2026).update(voorzet_uiterlijk=timezone.localdate() - timedelta(days=1))
     call_command("send_reminders")
     assert mail.outbox == []  # queued, not yet sent

@@ -267,3 +267,22 @@ def test_secretary_sets_date_place_and_invitees(client, kader, people):
     assert client.post(url, data).status_code == 302
     bo.refresh_from_db()
     assert (bo.plaats, list(bo.genodigden.all()), bo.datum.day) == ("Rolde", [gemeente], 25)
+
+
+def test_no_consensus_on_an_assessment_from_its_page(client, kader, people, year_2026):
+    b = Beoordeling.objects.get(afspraak__afsprakenset=kader, afspraak__nummer="1", jaar=2026)
+    monitoring.make_voorzet(people["woonborg"], b, kleur="groen")
+    monitoring.respond(people["ahwoon"], b, soort="niet_akkoord", toelichting="Te rooskleurig.")
+    client.force_login(people["ahwoon"])
+    page = client.get(f"/sets/{kader.slug}/monitoring/2026/afspraken/1/").content.decode()
+    assert f"?beoordeling={b.pk}&amp;onderwerp=Beoordeling%20afspraak%201%2C%202026" in page
+    response = client.post(
+        f"/sets/{kader.slug}/geschillen/",
+        {
+            "geschil-beoordeling": b.pk,
+            "geschil-onderwerp": "Beoordeling afspraak 1, 2026",
+            "geschil-omschrijving": "Oranje.",
+        },
+    )
+    assert response.status_code == 302
+    assert Geschil.objects.get().beoordeling == b
