@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 MANAGE := $(PY) manage.py
 DEV_SETTINGS := driehoek.conf.dev
 SETTINGS := $(or $(DJANGO_SETTINGS_MODULE),$(DEV_SETTINGS))
-DATA := $(sort $(wildcard data/aa-en-hunze/*.json))
+DATA := $(filter-out %/cijfers.json,$(sort $(wildcard data/aa-en-hunze/*.json)))
 
 .PHONY: setup run test lint format lock clean
 
@@ -19,6 +19,8 @@ setup: $(VENV)/.installed
 	DJANGO_SETTINGS_MODULE=$(SETTINGS) $(MANAGE) migrate --noinput
 	DJANGO_SETTINGS_MODULE=$(SETTINGS) $(MANAGE) compile_translations
 	DJANGO_SETTINGS_MODULE=$(SETTINGS) $(MANAGE) import_register --skip-existing $(DATA)
+	DJANGO_SETTINGS_MODULE=$(SETTINGS) $(MANAGE) load_reference_data
+	DJANGO_SETTINGS_MODULE=$(SETTINGS) $(MANAGE) load_document_figures
 	@if [ "$(SETTINGS)" = "$(DEV_SETTINGS)" ]; then \
 	  $(MANAGE) create_demo_users && \
 	  $(MANAGE) plan_cycle --set aa-en-hunze-kaderafspraken-2026-2031 --as secretaris && \

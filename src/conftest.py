@@ -28,10 +28,14 @@ def django_db_setup(django_db_setup, django_db_blocker, request):
     # Browser and transactional tests run in their own session (see scripts/test.sh) on databases
     # that are emptied after each test; they load the data themselves (fixture aa_en_hunze_loaded).
     if request.config.getoption("-m") != SECOND_SESSION:
+        from django.core.management import call_command
+
         from driehoek.register.seeds import load_aa_en_hunze
 
         with django_db_blocker.unblock():
             load_aa_en_hunze()
+            call_command("load_reference_data", verbosity=0)
+            call_command("load_document_figures", verbosity=0)
 
 
 @pytest.fixture(scope="session")
@@ -53,9 +57,13 @@ KADER = "aa-en-hunze-kaderafspraken-2026-2031"
 
 @pytest.fixture
 def aa_en_hunze_loaded(transactional_db):
+    from django.core.management import call_command
+
     from driehoek.register.seeds import load_aa_en_hunze
 
     load_aa_en_hunze()
+    call_command("load_reference_data", verbosity=0)
+    call_command("load_document_figures", verbosity=0)
 
 
 @pytest.fixture

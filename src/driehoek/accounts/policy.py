@@ -19,6 +19,8 @@ DRAFT_MINUTES = "draft_minutes"  # obj: Overleg
 CORRECT_MINUTES = "correct_minutes"  # obj: Overleg
 REPORT_DISPUTE = "report_dispute"  # obj: Afsprakenset
 VOTE = "vote"  # obj: Geschil
+VIEW_FIGURES = "view_figures"  # obj: Gemeente
+UPLOAD_FIGURES = "upload_figures"  # obj: Gemeente; a corporation delivers its own figures
 
 ACTIONS = (
     VIEW_SET,
@@ -29,6 +31,8 @@ ACTIONS = (
     RESPOND,
     ADOPT,
     REVISE,
+    VIEW_FIGURES,
+    UPLOAD_FIGURES,
     MANAGE_CYCLE,
     DRAFT_MINUTES,
     CORRECT_MINUTES,
@@ -72,6 +76,8 @@ def can(user, action: str, obj: Any) -> bool:
         raise ValueError(f"unknown action {action!r}")
     if not user.is_authenticated or not user.is_active:
         return False
+    if action in (VIEW_FIGURES, UPLOAD_FIGURES):
+        return _can_figures(user, action, obj)
     afsprakenset = set_of(obj)
     if not type(afsprakenset).objects.visible_to(user).filter(pk=afsprakenset.pk).exists():
         return False
@@ -108,3 +114,20 @@ def can(user, action: str, obj: Any) -> bool:
     if action in (REPORT_DISPUTE, VOTE):
         return user.rol in RESPONDING_ROLES
     return False
+
+
+def _can_figures(user, action: str, gemeente) -> bool:
+    """Figures belong to a municipality: parties of its sets see them; its corporations deliver."""
+    from driehoek.register.models import Afsprakenset
+
+    sets = Afsprakenset.objects.visible_to(user).filter(gemeente=gemeente)
+    if not sets.exists():
+        return False
+    if action == VIEW_FIGURES:
+        return True
+    return (
+        user.partij_id is not None
+        and user.partij.soort == user.partij.Soort.CORPORATIE
+        and user.rol in WORKING_ROLES
+        and sets.filter(deelnames__partij_id=user.partij_id).exists()
+    )

@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "driehoek.register",
     "driehoek.monitoring",
     "driehoek.cycle",
+    "driehoek.figures",
     "django_tasks_db",
 ]
 

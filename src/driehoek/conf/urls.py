@@ -16,5 +16,6 @@ urlpatterns = [
     path("sets/", include("driehoek.register.urls")),
     path("", include("driehoek.monitoring.urls")),
     path("", include("driehoek.cycle.urls")),
+    path("", include("driehoek.figures.urls")),
     path("beheer/", admin.site.urls),
 ]

@@ -42,6 +42,12 @@ class Indicatorwaarde(models.Model):
     eenheid = models.CharField(_("eenheid"), max_length=60, blank=True)
     oordeel = models.TextField(_("oordeel"), blank=True, help_text=_("Voor een kwalitatieve indicator of mijlpaal."))
     bron = models.CharField(_("bron"), max_length=300, blank=True, help_text=_("Waar het getal vandaan komt."))
+    berekening = models.CharField(
+        _("berekend uit de cijfers"),
+        max_length=30,
+        blank=True,
+        help_text=_("Leeg als de waarde met de hand is ingevuld."),
+    )
     partij = models.ForeignKey(Partij, verbose_name=_("ingevuld namens"), on_delete=models.PROTECT, related_name="+")
     bijgewerkt_door = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"

@@ -95,6 +95,7 @@ def save_value(
             raise ConflictError(None)
         value = Indicatorwaarde(indicator=indicator, jaar=jaar)
     value.waarde, value.eenheid, value.oordeel, value.bron = waarde, eenheid, oordeel.strip(), bron
+    value.berekening = ""  # entered by hand: the figures no longer overwrite it
     value.partij, value.bijgewerkt_door = user.partij, user
     _save(value, user)
     return value

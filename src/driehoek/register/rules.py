@@ -35,7 +35,7 @@ def format_number(value: Decimal | int | float | None) -> str:
     if value is None:
         return ""
     value = Decimal(str(value))
-    decimals = 0 if value == value.to_integral_value() else 2
+    decimals = 0 if value == value.to_integral_value() else min(2, -value.as_tuple().exponent)
     return number_format(value, decimal_pos=decimals, use_l10n=True, force_grouping=True)
 
 

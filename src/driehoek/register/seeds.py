@@ -9,7 +9,8 @@ from .opendata import import_sets
 
 
 def aa_en_hunze_files() -> list[Path]:
-    return sorted((settings.DATA_DIR / "aa-en-hunze").glob("*.json"))
+    # cijfers.json beside them holds figures, not a register (see figures.load_document_figures).
+    return sorted(p for p in (settings.DATA_DIR / "aa-en-hunze").glob("*.json") if p.name != "cijfers.json")
 
 
 def load_aa_en_hunze(*, skip_existing: bool = False) -> None:

@@ -73,6 +73,7 @@ def _all_pages(kader, people) -> list[str]:
     pages += [reverse(f"monitoring:{name}", args=[kader.slug, 2026]) for name in ("dashboard", "tabel", "focus")]
     pages += [reverse("monitoring:beoordeling", args=[kader.slug, 2026, a.nummer]) for a in kader.afspraken.all()]
     pages += [
+        reverse("figures:overzicht", args=[kader.gemeente.pk]),
         reverse("cycle:plan", args=[kader.slug]),
         reverse("cycle:overleg", args=[kader.slug, meeting.pk]),
         reverse("cycle:geschil", args=[kader.slug, geschil.pk]),

@@ -1,0 +1,75 @@
+from simple_history.admin import SimpleHistoryAdmin
+
+from django.contrib import admin
+from django.db import models
+
+from driehoek.accounts import policy
+
+from .models import Aanlevering, Koppeling, Referentiejaar
+
+
+def _secretary_or_administrator(user) -> bool:
+    return policy.is_beheerder(user) or (
+        user.is_active
+        and user.rol == user.Rol.SECRETARIS
+        and user.partij_id is not None
+        and user.partij.soort == "gemeente"
+    )
+
+
+@admin.register(Referentiejaar)
+class ReferentiejaarAdmin(SimpleHistoryAdmin):
+    """The national limits per year: the secretary adds a year or fills in what became known."""
+
+    list_display = [
+        "jaar",
+        "kwaliteitskortingsgrens",
+        "eerste_aftoppingsgrens",
+        "tweede_aftoppingsgrens",
+        "daeb_huurgrens",
+    ]
+    formfield_overrides = {models.DecimalField: {"localize": True}}  # 682,96 the Dutch way
+
+    def has_module_permission(self, request):
+        return _secretary_or_administrator(request.user)
+
+    def has_view_permission(self, request, obj=None):
+        return _secretary_or_administrator(request.user)
+
+    has_change_permission = has_add_permission = has_view_permission
+
+    def has_delete_permission(self, request, obj=None):
+        return policy.is_beheerder(request.user)
+
+
+@admin.register(Koppeling)
+class KoppelingAdmin(SimpleHistoryAdmin):
+    list_display = ["indicator", "berekening", "corporatie"]
+    raw_id_fields = ["indicator"]
+
+    def has_module_permission(self, request):
+        return policy.is_beheerder(request.user)
+
+    def has_view_permission(self, request, obj=None):
+        return policy.is_beheerder(request.user)
+
+    has_change_permission = has_add_permission = has_delete_permission = has_view_permission
+
+
+@admin.register(Aanlevering)
+class AanleveringAdmin(SimpleHistoryAdmin):
+    """Read only: deliveries change by delivering again, so that nothing is lost."""
+
+    list_display = ["soort", "corporatie", "gemeente", "peildatum", "rijen", "geleverd_op", "vervangen_door"]
+    list_filter = ["soort", "gemeente", "corporatie"]
+
+    def has_module_permission(self, request):
+        return policy.is_beheerder(request.user)
+
+    def has_view_permission(self, request, obj=None):
+        return policy.is_beheerder(request.user)
+
+    def has_add_permission(self, request):
+        return False
+
+    has_change_permission = has_delete_permission = lambda self, request, obj=None: False  # noqa: E731

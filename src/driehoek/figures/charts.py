@@ -1,0 +1,133 @@
+"""Charts as SVG markup, the same in the page and in PDF reports. Every chart on a page stands
+beside a table with its numbers, for screen readers and for people who would rather read."""
+
+from dataclasses import dataclass
+from decimal import Decimal
+from html import escape
+
+from django.utils.safestring import SafeString, mark_safe
+
+WIDTH, HEIGHT, LEFT, BOTTOM, TOP = 640, 300, 48, 36, 16
+
+
+@dataclass(frozen=True)
+class Series:
+    label: str
+    css: str  # class giving the colour: chart-a, chart-b, chart-c, chart-line, chart-line-2
+    values: dict  # category -> number
+
+
+def _num(value) -> float:
+    return float(value or 0)
+
+
+def bars_and_lines(title: str, categories: list, bars: list[Series], lines: list[Series] = ()) -> SafeString:
+    """Stacked bars per category, with lines over them (a target trajectory, say)."""
+    peak = max(
+        [sum(_num(s.values.get(c)) for s in bars) for c in categories]
+        + [_num(v) for s in lines for v in s.values.values()]
+        + [1]
+    )
+    plot_w, plot_h = WIDTH - LEFT - 8, HEIGHT - BOTTOM - TOP
+    step = plot_w / max(len(categories), 1)
+    y = lambda v: TOP + plot_h - plot_h * _num(v) / peak  # noqa: E731
+    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {HEIGHT}" role="img" class="chart">']
+    parts.append(f"<title>{escape(title)}</title>")
+    for tick in _ticks(peak):
+        parts.append(f'<line class="chart-grid" x1="{LEFT}" x2="{WIDTH - 8}" y1="{y(tick):.1f}" y2="{y(tick):.1f}"/>')
+        parts.append(
+            f'<text class="chart-axis" x="{LEFT - 6}" y="{y(tick) + 4:.1f}" text-anchor="end">{_fmt(tick)}</text>'
+        )
+    for i, category in enumerate(categories):
+        x, base = LEFT + i * step + step * 0.15, 0.0
+        for series in bars:
+            value = _num(series.values.get(category))
+            if value:
+                top, bottom = y(base + value), y(base)
+                parts.append(
+                    f'<rect class="{series.css}" x="{x:.1f}" y="{top:.1f}" width="{step * 0.7:.1f}" height="{bottom - top:.1f}">'
+                    f"<title>{escape(str(category))}, {escape(series.label)}: {_fmt(value)}</title></rect>"
+                )
+                base += value
+        parts.append(
+            f'<text class="chart-axis" x="{LEFT + i * step + step / 2:.1f}" y="{HEIGHT - BOTTOM + 16}" text-anchor="middle">{escape(str(category))}</text>'
+        )
+    for series in lines:
+        points = " ".join(
+            f"{LEFT + i * step + step / 2:.1f},{y(series.values[c]):.1f}"
+            for i, c in enumerate(categories)
+            if c in series.values
+        )
+        parts.append(
+            f'<polyline class="{series.css}" points="{points}" fill="none"><title>{escape(series.label)}</title></polyline>'
+        )
+    legend, extra = _legend(list(bars) + list(lines), HEIGHT + 4)
+    parts[0] = parts[0].replace(f"0 0 {WIDTH} {HEIGHT}", f"0 0 {WIDTH} {HEIGHT + extra + 8:.0f}")
+    parts.append(legend)
+    parts.append("</svg>")
+    return mark_safe("".join(parts))
+
+
+def stacked_shares(title: str, rows: list[tuple[str, list[tuple[str, str, Decimal]]]]) -> SafeString:
+    """One horizontal bar per row, split in shares (label, css, percentage)."""
+    row_h, label_w = 34, 150
+    height = TOP + row_h * len(rows) + 40
+    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {height}" role="img" class="chart">']
+    parts.append(f"<title>{escape(title)}</title>")
+    plot_w = WIDTH - label_w - 8
+    legend = {}
+    for r, (row_label, segments) in enumerate(rows):
+        y, x = TOP + r * row_h, float(label_w)
+        parts.append(
+            f'<text class="chart-axis" x="{label_w - 6}" y="{y + 18}" text-anchor="end">{escape(row_label)}</text>'
+        )
+        for label, css, pct in segments:
+            w = plot_w * _num(pct) / 100
+            if w > 0:
+                parts.append(
+                    f'<rect class="{css}" x="{x:.1f}" y="{y + 4}" width="{w:.1f}" height="{row_h - 10}"><title>{escape(label)}: {_fmt(pct)}%</title></rect>'
+                )
+                if w > 34:
+                    parts.append(
+                        f'<text class="chart-label" x="{x + w / 2:.1f}" y="{y + 22}" text-anchor="middle">{_fmt(pct)}%</text>'
+                    )
+            x += w
+            legend[label] = css
+    key, extra = _legend([Series(label, css, {}) for label, css in legend.items()], height - 30)
+    parts[0] = parts[0].replace(f"0 0 {WIDTH} {height}", f"0 0 {WIDTH} {height - 30 + extra + 8:.0f}")
+    parts.append(key)
+    parts.append("</svg>")
+    return mark_safe("".join(parts))
+
+
+LEGEND_ROW = 18
+
+
+def _legend(series: list[Series], y: float) -> tuple[str, float]:
+    """The key below a chart, wrapped over as many rows as it needs; returns (markup, height)."""
+    parts, x, row = [], LEFT, 0
+    for s in series:
+        width = 26 + 6.6 * len(s.label)
+        if x + width > WIDTH and x > LEFT:
+            x, row = LEFT, row + 1
+        top = y + row * LEGEND_ROW
+        parts.append(f'<rect class="{s.css} chart-key" x="{x}" y="{top}" width="12" height="10"/>')
+        parts.append(f'<text class="chart-axis" x="{x + 16}" y="{top + 10}">{escape(s.label)}</text>')
+        x += width
+    return "".join(parts), (row + 1) * LEGEND_ROW
+
+
+def _ticks(peak: float) -> list[float]:
+    step = 10 ** max(len(str(int(peak))) - 1, 0)
+    while peak / step > 6:
+        step *= 2
+    return [i * step for i in range(int(peak / step) + 1)]
+
+
+def _fmt(value) -> str:
+    number = float(value)
+    return (
+        f"{number:,.0f}".replace(",", ".")
+        if number == int(number)
+        else f"{number:,.1f}".replace(",", "X").replace(".", ",").replace("X", ".")
+    )

@@ -1,0 +1,42 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from .models import Aanlevering
+from .uploads import SPECS
+
+MAX_UPLOAD = 200 * 1024 * 1024  # a unit register of a large corporation
+
+
+class AanleverForm(forms.Form):
+    prefix = "aanlevering"
+    soort = forms.ChoiceField(label=_("Wat levert u aan?"), choices=Aanlevering.Soort.choices)
+    peildatum = forms.DateField(
+        label=_("Peildatum"),
+        widget=forms.DateInput(attrs={"type": "date"}),
+        help_text=_("De datum waarop de cijfers gelden; voor jaarcijfers 31 december van dat jaar."),
+    )
+    bestand = forms.FileField(
+        label=_("Bestand (CSV of Excel .xlsx)"), widget=forms.ClearableFileInput(attrs={"accept": ".csv,.xlsx"})
+    )
+
+    def clean_bestand(self):
+        upload = self.cleaned_data["bestand"]
+        if not upload.name.lower().endswith((".csv", ".xlsx")):
+            raise forms.ValidationError(_("Lever een CSV-bestand of een Excel-bestand (.xlsx) aan."))
+        if upload.size > MAX_UPLOAD:
+            raise forms.ValidationError(_("Het bestand is groter dan 200 MB."))
+        return upload
+
+
+class InvoerForm(forms.Form):
+    """The few numbers that need no file: one row of the upload, typed in."""
+
+    prefix = "invoer"
+    peildatum = forms.DateField(label=_("Peildatum"), widget=forms.DateInput(attrs={"type": "date"}))
+
+    def __init__(self, soort: str, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for column in SPECS[soort]:
+            self.fields[column.name] = forms.CharField(
+                label=column.name.replace("_", " "), required=column.required, help_text=column.help, max_length=200
+            )

@@ -1,0 +1,244 @@
+"""The figures of a municipality as its pages, charts and linked indicators use them."""
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.db.models import Sum
+from django.utils.translation import gettext as _
+
+from . import rules
+from .models import Aanlevering, Referentiejaar, Toewijzing, Woning, Woningbouwplan
+
+
+def current(gemeente, soort: str, corporatie=None):
+    qs = Aanlevering.objects.filter(gemeente=gemeente, soort=soort, vervangen_door__isnull=True).select_related(
+        "corporatie"
+    )
+    if corporatie is not None:
+        qs = qs.filter(corporatie=corporatie)
+    return qs
+
+
+def latest_per_corporation(gemeente, soort: str, corporatie=None) -> list[Aanlevering]:
+    latest = {}
+    for a in current(gemeente, soort, corporatie).order_by("corporatie_id", "-peildatum"):
+        latest.setdefault(a.corporatie_id, a)
+    return list(latest.values())
+
+
+def limits(year: int) -> dict:
+    ref = Referentiejaar.objects.filter(jaar=year).first()
+    if ref is None:
+        return {}
+    return {key: getattr(ref, key) for key, _label in rules.BANDS[:-1]}
+
+
+@dataclass
+class RentFigures:
+    aanlevering: Aanlevering
+    year: int
+    bands: list[rules.Band] | None
+    up_to_second: Decimal | None
+    efg: int
+    homes: int
+
+
+def rents(gemeente, corporatie=None) -> list[RentFigures]:
+    result = []
+    for a in latest_per_corporation(gemeente, Aanlevering.Soort.WONINGREGISTER, corporatie):
+        homes = Woning.objects.filter(aanlevering=a)
+        bands = rules.rent_bands(
+            homes.values_list("kale_huur", flat=True).iterator(chunk_size=20000), limits(a.peildatum.year)
+        )
+        efg = rules.efg_remaining(homes.values_list("energielabel", "bestemming").iterator(chunk_size=20000))
+        result.append(
+            RentFigures(a, a.peildatum.year, bands, rules.share_up_to_second(bands) if bands else None, efg, a.rijen)
+        )
+    return result
+
+
+@dataclass
+class Additions:
+    years: list[int]
+    delivered: dict[int, int]  # netto per year, opgeleverd
+    planned_hard: dict[int, int]
+    planned_soft: dict[int, int]
+    unknown_year: int
+    plans: list[Woningbouwplan] = field(default_factory=list)
+
+
+def additions(gemeente, first: int, last: int, corporatie=None) -> Additions:
+    delivered, hard, soft = defaultdict(int), defaultdict(int), defaultdict(int)
+    unknown = 0
+    plans = []
+    for a in latest_per_corporation(gemeente, Aanlevering.Soort.PLANNEN, corporatie):
+        for plan in a.plannen.all():
+            plans.append(plan)
+            year = plan.opleverdatum.year if plan.opleverdatum else plan.jaar
+            if plan.status == Woningbouwplan.Status.OPGELEVERD and year:
+                delivered[year] += plan.netto
+            elif year is None:
+                unknown += plan.netto
+            elif plan.status in (Woningbouwplan.Status.HARD, Woningbouwplan.Status.IN_AANBOUW):
+                hard[year] += plan.netto
+            else:
+                soft[year] += plan.netto
+    return Additions(list(range(first, last + 1)), dict(delivered), dict(hard), dict(soft), unknown, plans)
+
+
+def allocations(gemeente, corporatie=None) -> dict[int, dict]:
+    """Per year the summed allocations and the urgent and outflow shares."""
+    per_year = (
+        Toewijzing.objects.filter(
+            aanlevering__in=[a.pk for a in current(gemeente, Aanlevering.Soort.TOEWIJZINGEN, corporatie)]
+        )
+        .values("jaar")
+        .annotate(totaal=Sum("totaal"), urgent=Sum("urgent"), uitstroom=Sum("uitstroom"))
+        .order_by("jaar")
+    )
+    return {
+        r["jaar"]: {
+            **r,
+            "aandeel_urgent": rules.share(r["urgent"], r["totaal"]),
+            "aandeel_uitstroom": rules.share(r["uitstroom"], r["totaal"]),
+        }
+        for r in per_year
+    }
+
+
+def stock(gemeente) -> list[tuple]:
+    """(peildatum, corporatie, aantal) from stock totals, oldest first."""
+    rows = (
+        current(gemeente, Aanlevering.Soort.VOORRAAD)
+        .select_related("telling")
+        .order_by("peildatum", "corporatie__naam")
+    )
+    return [(a.peildatum, a.corporatie, a.telling.aantal, a.bron) for a in rows]
+
+
+def document_checks(gemeente) -> list[tuple[str, rules.Check]]:
+    """What the documents of the municipality's sets state, against their own rows and the reference data."""
+    checks = []
+    for s in gemeente.sets.all():
+        data = s.brongegevens or {}
+        plans = data.get("woningbouwplannen")
+        if plans and plans.get("stated_total"):
+            rows = plans["rows"]
+            checks.append(
+                (
+                    s.titel,
+                    rules.stated_total_check(
+                        _("Woningbouwplannen bruto"), plans["stated_total"]["bruto"], [r["bruto"] for r in rows]
+                    ),
+                )
+            )
+            checks.append(
+                (
+                    s.titel,
+                    rules.stated_total_check(
+                        _("Woningbouwplannen netto"), plans["stated_total"]["netto"], rules.plan_rows_netto(rows)
+                    ),
+                )
+            )
+        voorraad = data.get("voorraad")
+        if voorraad and voorraad.get("stated_total"):
+            rows = voorraad["rows"]
+            checks.append(
+                (
+                    s.titel,
+                    rules.stated_total_check(
+                        _("Sociale huurvoorraad"), voorraad["stated_total"]["homes"], [r["homes"] for r in rows]
+                    ),
+                )
+            )
+            if "forecast" in voorraad["stated_total"]:
+                checks.append(
+                    (
+                        s.titel,
+                        rules.stated_total_check(
+                            _("Prognose voorraad"), voorraad["stated_total"]["forecast"], [r["forecast"] for r in rows]
+                        ),
+                    )
+                )
+        income = data.get("inkomensgrenzen")
+        if income:
+            ref = Referentiejaar.objects.filter(jaar=income["jaar"]).first()
+            checks.append(
+                (
+                    s.titel,
+                    rules.reference_check(
+                        _("Inkomensgrens eenpersoons %(j)s") % {"j": income["jaar"]},
+                        income["eenpersoons"],
+                        ref and ref.daeb_inkomensgrens_1p,
+                    ),
+                )
+            )
+            checks.append(
+                (
+                    s.titel,
+                    rules.reference_check(
+                        _("Inkomensgrens meerpersoons %(j)s") % {"j": income["jaar"]},
+                        income["meerpersoons"],
+                        ref and ref.daeb_inkomensgrens_mp,
+                    ),
+                )
+            )
+        rent = data.get("huurgrenzen")
+        if rent:
+            ref = Referentiejaar.objects.filter(jaar=rent["prijspeil"]).first()
+            for key in ("eerste_aftoppingsgrens", "tweede_aftoppingsgrens"):
+                if key in rent:
+                    label = _("%(k)s prijspeil %(j)s") % {"k": key.replace("_", " "), "j": rent["prijspeil"]}
+                    checks.append((s.titel, rules.reference_check(label, rent[key], ref and getattr(ref, key))))
+    return checks
+
+
+def stock_checks(gemeente) -> list[rules.Check]:
+    """Between two stock counts of a corporation: the change against deliveries and mutations."""
+    checks = []
+    by_corp = defaultdict(list)
+    for peildatum, corporatie, aantal, _bron in stock(gemeente):
+        by_corp[corporatie].append((peildatum, aantal))
+    for corporatie, counts in by_corp.items():
+        mutations = current(gemeente, Aanlevering.Soort.MUTATIES, corporatie)
+        if not mutations.exists():
+            continue
+        added = additions(gemeente, 1900, 2100, corporatie).delivered
+        for (d1, n1), (d2, n2) in zip(counts, counts[1:], strict=False):
+            years = range(d1.year + 1, d2.year + 1)
+            rows = [m for a in mutations for m in a.mutaties.all() if m.jaar in years]
+            check = rules.stock_change_check(
+                n1,
+                n2,
+                sum(added.get(y, 0) for y in years),
+                sum(m.verkoop for m in rows),
+                sum(m.sloop for m in rows),
+                sum(m.aankoop for m in rows),
+            )
+            checks.append(rules.Check(check.ok, f"{corporatie}: {check.message}"))
+    return checks
+
+
+def pipeline(plans: list[Woningbouwplan]) -> tuple[list[str], list[tuple[str, str, dict[str, int]]]]:
+    """Net homes per kern and status: (kernen, [(status, label, {kern: netto})])."""
+    kernen = sorted({p.kern or _("onbekend") for p in plans})
+    per_status = []
+    for status, label in Woningbouwplan.Status.choices:
+        values = defaultdict(int)
+        for p in plans:
+            if p.status == status:
+                values[p.kern or _("onbekend")] += p.netto
+        if values:
+            per_status.append((status, str(label), dict(values)))
+    return kernen, per_status
+
+
+def labels_over_years(gemeente) -> tuple[list[int], dict[str, dict[int, int]]]:
+    """Homes with label E, F or G that stay, per register year and corporation (replaced ones not counted)."""
+    per_corp: dict[str, dict[int, int]] = defaultdict(dict)
+    for a in current(gemeente, Aanlevering.Soort.WONINGREGISTER).order_by("peildatum"):
+        homes = Woning.objects.filter(aanlevering=a).values_list("energielabel", "bestemming")
+        per_corp[a.corporatie.korte_naam][a.peildatum.year] = rules.efg_remaining(homes.iterator(chunk_size=20000))
+    years = sorted({y for values in per_corp.values() for y in values})
+    return years, dict(per_corp)
