@@ -11,6 +11,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from driehoek.accounts import policy
+from driehoek.core.audit import require as _require
+from driehoek.core.audit import save as _save
 from driehoek.monitoring import rules as monitoring_rules
 from driehoek.monitoring.models import Beoordeling, Kleur, Status
 from driehoek.monitoring.services import ConflictError
@@ -34,18 +36,6 @@ from .models import (
 )
 
 CHECK_DAYS = 14  # "de andere partijen controleren en vullen de verslagen tijdig aan": two weeks
-
-
-def _require(user, action: str, obj) -> None:
-    if not policy.can(user, action, obj):
-        raise PermissionDenied(_("U mag dit niet doen namens uw partij."))
-
-
-def _save(obj, user, reason: str = "") -> None:
-    obj._history_user = user
-    if reason:
-        obj._change_reason = reason
-    obj.save()
 
 
 def template(sjabloon: str) -> dict:

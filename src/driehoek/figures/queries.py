@@ -242,3 +242,45 @@ def labels_over_years(gemeente) -> tuple[list[int], dict[str, dict[int, int]]]:
         per_corp[a.corporatie.korte_naam][a.peildatum.year] = rules.efg_remaining(homes.iterator(chunk_size=20000))
     years = sorted({y for values in per_corp.values() for y in values})
     return years, dict(per_corp)
+
+
+# Which share of the bands a target about rents speaks of, recognised from its subject.
+TARGET_BANDS = [
+    ("tot de tweede aftoppingsgrens", slice(0, 3)),
+    ("onder de eerste aftoppingsgrens", slice(0, 2)),
+    ("tussen de eerste en de tweede", slice(2, 3)),
+    ("tussen de tweede aftoppingsgrens en de liberalisatiegrens", slice(3, 4)),
+]
+
+
+@dataclass
+class RentTarget:
+    target: object  # register.Doelstelling
+    share: Decimal
+    met: bool | None  # None: an aim ("gelijk"), not a floor or ceiling
+
+
+def rent_targets(gemeente, figures: RentFigures) -> list[RentTarget]:
+    """The agreements' targets about rents of this corporation, against its present rents."""
+    from driehoek.register.models import Doelstelling
+
+    if not figures.bands:
+        return []
+    targets = Doelstelling.objects.filter(
+        afspraak__afsprakenset__gemeente=gemeente,
+        afspraak__verantwoordelijken=figures.aanlevering.corporatie,
+        eenheid="%",
+        onderwerp__icontains="aftoppingsgrens",
+    ).select_related("afspraak__afsprakenset")
+    result = []
+    total = sum(b.count for b in figures.bands)
+    for target in targets:
+        for phrase, part in TARGET_BANDS:
+            if phrase in target.onderwerp:
+                value = rules.share(sum(b.count for b in figures.bands[part]), total)
+                met = {"ten_minste": value >= target.waarde, "ten_hoogste": value <= target.waarde}.get(
+                    target.vergelijking
+                )
+                result.append(RentTarget(target, value, met))
+                break
+    return result

@@ -9,7 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from driehoek.accounts import policy
-from driehoek.register.models import Doelstelling, Gemeente
+from driehoek.register.models import Gemeente
 
 from . import charts, queries, services, uploads
 from .forms import AanleverForm, InvoerForm
@@ -40,7 +40,7 @@ def overzicht(request, pk: int):
         "additions": additions,
         "additions_chart": _additions_chart(gemeente, additions),
         "additions_rows": _additions_rows(additions),
-        "rents": queries.rents(gemeente),
+        "rents": [(r, queries.rent_targets(gemeente, r)) for r in queries.rents(gemeente)],
         **_pipeline_and_labels(gemeente, additions),
         "rent_chart": _rent_chart(queries.rents(gemeente)),
         "allocations": queries.allocations(gemeente),
@@ -48,9 +48,6 @@ def overzicht(request, pk: int):
         "checks": queries.document_checks(gemeente),
         "stock_checks": queries.stock_checks(gemeente),
         "deliveries": Aanlevering.objects.filter(gemeente=gemeente).select_related("corporatie", "geleverd_door")[:50],
-        "targets": Doelstelling.objects.filter(
-            afspraak__afsprakenset__gemeente=gemeente, brontekst__icontains="aftoppingsgrens"
-        ).select_related("afspraak__afsprakenset")[:6],
     }
     return render(request, "figures/overzicht.html", context)
 

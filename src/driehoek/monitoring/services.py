@@ -4,12 +4,14 @@ transaction."""
 
 from datetime import date
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from driehoek.accounts import policy
+from driehoek.core.audit import require as _require
+from driehoek.core.audit import save as _save
 
 from . import rules
 from .models import Beoordeling, Bijlage, Indicatorwaarde, Monitoringsjaar, Reactie
@@ -26,23 +28,11 @@ class ConflictError(Exception):
         )
 
 
-def _require(user, action: str, obj) -> None:
-    if not policy.can(user, action, obj):
-        raise PermissionDenied(_("U mag dit niet doen namens uw partij."))
-
-
 def _locked(model, pk: int, versie: int | None):
     obj = model.objects.select_for_update().get(pk=pk)
     if versie is not None and obj.versie != versie:
         raise ConflictError(obj)
     return obj
-
-
-def _save(obj, user, reason: str = "") -> None:
-    obj._history_user = user
-    if reason:
-        obj._change_reason = reason
-    obj.save()
 
 
 @transaction.atomic

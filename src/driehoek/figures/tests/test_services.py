@@ -94,7 +94,7 @@ def test_computed_figures_and_the_linked_indicator(client, gemeente, people, kad
     response = client.get(reverse("figures:overzicht", args=[gemeente.pk]))
     html = response.content.decode()
     assert "tussen tweede aftoppingsgrens en DAEB-huurgrens" in html
-    (rents,) = response.context["rents"]
+    ((rents, _targets),) = response.context["rents"]
     assert [b.count for b in rents.bands] == [1, 2, 0, 1, 0]  # 477,20 and 682,96 at their limits; 731,94 one cent above
     assert rents.up_to_second == Decimal("75.0") and rents.efg == 2
     assert response.context["allocations"][2026]["aandeel_urgent"] == Decimal("22.0")
@@ -207,3 +207,12 @@ def test_secretary_adds_a_year_of_limits_in_the_admin(client, people):
     )  # unknown stays unknown
     client.force_login(people["woonborg"])
     assert client.get("/beheer/figures/referentiejaar/").status_code == 302  # not staff: to the log-in
+
+
+def test_rents_against_the_agreements_targets(client, gemeente, people):
+    # De Volmacht: at least 85% at or below the tweede aftoppingsgrens (agreement 12 of 2022).
+    _deliver(people["volmacht"], gemeente, "woningregister", REGISTER, peildatum=date(2025, 12, 31))
+    client.force_login(people["volmacht"])
+    ((figures, targets),) = client.get(reverse("figures:overzicht", args=[gemeente.pk])).context["rents"]
+    (target,) = targets
+    assert target.target.afspraak.nummer == "12" and target.share == Decimal("75.0") and target.met is False

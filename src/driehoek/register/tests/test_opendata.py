@@ -26,6 +26,9 @@ def _export() -> dict:
 
 
 def _wipe_register():
+    from driehoek.figures.models import Aanlevering
+
+    Aanlevering.objects.all().delete()  # figures hang on the municipality, not on the register
     for s in Afsprakenset.objects.all():
         s.afspraken.all().delete()
         s.themas.all().delete()
