@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "driehoek.monitoring",
     "driehoek.cycle",
     "driehoek.figures",
+    "driehoek.reports",
     "django_tasks_db",
 ]
 

@@ -17,5 +17,6 @@ urlpatterns = [
     path("", include("driehoek.monitoring.urls")),
     path("", include("driehoek.cycle.urls")),
     path("", include("driehoek.figures.urls")),
+    path("", include("driehoek.reports.urls")),
     path("beheer/", admin.site.urls),
 ]

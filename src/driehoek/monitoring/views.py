@@ -67,6 +67,9 @@ def dashboard(request, slug: str, jaar: int):
         "jaar": jaar,
         "tab": "dashboard",
         "inbox": queries.inbox(request.user, afsprakenset, jaar),
+        "published": afsprakenset.publicaties.filter(jaar=jaar).exists(),
+        "may_publish": policy.can(request.user, policy.ADOPT, afsprakenset)
+        and not afsprakenset.publicaties.filter(jaar=jaar).exists(),
         **queries.dashboard(afsprakenset, jaar),
     }
     return render(request, "monitoring/dashboard.html", context)

@@ -1,0 +1,108 @@
+import csv
+import io
+import time
+
+import pdfplumber
+import pytest
+from openpyxl import load_workbook
+
+from django.urls import reverse
+
+from driehoek.monitoring import services as monitoring
+from driehoek.monitoring.models import Beoordeling
+from driehoek.register.tests.test_aa_en_hunze import MONITORINGSTABEL
+from driehoek.reports import exports
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def assessed(kader, people, year_2026):
+    b1 = Beoordeling.objects.get(afspraak__afsprakenset=kader, afspraak__nummer="1", jaar=2026)
+    monitoring.make_voorzet(
+        people["woonborg"], b1, kleur="oranje", reden="a", toelichting='=HYPERLINK("http://x") schuift door'
+    )
+    b5 = Beoordeling.objects.get(afspraak__afsprakenset=kader, afspraak__nummer="5", jaar=2026)
+    monitoring.make_voorzet(people["woonborg"], b5, kleur="groen", toelichting="- inventarisatie klaar")
+    return kader
+
+
+def test_xlsx_cell_by_cell(assessed):
+    book = load_workbook(io.BytesIO(exports.xlsx_bytes(assessed, 2026)))
+    overview = book.worksheets[0]
+    assert [c.value for c in overview[1]] == exports.HEADER
+    body = [[c.value for c in row] for row in overview.iter_rows(min_row=2)]
+    assert [(r[1].split(".")[0], r[2], r[3], r[4]) for r in body] == [(n, d, y, a) for n, d, y, a in MONITORINGSTABEL]
+    first = overview[2]
+    assert first[5].value == "oranje (a): vertraagde uitvoering" and first[5].fill.start_color.rgb.endswith("FFE2B3")
+    assert first[6].value == '=HYPERLINK("http://x") schuift door' and first[6].data_type == "s"  # text, not a formula
+    assert overview.freeze_panes == "A2" and overview.auto_filter.ref.startswith("A1:")
+    assert [s.title for s in book.worksheets[1:]] == [
+        "3 Beschikbaarheid",
+        "4 Betaalbaarheid",
+        "5 Duurzaamheid",
+        "6 Leefbaarheid",
+        "7 Wonen, welzijn en zorg",
+    ]
+    assert book.worksheets[2].max_row == 1 + 3  # Betaalbaarheid: agreements 5 and 6, three rows
+
+
+def test_csv_neutralises_formulas(assessed):
+    rows = list(csv.reader(io.StringIO(exports.csv_bytes(assessed, 2026).decode("utf-8-sig")), delimiter=";"))
+    assert rows[0] == exports.HEADER and len(rows) == 31
+    assert rows[1][6].startswith("'=HYPERLINK") and rows[11][6] == "'- inventarisatie klaar"
+
+
+def test_pdf_holds_every_agreement_and_light(assessed):
+    start = time.perf_counter()
+    pdf = exports.pdf_bytes(assessed, 2026)
+    elapsed = time.perf_counter() - start
+    with pdfplumber.open(io.BytesIO(pdf)) as document:
+        text = "\n".join(page.extract_text() for page in document.pages)
+        pages = len(document.pages)
+        landscape = document.pages[0].width > document.pages[0].height
+    flat = " ".join(text.split())
+    assert landscape and f"pagina 1 van {pages}" in flat
+    for number in range(1, 20):
+        assert f"{number}. " in flat
+    assert "oranje (a): vertraagde uitvoering" in flat and "groen" in flat and "nog niet beoordeeld" in flat
+    assert "Woonzorg Nederland" in flat  # the parties
+    print(f"PDF of the monitoringstabel: {pages} pages in {elapsed:.2f} s")
+
+
+def test_downloads_follow_the_policy(client, assessed, people):
+    client.force_login(people["ahwoon"])
+    for fmt in ("xlsx", "csv", "pdf"):
+        response = client.get(reverse("reports:monitoringstabel", args=[assessed.slug, 2026, fmt]))
+        assert response.status_code == 200 and "attachment" in response["Content-Disposition"]
+    client.force_login(people["buitenstaander"])
+    assert client.get(reverse("reports:monitoringstabel", args=[assessed.slug, 2026, "xlsx"])).status_code == 404
+
+
+def test_publishing_shows_only_adopted_lights_and_no_names(client, kader, people, year_2026):
+    from datetime import date
+
+    b5 = Beoordeling.objects.get(afspraak__afsprakenset=kader, afspraak__nummer="5", jaar=2026)
+    monitoring.make_voorzet(people["woonborg"], b5, kleur="groen", toelichting="Inventarisatie afgerond.")
+    for who in ("gemeente", "volmacht", "woonzorg", "ahwoon", "deelmacht"):
+        monitoring.respond(people[who], b5, soort="akkoord")
+    b1 = Beoordeling.objects.get(afspraak__afsprakenset=kader, afspraak__nummer="1", jaar=2026)
+    monitoring.make_voorzet(people["woonborg"], b1, kleur="rood", reden="a", toelichting="CONCEPT-TEKST")
+    url = reverse("reports:openbaar", args=[kader.slug, 2026])
+    assert client.get(url).status_code == 404  # not published
+    client.force_login(people["secretaris"])
+    publish = reverse("reports:publiceren", args=[kader.slug, 2026])
+    client.post(publish)
+    assert client.get(url).status_code == 404  # nothing adopted yet: nothing published
+    b5.refresh_from_db()
+    monitoring.adopt(people["secretaris"], b5, datum=date(2027, 3, 20), orgaan="Bestuurlijk overleg")
+    client.force_login(people["woonborg"])
+    assert client.post(publish).status_code == 403
+    client.force_login(people["secretaris"])
+    assert client.post(publish).status_code == 302
+    client.logout()
+    html = client.get(url).content.decode()
+    assert "groen" in html and "Inventarisatie afgerond." in html
+    assert "CONCEPT-TEKST" not in html and "rood" not in html  # a voorzet is a draft
+    for person in people.values():
+        assert person.get_full_name() not in html and person.email not in html  # no personal data

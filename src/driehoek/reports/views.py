@@ -1,0 +1,65 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from driehoek.accounts import policy
+from driehoek.monitoring.models import Beoordeling, Status
+from driehoek.register.models import Afsprakenset
+
+from . import exports, services
+from .models import Publicatie
+
+FORMATS = {
+    "xlsx": (exports.xlsx_bytes, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+    "csv": (exports.csv_bytes, "text/csv; charset=utf-8"),
+    "pdf": (exports.pdf_bytes, "application/pdf"),
+}
+
+
+@login_required
+def monitoringstabel(request, slug: str, jaar: int, fmt: str):
+    afsprakenset = get_object_or_404(Afsprakenset.objects.visible_to(request.user), slug=slug)
+    get_object_or_404(afsprakenset.monitoringsjaren, jaar=jaar)
+    if fmt not in FORMATS:
+        raise Http404
+    build, content_type = FORMATS[fmt]
+    response = HttpResponse(build(afsprakenset, jaar), content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="monitoringstabel-{afsprakenset.slug}-{jaar}.{fmt}"'
+    return response
+
+
+def openbaar(request, slug: str, jaar: int):
+    """The public monitor: no log-in; only the adopted assessments of a published year, no names."""
+    publicatie = get_object_or_404(
+        Publicatie.objects.select_related("afsprakenset__gemeente"), afsprakenset__slug=slug, jaar=jaar
+    )
+    afsprakenset = publicatie.afsprakenset
+    adopted = {
+        b.afspraak_id: b
+        for b in Beoordeling.objects.filter(afspraak__afsprakenset=afsprakenset, jaar=jaar, status=Status.VASTGESTELD)
+    }
+    themes = [
+        (t, [(a, adopted.get(a.pk)) for a in t.afspraken.all()])
+        for t in afsprakenset.themas.prefetch_related("afspraken")
+    ]
+    context = {"publicatie": publicatie, "afsprakenset": afsprakenset, "jaar": jaar, "themes": themes}
+    return render(request, "reports/openbaar.html", context)
+
+
+@login_required
+@require_POST
+def publiceren(request, slug: str, jaar: int):
+    afsprakenset = get_object_or_404(Afsprakenset.objects.visible_to(request.user), slug=slug)
+    if not policy.can(request.user, policy.ADOPT, afsprakenset):
+        raise PermissionDenied
+    try:
+        services.publish(request.user, afsprakenset, jaar)
+    except ValidationError as e:
+        messages.error(request, " ".join(e.messages))
+        return redirect("monitoring:dashboard", slug=slug, jaar=jaar)
+    messages.success(request, _("Gepubliceerd. De openbare pagina staat op een vast adres."))
+    return redirect("reports:openbaar", slug=slug, jaar=jaar)
