@@ -16,8 +16,23 @@ from . import rules
 
 
 class Gemeente(models.Model):
+    class Provincie(models.TextChoices):
+        DRENTHE = "Drenthe"
+        FLEVOLAND = "Flevoland"
+        FRIESLAND = "Fryslân"
+        GELDERLAND = "Gelderland"
+        GRONINGEN = "Groningen"
+        LIMBURG = "Limburg"
+        NOORD_BRABANT = "Noord-Brabant"
+        NOORD_HOLLAND = "Noord-Holland"
+        OVERIJSSEL = "Overijssel"
+        UTRECHT = "Utrecht"
+        ZEELAND = "Zeeland"
+        ZUID_HOLLAND = "Zuid-Holland"
+
     naam = models.CharField(_("naam"), max_length=120, unique=True)
     cbs_code = models.CharField(_("CBS-code"), max_length=6, blank=True, help_text=_("Bijvoorbeeld GM1680."))
+    provincie = models.CharField(_("provincie"), max_length=20, choices=Provincie.choices, blank=True)
     history = HistoricalRecords()
 
     class Meta:

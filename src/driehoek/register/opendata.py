@@ -67,6 +67,7 @@ def export_set(s: Afsprakenset) -> dict:
         "slug": s.slug,
         "municipality": s.gemeente.naam,
         "municipality_cbs_code": s.gemeente.cbs_code,
+        "municipality_province": s.gemeente.provincie,
         "kind": s.soort,
         "title": s.titel,
         "first_year": s.eerste_jaar,
@@ -211,6 +212,7 @@ def check(data) -> None:
 
 def _check_set(c: _Checker, s: dict, where: str) -> None:
     c.require(s, "municipality", str, where)
+    c.choice(s.get("municipality_province") or None, Gemeente.Provincie.values, where, "municipality_province")
     c.choice(c.require(s, "kind", str, where), Afsprakenset.Soort.values, where, "kind")
     c.require(s, "title", str, where)
     first = c.require(s, "first_year", int, where)
@@ -389,6 +391,8 @@ class _Reader:
 
     def read_set(self, s: dict) -> Afsprakenset:
         gemeente_values = {"cbs_code": s["municipality_cbs_code"]} if s.get("municipality_cbs_code") else {}
+        if s.get("municipality_province"):
+            gemeente_values["provincie"] = s["municipality_province"]
         gemeente = self.sync(Gemeente, {"naam": s["municipality"]}, gemeente_values)
         source = s.get("source_document") or {}
         afsprakenset = self.sync(

@@ -10,7 +10,8 @@ from driehoek.accounts import policy
 from driehoek.monitoring.models import Beoordeling, Status
 from driehoek.register.models import Afsprakenset
 
-from . import exports, services
+from . import exports, national, services
+from .forms import LandelijkForm
 from .models import Publicatie
 
 FORMATS = {
@@ -63,3 +64,35 @@ def publiceren(request, slug: str, jaar: int):
         return redirect("monitoring:dashboard", slug=slug, jaar=jaar)
     messages.success(request, _("Gepubliceerd. De openbare pagina staat op een vast adres."))
     return redirect("reports:openbaar", slug=slug, jaar=jaar)
+
+
+def _national(request, sets_qs, *, public: bool):
+    form = LandelijkForm(request.GET or None)
+    filters = form.cleaned_data if form.is_valid() else {}
+    rows, theme_lights, totals = national.overview(
+        sets_qs,
+        provincie=filters.get("provincie") or "",
+        corporatie=filters.get("corporatie"),
+        year=filters.get("jaar"),
+        public=public,
+        sort=request.GET.get("sort", "gemeente"),
+    )
+    context = {
+        "rows": rows,
+        "theme_lights": theme_lights,
+        "totals": totals,
+        "form": form,
+        "public": public,
+        "kleuren": ["groen", "oranje", "rood", "afgerond"],
+        "sort": request.GET.get("sort", "gemeente"),
+    }
+    return render(request, "reports/landelijk.html", context)
+
+
+@login_required
+def landelijk(request):
+    return _national(request, Afsprakenset.objects.visible_to(request.user), public=False)
+
+
+def landelijk_openbaar(request):
+    return _national(request, Afsprakenset.objects.filter(publicaties__isnull=False), public=True)

@@ -106,3 +106,33 @@ def test_publishing_shows_only_adopted_lights_and_no_names(client, kader, people
     assert "CONCEPT-TEKST" not in html and "rood" not in html  # a voorzet is a draft
     for person in people.values():
         assert person.get_full_name() not in html and person.email not in html  # no personal data
+
+
+def test_national_overview(client, kader, people, year_2026, django_assert_max_num_queries):
+    from datetime import date
+
+    b5 = Beoordeling.objects.get(afspraak__afsprakenset=kader, afspraak__nummer="5", jaar=2026)
+    monitoring.make_voorzet(people["woonborg"], b5, kleur="groen")
+    for who in ("gemeente", "volmacht", "woonzorg", "ahwoon", "deelmacht"):
+        monitoring.respond(people[who], b5, soort="akkoord")
+    monitoring.adopt(people["secretaris"], Beoordeling.objects.get(pk=b5.pk), datum=date(2027, 3, 20), orgaan="BO")
+    client.force_login(people["ahwoon"])
+    with django_assert_max_num_queries(20):
+        response = client.get(reverse("reports:landelijk"))
+    (row,) = response.context["rows"]
+    assert row.gemeente.naam == "Aa en Hunze" and row.gemeente.provincie == "Drenthe" and len(row.sets) == 2
+    assert {c.korte_naam for c in row.corporations} == {"Woonborg", "De Volmacht", "Woonzorg Nederland"}
+    assert row.lights == {"groen": 1} and (row.target, row.target_year) == (120, 2031)
+    assert response.context["theme_lights"] == [("Betaalbaarheid", [1, 0, 0, 0])]
+    assert row.light_counts == [("groen", 1)]
+    assert client.get(reverse("reports:landelijk"), {"provincie": "Zeeland"}).context["rows"] == []
+    client.force_login(people["buitenstaander"])
+    assert client.get(reverse("reports:landelijk")).context["rows"] == []
+    client.logout()
+    public = client.get(reverse("reports:landelijk_openbaar"))
+    assert public.status_code == 200 and public.context["rows"] == []  # nothing published yet
+    client.force_login(people["secretaris"])
+    client.post(reverse("reports:publiceren", args=[kader.slug, 2026]))
+    client.logout()
+    (row,) = client.get(reverse("reports:landelijk_openbaar")).context["rows"]
+    assert row.lights == {"groen": 1} and [s.titel for s in row.sets] == ["Kaderafspraken 2026-2031"]

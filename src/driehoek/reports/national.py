@@ -1,0 +1,95 @@
+"""All municipalities at once: sets, corporation-municipality pairs with agreements in force, adopted
+lights per theme, and homes added against targets. A fixed number of queries, whatever the size."""
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from django.db.models import F
+
+from driehoek.figures.models import Aanlevering, Koppeling, Woningbouwplan
+from driehoek.monitoring.models import Beoordeling, Status
+from driehoek.register.models import Afsprakenset, Deelname, Doelstelling
+
+LIGHTS = ["groen", "oranje", "rood", "afgerond"]
+SORTS = {
+    "gemeente": lambda r: r.gemeente.naam,
+    "provincie": lambda r: (r.gemeente.provincie, r.gemeente.naam),
+    "sets": lambda r: -len(r.sets),
+    "opgeleverd": lambda r: -r.delivered,
+    "doel": lambda r: -(r.target or 0),
+}
+
+
+@dataclass
+class Row:
+    gemeente: object
+    sets: list = field(default_factory=list)
+    corporations: set = field(default_factory=set)
+    lights: Counter = field(default_factory=Counter)
+    target: int | None = None
+    target_year: int | None = None
+    delivered: int = 0
+
+    @property
+    def light_counts(self) -> list[tuple[str, int]]:
+        return [(kleur, self.lights[kleur]) for kleur in LIGHTS if self.lights[kleur]]
+
+
+def overview(
+    sets_qs,
+    *,
+    provincie: str = "",
+    corporatie=None,
+    year: int | None = None,
+    public: bool = False,
+    sort: str = "gemeente",
+):
+    sets = sets_qs.select_related("gemeente")
+    if provincie:
+        sets = sets.filter(gemeente__provincie=provincie)
+    if corporatie is not None:
+        sets = sets.filter(deelnames__partij=corporatie)
+    sets = list(sets.distinct())
+    rows: dict[int, Row] = {}
+    for s in sets:
+        rows.setdefault(s.gemeente_id, Row(s.gemeente)).sets.append(s)
+    set_ids = [s.pk for s in sets]
+    for d in Deelname.objects.filter(afsprakenset_id__in=set_ids, partij__soort="corporatie").select_related(
+        "partij", "afsprakenset"
+    ):
+        if d.afsprakenset.status == Afsprakenset.Status.ONDERTEKEND:
+            rows[d.afsprakenset.gemeente_id].corporations.add(d.partij)
+    lights = Beoordeling.objects.filter(afspraak__afsprakenset_id__in=set_ids, status=Status.VASTGESTELD)
+    if public:
+        # The public sees only the lights of years the secretary published.
+        lights = lights.filter(afspraak__afsprakenset__publicaties__jaar=F("jaar"))
+    if year:
+        lights = lights.filter(jaar=year)
+    theme_lights: dict[str, Counter] = defaultdict(Counter)
+    for gemeente_id, thema, kleur in lights.values_list(
+        "afspraak__afsprakenset__gemeente_id", "afspraak__thema__titel", "kleur"
+    ):
+        rows[gemeente_id].lights[kleur] += 1
+        theme_lights[thema][kleur] += 1
+    links = Koppeling.objects.filter(
+        berekening=Koppeling.Berekening.OPGELEVERD_NETTO, indicator__afspraak__afsprakenset_id__in=set_ids
+    )
+    targets = Doelstelling.objects.filter(indicator__koppeling__in=links, jaar__isnull=False).values_list(
+        "indicator__afspraak__afsprakenset__gemeente_id", "waarde", "jaar"
+    )
+    for gemeente_id, waarde, jaar in targets:
+        row = rows[gemeente_id]
+        if row.target is None or jaar < row.target_year:
+            row.target, row.target_year = int(waarde), jaar
+    delivered = Woningbouwplan.objects.filter(
+        aanlevering__gemeente_id__in=list(rows),
+        aanlevering__vervangen_door__isnull=True,
+        aanlevering__soort=Aanlevering.Soort.PLANNEN,
+        status=Woningbouwplan.Status.OPGELEVERD,
+    ).values_list("aanlevering__gemeente_id", "netto")
+    for gemeente_id, netto in delivered:
+        rows[gemeente_id].delivered += netto
+    ordered = sorted(rows.values(), key=SORTS.get(sort, SORTS["gemeente"]))
+    totals = {"target": sum(r.target or 0 for r in ordered), "delivered": sum(r.delivered for r in ordered)}
+    per_theme = [(thema, [counts[k] for k in LIGHTS]) for thema, counts in sorted(theme_lights.items())]
+    return ordered, per_theme, totals
