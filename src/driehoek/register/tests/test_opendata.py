@@ -192,6 +192,7 @@ def test_round_trip_of_arbitrary_sets(title, agreement_texts, value, years):
         "slug": "fictieve-set",
         "municipality": "Fictief",
         "municipality_cbs_code": "",
+        "municipality_province": "",
         "kind": "kaderafspraken",
         "title": title,
         "first_year": first,
