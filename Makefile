@@ -17,6 +17,7 @@ $(VENV)/.installed: requirements/lock.txt
 setup: $(VENV)/.installed
 	@mkdir -p var
 	DJANGO_SETTINGS_MODULE=$(SETTINGS) $(MANAGE) migrate --noinput
+	DJANGO_SETTINGS_MODULE=$(SETTINGS) $(MANAGE) createcachetable
 	DJANGO_SETTINGS_MODULE=$(SETTINGS) $(MANAGE) compile_translations
 	DJANGO_SETTINGS_MODULE=$(SETTINGS) $(MANAGE) import_register --skip-existing $(DATA)
 	DJANGO_SETTINGS_MODULE=$(SETTINGS) $(MANAGE) load_reference_data

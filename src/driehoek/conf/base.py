@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "driehoek.cycle",
     "driehoek.figures",
     "driehoek.reports",
+    "driehoek.api",
     "django_tasks_db",
 ]
 
@@ -152,6 +153,9 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": config("LOG_LEVEL", "INFO", help="Log level of the root logger.")},
 }
+
+# Shared by every web process (the API's rate limits): a table in the database.
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "driehoek_cache"}}
 
 # Background work: Django's tasks framework with a database-backed queue (worker: manage.py db_worker).
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}

@@ -3,6 +3,8 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
+from driehoek.api import views as api_views
+from driehoek.api.api import api
 from driehoek.register import views as register_views
 
 admin.site.site_header = _("Driehoek beheer")
@@ -18,5 +20,7 @@ urlpatterns = [
     path("", include("driehoek.cycle.urls")),
     path("", include("driehoek.figures.urls")),
     path("", include("driehoek.reports.urls")),
+    path("api/v1/", api.urls),
+    path("api-sleutels/", api_views.tokens, name="api_tokens"),
     path("beheer/", admin.site.urls),
 ]
