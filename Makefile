@@ -31,12 +31,12 @@ setup: $(VENV)/.installed
 
 run: setup
 	@echo
-	@echo "Driehoek draait op http://127.0.0.1:8000  (stoppen: Ctrl+C)"
+	@echo "Driehoek draait op http://127.0.0.1:8000, met de achtergrondwerker voor rapporten en herinneringen (stoppen: Ctrl+C)"
 	@echo "Inloggen met een demo-gebruiker, wachtwoord: $$($(PY) -c 'import sys; sys.path.insert(0, "src"); from driehoek.conf.base import DEMO_PASSWORD; print(DEMO_PASSWORD)')"
 	@echo "  secretaris  (gemeente, secretaris)   gemeente, woonborg, volmacht, woonzorg, ahwoon, deelmacht (per partij)"
 	@echo "  beheerder   (beheerder, ziet alles)"
 	@echo
-	$(MANAGE) runserver 127.0.0.1:8000
+	@trap 'kill 0' EXIT; $(MANAGE) db_worker --no-startup-delay & $(MANAGE) runserver 127.0.0.1:8000
 
 test:
 	scripts/install-test-deps.sh

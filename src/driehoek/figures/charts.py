@@ -9,6 +9,28 @@ from django.utils.safestring import SafeString, mark_safe
 
 WIDTH, HEIGHT, LEFT, BOTTOM, TOP = 640, 300, 48, 36, 16
 
+# Colours as attributes too, so that the SVG looks the same without the page's stylesheet (PDF).
+COLOURS = {
+    "chart-a": "#154273",
+    "chart-b": "#4f7fb5",
+    "chart-c": "#a9c1de",
+    "chart-d": "#e08a00",
+    "chart-e": "#a1121a",
+    "chart-line": "#0b5d27",
+    "chart-line-2": "#8a4500",
+    "fill-groen": "#2e8b4e",
+    "fill-oranje": "#e08a00",
+    "fill-rood": "#c8232c",
+    "fill-afgerond": "#0b5d27",
+    "fill-geen": "#c9c9c9",
+}
+LIGHT_BACKGROUNDS = {"chart-c", "fill-geen", "fill-oranje"}
+TEXT = 'font-size="12" fill="#333" font-family="DejaVu Sans, sans-serif"'
+
+
+def _fill(css: str) -> str:
+    return f'fill="{COLOURS.get(css, "#777")}"'
+
 
 @dataclass(frozen=True)
 class Series:
@@ -45,12 +67,12 @@ def bars_and_lines(title: str, categories: list, bars: list[Series], lines: list
             if value:
                 top, bottom = y(base + value), y(base)
                 parts.append(
-                    f'<rect class="{series.css}" x="{x:.1f}" y="{top:.1f}" width="{step * 0.7:.1f}" height="{bottom - top:.1f}">'
+                    f'<rect class="{series.css}" {_fill(series.css)} x="{x:.1f}" y="{top:.1f}" width="{step * 0.7:.1f}" height="{bottom - top:.1f}">'
                     f"<title>{escape(str(category))}, {escape(series.label)}: {_fmt(value)}</title></rect>"
                 )
                 base += value
         parts.append(
-            f'<text class="chart-axis" x="{LEFT + i * step + step / 2:.1f}" y="{HEIGHT - BOTTOM + 16}" text-anchor="middle">{escape(str(category))}</text>'
+            f'<text class="chart-axis" {TEXT} x="{LEFT + i * step + step / 2:.1f}" y="{HEIGHT - BOTTOM + 16}" text-anchor="middle">{escape(str(category))}</text>'
         )
     for series in lines:
         points = " ".join(
@@ -70,7 +92,7 @@ def bars_and_lines(title: str, categories: list, bars: list[Series], lines: list
 
 def stacked_shares(title: str, rows: list[tuple[str, list[tuple[str, str, Decimal]]]]) -> SafeString:
     """One horizontal bar per row, split in shares (label, css, percentage)."""
-    row_h, label_w = 34, 150
+    row_h, label_w = 34, 190
     height = TOP + row_h * len(rows) + 40
     parts = [f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {height}" role="img" class="chart">']
     parts.append(f"<title>{escape(title)}</title>")
@@ -85,7 +107,7 @@ def stacked_shares(title: str, rows: list[tuple[str, list[tuple[str, str, Decima
             w = plot_w * _num(pct) / 100
             if w > 0:
                 parts.append(
-                    f'<rect class="{css}" x="{x:.1f}" y="{y + 4}" width="{w:.1f}" height="{row_h - 10}"><title>{escape(label)}: {_fmt(pct)}%</title></rect>'
+                    f'<rect class="{css}" {_fill(css)} x="{x:.1f}" y="{y + 4}" width="{w:.1f}" height="{row_h - 10}"><title>{escape(label)}: {_fmt(pct)}%</title></rect>'
                 )
                 if w > 34:
                     parts.append(
@@ -111,8 +133,8 @@ def _legend(series: list[Series], y: float) -> tuple[str, float]:
         if x + width > WIDTH and x > LEFT:
             x, row = LEFT, row + 1
         top = y + row * LEGEND_ROW
-        parts.append(f'<rect class="{s.css} chart-key" x="{x}" y="{top}" width="12" height="10"/>')
-        parts.append(f'<text class="chart-axis" x="{x + 16}" y="{top + 10}">{escape(s.label)}</text>')
+        parts.append(f'<rect class="{s.css} chart-key" {_fill(s.css)} x="{x}" y="{top}" width="12" height="10"/>')
+        parts.append(f'<text class="chart-axis" {TEXT} x="{x + 16}" y="{top + 10}">{escape(s.label)}</text>')
         x += width
     return "".join(parts), (row + 1) * LEGEND_ROW
 

@@ -26,3 +26,42 @@ class Publicatie(models.Model):
 
     def __str__(self) -> str:
         return f"{self.afsprakenset} {self.jaar}"
+
+
+def rapport_path(instance, filename: str) -> str:
+    return f"rapporten/{instance.afsprakenset.slug}/{filename}"
+
+
+class Rapport(models.Model):
+    """A yearly evaluation report, made in the background; its progress is shown while it is made."""
+
+    class Formaat(models.TextChoices):
+        PDF = "pdf", "PDF"
+        XLSX = "xlsx", "Excel"
+
+    class Stand(models.TextChoices):
+        WACHT = "wacht", _("in de wachtrij")
+        BEZIG = "bezig", _("wordt gemaakt")
+        KLAAR = "klaar", _("klaar")
+        MISLUKT = "mislukt", _("mislukt")
+
+    afsprakenset = models.ForeignKey(Afsprakenset, on_delete=models.CASCADE, related_name="rapporten")
+    jaar = models.PositiveSmallIntegerField(_("jaar"))
+    formaat = models.CharField(_("formaat"), max_length=4, choices=Formaat.choices)
+    stand = models.CharField(_("stand"), max_length=10, choices=Stand.choices, default=Stand.WACHT)
+    voortgang = models.PositiveSmallIntegerField(_("voortgang (%)"), default=0)
+    bestand = models.FileField(_("bestand"), upload_to=rapport_path, blank=True)
+    fout = models.TextField(_("fout"), blank=True)
+    aangevraagd_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    aangevraagd_op = models.DateTimeField(_("aangevraagd op"), auto_now_add=True)
+    duur = models.FloatField(_("duur in seconden"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-aangevraagd_op"]
+        verbose_name = _("rapport")
+        verbose_name_plural = _("rapporten")
+
+    def __str__(self) -> str:
+        return f"{self.afsprakenset} {self.jaar} ({self.formaat})"

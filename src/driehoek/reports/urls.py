@@ -13,5 +13,8 @@ urlpatterns = [
     path("sets/<slug:slug>/monitoring/<int:jaar>/publiceren/", views.publiceren, name="publiceren"),
     path("openbaar/<slug:slug>/<int:jaar>/", views.openbaar, name="openbaar"),
     path("landelijk/", views.landelijk, name="landelijk"),
+    path("sets/<slug:slug>/monitoring/<int:jaar>/evaluatie/", views.rapport_aanvragen, name="rapport_aanvragen"),
+    path("rapporten/<int:pk>/", views.rapport, name="rapport"),
+    path("rapporten/<int:pk>/download/", views.rapport_download, name="rapport_download"),
     path("openbaar/landelijk/", views.landelijk_openbaar, name="landelijk_openbaar"),
 ]

@@ -12,7 +12,8 @@ from driehoek.register.models import Afsprakenset
 
 from . import exports, national, services
 from .forms import LandelijkForm
-from .models import Publicatie
+from .models import Publicatie, Rapport
+from .tasks import build_report
 
 FORMATS = {
     "xlsx": (exports.xlsx_bytes, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
@@ -96,3 +97,49 @@ def landelijk(request):
 
 def landelijk_openbaar(request):
     return _national(request, Afsprakenset.objects.filter(publicaties__isnull=False), public=True)
+
+
+@login_required
+def rapport_aanvragen(request, slug: str, jaar: int):
+    afsprakenset = get_object_or_404(Afsprakenset.objects.visible_to(request.user), slug=slug)
+    get_object_or_404(afsprakenset.monitoringsjaren, jaar=jaar)
+    if request.method == "POST":
+        formaat = request.POST.get("formaat")
+        if formaat not in Rapport.Formaat.values:
+            raise Http404
+        rapport = Rapport.objects.create(
+            afsprakenset=afsprakenset, jaar=jaar, formaat=formaat, aangevraagd_door=request.user
+        )
+        build_report.enqueue(rapport.pk)
+        return redirect("reports:rapport", pk=rapport.pk)
+    rapporten = afsprakenset.rapporten.filter(jaar=jaar)[:10]
+    return render(
+        request, "reports/rapport_aanvragen.html", {"afsprakenset": afsprakenset, "jaar": jaar, "rapporten": rapporten}
+    )
+
+
+def _own_report(request, pk: int) -> Rapport:
+    rapport = get_object_or_404(Rapport.objects.select_related("afsprakenset"), pk=pk)
+    if not policy.can(request.user, policy.VIEW_SET, rapport.afsprakenset):
+        raise Http404
+    return rapport
+
+
+@login_required
+def rapport(request, pk: int):
+    """The report's progress; htmx asks again every two seconds until it is ready."""
+    context = {"rapport": _own_report(request, pk)}
+    template = "reports/rapport.html#voortgang" if request.htmx else "reports/rapport.html"
+    return render(request, template, context)
+
+
+@login_required
+def rapport_download(request, pk: int):
+    from django.http import FileResponse
+
+    rapport = _own_report(request, pk)
+    if rapport.stand != Rapport.Stand.KLAAR:
+        raise Http404
+    return FileResponse(
+        rapport.bestand.open("rb"), as_attachment=True, filename=rapport.bestand.name.rsplit("/", 1)[-1]
+    )

@@ -102,7 +102,7 @@ def test_publishing_shows_only_adopted_lights_and_no_names(client, kader, people
     assert client.post(publish).status_code == 302
     client.logout()
     html = client.get(url).content.decode()
-    assert "groen" in html and "Inventarisatie afgerond." in html
+    assert "groen" in html and "Inventarisatie afgerond." in html and "Netto toevoegingen sociale huur" in html
     assert "CONCEPT-TEKST" not in html and "rood" not in html  # a voorzet is a draft
     for person in people.values():
         assert person.get_full_name() not in html and person.email not in html  # no personal data

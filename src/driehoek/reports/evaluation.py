@@ -1,0 +1,197 @@
+"""The yearly evaluation of a set: cover, summary with a chart, per theme every agreement with its
+light, toelichting, indicator values and the parties' reactions, the figures with their charts, and
+the year's decisions and dispute outcomes. As PDF (WeasyPrint) and XLSX (openpyxl)."""
+
+import io
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django.template.loader import render_to_string
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from driehoek.cycle.models import Besluit, Geschil
+from driehoek.figures import charts
+from driehoek.figures import queries as figure_queries
+from driehoek.monitoring import queries as monitoring_queries
+from driehoek.monitoring.models import Indicatorwaarde, Reactie
+from driehoek.monitoring.rules import describe_light
+
+from .exports import FILLS, FORMULA_START
+
+Progress = Callable[[int], None]
+
+
+@dataclass
+class AgreementPart:
+    afspraak: object
+    beoordeling: object
+    values: list
+    reacties: list
+
+
+def gather(afsprakenset, jaar: int, progress: Progress = lambda pct: None) -> dict:
+    beoordelingen = monitoring_queries.beoordelingen(afsprakenset, jaar)
+    values = {}
+    for v in Indicatorwaarde.objects.filter(indicator__afspraak__afsprakenset=afsprakenset, jaar=jaar).select_related(
+        "indicator"
+    ):
+        values.setdefault(v.indicator.afspraak_id, []).append(v)
+    reacties = {}
+    current = {b.pk: b.revisie for b in beoordelingen.values()}
+    for r in Reactie.objects.filter(beoordeling__in=beoordelingen.values()).select_related("partij"):
+        if r.revisie == current[r.beoordeling_id]:
+            reacties.setdefault(r.beoordeling_id, []).append(r)
+    themes = list(afsprakenset.themas.prefetch_related("afspraken"))
+    sections = []
+    for index, thema in enumerate(themes, start=1):
+        parts = []
+        for afspraak in thema.afspraken.all():
+            b = beoordelingen.get(afspraak.pk)
+            parts.append(AgreementPart(afspraak, b, values.get(afspraak.pk, []), reacties.get(b.pk, []) if b else []))
+        sections.append((thema, parts))
+        progress(10 + 50 * index // max(len(themes), 1))
+    lights = monitoring_queries.dashboard(afsprakenset, jaar)["lights"]
+    summary_chart = charts.stacked_shares(
+        _("Beoordelingen per thema"),
+        [
+            (t.thema.titel, [(describe_light(k), f"fill-{k or 'geen'}", _pct(n, t.total)) for k, n in t.cells])
+            for t in lights
+            if t.total
+        ],
+    )
+    gemeente = afsprakenset.gemeente
+    additions = figure_queries.additions(gemeente, afsprakenset.eerste_jaar, afsprakenset.laatste_jaar)
+    rents = figure_queries.rents(gemeente)
+    bands = [
+        (
+            f"{r.aanlevering.corporatie.korte_naam} {r.year}",
+            [(b.label, f"chart-{'abcde'[i]}", b.share) for i, b in enumerate(r.bands)],
+        )
+        for r in rents
+        if r.bands
+    ]
+    progress(75)
+    return {
+        "rents": rents,
+        "rent_chart": charts.stacked_shares(_("Huren naar de grenzen van het jaar"), bands) if bands else None,
+        "afsprakenset": afsprakenset,
+        "jaar": jaar,
+        "now": timezone.localtime(),
+        "sections": sections,
+        "lights": lights,
+        "summary_chart": summary_chart,
+        "additions": additions,
+        "additions_chart": charts.bars_and_lines(
+            _("Netto opgeleverde sociale huurwoningen per jaar"),
+            additions.years,
+            [
+                charts.Series(_("opgeleverd"), "chart-a", additions.delivered),
+                charts.Series(_("hard gepland"), "chart-b", additions.planned_hard),
+            ],
+        ),
+        "besluiten": Besluit.objects.filter(
+            overleg__afsprakenset=afsprakenset, op__year__in=[jaar, jaar + 1]
+        ).select_related("overleg"),
+        "geschillen": Geschil.objects.filter(afsprakenset=afsprakenset).exclude(uitkomst=""),
+        "deelnames": afsprakenset.deelnames.select_related("partij"),
+    }
+
+
+def _pct(n: int, total: int):
+    from decimal import Decimal
+
+    return (Decimal(n) * 100 / Decimal(total)).quantize(Decimal("0.1")) if total else Decimal(0)
+
+
+def pdf(afsprakenset, jaar: int, progress: Progress = lambda pct: None) -> bytes:
+    from weasyprint import HTML
+
+    context = gather(afsprakenset, jaar, progress)
+    html = render_to_string("reports/evaluatie_pdf.html", context)
+    progress(85)
+    return HTML(string=html).write_pdf()
+
+
+def xlsx(afsprakenset, jaar: int, progress: Progress = lambda pct: None) -> bytes:
+    from openpyxl import Workbook
+    from openpyxl.chart import BarChart, Reference
+    from openpyxl.styles import Alignment, Font, PatternFill
+
+    data = gather(afsprakenset, jaar, progress)
+    book = Workbook()
+    summary = book.active
+    summary.title = _("Samenvatting")
+    summary.append([f"{_('Evaluatie')} {jaar} — {afsprakenset.titel}"])
+    summary["A1"].font = Font(bold=True, size=14)
+    summary.append([])
+    summary.append([_("Thema"), "groen", "oranje", "rood", "afgerond", _("nog niet beoordeeld")])
+    for t in data["lights"]:
+        summary.append([t.thema.titel] + [n for _k, n in t.cells])
+    chart = BarChart()
+    chart.type, chart.grouping, chart.overlap = "bar", "stacked", 100
+    chart.title = _("Beoordelingen per thema")
+    last = 3 + len(data["lights"])
+    chart.add_data(Reference(summary, min_col=2, max_col=6, min_row=3, max_row=last), titles_from_data=True)
+    chart.set_categories(Reference(summary, min_col=1, min_row=4, max_row=last))
+    summary.add_chart(chart, "H3")
+    sheet = book.create_sheet(_("Afspraken"))
+    sheet.append(
+        [
+            _("Thema"),
+            _("Afspraak"),
+            _("Beoordeling"),
+            _("Status"),
+            _("Toelichting"),
+            _("Indicatorwaarden"),
+            _("Reacties"),
+        ]
+    )
+    for thema, parts in data["sections"]:
+        for part in parts:
+            b = part.beoordeling
+            values = "; ".join(
+                f"{v.indicator.omschrijving}: {v.waarde if v.waarde is not None else v.oordeel} {v.eenheid}".strip()
+                for v in part.values
+            )
+            reacties = "; ".join(
+                f"{r.partij.korte_naam}: {r.get_soort_display()}{' — ' + r.toelichting if r.toelichting else ''}"
+                for r in part.reacties
+            )
+            sheet.append(
+                [
+                    thema.titel,
+                    f"{part.afspraak.nummer}. {part.afspraak.titel}".strip(". "),
+                    describe_light(b.kleur, b.reden) if b else "",
+                    b.get_status_display() if b else "",
+                    b.toelichting if b else "",
+                    values,
+                    reacties,
+                ]
+            )
+            for cell in sheet[sheet.max_row]:
+                cell.alignment = Alignment(wrap_text=True, vertical="top")
+                if isinstance(cell.value, str) and cell.value.startswith(FORMULA_START):
+                    cell.data_type = "s"
+            if b and b.kleur in FILLS:
+                sheet.cell(sheet.max_row, 3).fill = PatternFill("solid", start_color=FILLS[b.kleur])
+    sheet.freeze_panes = "A2"
+    sheet.auto_filter.ref = sheet.dimensions
+    figures = book.create_sheet(_("Cijfers"))
+    figures.append([_("Jaar"), _("opgeleverd netto"), _("hard gepland"), _("zacht gepland")])
+    a = data["additions"]
+    for year in a.years:
+        figures.append([year, a.delivered.get(year, 0), a.planned_hard.get(year, 0), a.planned_soft.get(year, 0)])
+    decisions = book.create_sheet(_("Besluiten"))
+    decisions.append([_("Overleg"), _("Soort"), _("Besluit")])
+    for besluit in data["besluiten"]:
+        decisions.append([str(besluit.overleg), besluit.get_soort_display(), besluit.tekst])
+    for geschil in data["geschillen"]:
+        decisions.append([_("Geschil"), geschil.onderwerp, geschil.uitkomst])
+    progress(90)
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+BUILDERS = {"pdf": pdf, "xlsx": xlsx}
