@@ -162,3 +162,22 @@ class OverlegBewerkenForm(forms.Form):
         self.fields["genodigden"].queryset = Partij.objects.filter(deelnames__afsprakenset=afsprakenset).order_by(
             "deelnames__volgorde"
         )
+
+
+class NieuweAfspraakForm(forms.Form):
+    prefix = "nieuw"
+    besluit = forms.IntegerField(widget=forms.HiddenInput)
+    thema = forms.ModelChoiceField(label=_("Thema"), queryset=None, empty_label=_("Kies een thema"))
+    nummer = forms.CharField(label=_("Nummer"), max_length=20)
+    titel = forms.CharField(label=_("Titel"), max_length=300, required=False)
+    soort = forms.ChoiceField(label=_("Soort"), choices=[])
+    tekst = forms.CharField(
+        label=_("Tekst, zoals het bestuurlijk overleg die vaststelde"), widget=forms.Textarea(attrs={"rows": 5})
+    )
+
+    def __init__(self, afsprakenset, *args, **kwargs):
+        from driehoek.register.models import Afspraak
+
+        super().__init__(*args, **kwargs)
+        self.fields["thema"].queryset = afsprakenset.themas.all()
+        self.fields["soort"].choices = Afspraak.Soort.choices

@@ -447,3 +447,40 @@ def update_meeting(user, overleg: Overleg, *, datum, plaats: str, genodigden, aa
     _save(overleg, user)
     overleg.genodigden.set(genodigden)
     return overleg
+
+
+@transaction.atomic
+def add_agreement(user, besluit: Besluit, *, thema, nummer: str, titel: str, tekst: str, soort: str):
+    """A new agreement, adopted by a bestuurlijk overleg (a jaarprogramma or a change decision)."""
+    from driehoek.register.models import Afspraak
+
+    _require(user, policy.MANAGE_CYCLE, besluit.overleg)
+    afsprakenset = besluit.overleg.afsprakenset
+    if (
+        besluit.soort not in (Besluit.Soort.JAARPROGRAMMA, Besluit.Soort.WIJZIGING)
+        or thema.afsprakenset_id != afsprakenset.pk
+    ):
+        raise ValidationError(
+            _(
+                "Een afspraak komt er alleen bij met een besluit over het jaarprogramma "
+                "of een wijziging, in dezelfde set."
+            )
+        )
+    if afsprakenset.afspraken.filter(nummer=nummer).exists():
+        raise ValidationError({"nummer": _("Afspraak %(n)s bestaat al in deze set.") % {"n": nummer}})
+    if not tekst.strip():
+        raise ValidationError({"tekst": _("De tekst is leeg.")})
+    last = afsprakenset.afspraken.order_by("-volgorde").values_list("volgorde", flat=True).first() or 0
+    afspraak = Afspraak(
+        afsprakenset=afsprakenset,
+        thema=thema,
+        nummer=nummer,
+        titel=titel,
+        tekst=tekst.strip(),
+        soort=soort,
+        sectie=_("Toegevoegd bij besluit"),
+        volgorde=last + 1,
+    )
+    _save(afspraak, user, _("toegevoegd bij besluit van %(overleg)s") % {"overleg": besluit.overleg})
+    besluit.afspraken.add(afspraak)
+    return afspraak

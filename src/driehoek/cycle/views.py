@@ -146,6 +146,7 @@ def overleg(request, slug: str, pk: int):
         "besluit_form": bound.get("besluit") or forms.BesluitForm(afsprakenset),
         "actiepunt_form": bound.get("actiepunt") or forms.ActiepuntForm(afsprakenset),
         "wijziging_form": bound.get("wijziging") or forms.WijzigingForm(afsprakenset),
+        "nieuw_form": bound.get("nieuw") or forms.NieuweAfspraakForm(afsprakenset),
         "bewerken_form": bound.get("bewerken")
         or forms.OverlegBewerkenForm(
             afsprakenset,
@@ -264,7 +265,26 @@ def _post_wijziging(request, afsprakenset, meeting, verslag):
     return form, action, _("De tekst van de afspraak is gewijzigd; de oude tekst staat in de historie.")
 
 
+def _post_nieuw(request, afsprakenset, meeting, verslag):
+    form = forms.NieuweAfspraakForm(afsprakenset, request.POST)
+
+    def action(d):
+        besluit = get_object_or_404(meeting.besluiten, pk=d["besluit"])
+        services.add_agreement(
+            request.user,
+            besluit,
+            thema=d["thema"],
+            nummer=d["nummer"],
+            titel=d["titel"],
+            tekst=d["tekst"],
+            soort=d["soort"],
+        )
+
+    return form, action, _("De afspraak is toegevoegd aan de set.")
+
+
 POSTS = {
+    "nieuw": _post_nieuw,
     "bewerken": _post_bewerken,
     "wijziging": _post_wijziging,
     "agendapunt": _post_agendapunt,

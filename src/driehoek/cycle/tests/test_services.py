@@ -286,3 +286,37 @@ def test_no_consensus_on_an_assessment_from_its_page(client, kader, people, year
     )
     assert response.status_code == 302
     assert Geschil.objects.get().beoordeling == b
+
+
+def test_a_jaarprogramma_decision_adds_an_agreement(client, kader, people):
+    bo = _bo(kader, people)
+    overig, _ = services.record_decision(people["secretaris"], bo, soort=Besluit.Soort.OVERIG, tekst="Kennisgenomen.")
+    programma, _ = services.record_decision(
+        people["secretaris"], bo, soort=Besluit.Soort.JAARPROGRAMMA, tekst="Jaarprogramma 2028."
+    )
+    thema = kader.themas.get(nummer="6")
+    with pytest.raises(ValidationError):
+        services.add_agreement(
+            people["secretaris"], overig, thema=thema, nummer="20", titel="", tekst="x", soort="gezamenlijk"
+        )
+    with pytest.raises(ValidationError, match="bestaat al"):
+        services.add_agreement(
+            people["secretaris"], programma, thema=thema, nummer="14", titel="", tekst="x", soort="gezamenlijk"
+        )
+    url = f"/sets/{kader.slug}/overleggen/{bo.pk}/"
+    data = {
+        "form": "nieuw",
+        "nieuw-besluit": programma.pk,
+        "nieuw-thema": thema.pk,
+        "nieuw-nummer": "20",
+        "nieuw-titel": "Buurtbudget",
+        "nieuw-soort": "gezamenlijk",
+        "nieuw-tekst": "De partijen stellen een buurtbudget in.",
+    }
+    client.force_login(people["ahwoon"])
+    assert client.post(url, data).status_code == 403
+    client.force_login(people["secretaris"])
+    assert client.post(url, data).status_code == 302
+    afspraak = Afspraak.objects.get(afsprakenset=kader, nummer="20")
+    assert afspraak.thema == thema and list(programma.afspraken.all()) == [afspraak]
+    assert "toegevoegd bij besluit" in afspraak.history.first().history_change_reason
