@@ -1,0 +1,65 @@
+"""Every page of the application, with the Aa en Hunze data, through axe-core in Debian's chromium:
+no violation of WCAG 2.1 A and AA."""
+
+import json
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from playwright.sync_api import Page
+
+from driehoek.accounts.models import Partij, User
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+AXE = Path(settings.BASE_DIR) / "tools" / "axe" / "node_modules" / "axe-core" / "axe.min.js"
+PASSWORD = "een-lang-wachtwoord-2026"
+
+
+def _violations(page: Page) -> list[dict]:
+    page.evaluate(AXE.read_text(encoding="utf-8"))
+    result = page.evaluate(
+        "async () => await axe.run(document, {runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']})"
+    )
+    return [
+        {"id": v["id"], "help": v["help"], "nodes": [n["target"] for n in v["nodes"]][:3]} for v in result["violations"]
+    ]
+
+
+def test_every_page_passes_axe(page: Page, live_server, aa_en_hunze_loaded, kader, people):
+    from driehoek.core.tests.test_project import _all_pages
+
+    pages = _all_pages(kader, people)
+    for user in (people["secretaris"], people["ahwoon"]):
+        user.set_password(PASSWORD)
+        user.save()
+    found, checked = {}, []
+    page.goto(live_server.url + "/inloggen/")
+    found["/inloggen/"] = _violations(page)
+    page.goto(live_server.url + "/openbaar/landelijk/")
+    found["/openbaar/landelijk/"] = _violations(page)
+    for username in ("secretaris", "ahwoon"):
+        page.context.clear_cookies()
+        page.goto(live_server.url + "/inloggen/")
+        page.get_by_label("Gebruikersnaam").fill(username)
+        page.get_by_label("Wachtwoord").fill(PASSWORD)
+        page.get_by_role("button", name="Inloggen").click()
+        page.wait_for_url(live_server.url + "/")
+        for url in pages:
+            if username == "ahwoon" and url.endswith("/overleg-plannen/"):
+                continue  # not his to plan: 403
+            response = page.goto(live_server.url + url)
+            assert response.status == 200 and "/inloggen/" not in page.url, url
+            checked.append(url)
+            violations = _violations(page)
+            if violations:
+                found[f"{username} {url}"] = violations
+    found = {url: v for url, v in found.items() if v}
+    assert found == {}, json.dumps(found, indent=1, ensure_ascii=False)[:6000]
+    assert len(checked) > 2 * 40
+    print(f"axe: {len(checked) + 2} page visits, no violations")
+
+
+def test_axe_finds_what_is_wrong(page: Page):
+    page.set_content('<html lang="nl"><body><main><img src="x.png"><a href="#"></a></main></body></html>')
+    assert {"image-alt", "link-name"} <= {v["id"] for v in _violations(page)}
