@@ -5,10 +5,9 @@ import json
 from pathlib import Path
 
 import pytest
-from django.conf import settings
 from playwright.sync_api import Page
 
-from driehoek.accounts.models import Partij, User
+from django.conf import settings
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
