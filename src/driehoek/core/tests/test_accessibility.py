@@ -9,10 +9,11 @@ from playwright.sync_api import Page
 
 from django.conf import settings
 
+from driehoek.core.tests.browser import PASSWORD
+
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 AXE = Path(settings.BASE_DIR) / "tools" / "axe" / "node_modules" / "axe-core" / "axe.min.js"
-PASSWORD = "een-lang-wachtwoord-2026"
 
 
 def _violations(page: Page) -> list[dict]:

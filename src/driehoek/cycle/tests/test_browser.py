@@ -10,6 +10,7 @@ from playwright.sync_api import Page, expect
 from django.conf import settings
 
 from driehoek.accounts.models import Partij, User
+from driehoek.core.tests.browser import PASSWORD, log_in
 from driehoek.cycle.models import Verslag
 from driehoek.register.models import Afsprakenset
 from driehoek.register.seeds import load_aa_en_hunze
@@ -17,7 +18,6 @@ from driehoek.register.seeds import load_aa_en_hunze
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 ARTIFACTS = Path(settings.BASE_DIR) / "test-artifacts"
-PASSWORD = "een-lang-wachtwoord-2026"
 
 
 @pytest.fixture
@@ -29,15 +29,6 @@ def kader(live_server):
     ]:
         User.objects.create_user(username, password=PASSWORD, partij=Partij.objects.get(naam=party), rol=rol)
     return Afsprakenset.objects.get(slug="aa-en-hunze-kaderafspraken-2026-2031")
-
-
-def log_in(page: Page, base: str, username: str) -> None:
-    page.context.clear_cookies()
-    page.goto(base + "/inloggen/")
-    page.get_by_label("Gebruikersnaam").fill(username)
-    page.get_by_label("Wachtwoord").fill(PASSWORD)
-    page.get_by_role("button", name="Inloggen").click()
-    expect(page.get_by_role("heading", level=1)).to_have_text("Mijn afspraken")
 
 
 def test_meeting_agenda_minutes_correction_final(page: Page, live_server, kader):

@@ -10,12 +10,12 @@ from playwright.sync_api import Page, expect
 from django.conf import settings
 
 from driehoek.accounts.models import Partij, User
+from driehoek.core.tests.browser import PASSWORD
 from driehoek.monitoring import services as monitoring
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 ARTIFACTS = Path(settings.BASE_DIR) / "test-artifacts"
-PASSWORD = "een-lang-wachtwoord-2026"
 
 
 def test_upload_register_and_plans_then_see_the_figures(page: Page, live_server, aa_en_hunze_loaded, kader, tmp_path):

@@ -10,6 +10,7 @@ from playwright.sync_api import Page, expect
 from django.conf import settings
 
 from driehoek.accounts.models import Partij, User
+from driehoek.core.tests.browser import PASSWORD, log_in
 from driehoek.monitoring import services
 from driehoek.monitoring.models import Beoordeling, Indicatorwaarde, Status
 from driehoek.register.models import Afsprakenset
@@ -18,7 +19,6 @@ from driehoek.register.seeds import load_aa_en_hunze
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 ARTIFACTS = Path(settings.BASE_DIR) / "test-artifacts"
-PASSWORD = "een-lang-wachtwoord-2026"
 
 
 @pytest.fixture
@@ -37,15 +37,6 @@ def aa_en_hunze(live_server):
     kader = Afsprakenset.objects.get(slug="aa-en-hunze-kaderafspraken-2026-2031")
     services.start_year(users["sanne"], kader, 2026)
     return kader
-
-
-def log_in(page: Page, base: str, username: str) -> None:
-    page.context.clear_cookies()
-    page.goto(base + "/inloggen/")
-    page.get_by_label("Gebruikersnaam").fill(username)
-    page.get_by_label("Wachtwoord").fill(PASSWORD)
-    page.get_by_role("button", name="Inloggen").click()
-    expect(page.get_by_role("heading", level=1)).to_have_text("Mijn afspraken")
 
 
 def test_voorzet_reactions_and_the_monitoringstabel(page: Page, live_server, aa_en_hunze):
