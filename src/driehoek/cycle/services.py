@@ -58,11 +58,7 @@ def item_specs(afsprakenset, sjabloon: str, year: int) -> list[rules.ItemSpec]:
 def generate_year(user, afsprakenset, year: int, sjabloon: str | None = None) -> list[Planitem]:
     """Plan a year's meetings and deadlines from the set's cycle; a year that is planned stays as it is."""
     _require(user, policy.MANAGE_CYCLE, afsprakenset)
-    if not afsprakenset.eerste_jaar <= year <= afsprakenset.laatste_jaar:
-        raise ValidationError(
-            _("%(jaar)s valt buiten de looptijd van deze set (%(periode)s).")
-            % {"jaar": year, "periode": afsprakenset.periode}
-        )
+    type(afsprakenset).objects.check_year(afsprakenset, year)
     if afsprakenset.planitems.filter(jaar=year).exists():
         raise ValidationError(_("De jaarcyclus van %(jaar)s is al gepland.") % {"jaar": year})
     cyclus = Cyclus.objects.filter(afsprakenset=afsprakenset).first()

@@ -20,7 +20,7 @@ from .queries import open_items
 
 
 def _visible_set(request, slug: str) -> Afsprakenset:
-    return get_object_or_404(Afsprakenset.objects.visible_to(request.user).select_related("gemeente"), slug=slug)
+    return Afsprakenset.objects.visible_or_404(request.user, slug)
 
 
 def _run(request, form, action, success: str) -> bool:

@@ -38,11 +38,7 @@ def _locked(model, pk: int, versie: int | None):
 @transaction.atomic
 def start_year(user, afsprakenset, jaar: int) -> Monitoringsjaar:
     _require(user, policy.START_YEAR, afsprakenset)
-    if not afsprakenset.eerste_jaar <= jaar <= afsprakenset.laatste_jaar:
-        raise ValidationError(
-            _("%(jaar)s valt buiten de looptijd van deze set (%(periode)s).")
-            % {"jaar": jaar, "periode": afsprakenset.periode}
-        )
+    type(afsprakenset).objects.check_year(afsprakenset, jaar)
     if afsprakenset.monitoringsjaren.filter(jaar=jaar).exists():
         raise ValidationError(_("De monitoring van %(jaar)s is al gestart.") % {"jaar": jaar})
     monitoringsjaar = Monitoringsjaar(

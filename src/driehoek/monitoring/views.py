@@ -24,7 +24,7 @@ from .roles import voorzet_holders
 
 
 def _visible_set(request, slug: str) -> Afsprakenset:
-    return get_object_or_404(Afsprakenset.objects.visible_to(request.user).select_related("gemeente"), slug=slug)
+    return Afsprakenset.objects.visible_or_404(request.user, slug)
 
 
 def _year(afsprakenset: Afsprakenset, jaar: int):

@@ -5,9 +5,12 @@ Texts are the agreed wording and are stored exactly; nothing here paraphrases.
 
 from simple_history.models import HistoricalRecords
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
+from django.shortcuts import get_object_or_404
 from django.urls import reverse
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from driehoek.accounts.models import Partij
@@ -55,6 +58,18 @@ class AfsprakensetQuerySet(models.QuerySet):
         if user.partij_id is None:
             return self.none()
         return self.filter(deelnames__partij_id=user.partij_id).distinct()
+
+    def visible_or_404(self, user, slug: str) -> "Afsprakenset":
+        """The set with this slug if the user may see it; otherwise as if it did not exist."""
+        return get_object_or_404(self.visible_to(user).select_related("gemeente"), slug=slug)
+
+    def check_year(self, afsprakenset: "Afsprakenset", year: int) -> None:
+        """Refuse a year outside the set's period, in words the user reads."""
+        if not afsprakenset.eerste_jaar <= year <= afsprakenset.laatste_jaar:
+            raise ValidationError(
+                gettext("%(jaar)s valt buiten de looptijd van deze set (%(periode)s).")
+                % {"jaar": year, "periode": afsprakenset.periode}
+            )
 
 
 class Afsprakenset(models.Model):

@@ -11,8 +11,7 @@ from .search import group_by_theme, search_afspraken, search_lopende_afspraken
 
 
 def _visible_set(request, slug: str) -> Afsprakenset:
-    # A set the user may not see is answered as if it did not exist.
-    return get_object_or_404(Afsprakenset.objects.visible_to(request.user).select_related("gemeente"), slug=slug)
+    return Afsprakenset.objects.visible_or_404(request.user, slug)
 
 
 @login_required

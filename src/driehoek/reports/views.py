@@ -24,7 +24,7 @@ FORMATS = {
 
 @login_required
 def monitoringstabel(request, slug: str, jaar: int, fmt: str):
-    afsprakenset = get_object_or_404(Afsprakenset.objects.visible_to(request.user), slug=slug)
+    afsprakenset = Afsprakenset.objects.visible_or_404(request.user, slug)
     get_object_or_404(afsprakenset.monitoringsjaren, jaar=jaar)
     if fmt not in FORMATS:
         raise Http404
@@ -55,7 +55,7 @@ def openbaar(request, slug: str, jaar: int):
 @login_required
 @require_POST
 def publiceren(request, slug: str, jaar: int):
-    afsprakenset = get_object_or_404(Afsprakenset.objects.visible_to(request.user), slug=slug)
+    afsprakenset = Afsprakenset.objects.visible_or_404(request.user, slug)
     if not policy.can(request.user, policy.ADOPT, afsprakenset):
         raise PermissionDenied
     try:
@@ -101,7 +101,7 @@ def landelijk_openbaar(request):
 
 @login_required
 def rapport_aanvragen(request, slug: str, jaar: int):
-    afsprakenset = get_object_or_404(Afsprakenset.objects.visible_to(request.user), slug=slug)
+    afsprakenset = Afsprakenset.objects.visible_or_404(request.user, slug)
     get_object_or_404(afsprakenset.monitoringsjaren, jaar=jaar)
     if request.method == "POST":
         formaat = request.POST.get("formaat")
