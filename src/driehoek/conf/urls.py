@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from driehoek.api import views as api_views
 from driehoek.api.api import api
+from driehoek.core import views as core_views
 from driehoek.register import views as register_views
 
 admin.site.site_header = _("Driehoek beheer")
@@ -15,6 +16,8 @@ urlpatterns = [
     path("inloggen/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
     path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
     path("taal/", include("django.conf.urls.i18n")),
+    path("help/", core_views.help_index, name="help"),
+    path("help/<slug:rol>/", core_views.help_page, name="help_rol"),
     path("sets/", include("driehoek.register.urls")),
     path("", include("driehoek.monitoring.urls")),
     path("", include("driehoek.cycle.urls")),

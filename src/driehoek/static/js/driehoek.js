@@ -2,3 +2,50 @@
 document.addEventListener("click", (event) => {
   if (event.target.closest("[data-print]")) window.print();
 });
+
+// The main menu folds behind a "Menu" button on a phone. Without this script the menu stays open.
+(() => {
+  const nav = document.getElementById("hoofdmenu");
+  const toggle = nav && nav.querySelector(".site-nav__toggle");
+  if (!toggle) return;
+  document.documentElement.classList.add("js-menu");
+  toggle.hidden = false;
+  toggle.addEventListener("click", () => {
+    const open = toggle.getAttribute("aria-expanded") !== "true";
+    toggle.setAttribute("aria-expanded", String(open));
+    nav.classList.toggle("is-open", open);
+  });
+  nav.addEventListener("keydown", (event) => {
+    if (event.key === "Escape" && nav.classList.contains("is-open")) {
+      toggle.setAttribute("aria-expanded", "false");
+      nav.classList.remove("is-open");
+      toggle.focus();
+    }
+  });
+})();
+
+// A table wider than its box says so above it, and its box takes keyboard focus to scroll.
+(() => {
+  const text = document.body.dataset.scrollHint;
+  for (const box of document.querySelectorAll(".table-scroll")) {
+    let hint = box.previousElementSibling;
+    if (!(hint && hint.classList.contains("table-scroll__hint")) && text) {
+      hint = document.createElement("p");
+      hint.className = "table-scroll__hint";
+      hint.textContent = text;
+      box.before(hint);
+    }
+    const update = () => {
+      const wide = box.scrollWidth > box.clientWidth + 1;
+      if (wide) box.setAttribute("tabindex", "0"); else box.removeAttribute("tabindex");
+      const caption = box.querySelector("caption");
+      if (wide && caption && !box.hasAttribute("aria-label")) {
+        box.setAttribute("role", "region");
+        box.setAttribute("aria-label", caption.textContent.trim());
+      }
+      if (hint) hint.hidden = !wide;
+    };
+    update();
+    window.addEventListener("resize", update);
+  }
+})();
