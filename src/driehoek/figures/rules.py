@@ -24,6 +24,7 @@ class Band:
     label: str
     count: int
     share: Decimal  # percentage, one decimal
+    grens: Decimal | None = None  # the band's upper limit in euro; None for the top band
 
 
 def rent_bands(rents: Iterable[Decimal], limits: dict[str, Decimal | None]) -> list[Band] | None:
@@ -41,7 +42,11 @@ def rent_bands(rents: Iterable[Decimal], limits: dict[str, Decimal | None]) -> l
                 break
         else:
             counts[-1] += 1
-    return [Band(key, str(label), n, share(n, total)) for (key, label), n in zip(BANDS, counts, strict=True)]
+    limits_per_band = [*edges, None]
+    return [
+        Band(key, str(label), n, share(n, total), limit)
+        for (key, label), n, limit in zip(BANDS, counts, limits_per_band, strict=True)
+    ]
 
 
 def share(part: int, whole: int) -> Decimal:

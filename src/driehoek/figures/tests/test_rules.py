@@ -36,6 +36,7 @@ def test_distribution_and_the_85_percent_share():
     assert [b.count for b in bands] == [2, 10, 5, 2, 1]
     assert [b.share for b in bands] == [D("10.0"), D("50.0"), D("25.0"), D("10.0"), D("5.0")]
     assert rules.share_up_to_second(bands) == D("85.0")
+    assert [b.grens for b in bands] == [D("477.20"), D("682.96"), D("731.93"), D("900.07"), None]
 
 
 def test_unknown_limits_give_no_distribution():
