@@ -65,7 +65,10 @@ def _all_pages(kader, people) -> list[str]:
     cycle.generate_year(people["secretaris"], kader, 2026)
     meeting = cycle.plan_meeting(people["secretaris"], kader, soort=Overlegsoort.AO, titel="AO")
     geschil = cycle.report_dispute(people["ahwoon"], kader, onderwerp="Afspraak 1", omschrijving="Oranje of rood")
+    from driehoek.core.help import PAGES
+
     pages = [reverse("start"), reverse("cycle:mijn_agenda"), reverse("reports:landelijk"), reverse("api_tokens")]
+    pages += [reverse("help")] + [reverse("help_rol", args=[p.slug]) for p in PAGES]
     for s in Afsprakenset.objects.all():
         pages += [s.get_absolute_url(), s.get_absolute_url() + "?q=huur", reverse("monitoring:index", args=[s.slug])]
         pages += [reverse(f"cycle:{name}", args=[s.slug]) for name in ("index", "geschillen", "open")]
