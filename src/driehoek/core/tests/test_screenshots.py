@@ -31,7 +31,6 @@ def test_screenshots_per_role(page: Page, live_server, aa_en_hunze_loaded, kader
     services.start_year(people["secretaris"], kader, 2026)
     s = f"/sets/{kader.slug}"
     m = f"{s}/monitoring/2026"
-    gemeente = kader.gemeente.pk
     tours = {
         "publiek": (None, ["/inloggen/", "/openbaar/landelijk/", "/help/openbaar/"]),
         "gemeente-secretaris": ("secretaris", ["/", f"{s}/cyclus/", f"{m}/", "/help/gemeente/"]),
