@@ -105,7 +105,15 @@ def test_every_page_has_one_h1(client, kader, people):
 def test_translations_are_complete():
     import polib
 
+    placeholder = re.compile(r"%\((\w+)\)[sd]")
     for po_path in (settings.SRC_DIR / "locale").glob("*/LC_MESSAGES/django.po"):
         po = polib.pofile(str(po_path))
         assert po.untranslated_entries() == [], po_path
         assert po.fuzzy_entries() == [], po_path
+        # A translation with other placeholders than its source fails (or lies) at run time.
+        for entry in po:
+            pairs = [(entry.msgid, entry.msgstr)]
+            if entry.msgid_plural:
+                pairs = [(entry.msgid, entry.msgstr_plural[0]), (entry.msgid_plural, entry.msgstr_plural[1])]
+            for source, translated in pairs:
+                assert set(placeholder.findall(source)) == set(placeholder.findall(translated)), source

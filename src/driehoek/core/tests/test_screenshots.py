@@ -16,13 +16,18 @@ SCREENS = Path(settings.BASE_DIR) / "test-artifacts" / "screens"
 SIZES = {"laptop": (1280, 800), "phone": (375, 812)}
 
 
-def _sign_in(page: Page, live_server, user) -> None:
+def _sign_in(page: Page, live_server, user, language: str = "nl") -> None:
     """A session for this user, as after the log-in form (the form itself is tested elsewhere)."""
     client = Client()
     client.force_login(user)
     cookie = client.cookies[settings.SESSION_COOKIE_NAME]
     page.context.clear_cookies()
-    page.context.add_cookies([{"name": cookie.key, "value": cookie.value, "url": live_server.url}])
+    page.context.add_cookies(
+        [
+            {"name": cookie.key, "value": cookie.value, "url": live_server.url},
+            {"name": settings.LANGUAGE_COOKIE_NAME, "value": language, "url": live_server.url},
+        ]
+    )
 
 
 def test_screenshots_per_role(page: Page, live_server, aa_en_hunze_loaded, kader, people):
@@ -41,12 +46,13 @@ def test_screenshots_per_role(page: Page, live_server, aa_en_hunze_loaded, kader
         "huurders-lezer": ("lezer", ["/", f"{s}/", f"{m}/", "/help/huurdersorganisatie/"]),
         "bestuurder": ("bestuurder", [f"{m}/", f"{m}/focus/"]),
         "beheerder": ("beheerder", ["/", "/help/beheerder/"]),
+        "english-huurders": ("ahwoon", [f"{m}/", f"{m}/afspraken/1/", "/help/huurdersorganisatie/"]),
     }
     SCREENS.mkdir(parents=True, exist_ok=True)
     taken = []
     for role, (who, urls) in tours.items():
         if who:
-            _sign_in(page, live_server, people[who])
+            _sign_in(page, live_server, people[who], "en" if role.startswith("english") else "nl")
         else:
             page.context.clear_cookies()
         for size, (width, height) in SIZES.items():
@@ -55,6 +61,7 @@ def test_screenshots_per_role(page: Page, live_server, aa_en_hunze_loaded, kader
                 response = page.goto(live_server.url + url)
                 assert response.status == 200 and "/inloggen/" not in page.url or url == "/inloggen/", (role, url)
                 assert page.locator("h1").count() == 1, (role, url)
+                assert page.locator("html").get_attribute("lang") == ("en" if role.startswith("english") else "nl")
                 if size == "phone":
                     width_used = page.evaluate("document.scrollingElement.scrollWidth")
                     assert width_used <= width, f"{role} {url}: {width_used} px"
