@@ -49,3 +49,9 @@ document.addEventListener("click", (event) => {
     window.addEventListener("resize", update);
   }
 })();
+
+// After a failed submit, start at the error summary: it lists every error with a link to its field.
+(() => {
+  const summary = document.querySelector(".error-summary[tabindex]");
+  if (summary) summary.focus();
+})();
