@@ -44,6 +44,15 @@ def browser_type_launch_args(browser_type_launch_args):
 
 
 @pytest.fixture
+def client():
+    """Django's test client, whose force_login completes the two-factor step honestly (a real
+    TOTP code on the real page) for those who need it; there is no switch that skips it."""
+    from driehoek.accounts.tests.twofactor import Client
+
+    return Client()
+
+
+@pytest.fixture
 def user_factory(db):
     from driehoek.accounts.tests.factories import UserFactory
 
