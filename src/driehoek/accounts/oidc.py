@@ -5,14 +5,19 @@ matched by e-mail address: a Driehoek account carries a party and a role, which 
 does not know (docs/adr/0032). The second factor is still Driehoek's own (docs/adr/0031).
 """
 
+import logging
+
 from mozilla_django_oidc import views as oidc_views
 from mozilla_django_oidc.auth import OIDCAuthenticationBackend
 
 from django.conf import settings
 from django.contrib import messages
+from django.core.exceptions import SuspiciousOperation
 from django.http import Http404
 from django.urls import path
 from django.utils.translation import gettext as _
+
+logger = logging.getLogger(__name__)
 
 
 class DriehoekOIDCBackend(OIDCAuthenticationBackend):
@@ -24,7 +29,20 @@ class DriehoekOIDCBackend(OIDCAuthenticationBackend):
     def authenticate(self, request, **kwargs):
         if not settings.OIDC_ENABLED:
             return None
-        return super().authenticate(request, **kwargs)
+        try:
+            return super().authenticate(request, **kwargs)
+        except SuspiciousOperation as exc:  # a bad token: the person sees the log-in page with a message
+            logger.warning("OIDC log-in refused: %s", exc)
+            return None
+
+    def verify_token(self, token, **kwargs):
+        # mozilla-django-oidc checks signature and nonce, not the audience: a token the provider
+        # made for another application must not log anyone in here.
+        payload = super().verify_token(token, **kwargs)
+        audience = payload.get("aud")
+        if self.OIDC_RP_CLIENT_ID not in ([audience] if isinstance(audience, str) else audience or []):
+            raise SuspiciousOperation("id_token is not meant for this client")
+        return payload
 
     def filter_users_by_claims(self, claims):
         email = (claims.get("email") or "").strip()
@@ -49,8 +67,8 @@ class Callback(_EnabledOnly, oidc_views.OIDCAuthenticationCallbackView):
         messages.error(
             self.request,
             _(
-                "Inloggen via %(provider)s is niet gelukt. Driehoek kent geen actief account met het e-mailadres "
-                "van uw organisatie-account; vraag de secretaris of beheerder u toe te voegen."
+                "Inloggen via %(provider)s is niet gelukt. U komt alleen binnen met een actief Driehoek-account "
+                "met hetzelfde e-mailadres; vraag anders de secretaris of beheerder u toe te voegen."
             )
             % {"provider": settings.OIDC_PROVIDER_NAME},
         )

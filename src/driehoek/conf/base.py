@@ -178,7 +178,7 @@ OIDC_ENABLED = bool(OIDC_RP_CLIENT_ID)
 OIDC_RP_SCOPES = "openid email"
 OIDC_CREATE_USER = False  # only people who already have a Driehoek account (matched by e-mail) get in
 OIDC_USE_PKCE = True
-LOGIN_REDIRECT_URL_FAILURE = "login"
+LOGIN_REDIRECT_URL_FAILURE = "/inloggen/"
 
 LANGUAGE_CODE = "nl"
 LANGUAGES = [("nl", "Nederlands"), ("en", "English")]
