@@ -23,6 +23,6 @@ def log_in(page: Page, base: str, username: str, password: str = PASSWORD) -> No
     page.get_by_role("button", name="Inloggen").click()
     if second_step:
         expect(page.get_by_role("heading", level=1)).to_have_text("Tweede stap: code invullen")
-        page.get_by_label("Code").fill(next_code(user))
+        page.get_by_label("Code", exact=True).fill(next_code(user))
         page.get_by_role("button", name="Verder").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Mijn afspraken")
