@@ -7,7 +7,7 @@ DEV_SETTINGS := driehoek.conf.dev
 SETTINGS := $(or $(DJANGO_SETTINGS_MODULE),$(DEV_SETTINGS))
 DATA := $(filter-out %/cijfers.json,$(sort $(wildcard data/aa-en-hunze/*.json)))
 
-.PHONY: setup run test lint format lock clean
+.PHONY: setup run test lint format lock clean backup restore
 
 $(VENV)/.installed: requirements/lock.txt
 	@test -x $(PY) || "$$(scripts/find-python.sh)" -m venv $(VENV)
@@ -42,6 +42,15 @@ test:
 	scripts/install-test-deps.sh
 	$(MAKE) setup
 	scripts/test.sh
+
+# A consistent copy of the database and the uploaded files in var/backups/<date-time>/.
+backup:
+	DJANGO_SETTINGS_MODULE=$(SETTINGS) $(MANAGE) backup
+
+# Put a back-up back: make restore FILE=var/backups/<date-time>
+restore:
+	@test -n "$(FILE)" || { echo "Geef de back-up op: make restore FILE=var/backups/<datum-tijd>"; exit 2; }
+	DJANGO_SETTINGS_MODULE=$(SETTINGS) $(MANAGE) restore "$(FILE)" --noinput
 
 lint:
 	$(VENV)/bin/ruff check .
