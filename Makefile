@@ -35,6 +35,9 @@ run: setup
 	@echo "Inloggen met een demo-gebruiker, wachtwoord: $$($(PY) -c 'import sys; sys.path.insert(0, "src"); from driehoek.conf.base import DEMO_PASSWORD; print(DEMO_PASSWORD)')"
 	@echo "  secretaris  (gemeente, secretaris)   gemeente, woonborg, volmacht, woonzorg, ahwoon, deelmacht (per partij)"
 	@echo "  beheerder   (beheerder, ziet alles)"
+	@echo "  secretaris en beheerder stellen bij de eerste keer inloggen tweestapsverificatie in:"
+	@echo "  scan de QR-code of typ de sleutel in een authenticator-app (FreeOTP, Google of Microsoft Authenticator)."
+	@echo "  Wachtwoord vergeten? De e-mail met de link verschijnt in dit venster (console-mail in ontwikkeling)."
 	@echo
 	@trap 'kill 0' EXIT; $(MANAGE) db_worker --no-startup-delay & $(MANAGE) runserver 127.0.0.1:8000
 
