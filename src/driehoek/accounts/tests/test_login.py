@@ -89,6 +89,17 @@ def test_after_the_password_the_code_is_asked_and_used_once(user_factory):
     assert replay.status_code == 200 and other.get("/").status_code == 302
 
 
+def test_a_new_phone_replaces_the_old_app(client, user_factory):
+    user = user_factory(username="sanne", rol=User.Rol.SECRETARIS)
+    client.force_login(user)
+    old = TOTPDevice.objects.get(user=user)
+    assert "Tweestapsverificatie staat aan" in client.get(reverse("tweestaps_instellen")).content.decode()
+    page = client.get(reverse("tweestaps_instellen") + "?opnieuw=1").content.decode()
+    client.post(reverse("tweestaps_instellen") + "?opnieuw=1", {"code": _code_from_page(page)})
+    new = TOTPDevice.objects.get(user=user)
+    assert new.pk != old.pk and new.confirmed
+
+
 def test_a_backup_code_works_once(user_factory):
     user = user_factory(username="sanne", rol=User.Rol.SECRETARIS)
     client = Client()
