@@ -132,7 +132,9 @@ AUTHENTICATION_BACKENDS = [
     "django.contrib.auth.backends.ModelBackend",
     "driehoek.accounts.oidc.DriehoekOIDCBackend",  # does nothing unless OIDC_RP_CLIENT_ID is set
 ]
-SESSION_COOKIE_AGE = config("SESSION_COOKIE_AGE", 8 * 3600, cast=int, help="Seconds a log-in session lasts.")
+SESSION_COOKIE_AGE = config(
+    "SESSION_COOKIE_AGE", 8 * 3600, cast=int, help="Seconds a log-in session lasts, also when the browser stays open."
+)
 SESSION_EXPIRE_AT_BROWSER_CLOSE = config(
     "SESSION_EXPIRE_AT_BROWSER_CLOSE", True, cast=bool, help="End the log-in session when the browser closes."
 )
@@ -159,6 +161,9 @@ if AXES_IPWARE_PROXY_COUNT:
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "driehoek.accounts.views.vergrendeld"
 AXES_VERBOSE = False
+# Failed attempts are kept until the cool-off ends; successful log-ins (address, browser) are not
+# logged at all: personal data only where it serves a purpose.
+AXES_DISABLE_ACCESS_LOG = True
 
 # Two-factor log-in (django-otp): always required for secretaris, beheerder and staff; docs/adr/0031.
 OTP_TOTP_ISSUER = "Driehoek"
