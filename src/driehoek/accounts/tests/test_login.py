@@ -184,3 +184,15 @@ def test_sessions_expire(user_factory, settings):
     session.save()
     response = client.get("/")
     assert response.status_code == 302 and response.url.startswith(reverse("login"))
+
+
+def test_the_administrator_resets_a_lost_phone_in_the_admin(client, user_factory):
+    sanne = user_factory(username="sanne", rol=User.Rol.SECRETARIS)
+    device = app_of(sanne)
+    client.force_login(user_factory(username="bea", rol=User.Rol.BEHEERDER, is_staff=True, is_superuser=True))
+    assert str(sanne) in client.get("/beheer/otp_totp/totpdevice/").content.decode()
+    response = client.post(f"/beheer/otp_totp/totpdevice/{device.pk}/delete/", {"post": "yes"})
+    assert response.status_code == 302 and not TOTPDevice.objects.filter(user=sanne).exists()
+    again = Client()
+    _log_in(again, "sanne")
+    assert again.get("/").url.startswith(reverse("tweestaps_instellen"))
