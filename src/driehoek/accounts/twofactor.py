@@ -40,7 +40,7 @@ def must_verify(user: User) -> bool:
 
 def verify(request, code: str) -> bool:
     """Check a code from the app or a backup code; on success the session counts as verified."""
-    code = "".join(code.split())
+    code = "".join(code.split()).lower()  # backup codes are lower case; people may type capitals
     user = request.user
     devices = [*TOTPDevice.objects.filter(user=user, confirmed=True)]
     devices += StaticDevice.objects.filter(user=user, confirmed=True)

@@ -28,6 +28,7 @@ def instellen(request):
         return redirect("tweestaps_controle")  # replacing the app needs the old one (or a backup code) first
     device = services.pending_device(request.user)
     form = CodeForm(request.POST or None)
+    form.fields["code"].help_text = _("De zes cijfers die de app nu toont.")
     if request.method == "POST" and form.is_valid():
         codes = services.confirm_app(request, device, form.cleaned_data["code"])
         if codes is not None:
