@@ -14,7 +14,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import SuspiciousOperation
 from django.http import Http404
-from django.urls import path
+from django.urls import path, reverse
 from django.utils.translation import gettext as _
 
 logger = logging.getLogger(__name__)
@@ -49,6 +49,13 @@ class DriehoekOIDCBackend(OIDCAuthenticationBackend):
         if not email or claims.get("email_verified") is False:
             return self.UserModel.objects.none()
         return self.UserModel.objects.filter(email__iexact=email, is_active=True)
+
+
+def not_a_password_log_in(request, credentials) -> bool:
+    """For django-axes: a return from the provider is no password guess (the provider guards its
+    own log-in, and our code is single-use and bound to the session). Counting it would lock out
+    everyone behind the same address after a few people without a Driehoek account tried."""
+    return request is not None and request.path == reverse("oidc_authentication_callback")
 
 
 class _EnabledOnly:

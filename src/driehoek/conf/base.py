@@ -160,6 +160,7 @@ if AXES_IPWARE_PROXY_COUNT:
     AXES_IPWARE_META_PRECEDENCE_ORDER = ("HTTP_X_FORWARDED_FOR", "REMOTE_ADDR")
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "driehoek.accounts.views.vergrendeld"
+AXES_WHITELIST_CALLABLE = "driehoek.accounts.oidc.not_a_password_log_in"
 AXES_VERBOSE = False
 # Failed attempts are kept until the cool-off ends; successful log-ins (address, browser) are not
 # logged at all: personal data only where it serves a purpose.

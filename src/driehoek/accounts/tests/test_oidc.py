@@ -61,6 +61,17 @@ def test_an_unknown_or_inactive_person_is_not_let_in(provider, user_factory):
     assert not User.objects.filter(email="niemand@example.org").exists()  # no accounts made
 
 
+def test_people_without_an_account_do_not_lock_out_the_address(provider, user_factory, settings):
+    # Password lockout is per user name and address; a return from the provider has no password.
+    user_factory(username="wim", email="wim@example.org")
+    for attempt in range(settings.AXES_FAILURE_LIMIT + 2):
+        response = _sign_in(Client(), provider, f"niemand{attempt}@example.org")
+        assert response.status_code == 302 and response.url == reverse("login")
+    client = Client()
+    assert _sign_in(client, provider, "wim@example.org").status_code == 302
+    assert client.get("/").status_code == 200
+
+
 def test_a_forged_code_is_refused(provider, user_factory):
     user_factory(username="wim", email="wim@example.org")
     client = Client()
