@@ -101,3 +101,28 @@ def test_no_inline_style_or_script_in_the_pages_templates():
                 found.append(f"{template.relative_to(settings.SRC_DIR)}:{number}: {line.strip()[:80]}")
     assert checked > 40
     assert found == []
+
+
+def test_no_secret_in_the_repository():
+    """Outside the tests, the only literal password is the development demo users' (documented, and
+    refused in production); no private keys anywhere. Dev and test SECRET_KEYs are set with
+    setdefault and refused by production (test above)."""
+    assignment = re.compile(r"""(secret|password|passwd|token|api_key)\w*\s*[=:]\s*["'][^"'{}%]{6,}["']""", re.I)
+    private_key = "PRIVATE" + " KEY-----"  # split, so that this file does not find itself
+    found, scanned = [], 0
+    roots = [settings.SRC_DIR, settings.BASE_DIR / "scripts", settings.BASE_DIR / "docs"]
+    files = [f for root in roots for f in root.rglob("*") if f.is_file() and f.suffix in {".py", ".sh", ".md", ".html"}]
+    files += [settings.BASE_DIR / name for name in ("Makefile", "pyproject.toml", "README.md")]
+    for path in files:
+        text = path.read_text(encoding="utf-8", errors="replace")
+        scanned += 1
+        if private_key in text:
+            found.append(f"{path}: private key")
+        if "tests" in path.parts:
+            continue
+        for line in text.splitlines():
+            match = assignment.search(line)
+            if match and not line.startswith("DEMO_PASSWORD = ") and "SECRETARIS" not in line:
+                found.append(f"{path}: {match.group(0)[:60]}")
+    assert scanned > 100
+    assert found == []
