@@ -7,7 +7,7 @@ DEV_SETTINGS := driehoek.conf.dev
 SETTINGS := $(or $(DJANGO_SETTINGS_MODULE),$(DEV_SETTINGS))
 DATA := $(filter-out %/cijfers.json,$(sort $(wildcard data/aa-en-hunze/*.json)))
 
-.PHONY: setup run test lint format lock clean
+.PHONY: setup run test lint format lock clean backup restore
 
 $(VENV)/.installed: requirements/lock.txt
 	@test -x $(PY) || "$$(scripts/find-python.sh)" -m venv $(VENV)
@@ -35,6 +35,9 @@ run: setup
 	@echo "Inloggen met een demo-gebruiker, wachtwoord: $$($(PY) -c 'import sys; sys.path.insert(0, "src"); from driehoek.conf.base import DEMO_PASSWORD; print(DEMO_PASSWORD)')"
 	@echo "  secretaris  (gemeente, secretaris)   gemeente, woonborg, volmacht, woonzorg, ahwoon, deelmacht (per partij)"
 	@echo "  beheerder   (beheerder, ziet alles)"
+	@echo "  secretaris en beheerder stellen bij de eerste keer inloggen tweestapsverificatie in:"
+	@echo "  scan de QR-code of typ de sleutel in een authenticator-app (FreeOTP, Google of Microsoft Authenticator)."
+	@echo "  Wachtwoord vergeten? De e-mail met de link verschijnt in dit venster (console-mail in ontwikkeling)."
 	@echo
 	@trap 'kill 0' EXIT; $(MANAGE) db_worker --no-startup-delay & $(MANAGE) runserver 127.0.0.1:8000
 
@@ -42,6 +45,15 @@ test:
 	scripts/install-test-deps.sh
 	$(MAKE) setup
 	scripts/test.sh
+
+# A consistent copy of the database and the uploaded files in var/backups/<date-time>/.
+backup:
+	DJANGO_SETTINGS_MODULE=$(SETTINGS) $(MANAGE) backup
+
+# Put a back-up back: make restore FILE=var/backups/<date-time>
+restore:
+	@test -n "$(FILE)" || { echo "Geef de back-up op: make restore FILE=var/backups/<datum-tijd>"; exit 2; }
+	DJANGO_SETTINGS_MODULE=$(SETTINGS) $(MANAGE) restore "$(FILE)" --noinput
 
 lint:
 	$(VENV)/bin/ruff check .

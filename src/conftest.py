@@ -43,6 +43,28 @@ def browser_type_launch_args(browser_type_launch_args):
     return {**browser_type_launch_args, "executable_path": "/usr/bin/chromium", "args": CHROMIUM_ARGS}
 
 
+@pytest.fixture(autouse=True)
+def no_csp_violations(request):
+    """Every browser journey fails on a Content-Security-Policy violation that chromium reports."""
+    if "page" not in request.fixturenames:
+        yield
+        return
+    page = request.getfixturevalue("page")
+    violations = []
+    page.on("console", lambda m: violations.append(m.text) if "Content Security Policy" in m.text else None)
+    yield
+    assert violations == [], violations
+
+
+@pytest.fixture
+def client():
+    """Django's test client, whose force_login completes the two-factor step honestly (a real
+    TOTP code on the real page) for those who need it; there is no switch that skips it."""
+    from driehoek.accounts.tests.twofactor import Client
+
+    return Client()
+
+
 @pytest.fixture
 def user_factory(db):
     from driehoek.accounts.tests.factories import UserFactory

@@ -1,5 +1,6 @@
 """Settings shared by every environment; dev.py, test.py and production.py set their defaults first."""
 
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -57,6 +58,11 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django_htmx",
     "simple_history",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "axes",
+    "mozilla_django_oidc",
     "driehoek.core",
     "driehoek.accounts",
     "driehoek.register",
@@ -76,11 +82,15 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "driehoek.accounts.middleware.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    # Last, as django-axes asks: it turns a locked-out log-in into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "driehoek.conf.urls"
@@ -117,8 +127,64 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
-SESSION_COOKIE_AGE = config("SESSION_COOKIE_AGE", 8 * 3600, cast=int, help="Seconds a log-in session lasts.")
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",  # first: refuses a locked-out user before the password is checked
+    "django.contrib.auth.backends.ModelBackend",
+    "driehoek.accounts.oidc.DriehoekOIDCBackend",  # does nothing unless OIDC_RP_CLIENT_ID is set
+]
+SESSION_COOKIE_AGE = config(
+    "SESSION_COOKIE_AGE", 8 * 3600, cast=int, help="Seconds a log-in session lasts, also when the browser stays open."
+)
+SESSION_EXPIRE_AT_BROWSER_CLOSE = config(
+    "SESSION_EXPIRE_AT_BROWSER_CLOSE", True, cast=bool, help="End the log-in session when the browser closes."
+)
 SESSION_COOKIE_HTTPONLY = True
+PASSWORD_RESET_TIMEOUT = 3600  # the e-mail says "een uur"
+
+# Lockout after repeated failed log-ins (django-axes), per user name; docs/adr/0030.
+AXES_FAILURE_LIMIT = config(
+    "AXES_FAILURE_LIMIT", 5, cast=int, help="Failed log-ins for one user name before it is locked for a while."
+)
+AXES_COOLOFF_TIME = timedelta(
+    minutes=config("AXES_COOLOFF_MINUTES", 15, cast=int, help="Minutes a locked user name waits before trying again.")
+)
+# The user name from one address: a guesser is stopped, the real user elsewhere is not locked out.
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_IPWARE_PROXY_COUNT = config(
+    "AXES_IPWARE_PROXY_COUNT",
+    0,
+    cast=int,
+    help="Number of reverse proxies in front of Driehoek; above 0 the client address is read from X-Forwarded-For.",
+)
+if AXES_IPWARE_PROXY_COUNT:
+    AXES_IPWARE_META_PRECEDENCE_ORDER = ("HTTP_X_FORWARDED_FOR", "REMOTE_ADDR")
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "driehoek.accounts.views.vergrendeld"
+AXES_WHITELIST_CALLABLE = "driehoek.accounts.oidc.not_a_password_log_in"
+AXES_VERBOSE = False
+# Failed attempts are kept until the cool-off ends; successful log-ins (address, browser) are not
+# logged at all: personal data only where it serves a purpose.
+AXES_DISABLE_ACCESS_LOG = True
+
+# Two-factor log-in (django-otp): always required for secretaris, beheerder and staff; docs/adr/0031.
+OTP_TOTP_ISSUER = "Driehoek"
+
+# Optional single sign-on with OpenID Connect (mozilla-django-oidc); off unless a client id is given.
+OIDC_RP_CLIENT_ID = config("OIDC_RP_CLIENT_ID", "", help="Client id at the OpenID Connect provider; empty: no SSO.")
+OIDC_RP_CLIENT_SECRET = config("OIDC_RP_CLIENT_SECRET", "", help="Client secret at the OpenID Connect provider.")
+OIDC_OP_AUTHORIZATION_ENDPOINT = config("OIDC_OP_AUTHORIZATION_ENDPOINT", "", help="Provider's authorize URL.")
+OIDC_OP_TOKEN_ENDPOINT = config("OIDC_OP_TOKEN_ENDPOINT", "", help="Provider's token URL.")
+OIDC_OP_USER_ENDPOINT = config("OIDC_OP_USER_ENDPOINT", "", help="Provider's userinfo URL.")
+OIDC_OP_JWKS_ENDPOINT = config("OIDC_OP_JWKS_ENDPOINT", "", help="Provider's JWKS URL (keys for RS256).")
+OIDC_RP_SIGN_ALGO = config("OIDC_RP_SIGN_ALGO", "RS256", help="Algorithm of the provider's id_token signature.")
+OIDC_PROVIDER_NAME = config(
+    "OIDC_PROVIDER_NAME", "uw organisatie", help="Name on the log-in button, e.g. 'Gemeente Aa en Hunze'."
+)
+OIDC_ENABLED = bool(OIDC_RP_CLIENT_ID)
+OIDC_RP_SCOPES = "openid email"
+OIDC_CREATE_USER = False  # only people who already have a Driehoek account (matched by e-mail) get in
+OIDC_USE_PKCE = True
+LOGIN_REDIRECT_URL_FAILURE = "/inloggen/"
 
 LANGUAGE_CODE = "nl"
 LANGUAGES = [("nl", "Nederlands"), ("en", "English")]

@@ -9,7 +9,7 @@ from playwright.sync_api import Page
 
 from django.conf import settings
 
-from driehoek.core.tests.browser import PASSWORD
+from driehoek.core.tests.browser import PASSWORD, log_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -39,12 +39,7 @@ def test_every_page_passes_axe(page: Page, live_server, aa_en_hunze_loaded, kade
     page.goto(live_server.url + "/openbaar/landelijk/")
     found["/openbaar/landelijk/"] = _violations(page)
     for username in ("secretaris", "ahwoon"):
-        page.context.clear_cookies()
-        page.goto(live_server.url + "/inloggen/")
-        page.get_by_label("Gebruikersnaam").fill(username)
-        page.get_by_label("Wachtwoord").fill(PASSWORD)
-        page.get_by_role("button", name="Inloggen").click()
-        page.wait_for_url(live_server.url + "/")
+        log_in(page, live_server.url, username)
         for url in pages:
             if username == "ahwoon" and url.endswith("/overleg-plannen/"):
                 continue  # not his to plan: 403
