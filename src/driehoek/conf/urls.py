@@ -3,6 +3,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
+from driehoek.accounts.history_views import gebruikers_geschiedenis
 from driehoek.api import views as api_views
 from driehoek.api.api import api
 from driehoek.register import views as register_views
@@ -22,5 +23,6 @@ urlpatterns = [
     path("", include("driehoek.reports.urls")),
     path("api/v1/", api.urls),
     path("api-sleutels/", api_views.tokens, name="api_tokens"),
+    path("gebruikers/geschiedenis/", gebruikers_geschiedenis, name="gebruikers_geschiedenis"),
     path("beheer/", admin.site.urls),
 ]
