@@ -68,7 +68,7 @@ def publiceren(request, slug: str, jaar: int):
 
 
 def _national(request, sets_qs, *, public: bool):
-    form = LandelijkForm(request.GET or None)
+    form = LandelijkForm(request.GET or None, sets=sets_qs)
     filters = form.cleaned_data if form.is_valid() else {}
     rows, theme_lights, totals = national.overview(
         sets_qs,
