@@ -17,7 +17,7 @@ from driehoek.monitoring import queries as monitoring_queries
 from driehoek.monitoring.models import Indicatorwaarde, Reactie
 from driehoek.monitoring.rules import describe_light
 
-from .exports import FILLS, FORMULA_START
+from .exports import FILLS, FORMULA_START, neutralise_workbook
 
 Progress = Callable[[int], None]
 
@@ -189,6 +189,7 @@ def xlsx(afsprakenset, jaar: int, progress: Progress = lambda pct: None) -> byte
     for geschil in data["geschillen"]:
         decisions.append([_("Geschil"), geschil.onderwerp, geschil.uitkomst])
     progress(90)
+    neutralise_workbook(book)
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()

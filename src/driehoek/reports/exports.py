@@ -22,6 +22,15 @@ def neutralise(value):
     return value
 
 
+def neutralise_workbook(book) -> None:
+    """Every text cell that looks like a formula is stored as text: nothing we write is ever run."""
+    for sheet in book.worksheets:
+        for row in sheet.iter_rows():
+            for cell in row:
+                if isinstance(cell.value, str) and cell.value.startswith(FORMULA_START):
+                    cell.data_type = "s"
+
+
 def rows(afsprakenset, jaar: int) -> list[list[str]]:
     result = []
     for row in queries.monitoringstabel(afsprakenset, jaar):
@@ -87,6 +96,7 @@ def xlsx_bytes(afsprakenset, jaar: int) -> bytes:
         for column, width in zip("ABCDEFGH", (18, 40, 40, 11, 28, 30, 60, 14), strict=True):
             sheet.column_dimensions[column].width = width
     book.properties.title = f"Monitoringstabel {jaar} {afsprakenset.titel}"
+    neutralise_workbook(book)
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
