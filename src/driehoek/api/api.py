@@ -128,7 +128,7 @@ def _http(request, exc):
 def _visible_sets(request):
     if request.user.is_authenticated:
         return Afsprakenset.objects.visible_to(request.user)
-    return Afsprakenset.objects.filter(publicaties__isnull=False).distinct()
+    return Afsprakenset.objects.published()
 
 
 class SetSummary(Schema):
@@ -259,7 +259,7 @@ def get_figures(request, gemeente_id: int):
     visible = (
         policy.can(request.user, policy.VIEW_FIGURES, gemeente)
         if request.user.is_authenticated
-        else (Afsprakenset.objects.filter(gemeente=gemeente, publicaties__isnull=False).exists())
+        else Afsprakenset.objects.published().filter(gemeente=gemeente).exists()
     )
     if not visible:
         raise Http404

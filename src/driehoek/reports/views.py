@@ -96,7 +96,7 @@ def landelijk(request):
 
 
 def landelijk_openbaar(request):
-    return _national(request, Afsprakenset.objects.filter(publicaties__isnull=False), public=True)
+    return _national(request, Afsprakenset.objects.published(), public=True)
 
 
 @login_required

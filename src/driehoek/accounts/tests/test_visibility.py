@@ -199,3 +199,14 @@ def test_published_years_are_public_and_unpublished_ones_are_not(client, zuid):
     # Names of people never reach the public page.
     assert "zuid-secretaris" not in page.content.decode()
     assert Indicatorwaarde.objects.filter(indicator__afspraak__afsprakenset=s).exists()
+
+
+def test_a_set_with_two_published_years_counts_once(client, zuid):
+    s = zuid["set"]
+    monitoring.start_year(zuid["secretaris"], s, 2027)
+    Beoordeling.objects.filter(afspraak__afsprakenset=s, jaar=2027).update(kleur="groen", status=Status.VASTGESTELD)
+    reports.publish(zuid["secretaris"], s, 2026)
+    reports.publish(zuid["secretaris"], s, 2027)
+    rows = client.get(reverse("reports:landelijk_openbaar")).context["rows"]
+    assert [len(r.sets) for r in rows if r.gemeente == zuid["gemeente"]] == [1]
+    assert [x["slug"] for x in client.get("/api/v1/sets").json()].count(s.slug) == 1

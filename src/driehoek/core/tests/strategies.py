@@ -50,7 +50,8 @@ ENCODINGS = ["utf-8", "utf-8-sig", "utf-16", "cp1252", "latin-1"]
 @st.composite
 def csv_files(draw, header: list[str], value=None) -> bytes:
     """A CSV with the given header (sometimes broken) and hostile or plausible rows, in any encoding."""
-    value = value or st.one_of(hostile_text(60), st.integers(-5, 10**12).map(str), st.just(""))
+    if value is None:
+        value = st.one_of(hostile_text(60), st.integers(-5, 10**12).map(str), st.just(""))
     delimiter = draw(st.sampled_from([";", ",", "\t"]))
     columns = draw(st.one_of(st.just(header), st.lists(st.sampled_from([*header, "x", ""]), max_size=8)))
     rows = draw(st.lists(st.lists(value, min_size=0, max_size=len(columns) + 2), max_size=12))

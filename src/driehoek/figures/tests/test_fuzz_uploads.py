@@ -113,3 +113,33 @@ def test_huge_cells_and_numbers_are_refused_not_stored():
         _read("plannen", ("naam;status;bruto\nZuid;hard;" + "9" * 40 + "\n").encode())
     with pytest.raises(uploads.UploadError, match="kan niet worden gelezen"):
         _read("plannen", ('naam;status;bruto\n"' + "x" * 200_000 + '";hard;3\n').encode())
+
+
+@pytest.mark.django_db
+def test_size_limit_on_the_page_and_in_the_api(kader, people, settings):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from driehoek.figures.forms import AanleverForm
+
+    settings.UPLOAD_MAX_MB = {**settings.UPLOAD_MAX_MB, "figures": 0}
+    upload = SimpleUploadedFile("v.csv", b"aantal\n1544\n")
+    form = AanleverForm(
+        {"aanlevering-soort": "voorraad", "aanlevering-peildatum": "2026-12-31"}, {"aanlevering-bestand": upload}
+    )
+    assert not form.is_valid() and "groter dan 0 MB" in form.errors["bestand"][0]
+    with pytest.raises(uploads.UploadError, match="groter dan 0 MB"):
+        services.deliver(people["woonborg"], kader.gemeente, "voorraad", date(2026, 12, 31), filename="v.csv",
+                         content=b"aantal\n1544\n")  # fmt: skip
+    assert not Aanlevering.objects.filter(bestandsnaam="v.csv").exists()
+
+
+def test_a_pdf_named_csv_is_refused_on_the_page():
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from driehoek.figures.forms import AanleverForm
+
+    upload = SimpleUploadedFile("cijfers.csv", b"%PDF-1.7\n%\xe2\xe3\n")
+    form = AanleverForm(
+        {"aanlevering-soort": "voorraad", "aanlevering-peildatum": "2026-12-31"}, {"aanlevering-bestand": upload}
+    )
+    assert not form.is_valid() and "PDF" in form.errors["bestand"][0]
