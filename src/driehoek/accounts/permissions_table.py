@@ -78,7 +78,7 @@ EVERYONE = {k.key: YES for k in KINDS}
 RULES: tuple[Rule, ...] = (
     Rule(
         "view_set",
-        "view a set their party takes part in: its pages, search, monitoring, exports (CSV, XLSX, PDF), calendar file",
+        "view a set their party takes part in: its pages, search, history, monitoring, exports, calendar file",
         _roles(*ALL_ROLES, beheerder=YES),
     ),
     Rule("view_public", "view a published year: the public page and the API without a key", EVERYONE),

@@ -110,6 +110,7 @@ def _pages(kader, zuid_set, zuid_gemeente) -> tuple[list[str], list[str]]:
         reverse("figures:overzicht", args=[zuid_gemeente.pk]),
         reverse("reports:monitoringstabel", args=[zuid_set.slug, 2026, "csv"]),
         reverse("reports:monitoringstabel", args=[zuid_set.slug, 2026, "xlsx"]),
+        reverse("reports:monitoringstabel", args=[zuid_set.slug, 2026, "pdf"]),
         f"/api/v1/sets/{zuid_set.slug}",
         f"/api/v1/sets/{zuid_set.slug}/beoordelingen",
         f"/api/v1/gemeenten/{zuid_gemeente.pk}/cijfers",

@@ -70,11 +70,12 @@ def test_pdf_shows_payloads_as_literal_text(hostile_set, build):
     assert SCRIPT in re.sub(r"\s+", "", text)
 
 
-def test_control_characters_do_not_break_the_xlsx(kader, people):
-    kader.afspraken.filter(nummer="1").update(titel="met\x00nul\x0bteken")
+def test_control_characters_and_odd_theme_titles_do_not_break_the_xlsx(kader, people):
+    kader.afspraken.filter(nummer="1").update(titel="met\x0bverticale\x1btab")
+    kader.themas.filter(pk=kader.themas.first().pk).update(titel="Wonen: zorg? [*] a/b\\c")
     monitoring.start_year(people["secretaris"], kader, 2026)
     cells = _xlsx_cells(exports.xlsx_bytes(kader, 2026))
-    assert any(isinstance(c.value, str) and "metnulteken" in c.value for c in cells)
+    assert any(isinstance(c.value, str) and "metverticaletab" in c.value for c in cells)
 
 
 @pytest.mark.parametrize("payload", SCRIPT_PAYLOADS[:3])
