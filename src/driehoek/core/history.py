@@ -36,11 +36,21 @@ class Entry:
     changes: list[Change]
 
 
-def _label(model: type[Model], name: str) -> str:
+def _field(model: type[Model], name: str):
     try:
-        return str(model._meta.get_field(name).verbose_name)
+        return model._meta.get_field(name)
     except Exception:  # an m2m history field has no field on the model under that name
-        return name
+        return None
+
+
+def _shown(model: type[Model], name: str, value) -> object:
+    """A value as a person reads it: the related object's name for a key, ja/nee for a boolean."""
+    field = _field(model, name)
+    if isinstance(value, bool):
+        return _("ja") if value else _("nee")
+    if field is not None and field.is_relation and field.many_to_one and value not in (None, ""):
+        return field.related_model._default_manager.filter(pk=value).first() or value
+    return _value(value)
 
 
 def _value(value) -> object:
@@ -67,9 +77,18 @@ def entries(sources: list[tuple[type[Model], QuerySet]], *, limit: int | None = 
                 before = record.prev_record
             if before is not None and record.history_type == "~":
                 delta = record.diff_against(before)
-                changes = [Change(_label(model, c.field), _value(c.old), _value(c.new)) for c in delta.changes]
+                changes = [
+                    Change(
+                        str(getattr(_field(model, c.field), "verbose_name", c.field)),
+                        _shown(model, c.field, c.old),
+                        _shown(model, c.field, c.new),
+                    )
+                    for c in delta.changes
+                ]
             previous[record.id] = record
             reason = record.history_change_reason or ""
+            if before is not None and record.history_type == "~" and not changes and not reason:
+                continue  # saved without a change that is kept (a log-in touching last_login, say)
             result.append(
                 Entry(
                     when=record.history_date,
