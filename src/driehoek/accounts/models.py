@@ -43,7 +43,8 @@ class User(AbstractUser):
         Partij, verbose_name=_("partij"), null=True, blank=True, on_delete=models.PROTECT, related_name="gebruikers"
     )
     rol = models.CharField(_("rol"), max_length=20, choices=Rol.choices, default=Rol.LEZER)
-    history = HistoricalRecords(excluded_fields=["password", "last_login"])
+    # Groups and permissions too: "every change to users and permissions" is on the record.
+    history = HistoricalRecords(excluded_fields=["password", "last_login"], m2m_fields=["groups", "user_permissions"])
 
     class Meta:
         verbose_name = _("gebruiker")

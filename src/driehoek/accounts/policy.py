@@ -21,6 +21,12 @@ REPORT_DISPUTE = "report_dispute"  # obj: Afsprakenset
 VOTE = "vote"  # obj: Geschil
 VIEW_FIGURES = "view_figures"  # obj: Gemeente
 UPLOAD_FIGURES = "upload_figures"  # obj: Gemeente; a corporation delivers its own figures
+FINISH_ACTION = "finish_action"  # obj: Actiepunt; its owner's working members or the secretary
+MANAGE_API_KEYS = "manage_api_keys"  # obj: None; a working member for their own party
+MANAGE_USERS = "manage_users"  # obj: None; municipalities, parties and users (admin)
+VIEW_USER_HISTORY = "view_user_history"  # obj: None; who changed which user, role or party
+EDIT_REFERENCE_DATA = "edit_reference_data"  # obj: None; national rent and income limits per year
+USE_ADMIN = "use_admin"  # obj: None; the register, reference data and users are kept in the admin
 
 ACTIONS = (
     VIEW_SET,
@@ -38,6 +44,12 @@ ACTIONS = (
     CORRECT_MINUTES,
     REPORT_DISPUTE,
     VOTE,
+    FINISH_ACTION,
+    MANAGE_API_KEYS,
+    MANAGE_USERS,
+    VIEW_USER_HISTORY,
+    EDIT_REFERENCE_DATA,
+    USE_ADMIN,
 )
 
 # Roles that do the work of the monitoring for their party; lezer only reads.
@@ -76,8 +88,22 @@ def can(user, action: str, obj: Any) -> bool:
         raise ValueError(f"unknown action {action!r}")
     if not user.is_authenticated or not user.is_active:
         return False
+    if action in (MANAGE_USERS, VIEW_USER_HISTORY):
+        return is_beheerder(user)
+    if action in (EDIT_REFERENCE_DATA, USE_ADMIN):
+        return is_beheerder(user) or (
+            user.rol == user.Rol.SECRETARIS
+            and user.partij_id is not None
+            and user.partij.soort == user.partij.Soort.GEMEENTE
+        )
+    if action == MANAGE_API_KEYS:
+        return user.partij_id is not None and user.rol in WORKING_ROLES
     if action in (VIEW_FIGURES, UPLOAD_FIGURES):
         return _can_figures(user, action, obj)
+    if action == FINISH_ACTION:
+        return can(user, MANAGE_CYCLE, obj) or (
+            can(user, VIEW_SET, obj) and user.rol in WORKING_ROLES and user.partij_id == obj.eigenaar_id
+        )
     afsprakenset = set_of(obj)
     if not type(afsprakenset).objects.visible_to(user).filter(pk=afsprakenset.pk).exists():
         return False

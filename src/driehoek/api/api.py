@@ -7,12 +7,13 @@ caller is the public and sees only what a municipality published. Errors are pro
 from datetime import date
 from decimal import Decimal
 
-from ninja import File, Form, NinjaAPI, Schema
+from ninja import Field, File, Form, NinjaAPI, Schema
 from ninja import Status as ninja_status
 from ninja.errors import AuthenticationError, HttpError, Throttled
 from ninja.errors import ValidationError as NinjaValidationError
 from ninja.files import UploadedFile
 from ninja.throttling import AnonRateThrottle, AuthRateThrottle
+from pydantic import field_validator
 
 from django.core.exceptions import PermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
@@ -128,7 +129,7 @@ def _http(request, exc):
 def _visible_sets(request):
     if request.user.is_authenticated:
         return Afsprakenset.objects.visible_to(request.user)
-    return Afsprakenset.objects.filter(publicaties__isnull=False).distinct()
+    return Afsprakenset.objects.published()
 
 
 class SetSummary(Schema):
@@ -154,10 +155,18 @@ class AssessmentOut(Schema):
 
 class ValueIn(Schema):
     value: Decimal | None = None
-    unit: str = ""
-    judgement: str = ""
-    source: str = ""
+    unit: str = Field("", max_length=60)
+    judgement: str = Field("", max_length=10_000)
+    source: str = Field("", max_length=300)
     version: int | None = None
+
+    @field_validator("unit", "judgement", "source")
+    @classmethod
+    def _no_nul(cls, text: str) -> str:
+        # PostgreSQL cannot store NUL in text; the pages' forms refuse it as well.
+        if "\x00" in text:
+            raise ValueError(_("Tekst mag geen NUL-teken bevatten."))
+        return text
 
 
 class ValueOut(Schema):
@@ -259,7 +268,7 @@ def get_figures(request, gemeente_id: int):
     visible = (
         policy.can(request.user, policy.VIEW_FIGURES, gemeente)
         if request.user.is_authenticated
-        else (Afsprakenset.objects.filter(gemeente=gemeente, publicaties__isnull=False).exists())
+        else Afsprakenset.objects.published().filter(gemeente=gemeente).exists()
     )
     if not visible:
         raise Http404

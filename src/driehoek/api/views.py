@@ -13,7 +13,7 @@ from .models import ApiToken
 @login_required
 def tokens(request):
     """A user of a party makes and revokes the keys of their party's systems."""
-    if request.user.partij_id is None or request.user.rol not in policy.WORKING_ROLES:
+    if not policy.can(request.user, policy.MANAGE_API_KEYS, None):
         raise PermissionDenied
     secret = None
     if request.method == "POST":

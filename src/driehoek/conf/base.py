@@ -201,6 +201,22 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
 }
 
+# Uploads: stored under VAR_DIR/media, which no URL serves; files leave only through views that
+# ask the policy, as attachments. Sizes in MB, with a Dutch message when a file is too big.
+UPLOAD_MAX_MB = {
+    "figures": config("UPLOAD_MAX_MB_FIGURES", 200, cast=int, help="Largest figures upload (CSV or XLSX) in MB."),
+    "attachment": config("UPLOAD_MAX_MB_ATTACHMENT", 10, cast=int, help="Largest attachment to a value in MB."),
+}
+DATA_UPLOAD_MAX_MEMORY_SIZE = config(
+    "DATA_UPLOAD_MAX_MEMORY_SIZE", 2_621_440, cast=int, help="Largest request body without files, in bytes."
+)
+FILE_UPLOAD_MAX_MEMORY_SIZE = config(
+    "FILE_UPLOAD_MAX_MEMORY_SIZE", 2_621_440, cast=int, help="Uploads larger than this go to a temporary file (bytes)."
+)
+FILE_UPLOAD_PERMISSIONS = 0o640
+# History is read-only in the admin: no revert to an old version (docs/adr/0041).
+SIMPLE_HISTORY_REVERT_DISABLED = True
+
 SECURE_CSP = {
     "default-src": [CSP.SELF],
     "script-src": [CSP.SELF, CSP.NONCE],

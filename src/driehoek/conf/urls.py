@@ -8,6 +8,7 @@ from django.views.generic import RedirectView
 
 from driehoek.accounts import oidc
 from driehoek.accounts import views as account_views
+from driehoek.accounts.history_views import gebruikers_geschiedenis
 from driehoek.api import views as api_views
 from driehoek.api.api import api
 from driehoek.core import views as core_views
@@ -43,5 +44,6 @@ urlpatterns = [
     path("api/v1/", api.urls),
     path("api-sleutels/", api_views.tokens, name="api_tokens"),
     path("beheer/login/", RedirectView.as_view(url=reverse_lazy("login"), query_string=True)),
+    path("gebruikers/geschiedenis/", gebruikers_geschiedenis, name="gebruikers_geschiedenis"),
     path("beheer/", admin.site.urls),
 ]

@@ -5,7 +5,7 @@ import json
 from datetime import date, timedelta
 
 from django.conf import settings
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -301,15 +301,7 @@ def add_action(user, overleg: Overleg, *, omschrijving: str, eigenaar, uiterlijk
 
 @transaction.atomic
 def set_action_done(user, actiepunt: Actiepunt, done: bool = True) -> Actiepunt:
-    if not (
-        policy.can(user, policy.MANAGE_CYCLE, actiepunt.overleg)
-        or (
-            policy.can(user, policy.VIEW_SET, actiepunt.overleg.afsprakenset)
-            and user.partij_id == actiepunt.eigenaar_id
-            and user.rol in policy.WORKING_ROLES
-        )
-    ):
-        raise PermissionDenied(_("U mag dit niet doen namens uw partij."))
+    _require(user, policy.FINISH_ACTION, actiepunt)
     actiepunt.status = Actiepunt.Status.AFGEROND if done else Actiepunt.Status.OPEN
     _save(actiepunt, user)
     return actiepunt

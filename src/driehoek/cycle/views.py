@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from driehoek.accounts import policy
+from driehoek.core.downloads import as_attachment
 from driehoek.monitoring.models import Beoordeling
 from driehoek.monitoring.services import ConflictError
 from driehoek.register.models import Afsprakenset
@@ -408,8 +409,7 @@ def overleg_ics(request, slug: str, pk: int):
     afsprakenset = _visible_set(request, slug)
     meeting = get_object_or_404(Overleg, afsprakenset=afsprakenset, pk=pk)
     response = HttpResponse(feeds.meeting_calendar(meeting), content_type="text/calendar; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="overleg-{meeting.pk}.ics"'
-    return response
+    return as_attachment(response, f"overleg-{meeting.pk}.ics")
 
 
 @login_required

@@ -1,24 +1,18 @@
-from simple_history.admin import SimpleHistoryAdmin
-
 from django.contrib import admin
 from django.db import models
 
 from driehoek.accounts import policy
+from driehoek.core.history_admin import ReadOnlyHistoryAdmin
 
 from .models import Aanlevering, Koppeling, Referentiejaar
 
 
 def _secretary_or_administrator(user) -> bool:
-    return policy.is_beheerder(user) or (
-        user.is_active
-        and user.rol == user.Rol.SECRETARIS
-        and user.partij_id is not None
-        and user.partij.soort == "gemeente"
-    )
+    return policy.can(user, policy.EDIT_REFERENCE_DATA, None)
 
 
 @admin.register(Referentiejaar)
-class ReferentiejaarAdmin(SimpleHistoryAdmin):
+class ReferentiejaarAdmin(ReadOnlyHistoryAdmin):
     """The national limits per year: the secretary adds a year or fills in what became known."""
 
     list_display = [
@@ -43,7 +37,7 @@ class ReferentiejaarAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Koppeling)
-class KoppelingAdmin(SimpleHistoryAdmin):
+class KoppelingAdmin(ReadOnlyHistoryAdmin):
     list_display = ["indicator", "berekening", "corporatie"]
     raw_id_fields = ["indicator"]
 
@@ -57,7 +51,7 @@ class KoppelingAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Aanlevering)
-class AanleveringAdmin(SimpleHistoryAdmin):
+class AanleveringAdmin(ReadOnlyHistoryAdmin):
     """Read only: deliveries change by delivering again, so that nothing is lost."""
 
     list_display = ["soort", "corporatie", "gemeente", "peildatum", "rijen", "geleverd_op", "vervangen_door"]

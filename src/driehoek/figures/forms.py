@@ -1,10 +1,14 @@
 from django import forms
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from .models import Aanlevering
-from .uploads import SPECS
+from .uploads import SPECS, UploadError, sniff
 
-MAX_UPLOAD = 200 * 1024 * 1024  # a unit register of a large corporation
+
+def max_upload() -> int:
+    """Bytes; large enough for the unit register of a large corporation (UPLOAD_MAX_MB_FIGURES)."""
+    return settings.UPLOAD_MAX_MB["figures"] * 1024 * 1024
 
 
 class AanleverForm(forms.Form):
@@ -21,10 +25,17 @@ class AanleverForm(forms.Form):
 
     def clean_bestand(self):
         upload = self.cleaned_data["bestand"]
-        if not upload.name.lower().endswith((".csv", ".xlsx")):
-            raise forms.ValidationError(_("Lever een CSV-bestand of een Excel-bestand (.xlsx) aan."))
-        if upload.size > MAX_UPLOAD:
-            raise forms.ValidationError(_("Het bestand is groter dan 200 MB."))
+        if upload.size > max_upload():
+            raise forms.ValidationError(
+                _("Het bestand is groter dan %(mb)s MB.") % {"mb": settings.UPLOAD_MAX_MB["figures"]}
+            )
+        # What the file is follows from its content, not from its name.
+        try:
+            sniff(upload.read())
+        except UploadError as e:
+            raise forms.ValidationError(e.problems[0]) from None
+        finally:
+            upload.seek(0)
         return upload
 
 

@@ -2,6 +2,7 @@
 
 from datetime import date
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils.translation import gettext as _
@@ -18,6 +19,10 @@ def deliver(user, gemeente, soort: str, peildatum: date, *, filename: str, conte
     """Check a corporation's file and store it, replacing an earlier delivery of the same period."""
     if not policy.can(user, policy.UPLOAD_FIGURES, gemeente):
         raise PermissionDenied(_("U mag voor deze gemeente geen cijfers aanleveren."))
+    if len(content) > settings.UPLOAD_MAX_MB["figures"] * 1024 * 1024:  # the API has no form to check it
+        raise uploads.UploadError(
+            [_("Het bestand is groter dan %(mb)s MB.") % {"mb": settings.UPLOAD_MAX_MB["figures"]}]
+        )
     records = uploads.validate(soort, uploads.read_table(filename, content))
     problems = uploads.check_rows(soort, records)
     if problems:

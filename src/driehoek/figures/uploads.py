@@ -1,8 +1,11 @@
 """Reading corporation uploads (CSV or XLSX): every row is checked before anything is stored, and
 each problem names its row, its column and what is wrong, in Dutch."""
 
+import codecs
 import csv
 import io
+import re
+import zipfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
@@ -25,13 +28,25 @@ class UploadError(ValueError):
         super().__init__("\n".join(problems))
 
 
-def _text(value: str) -> str:
-    return value
+def _text_of(length: int) -> Callable[[str], str]:
+    """Text up to the column's length in the database; stored as text, whatever it starts with."""
+
+    def convert(value: str) -> str:
+        if len(value) > length:
+            raise ValueError(_("is langer dan %(n)s tekens") % {"n": length})
+        return value
+
+    return convert
+
+
+_id = _text_of(60)
+_short = _text_of(80)
+_name = _text_of(200)
 
 
 def _integer(value: str) -> int:
     cleaned = value.replace(".", "").replace(" ", "")
-    if not cleaned.lstrip("-").isdigit():
+    if not re.fullmatch(r"-?[0-9]{1,9}", cleaned):
         raise ValueError(_("is geen geheel getal"))
     return int(cleaned)
 
@@ -109,7 +124,7 @@ def _plan_year(value: str) -> tuple[int | None, bool]:
         return None, False
     after = lower.startswith("na ")
     year = lower[3:].strip() if after else lower
-    if not (year.isdigit() and len(year) == 4):
+    if not re.fullmatch(r"[0-9]{4}", year):
         raise ValueError(_("moet een jaar zijn, “onbekend” of “na 2030”"))
     return int(year), after
 
@@ -132,9 +147,9 @@ SPECS: dict[str, list[Column]] = {
         Column("aantal", _positive, example="1544", help="sociale huurwoningen op de peildatum")
     ],
     Aanlevering.Soort.WONINGREGISTER: [
-        Column("eigen_id", _text, example="VM-000123", help="uw eigen nummer van de woning"),
-        Column("kern", _text, required=False, example="Gieten"),
-        Column("type", _text, required=False, example="eengezinswoning"),
+        Column("eigen_id", _id, example="VM-000123", help="uw eigen nummer van de woning"),
+        Column("kern", _short, required=False, example="Gieten"),
+        Column("type", _short, required=False, example="eengezinswoning"),
         Column("kale_huur", _amount, example="650,43", help="euro per maand"),
         Column("energielabel", _label, required=False, example="B"),
         Column("nultredenwoning", _boolean, required=False, example="nee", help="ja of nee"),
@@ -147,8 +162,8 @@ SPECS: dict[str, list[Column]] = {
         ),
     ],
     Aanlevering.Soort.PLANNEN: [
-        Column("naam", _text, example="Nieuwbouw Zuid Es"),
-        Column("kern", _text, required=False, example="Gieten"),
+        Column("naam", _name, example="Nieuwbouw Zuid Es"),
+        Column("kern", _short, required=False, example="Gieten"),
         Column(
             "status",
             _choice(Woningbouwplan.Status.choices),
@@ -179,27 +194,62 @@ SPECS: dict[str, list[Column]] = {
 }
 
 
-def read_table(name: str, content: bytes) -> Iterator[list[str]]:
-    """Rows of cells as text from a CSV (comma or semicolon, UTF-8) or XLSX file."""
-    if name.lower().endswith(".xlsx"):
-        from openpyxl import load_workbook
-
+def sniff(content: bytes) -> str:
+    """What a file is by its content, not its name: "xlsx" or "csv"; UploadError otherwise."""
+    if content.startswith(b"PK\x03\x04"):
         try:
-            sheet = load_workbook(io.BytesIO(content), read_only=True, data_only=True).worksheets[0]
-        except Exception as e:  # openpyxl raises many kinds for a damaged file
-            raise UploadError([_("Het Excel-bestand kan niet worden gelezen: %(e)s") % {"e": e}]) from e
-        for row in sheet.iter_rows(values_only=True):
-            yield ["" if cell is None else _cell_text(cell) for cell in row]
-        return
+            names = set(zipfile.ZipFile(io.BytesIO(content)).namelist())
+        except (zipfile.BadZipFile, ValueError, OSError):
+            raise UploadError([_("Het Excel-bestand kan niet worden gelezen: het is beschadigd.")]) from None
+        if "[Content_Types].xml" in names and any(n.startswith("xl/") for n in names):
+            return "xlsx"
+        raise UploadError([_("Dit zip-bestand is geen Excel-bestand (.xlsx).")])
+    if content.startswith(b"\xd0\xcf\x11\xe0"):
+        raise UploadError([_("Dit is een oud Excel-bestand (.xls). Sla het op als Excel-werkmap (.xlsx) of CSV.")])
+    if content.startswith(b"%PDF"):
+        raise UploadError([_("Dit is een PDF. Lever een CSV-bestand of een Excel-bestand (.xlsx) aan.")])
+    if content.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return "csv"
+    if b"\x00" in content[:4096]:
+        raise UploadError([_("Dit is geen tekst- of Excel-bestand. Lever CSV of Excel (.xlsx) aan.")])
+    return "csv"
+
+
+def decode(content: bytes) -> str:
+    """UTF-8 (with or without BOM) or UTF-16 with a BOM, as spreadsheet programs save CSV."""
     try:
-        text = content.decode("utf-8-sig")
+        if content.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+            return content.decode("utf-16")
+        return content.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise UploadError(
             [_("Het bestand is geen UTF-8-tekst. Sla het op als CSV UTF-8 of als Excel (.xlsx).")]
         ) from None
+
+
+def read_table(name: str, content: bytes) -> Iterator[list[str]]:
+    """Rows of cells as text from a CSV (comma or semicolon) or XLSX file, recognised by content.
+
+    Formula cells give their last computed value (a text that merely starts with = stays text)."""
+    if sniff(content) == "xlsx":
+        from openpyxl import load_workbook
+
+        try:
+            sheet = load_workbook(io.BytesIO(content), read_only=True, data_only=True).worksheets[0]
+            rows = list(sheet.iter_rows(values_only=True))
+        except Exception as e:  # openpyxl raises many kinds for a damaged file
+            raise UploadError([_("Het Excel-bestand kan niet worden gelezen: %(e)s") % {"e": str(e)[:200]}]) from e
+        for row in rows:
+            yield ["" if cell is None else _cell_text(cell) for cell in row]
+        return
+    text = decode(content)
     first = text.split("\n", 1)[0]
-    delimiter = ";" if first.count(";") > first.count(",") else ","
-    yield from csv.reader(io.StringIO(text), delimiter=delimiter)
+    # Excel saves CSV with ; (Dutch settings) or , and "Unicode text" (UTF-16) with tabs.
+    delimiter = max((";", ",", "\t"), key=first.count)
+    try:
+        yield from csv.reader(io.StringIO(text.replace("\x00", "")), delimiter=delimiter)
+    except csv.Error as e:
+        raise UploadError([_("Het CSV-bestand kan niet worden gelezen: %(e)s") % {"e": e}]) from e
 
 
 def _cell_text(cell) -> str:

@@ -9,6 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from driehoek.accounts import policy
+from driehoek.core.downloads import as_attachment
 from driehoek.register.models import Gemeente
 
 from . import charts, queries, services, uploads
@@ -251,5 +252,4 @@ def sjabloon(request, soort: str, ext: str):
         response = HttpResponse(
             out.getvalue(), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
         )
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
+    return as_attachment(response, filename)

@@ -1,4 +1,7 @@
+import zipfile
+
 from django import forms
+from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -7,7 +10,6 @@ from driehoek.accounts.models import Partij
 from . import rules
 from .models import Kleur, Reactie, Status
 
-MAX_ATTACHMENT = 10 * 1024 * 1024
 # Recognised by their first bytes, not by the name or the browser's word for it.
 SIGNATURES = {
     b"%PDF-": "pdf",
@@ -17,15 +19,30 @@ SIGNATURES = {
 }
 
 
+def max_attachment() -> int:
+    return settings.UPLOAD_MAX_MB["attachment"] * 1024 * 1024
+
+
 def attachment_kind(upload) -> str | None:
     head = upload.read(16)
     upload.seek(0)
     for signature, kind in SIGNATURES.items():
         if head.startswith(signature):
-            if kind == "xlsx" and not upload.name.lower().endswith(".xlsx"):
+            if kind == "xlsx" and not _is_xlsx(upload):
                 return None
             return kind
     return None
+
+
+def _is_xlsx(upload) -> bool:
+    """A zip is an Excel workbook when it holds [Content_Types].xml and a workbook under xl/."""
+    try:
+        names = set(zipfile.ZipFile(upload).namelist())
+    except (zipfile.BadZipFile, ValueError, OSError):
+        return False
+    finally:
+        upload.seek(0)
+    return "[Content_Types].xml" in names and "xl/workbook.xml" in names
 
 
 class IndicatorwaardeForm(forms.Form):
@@ -48,8 +65,10 @@ class IndicatorwaardeForm(forms.Form):
         upload = self.cleaned_data.get("bijlage")
         if not upload:
             return None
-        if upload.size > MAX_ATTACHMENT:
-            raise forms.ValidationError(_("Het bestand is groter dan 10 MB."))
+        if upload.size > max_attachment():
+            raise forms.ValidationError(
+                _("Het bestand is groter dan %(mb)s MB.") % {"mb": settings.UPLOAD_MAX_MB["attachment"]}
+            )
         kind = attachment_kind(upload)
         if kind is None:
             raise forms.ValidationError(_("Alleen pdf, xlsx, png en jpg zijn toegestaan; dit bestand is geen van die."))

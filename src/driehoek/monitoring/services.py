@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from driehoek.accounts import policy
 from driehoek.core.audit import require as _require
 from driehoek.core.audit import save as _save
+from driehoek.core.downloads import safe_filename
 
 from . import rules
 from .models import Beoordeling, Bijlage, Indicatorwaarde, Monitoringsjaar, Reactie
@@ -93,7 +94,7 @@ def add_attachment(user, value: Indicatorwaarde, upload, soort: str) -> Bijlage:
     bijlage = Bijlage(
         indicatorwaarde=value, naam=upload.name[:200], soort=soort, grootte=upload.size, geplaatst_door=user
     )
-    bijlage.bestand.save(upload.name, upload, save=False)
+    bijlage.bestand.save(safe_filename(upload.name), upload, save=False)
     _save(bijlage, user)
     return bijlage
 

@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from driehoek.accounts import policy
+from driehoek.core.downloads import CONTENT_TYPES, safe_filename
 from driehoek.register.models import Afspraak, Afsprakenset
 
 from . import queries, rules, services
@@ -292,4 +293,10 @@ def bijlage(request, pk: int):
     )
     if not policy.can(request.user, policy.VIEW_SET, attachment.indicatorwaarde.indicator.afspraak.afsprakenset):
         raise Http404
-    return FileResponse(attachment.bestand.open("rb"), as_attachment=True, filename=attachment.naam)
+    # The type follows what the content was checked to be on upload, never the uploaded name.
+    return FileResponse(
+        attachment.bestand.open("rb"),
+        as_attachment=True,
+        filename=safe_filename(attachment.naam),
+        content_type=CONTENT_TYPES.get(attachment.soort, "application/octet-stream"),
+    )

@@ -4,11 +4,10 @@ Permissions come from the policy module, not from Django's per-model permissions
 follows the same rules as every page (docs/authorization.md).
 """
 
-from simple_history.admin import SimpleHistoryAdmin
-
 from django.contrib import admin
 
 from driehoek.accounts import policy
+from driehoek.core.history_admin import ReadOnlyHistoryAdmin
 
 from .models import (
     Actiehouder,
@@ -91,7 +90,7 @@ class OndertekenaarInline(PolicyInline, admin.TabularInline):
 
 
 @admin.register(Afsprakenset)
-class AfsprakensetAdmin(PolicyMixin, SimpleHistoryAdmin):
+class AfsprakensetAdmin(PolicyMixin, ReadOnlyHistoryAdmin):
     set_path = ""
     list_display = ["titel", "gemeente", "soort", "eerste_jaar", "laatste_jaar", "status"]
     list_filter = ["soort", "status", "gemeente"]
@@ -107,7 +106,7 @@ class LopendeAfspraakInline(PolicyInline, admin.StackedInline):
 
 
 @admin.register(Thema)
-class ThemaAdmin(PolicyMixin, SimpleHistoryAdmin):
+class ThemaAdmin(PolicyMixin, ReadOnlyHistoryAdmin):
     list_display = ["nummer", "titel", "afsprakenset"]
     list_filter = ["afsprakenset"]
     inlines = [LopendeAfspraakInline]
@@ -122,7 +121,7 @@ class DoelstellingInline(PolicyInline, admin.StackedInline):
 
 
 @admin.register(Afspraak)
-class AfspraakAdmin(PolicyMixin, SimpleHistoryAdmin):
+class AfspraakAdmin(PolicyMixin, ReadOnlyHistoryAdmin):
     list_display = ["nummer", "titel", "thema", "sectie", "soort", "afsprakenset"]
     list_filter = ["afsprakenset", "soort"]
     search_fields = ["nummer", "titel", "tekst"]
@@ -142,14 +141,14 @@ class ActiehouderInline(PolicyInline, admin.TabularInline):
 
 
 @admin.register(Indicator)
-class IndicatorAdmin(PolicyMixin, SimpleHistoryAdmin):
+class IndicatorAdmin(PolicyMixin, ReadOnlyHistoryAdmin):
     set_path = "afspraak__afsprakenset"
     list_display = ["omschrijving", "afspraak", "soort", "jaar_van", "jaar_tot"]
     inlines = [ActiehouderInline]
 
 
 @admin.register(Gemeente)
-class GemeenteAdmin(SimpleHistoryAdmin):
+class GemeenteAdmin(ReadOnlyHistoryAdmin):
     list_display = ["naam", "cbs_code"]
     search_fields = ["naam", "cbs_code"]
 

@@ -59,6 +59,10 @@ class AfsprakensetQuerySet(models.QuerySet):
             return self.none()
         return self.filter(deelnames__partij_id=user.partij_id).distinct()
 
+    def published(self) -> "AfsprakensetQuerySet":
+        """The sets the public sees: those with at least one published year (reports.Publicatie)."""
+        return self.filter(publicaties__isnull=False).distinct()
+
     def visible_or_404(self, user, slug: str) -> "Afsprakenset":
         """The set with this slug if the user may see it; otherwise as if it did not exist."""
         return get_object_or_404(self.visible_to(user).select_related("gemeente"), slug=slug)

@@ -5,7 +5,7 @@ from django.shortcuts import get_object_or_404, render
 from driehoek.monitoring.queries import lights_over_years
 
 from .forms import AfspraakFilterForm
-from .history import afspraak_history
+from .history import afspraak_history, set_history
 from .models import Actiehouder, Afspraak, Afsprakenset, Indicator
 from .search import group_by_theme, search_afspraken, search_lopende_afspraken
 
@@ -74,3 +74,12 @@ def afspraak_detail(request, slug: str, nummer: str):
         "beoordelingen": lights_over_years(afspraak),
     }
     return render(request, "register/afspraak_detail.html", context)
+
+
+@login_required
+def geschiedenis(request, slug: str):
+    """Every change in the set, for everyone who may see the set: who, when, before and after."""
+    afsprakenset = _visible_set(request, slug)
+    return render(
+        request, "register/geschiedenis.html", {"afsprakenset": afsprakenset, "history": set_history(afsprakenset)}
+    )

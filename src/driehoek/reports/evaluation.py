@@ -17,7 +17,7 @@ from driehoek.monitoring import queries as monitoring_queries
 from driehoek.monitoring.models import Indicatorwaarde, Reactie
 from driehoek.monitoring.rules import describe_light
 
-from .exports import FILLS, FORMULA_START
+from .exports import FILLS, FORMULA_START, neutralise_workbook, put, sheet_title
 
 Progress = Callable[[int], None]
 
@@ -121,13 +121,13 @@ def xlsx(afsprakenset, jaar: int, progress: Progress = lambda pct: None) -> byte
     data = gather(afsprakenset, jaar, progress)
     book = Workbook()
     summary = book.active
-    summary.title = _("Samenvatting")
-    summary.append([f"{_('Evaluatie')} {jaar} — {afsprakenset.titel}"])
+    summary.title = sheet_title(_("Samenvatting"))
+    put(summary, [f"{_('Evaluatie')} {jaar} — {afsprakenset.titel}"])
     summary["A1"].font = Font(bold=True, size=14)
-    summary.append([])
-    summary.append([_("Thema"), "groen", "oranje", "rood", "afgerond", _("nog niet beoordeeld")])
+    put(summary, [])
+    put(summary, [_("Thema"), "groen", "oranje", "rood", "afgerond", _("nog niet beoordeeld")])
     for t in data["lights"]:
-        summary.append([t.thema.titel] + [n for _k, n in t.cells])
+        put(summary, [t.thema.titel] + [n for _k, n in t.cells])
     chart = BarChart()
     chart.type, chart.grouping, chart.overlap = "bar", "stacked", 100
     chart.title = _("Beoordelingen per thema")
@@ -136,7 +136,8 @@ def xlsx(afsprakenset, jaar: int, progress: Progress = lambda pct: None) -> byte
     chart.set_categories(Reference(summary, min_col=1, min_row=4, max_row=last))
     summary.add_chart(chart, "H3")
     sheet = book.create_sheet(_("Afspraken"))
-    sheet.append(
+    put(
+        sheet,
         [
             _("Thema"),
             _("Afspraak"),
@@ -145,7 +146,7 @@ def xlsx(afsprakenset, jaar: int, progress: Progress = lambda pct: None) -> byte
             _("Toelichting"),
             _("Indicatorwaarden"),
             _("Reacties"),
-        ]
+        ],
     )
     for thema, parts in data["sections"]:
         for part in parts:
@@ -158,7 +159,8 @@ def xlsx(afsprakenset, jaar: int, progress: Progress = lambda pct: None) -> byte
                 f"{r.partij.korte_naam}: {r.get_soort_display()}{' — ' + r.toelichting if r.toelichting else ''}"
                 for r in part.reacties
             )
-            sheet.append(
+            put(
+                sheet,
                 [
                     thema.titel,
                     f"{part.afspraak.nummer}. {part.afspraak.titel}".strip(". "),
@@ -167,7 +169,7 @@ def xlsx(afsprakenset, jaar: int, progress: Progress = lambda pct: None) -> byte
                     b.toelichting if b else "",
                     values,
                     reacties,
-                ]
+                ],
             )
             for cell in sheet[sheet.max_row]:
                 cell.alignment = Alignment(wrap_text=True, vertical="top")
@@ -178,17 +180,18 @@ def xlsx(afsprakenset, jaar: int, progress: Progress = lambda pct: None) -> byte
     sheet.freeze_panes = "A2"
     sheet.auto_filter.ref = sheet.dimensions
     figures = book.create_sheet(_("Cijfers"))
-    figures.append([_("Jaar"), _("opgeleverd netto"), _("hard gepland"), _("zacht gepland")])
+    put(figures, [_("Jaar"), _("opgeleverd netto"), _("hard gepland"), _("zacht gepland")])
     a = data["additions"]
     for year in a.years:
-        figures.append([year, a.delivered.get(year, 0), a.planned_hard.get(year, 0), a.planned_soft.get(year, 0)])
+        put(figures, [year, a.delivered.get(year, 0), a.planned_hard.get(year, 0), a.planned_soft.get(year, 0)])
     decisions = book.create_sheet(_("Besluiten"))
-    decisions.append([_("Overleg"), _("Soort"), _("Besluit")])
+    put(decisions, [_("Overleg"), _("Soort"), _("Besluit")])
     for besluit in data["besluiten"]:
-        decisions.append([str(besluit.overleg), besluit.get_soort_display(), besluit.tekst])
+        put(decisions, [str(besluit.overleg), besluit.get_soort_display(), besluit.tekst])
     for geschil in data["geschillen"]:
-        decisions.append([_("Geschil"), geschil.onderwerp, geschil.uitkomst])
+        put(decisions, [_("Geschil"), geschil.onderwerp, geschil.uitkomst])
     progress(90)
+    neutralise_workbook(book)
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()

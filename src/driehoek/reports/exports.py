@@ -2,6 +2,7 @@
 
 import csv
 import io
+import re
 
 from django.template.loader import render_to_string
 from django.utils import timezone
@@ -20,6 +21,30 @@ def neutralise(value):
     if isinstance(value, str) and value.startswith(FORMULA_START):
         return "'" + value
     return value
+
+
+def clean(value):
+    """What a worksheet can hold: control characters (from a PDF import, say) left out."""
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+    return ILLEGAL_CHARACTERS_RE.sub("", value) if isinstance(value, str) else value
+
+
+def put(sheet, values) -> None:
+    sheet.append([clean(v) for v in values])
+
+
+def sheet_title(text: str) -> str:
+    return re.sub(r"[\[\]:*?/\\]", "-", clean(text))[:31] or "-"
+
+
+def neutralise_workbook(book) -> None:
+    """Every text cell that looks like a formula is stored as text: nothing we write is ever run."""
+    for sheet in book.worksheets:
+        for row in sheet.iter_rows():
+            for cell in row:
+                if isinstance(cell.value, str) and cell.value.startswith(FORMULA_START):
+                    cell.data_type = "s"
 
 
 def rows(afsprakenset, jaar: int) -> list[list[str]]:
@@ -67,15 +92,15 @@ def xlsx_bytes(afsprakenset, jaar: int) -> bytes:
     data = rows(afsprakenset, jaar)
     sheets = [(overview, data)]
     for thema in afsprakenset.themas.all():
-        sheet = book.create_sheet(f"{thema.nummer} {thema.titel}"[:31].replace("/", "-"))
+        sheet = book.create_sheet(sheet_title(f"{thema.nummer} {thema.titel}"))
         sheets.append((sheet, [r for r in data if r[0] == thema.titel]))
     for sheet, sheet_rows in sheets:
-        sheet.append(HEADER)
+        put(sheet, HEADER)
         for cell in sheet[1]:
             cell.font = Font(bold=True)
         for values in sheet_rows:
             kleur = values[-1]
-            sheet.append(values[:-1])
+            put(sheet, values[:-1])
             for cell in sheet[sheet.max_row]:
                 cell.alignment = Alignment(wrap_text=True, vertical="top")
                 if isinstance(cell.value, str) and cell.value.startswith(FORMULA_START):
@@ -87,6 +112,7 @@ def xlsx_bytes(afsprakenset, jaar: int) -> bytes:
         for column, width in zip("ABCDEFGH", (18, 40, 40, 11, 28, 30, 60, 14), strict=True):
             sheet.column_dimensions[column].width = width
     book.properties.title = f"Monitoringstabel {jaar} {afsprakenset.titel}"
+    neutralise_workbook(book)
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()

@@ -16,3 +16,10 @@ class LandelijkForm(forms.Form):
         empty_label=_("Alle corporaties"),
     )
     jaar = forms.IntegerField(label=_("Jaar van de beoordelingen"), required=False, min_value=2000, max_value=2100)
+
+    def __init__(self, *args, sets, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Only corporations of the sets the viewer may see: the list must not reveal other parties.
+        self.fields["corporatie"].queryset = Partij.objects.filter(
+            soort="corporatie", deelnames__afsprakenset__in=sets
+        ).distinct()

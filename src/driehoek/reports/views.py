@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from driehoek.accounts import policy
+from driehoek.core.downloads import CONTENT_TYPES, as_attachment, safe_filename
 from driehoek.monitoring.models import Beoordeling, Status
 from driehoek.register.models import Afsprakenset
 
@@ -30,8 +31,7 @@ def monitoringstabel(request, slug: str, jaar: int, fmt: str):
         raise Http404
     build, content_type = FORMATS[fmt]
     response = HttpResponse(build(afsprakenset, jaar), content_type=content_type)
-    response["Content-Disposition"] = f'attachment; filename="monitoringstabel-{afsprakenset.slug}-{jaar}.{fmt}"'
-    return response
+    return as_attachment(response, f"monitoringstabel-{afsprakenset.slug}-{jaar}.{fmt}")
 
 
 def openbaar(request, slug: str, jaar: int):
@@ -68,7 +68,7 @@ def publiceren(request, slug: str, jaar: int):
 
 
 def _national(request, sets_qs, *, public: bool):
-    form = LandelijkForm(request.GET or None)
+    form = LandelijkForm(request.GET or None, sets=sets_qs)
     filters = form.cleaned_data if form.is_valid() else {}
     rows, theme_lights, totals = national.overview(
         sets_qs,
@@ -96,7 +96,7 @@ def landelijk(request):
 
 
 def landelijk_openbaar(request):
-    return _national(request, Afsprakenset.objects.filter(publicaties__isnull=False), public=True)
+    return _national(request, Afsprakenset.objects.published(), public=True)
 
 
 @login_required
@@ -141,5 +141,8 @@ def rapport_download(request, pk: int):
     if rapport.stand != Rapport.Stand.KLAAR:
         raise Http404
     return FileResponse(
-        rapport.bestand.open("rb"), as_attachment=True, filename=rapport.bestand.name.rsplit("/", 1)[-1]
+        rapport.bestand.open("rb"),
+        as_attachment=True,
+        filename=safe_filename(rapport.bestand.name),
+        content_type=CONTENT_TYPES[rapport.formaat],
     )

@@ -63,7 +63,11 @@ def test_file_level_errors():
     with pytest.raises(uploads.UploadError, match="geen gegevens"):
         _validate("woningregister", _csv(HEADER))
     with pytest.raises(uploads.UploadError, match="geen UTF-8"):
-        _validate("woningregister", "eigen_id;kale_huur\nA1;650\n".encode("utf-16"))
+        _validate("woningregister", "eigen_id;kern;kale_huur\nA1;Ëext;650\n".encode("cp1252"))
+    # UTF-16 with its byte-order mark (Excel's "Unicode text", tab-separated) is read.
+    assert (
+        _validate("woningregister", "eigen_id\tkern\tkale_huur\nA1\tËext\t650\n".encode("utf-16"))[0]["kern"] == "Ëext"
+    )
     with pytest.raises(uploads.UploadError, match="Excel-bestand kan niet worden gelezen"):
         _validate("woningregister", b"PK\x03\x04 kapot", name="kapot.xlsx")
 
