@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from driehoek.accounts import policy
+from driehoek.core.versioning import offer_current_version
 from driehoek.register.models import Afspraak, Afsprakenset
 
 from . import queries, rules, services
@@ -137,10 +138,12 @@ def beoordeling(request, slug: str, jaar: int, nummer: str):
             except rules.TransitionNotAllowed as e:
                 bound.add_error(None, str(e))
             except services.ConflictError as e:
-                conflict = e.current
-                bound.add_error(None, str(e))
+                conflict = e
+                offer_current_version(bound, e.current, "revisie" if name == "reactie" else "versie")
             else:
                 return redirect(request.path)
+    if conflict is not None:
+        b.refresh_from_db()  # the page shows what is stored now
     context = _beoordeling_context(request, afsprakenset, monitoringsjaar, afspraak, b)
     if bound is not None:
         context[f"{request.POST['form']}_form"] = bound
@@ -164,7 +167,7 @@ def _handle(request, name: str, b: Beoordeling, data: dict) -> None:
         )
         messages.success(request, _("Uw voorzet is opgeslagen. De andere partijen kunnen nu reageren."))
     elif name == "reactie":
-        services.respond(user, b, soort=data["soort"], toelichting=data["toelichting"])
+        services.respond(user, b, soort=data["soort"], toelichting=data["toelichting"], revisie=data["revisie"])
         messages.success(request, _("Uw reactie is opgeslagen."))
     elif name == "vaststellen":
         services.adopt(user, b, datum=data["datum"], orgaan=data["orgaan"], versie=data["versie"])
@@ -234,7 +237,7 @@ def _beoordeling_context(request, afsprakenset, monitoringsjaar, afspraak: Afspr
                 "versie": b.versie,
             }
         ),
-        "reactie_form": ReactieForm(),
+        "reactie_form": ReactieForm(initial={"revisie": b.revisie}),
         "vaststellen_form": VaststellenForm(initial={"versie": b.versie}),
         "herzien_form": HerzienForm(initial={"versie": b.versie}),
         "history": list(b.history.select_related("history_user").order_by("-history_date")[:20]),
@@ -255,6 +258,7 @@ def waarde(request, slug: str, jaar: int, nummer: str, indicator_pk: int):
     if not policy.can(request.user, policy.ENTER_VALUE, indicator):
         raise PermissionDenied
     form = IndicatorwaardeForm(request.POST, request.FILES, prefix=f"i{indicator.pk}")
+    conflict = None
     if form.is_valid():
         data = form.cleaned_data
         try:
@@ -273,7 +277,8 @@ def waarde(request, slug: str, jaar: int, nummer: str, indicator_pk: int):
         except ValidationError as e:
             _add_errors(form, e)
         except services.ConflictError as e:
-            form.add_error(None, str(e))
+            offer_current_version(form, e.current)
+            conflict = e
         else:
             messages.success(request, _("De waarde van “%(indicator)s” is opgeslagen.") % {"indicator": indicator})
             return redirect("monitoring:beoordeling", slug=slug, jaar=jaar, nummer=nummer)
@@ -281,7 +286,7 @@ def waarde(request, slug: str, jaar: int, nummer: str, indicator_pk: int):
     context = _beoordeling_context(request, afsprakenset, _year(afsprakenset, jaar), afspraak, b)
     for row in context["indicator_rows"]:
         if row["indicator"].pk == indicator.pk:
-            row["form"] = form
+            row["form"], row["conflict"] = form, conflict
     return render(request, "monitoring/beoordeling.html", context, status=400)
 
 
