@@ -7,7 +7,7 @@ DEV_SETTINGS := driehoek.conf.dev
 SETTINGS := $(or $(DJANGO_SETTINGS_MODULE),$(DEV_SETTINGS))
 DATA := $(filter-out %/cijfers.json,$(sort $(wildcard data/aa-en-hunze/*.json)))
 
-.PHONY: setup run test lint format lock clean
+.PHONY: setup run test loadtest lint format lock clean
 
 $(VENV)/.installed: requirements/lock.txt
 	@test -x $(PY) || "$$(scripts/find-python.sh)" -m venv $(VENV)
@@ -42,6 +42,11 @@ test:
 	scripts/install-test-deps.sh
 	$(MAKE) setup
 	scripts/test.sh
+
+# Load and faults against gunicorn and a throwaway PostgreSQL on 127.0.0.1 (~4 minutes; docs/loadtest.md).
+# LOADTEST_ARGS="--users 5 --seconds 5" for a short run.
+loadtest: $(VENV)/.installed
+	$(PY) scripts/loadtest.py $(LOADTEST_ARGS)
 
 lint:
 	$(VENV)/bin/ruff check .

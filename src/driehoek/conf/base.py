@@ -46,6 +46,12 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["CONN_MAX_AGE"] = 0
     # Several web processes may write at once: wait instead of failing on a locked database.
     DATABASES["default"]["OPTIONS"] = {"timeout": 20, "transaction_mode": "IMMEDIATE"}
+else:
+    # A kept connection is checked before each request, so that after a database restart every
+    # web process reconnects instead of failing one request each; an unreachable database is
+    # reported within seconds instead of hanging (docs/loadtest.md).
+    DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+    DATABASES["default"].setdefault("OPTIONS", {})["connect_timeout"] = 5
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 INSTALLED_APPS = [
@@ -81,6 +87,7 @@ MIDDLEWARE = [
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    "driehoek.core.middleware.DatabaseUnavailableMiddleware",
 ]
 
 ROOT_URLCONF = "driehoek.conf.urls"

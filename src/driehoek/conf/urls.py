@@ -24,3 +24,4 @@ urlpatterns = [
     path("api-sleutels/", api_views.tokens, name="api_tokens"),
     path("beheer/", admin.site.urls),
 ]
+handler500 = "driehoek.core.views.server_error"
