@@ -120,10 +120,11 @@ FORMS = {
 def beoordeling(request, slug: str, jaar: int, nummer: str):
     afsprakenset = _visible_set(request, slug)
     monitoringsjaar = _year(afsprakenset, jaar)
-    afspraak = get_object_or_404(afsprakenset.afspraken.select_related("thema"), nummer=nummer)
+    afspraak = get_object_or_404(_with_parties(afsprakenset.afspraken.select_related("thema")), nummer=nummer)
     b = get_object_or_404(
         Beoordeling.objects.select_related("voorzet_partij", "voorzet_door"), afspraak=afspraak, jaar=jaar
     )
+    b.afspraak = afspraak  # with its parties prefetched: the policy asks for them for every form
     bound, conflict = None, None
     if request.method == "POST":
         name = request.POST.get("form")
@@ -144,11 +145,20 @@ def beoordeling(request, slug: str, jaar: int, nummer: str):
                 return redirect(request.path)
     if conflict is not None:
         b.refresh_from_db()  # the page shows what is stored now
+        b.afspraak = afspraak
     context = _beoordeling_context(request, afsprakenset, monitoringsjaar, afspraak, b)
     if bound is not None:
         context[f"{request.POST['form']}_form"] = bound
         context["conflict"] = conflict
     return render(request, "monitoring/beoordeling.html", context, status=400 if bound is not None else 200)
+
+
+def _with_parties(afspraken):
+    # The policy and the roles ask who the actiehouders and responsible parties are, several times
+    # per page; prefetched once, that is three queries instead of one per party per question.
+    return afspraken.select_related("afsprakenset").prefetch_related(
+        "indicatoren__actiehouderschappen__partij", "verantwoordelijkheden__partij"
+    )
 
 
 def _handle(request, name: str, b: Beoordeling, data: dict) -> None:
@@ -253,7 +263,7 @@ def _default_unit(indicator) -> str:
 def waarde(request, slug: str, jaar: int, nummer: str, indicator_pk: int):
     afsprakenset = _visible_set(request, slug)
     _year(afsprakenset, jaar)
-    afspraak = get_object_or_404(afsprakenset.afspraken, nummer=nummer)
+    afspraak = get_object_or_404(_with_parties(afsprakenset.afspraken), nummer=nummer)
     indicator = get_object_or_404(afspraak.indicatoren, pk=indicator_pk)
     if not policy.can(request.user, policy.ENTER_VALUE, indicator):
         raise PermissionDenied
@@ -283,6 +293,7 @@ def waarde(request, slug: str, jaar: int, nummer: str, indicator_pk: int):
             messages.success(request, _("De waarde van “%(indicator)s” is opgeslagen.") % {"indicator": indicator})
             return redirect("monitoring:beoordeling", slug=slug, jaar=jaar, nummer=nummer)
     b = get_object_or_404(Beoordeling, afspraak=afspraak, jaar=jaar)
+    b.afspraak = afspraak
     context = _beoordeling_context(request, afsprakenset, _year(afsprakenset, jaar), afspraak, b)
     for row in context["indicator_rows"]:
         if row["indicator"].pk == indicator.pk:
