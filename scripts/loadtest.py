@@ -46,6 +46,8 @@ VENV = ROOT / ".venv" / "bin"
 HOST = "127.0.0.1"  # the only address this script talks to
 SET = "aa-en-hunze-kaderafspraken-2026-2031"
 YEAR = 2026
+RAMP_UP = 10  # seconds over which the users of a phase arrive
+REQUEST_TIMEOUT = 60  # seconds; gunicorn's worker timeout too. Slower counts as an error.
 WRITE_CONFLICT = "conflict"  # a refused save (someone else saved first): expected, not an error
 
 
@@ -134,7 +136,7 @@ class Gunicorn:
                 "--workers",
                 str(self.workers),
                 "--timeout",
-                "30",
+                str(REQUEST_TIMEOUT),
                 "--graceful-timeout",
                 "5",
                 "--log-level",
@@ -214,7 +216,9 @@ class User:
         started = time.monotonic()
         status, outcome, response = None, "error", None
         try:
-            response = self.session.request(method, self.base + path, timeout=30, allow_redirects=False, **kwargs)
+            response = self.session.request(
+                method, self.base + path, timeout=REQUEST_TIMEOUT, allow_redirects=False, **kwargs
+            )
             status = response.status_code
             outcome = "ok" if status < 400 else "error"
         except requests.RequestException:
@@ -296,7 +300,7 @@ class User:
             answer = self.session.post(
                 self.base + path,
                 data=data,
-                timeout=30,
+                timeout=REQUEST_TIMEOUT,
                 allow_redirects=False,
                 headers={"Referer": self.base + page_path},
             )
@@ -318,29 +322,46 @@ class User:
         name, path = random.choice(self.pages())
         self._request(phase, "page", name, "GET", path)
 
-    def run(self, phase: Phase, until: float, writes_only: bool = False, think: tuple = (0.2, 1.0)) -> None:
+    def run(
+        self, phase: Phase, until: Deadline, writes_only: bool = False, think: tuple = (0.2, 1.0), delay: float = 0.0
+    ) -> None:
+        time.sleep(delay)  # users arrive one after another, not all in the same second
         if not self.log_in(phase):
             return
-        while time.monotonic() < until:
+        while time.monotonic() < until.at:
             if writes_only or random.random() < self.write_share:
                 self.write(phase)
             else:
                 self.read(phase)
-            time.sleep(min(random.uniform(*think), max(0.0, until - time.monotonic())))
+            time.sleep(min(random.uniform(*think), max(0.0, until.at - time.monotonic())))
 
 
-def run_users(phase: Phase, plan: dict, base: str, users: int, seconds: float, **kwargs) -> list[threading.Thread]:
+@dataclass
+class Deadline:
+    """When the users of a phase stop; the restart phase moves it to a fixed time after the restart."""
+
+    at: float
+
+
+def ramp_up(seconds: float) -> float:
+    return min(RAMP_UP, seconds / 3)
+
+
+def run_users(
+    phase: Phase, plan: dict, base: str, users: int, seconds: float, **kwargs
+) -> tuple[list[threading.Thread], Deadline]:
     names = sorted(plan["users"])
-    until = time.monotonic() + seconds
+    until = Deadline(time.monotonic() + seconds)
     threads = []
     for number in range(users):
         username = names[number % len(names)]
         share = 0.3 if plan["users"][username]["waarden"] or plan["users"][username]["reacties"] else 0.0
         user = User(number + 1, username, plan["password"], plan, base, share)
-        thread = threading.Thread(target=user.run, args=(phase, until), kwargs=kwargs, daemon=True)
+        delay = number * ramp_up(seconds) / users
+        thread = threading.Thread(target=user.run, args=(phase, until), kwargs={**kwargs, "delay": delay}, daemon=True)
         thread.start()
         threads.append(thread)
-    return threads
+    return threads, until
 
 
 def join(threads: list[threading.Thread], seconds: float) -> None:
@@ -514,7 +535,7 @@ def markers(phase: Phase) -> tuple[set[str], set[str]]:
 def phase_load(plan: dict, base: str, users: int, seconds: float) -> dict:
     phase = Phase("load")
     log(f"load: {users} users for {seconds:.0f} s")
-    join(run_users(phase, plan, base, users, seconds), seconds + 60)
+    join(run_users(phase, plan, base, users, seconds)[0], seconds + 60)
     summary = summarise(phase)
     summary["passed"] = summary["errors"] == 0 and summary["requests"] > 0
     return summary
@@ -523,13 +544,15 @@ def phase_load(plan: dict, base: str, users: int, seconds: float) -> dict:
 def phase_restart(plan: dict, base: str, users: int, seconds: float, postgres: Postgres, gunicorn: Gunicorn) -> dict:
     phase = Phase("restart")
     master, workers = gunicorn.process.pid, sorted(gunicorn.worker_pids())
-    log(f"restart: {users} users for {seconds:.0f} s, PostgreSQL restarted after {seconds / 3:.0f} s")
-    threads = run_users(phase, plan, base, users, seconds)
-    time.sleep(seconds / 3)
+    restart_at, after = max(ramp_up(seconds), seconds / 3), max(5.0, seconds / 2)
+    log(f"restart: {users} users; PostgreSQL restarted after {restart_at:.0f} s, then {after:.0f} s more")
+    threads, until = run_users(phase, plan, base, users, seconds)
+    time.sleep(restart_at)
     outage_start = time.monotonic() - phase.t0
     restart_seconds = postgres.restart()
     outage_end = time.monotonic() - phase.t0
-    join(threads, seconds + 60)
+    until.at = phase.t0 + outage_end + after  # long enough after the restart to see the recovery
+    join(threads, after + 60)
     grace = 2.0  # requests that began just before the restart ended
     during = [r for r in phase.results if outage_start - 1 <= r.started <= outage_end + grace]
     after = [r for r in phase.results if r.started > outage_end + grace]
@@ -562,7 +585,7 @@ def phase_restart(plan: dict, base: str, users: int, seconds: float, postgres: P
 def phase_kill(plan: dict, base: str, users: int, seconds: float, gunicorn: Gunicorn, kills: int) -> dict:
     phase = Phase("kill")
     log(f"kill: {users} users writing for {seconds:.0f} s, {kills} workers killed at random moments")
-    threads = run_users(phase, plan, base, users, seconds, writes_only=True, think=(0.0, 0.1))
+    threads, _ = run_users(phase, plan, base, users, seconds, writes_only=True, think=(0.0, 0.1))
     killed = 0
     for moment in sorted(random.uniform(1, seconds - 2) for _ in range(kills)):
         time.sleep(max(0.0, moment - (time.monotonic() - phase.t0)))
@@ -611,6 +634,7 @@ def main() -> int:
     }
     gunicorn = Gunicorn(args.port, args.workers, env)
     summary: dict = {"users": args.users, "seconds": args.seconds, "gunicorn_workers": args.workers}
+    summary["load_average_at_start"] = [round(x, 1) for x in os.getloadavg()]
     started = time.monotonic()
     try:
         postgres.start()
@@ -638,6 +662,8 @@ def main() -> int:
         postgres.stop()
         shutil.rmtree(var, ignore_errors=True)
     summary["total_seconds"] = round(time.monotonic() - started)
+    # The machine may be shared: its load says how much of it this run had.
+    summary["load_average_at_end"] = [round(x, 1) for x in os.getloadavg()]
     summary["passed"] = all(summary[p]["passed"] for p in ("load", "restart", "kill"))
     args.output.parent.mkdir(exist_ok=True)
     args.output.write_text(json.dumps(summary, indent=2, ensure_ascii=False))
