@@ -52,7 +52,7 @@ WRITE_CONFLICT = "conflict"  # a refused save (someone else saved first): expect
 
 
 def log(message: str) -> None:
-    print(f"[loadtest {time.strftime('%H:%M:%S')}] {message}", file=sys.stderr, flush=True)
+    print(f"[loadtest {time.strftime('%H:%M:%S', time.gmtime())} UTC] {message}", file=sys.stderr, flush=True)
 
 
 # --- the throwaway PostgreSQL -------------------------------------------------------------------
@@ -160,6 +160,32 @@ class Gunicorn:
         children = Path(f"/proc/{self.process.pid}/task/{self.process.pid}/children").read_text().split()
         return [int(pid) for pid in children]
 
+    def busy_workers(self) -> list[int]:
+        """Workers serving a request now: a sync worker holds an open connection only while it
+        answers one (it closes the connection after each response)."""
+        established = set()
+        for table in ("/proc/net/tcp", "/proc/net/tcp6"):
+            for line in Path(table).read_text().splitlines()[1:]:
+                fields = line.split()
+                if fields[1].endswith(f":{self.port:04X}") and fields[3] == "01":
+                    established.add(fields[9])
+        busy = []
+        for pid in self.worker_pids():
+            try:
+                links = [os.readlink(fd) for fd in Path(f"/proc/{pid}/fd").iterdir()]
+            except OSError:
+                continue
+            if any(link.startswith("socket:[") and link[8:-1] in established for link in links):
+                busy.append(pid)
+        return busy
+
+    def cpu_seconds(self) -> float:
+        total = 0
+        for pid in self.worker_pids():
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+            total += int(fields[11]) + int(fields[12])  # utime, stime
+        return total / os.sysconf("SC_CLK_TCK")
+
     def stop(self) -> None:
         if self.process and self.process.poll() is None:
             self.process.send_signal(signal.SIGTERM)
@@ -190,6 +216,7 @@ class Phase:
     t0: float = field(default_factory=time.monotonic)
     results: list[Result] = field(default_factory=list)
     lock: threading.Lock = field(default_factory=threading.Lock)
+    writes_in_flight: int = 0
 
     def add(self, result: Result) -> None:
         with self.lock:
@@ -259,7 +286,9 @@ class User:
             ("openbaar", f"/openbaar/{SET}/{YEAR}/"),
         ]
 
-    def write(self, phase: Phase, writes_only: bool = False) -> None:
+    def write(self, phase: Phase, blind: bool = False) -> None:
+        """Read the page, then save with its CSRF token and version. `blind`: post straight away
+        with the CSRF cookie and no version (the kill phase: nearly every request is a write)."""
         own = self.plan["users"][self.username]
         choices = [("waarde", w) for w in own["waarden"]] + [("reactie", r) for r in own["reacties"]]
         if not choices:
@@ -269,14 +298,19 @@ class User:
         self.sequence += 1
         marker = f"lt-{self.number}-{self.sequence}-{secrets.token_hex(3)}"
         page_path = f"/sets/{SET}/monitoring/{YEAR}/afspraken/{target['nummer']}/"
-        page = self._request(phase, "page", "beoordeling", "GET", page_path)
-        if page is None or page.status_code != 200:
-            return
-        token = CSRF.search(page.text)
-        data = {"csrfmiddlewaretoken": token.group(1) if token else ""}
+        if blind:
+            page_text = ""
+            data = {"csrfmiddlewaretoken": self.session.cookies.get("csrftoken", "")}
+        else:
+            page = self._request(phase, "page", "beoordeling", "GET", page_path)
+            if page is None or page.status_code != 200:
+                return
+            page_text = page.text
+            token = CSRF.search(page_text)
+            data = {"csrfmiddlewaretoken": token.group(1) if token else ""}
         if what == "waarde":
             prefix = f"i{target['indicator']}"
-            versie = re.search(rf'name="{prefix}-versie" value="(\d*)"', page.text)
+            versie = re.search(rf'name="{prefix}-versie" value="(\d*)"', page_text)
             path = f"{page_path}indicatoren/{target['indicator']}/"
             data |= {
                 f"{prefix}-waarde": str(self.number * 1_000_000 + self.sequence),
@@ -286,7 +320,7 @@ class User:
                 f"{prefix}-versie": versie.group(1) if versie else "",
             }
         else:
-            revisie = re.search(r'name="reactie-revisie" value="(\d*)"', page.text)
+            revisie = re.search(r'name="reactie-revisie" value="(\d*)"', page_text)
             path = page_path
             data |= {
                 "form": "reactie",
@@ -296,6 +330,8 @@ class User:
             }
         started = time.monotonic()
         status, outcome, detail = None, "error", ""
+        with phase.lock:
+            phase.writes_in_flight += 1
         try:
             answer = self.session.post(
                 self.base + path,
@@ -314,6 +350,8 @@ class User:
                 detail = reason.group(1).strip() if reason else ""
         except requests.RequestException:
             pass
+        with phase.lock:
+            phase.writes_in_flight -= 1
         phase.add(
             Result(started - phase.t0, time.monotonic() - started, "write", what, status, outcome, marker, detail)
         )
@@ -330,7 +368,7 @@ class User:
             return
         while time.monotonic() < until.at:
             if writes_only or random.random() < self.write_share:
-                self.write(phase)
+                self.write(phase, blind=writes_only)
             else:
                 self.read(phase)
             time.sleep(min(random.uniform(*think), max(0.0, until.at - time.monotonic())))
@@ -532,11 +570,15 @@ def markers(phase: Phase) -> tuple[set[str], set[str]]:
     return {r.marker for r in writes if r.outcome == "ok"}, {r.marker for r in writes if r.status is None}
 
 
-def phase_load(plan: dict, base: str, users: int, seconds: float) -> dict:
+def phase_load(plan: dict, base: str, users: int, seconds: float, gunicorn: Gunicorn) -> dict:
     phase = Phase("load")
     log(f"load: {users} users for {seconds:.0f} s")
+    cpu = gunicorn.cpu_seconds()
     join(run_users(phase, plan, base, users, seconds)[0], seconds + 60)
     summary = summarise(phase)
+    # CPU time the web workers spent per request: unlike the latencies, independent of how busy
+    # the rest of the machine was.
+    summary["server_cpu_ms_per_request"] = round((gunicorn.cpu_seconds() - cpu) * 1000 / max(1, len(phase.results)))
     summary["passed"] = summary["errors"] == 0 and summary["requests"] > 0
     return summary
 
@@ -584,12 +626,17 @@ def phase_restart(plan: dict, base: str, users: int, seconds: float, postgres: P
 
 def phase_kill(plan: dict, base: str, users: int, seconds: float, gunicorn: Gunicorn, kills: int) -> dict:
     phase = Phase("kill")
-    log(f"kill: {users} users writing for {seconds:.0f} s, {kills} workers killed at random moments")
+    log(f"kill: {users} users writing for {seconds:.0f} s, {kills} busy workers killed while a write is under way")
     threads, _ = run_users(phase, plan, base, users, seconds, writes_only=True, think=(0.0, 0.1))
     killed = 0
-    for moment in sorted(random.uniform(1, seconds - 2) for _ in range(kills)):
+    start = ramp_up(seconds)
+    for moment in sorted(random.uniform(start, seconds - 2) for _ in range(kills)):
         time.sleep(max(0.0, moment - (time.monotonic() - phase.t0)))
-        pids = gunicorn.worker_pids()
+        # Wait (briefly) for a write on its way, then kill a worker that is answering a request.
+        deadline = time.monotonic() + 2
+        while time.monotonic() < deadline and not (phase.writes_in_flight and gunicorn.busy_workers()):
+            time.sleep(0.005)
+        pids = gunicorn.busy_workers() or gunicorn.worker_pids()
         if pids:
             os.kill(random.choice(pids), signal.SIGKILL)
             killed += 1
@@ -654,7 +701,7 @@ def main() -> int:
         gunicorn.start()
         base = f"http://{HOST}:{args.port}"
         log(f"gunicorn with {args.workers} workers on {base}")
-        summary["load"] = phase_load(plan, base, args.users, args.seconds)
+        summary["load"] = phase_load(plan, base, args.users, args.seconds, gunicorn)
         summary["restart"] = phase_restart(plan, base, args.fault_users, args.fault_seconds, postgres, gunicorn)
         summary["kill"] = phase_kill(plan, base, args.fault_users, args.fault_seconds * 2 / 3, gunicorn, args.kills)
     finally:

@@ -1,3 +1,5 @@
+import logging
+
 from django.conf import settings
 from django.db import InterfaceError, OperationalError
 from django.http import HttpResponse
@@ -26,6 +28,9 @@ class DutchFirstLocaleMiddleware:
         return response
 
 
+logger = logging.getLogger("driehoek.database")
+
+
 def database_unavailable(request) -> HttpResponse:
     """A plain page without anything that needs the database (no menu, no user), with a hint to retry."""
     response = HttpResponse(render_to_string("503.html", {"request": request}), status=503)
@@ -46,5 +51,6 @@ class DatabaseUnavailableMiddleware:
 
     def process_exception(self, request, exception):
         if isinstance(exception, OperationalError | InterfaceError):
+            logger.error("Database niet bereikbaar bij %s", request.path, exc_info=exception)
             return database_unavailable(request)
         return None
