@@ -627,11 +627,16 @@ def phase_restart(plan: dict, base: str, users: int, seconds: float, postgres: P
 def phase_kill(plan: dict, base: str, users: int, seconds: float, gunicorn: Gunicorn, kills: int) -> dict:
     phase = Phase("kill")
     log(f"kill: {users} users writing for {seconds:.0f} s, {kills} busy workers killed while a write is under way")
-    threads, _ = run_users(phase, plan, base, users, seconds, writes_only=True, think=(0.0, 0.1))
+    threads, until = run_users(phase, plan, base, users, seconds + 60, writes_only=True, think=(0.0, 0.1))
+    # Kill only once everyone is logged in: from then on nearly every request is a write.
+    logged_in = time.monotonic() + 90
+    while time.monotonic() < logged_in and sum(r.name == "inloggen" and r.status == 302 for r in phase.results) < users:
+        time.sleep(0.1)
+    begin = time.monotonic()
+    until.at = begin + seconds
     killed = 0
-    start = ramp_up(seconds)
-    for moment in sorted(random.uniform(start, seconds - 2) for _ in range(kills)):
-        time.sleep(max(0.0, moment - (time.monotonic() - phase.t0)))
+    for moment in sorted(random.uniform(0.5, seconds - 1) for _ in range(kills)):
+        time.sleep(max(0.0, begin + moment - time.monotonic()))
         # Wait (briefly) for a write on its way, then kill a worker that is answering a request.
         deadline = time.monotonic() + 2
         while time.monotonic() < deadline and not (phase.writes_in_flight and gunicorn.busy_workers()):
