@@ -118,7 +118,7 @@ def _upload(request, exc):
 
 @api.exception_handler(ConflictError)
 def _conflict(request, exc):
-    return _problem(request, 409, _("Intussen gewijzigd"), str(exc))
+    return _problem(request, 409, _("Intussen gewijzigd"), exc.detail)
 
 
 @api.exception_handler(HttpError)

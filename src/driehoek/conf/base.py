@@ -47,6 +47,12 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["CONN_MAX_AGE"] = 0
     # Several web processes may write at once: wait instead of failing on a locked database.
     DATABASES["default"]["OPTIONS"] = {"timeout": 20, "transaction_mode": "IMMEDIATE"}
+else:
+    # A kept connection is checked before each request, so that after a database restart every
+    # web process reconnects instead of failing one request each; an unreachable database is
+    # reported within seconds instead of hanging (docs/loadtest.md).
+    DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+    DATABASES["default"].setdefault("OPTIONS", {})["connect_timeout"] = 5
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 INSTALLED_APPS = [
@@ -91,6 +97,7 @@ MIDDLEWARE = [
     "simple_history.middleware.HistoryRequestMiddleware",
     # Last, as django-axes asks: it turns a locked-out log-in into the lockout page.
     "axes.middleware.AxesMiddleware",
+    "driehoek.core.middleware.DatabaseUnavailableMiddleware",
 ]
 
 ROOT_URLCONF = "driehoek.conf.urls"

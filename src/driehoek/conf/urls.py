@@ -47,3 +47,4 @@ urlpatterns = [
     path("gebruikers/geschiedenis/", gebruikers_geschiedenis, name="gebruikers_geschiedenis"),
     path("beheer/", admin.site.urls),
 ]
+handler500 = "driehoek.core.errors.server_error"

@@ -1,4 +1,9 @@
+import logging
+
 from django.conf import settings
+from django.db import InterfaceError, OperationalError
+from django.http import HttpResponse
+from django.template.loader import render_to_string
 from django.utils import translation
 
 
@@ -21,3 +26,31 @@ class DutchFirstLocaleMiddleware:
         response = self.get_response(request)
         response.headers.setdefault("Content-Language", language)
         return response
+
+
+logger = logging.getLogger("driehoek.database")
+
+
+def database_unavailable(request) -> HttpResponse:
+    """A plain page without anything that needs the database (no menu, no user), with a hint to retry."""
+    response = HttpResponse(render_to_string("503.html", {"request": request}), status=503)
+    response["Retry-After"] = "10"
+    return response
+
+
+class DatabaseUnavailableMiddleware:
+    """While the database restarts or is unreachable, say so with a 503 instead of a server error.
+
+    Nothing is half-written: every change is one transaction, which the database rolled back."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if isinstance(exception, OperationalError | InterfaceError):
+            logger.error("Database niet bereikbaar bij %s", request.path, exc_info=exception)
+            return database_unavailable(request)
+        return None

@@ -136,9 +136,31 @@ class WijzigingForm(forms.Form):
         label=_("Nieuwe tekst, zoals het bestuurlijk overleg die vaststelde"), widget=forms.Textarea(attrs={"rows": 6})
     )
 
+    # The version of every agreement of the set when the page was drawn ("pk:versie,..."), since
+    # the agreement is only chosen in the form: a change based on an older text is refused.
+    versies = forms.CharField(widget=forms.HiddenInput, required=False)
+
     def __init__(self, afsprakenset, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["afspraak"].queryset = afsprakenset.afspraken.all()
+        if not self.is_bound:
+            pairs = afsprakenset.afspraken.values_list("pk", "versie")
+            self.initial["versies"] = ",".join(f"{pk}:{versie}" for pk, versie in pairs)
+
+    def clean(self):
+        data = super().clean()
+        versions = dict(item.split(":", 1) for item in (data.get("versies") or "").split(",") if ":" in item)
+        afspraak = data.get("afspraak")
+        seen = versions.get(str(afspraak.pk)) if afspraak else None
+        data["versie"] = int(seen) if seen and seen.isdigit() else None
+        return data
+
+    def offer_current_version(self, current) -> None:
+        versions = self.data.get(self.add_prefix("versies"), "")
+        others = [item for item in versions.split(",") if item and not item.startswith(f"{current.pk}:")]
+        data = self.data.copy()
+        data[self.add_prefix("versies")] = ",".join([*others, f"{current.pk}:{current.versie}"])
+        self.data = data
 
 
 class OverlegBewerkenForm(forms.Form):

@@ -13,9 +13,9 @@ from django.utils.translation import gettext as _
 from driehoek.accounts import policy
 from driehoek.core.audit import require as _require
 from driehoek.core.audit import save as _save
+from driehoek.core.versioning import locked
 from driehoek.monitoring import rules as monitoring_rules
 from driehoek.monitoring.models import Beoordeling, Kleur, Status
-from driehoek.monitoring.services import ConflictError
 
 from . import rules
 from .models import (
@@ -149,10 +149,7 @@ def add_agenda_item(user, overleg: Overleg, titel: str, toelichting: str = "") -
 
 
 def _locked_minutes(verslag: Verslag, versie: int | None) -> Verslag:
-    current = Verslag.objects.select_for_update().get(pk=verslag.pk)
-    if versie is not None and current.versie != versie:
-        raise ConflictError(current)
-    return current
+    return locked(Verslag, verslag.pk, versie, lambda v: v.tekst)
 
 
 @transaction.atomic
@@ -161,6 +158,10 @@ def write_minutes(user, overleg: Overleg, tekst: str, versie: int | None = None)
     _require(user, policy.DRAFT_MINUTES, overleg)
     if not tekst.strip():
         raise ValidationError({"tekst": _("Het verslag is leeg.")})
+    # Lock the meeting first, so that two first drafts queue up too (there is no minutes row to
+    # lock yet); the second one then finds the first one's minutes. A form drawn before the first
+    # draft carries version 0.
+    Overleg.objects.select_for_update().filter(pk=overleg.pk).first()
     verslag = Verslag.objects.filter(overleg=overleg).first()
     if verslag is None:
         verslag = Verslag(overleg=overleg, tekst=tekst)
@@ -257,9 +258,9 @@ def record_decision(
     not_agreed = []
     if soort == Besluit.Soort.EVALUATIE:
         datum = overleg.datum.date() if overleg.datum else timezone.localdate()
-        for b in Beoordeling.objects.filter(afspraak__afsprakenset=overleg.afsprakenset, jaar=jaar).select_related(
-            "afspraak"
-        ):
+        # Locked: a voorzet saved at the same moment waits, and is then refused as outdated.
+        assessments = Beoordeling.objects.filter(afspraak__afsprakenset=overleg.afsprakenset, jaar=jaar)
+        for b in assessments.select_related("afspraak").select_for_update(of=("self",)):
             if b.status != Status.CONSENSUS:
                 not_agreed.append(b)
                 continue
@@ -271,9 +272,10 @@ def record_decision(
 
 
 @transaction.atomic
-def change_agreement_text(user, besluit: Besluit, afspraak, nieuwe_tekst: str):
+def change_agreement_text(user, besluit: Besluit, afspraak, nieuwe_tekst: str, versie: int | None = None):
     """ "Wijziging via bestuurlijke vaststelling": the only way an agreed text changes. The old
-    wording stays in the history with the decision as reason."""
+    wording stays in the history with the decision as reason. `versie` is the version of the
+    agreement the secretary read: a change based on an older text is refused."""
     _require(user, policy.MANAGE_CYCLE, besluit.overleg)
     if besluit.soort != Besluit.Soort.WIJZIGING or afspraak.afsprakenset_id != besluit.overleg.afsprakenset_id:
         raise ValidationError(
@@ -281,7 +283,9 @@ def change_agreement_text(user, besluit: Besluit, afspraak, nieuwe_tekst: str):
         )
     if not nieuwe_tekst.strip():
         raise ValidationError({"tekst": _("De nieuwe tekst is leeg.")})
+    afspraak = locked(type(afspraak), afspraak.pk, versie, lambda a: a.tekst)
     afspraak.tekst = nieuwe_tekst.strip()
+    afspraak.versie += 1
     _save(afspraak, user, _("gewijzigd bij besluit van %(overleg)s") % {"overleg": besluit.overleg})
     besluit.afspraken.add(afspraak)
     return afspraak

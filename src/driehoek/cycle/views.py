@@ -11,8 +11,8 @@ from django.views.decorators.http import require_POST
 
 from driehoek.accounts import policy
 from driehoek.core.downloads import as_attachment
+from driehoek.core.versioning import ConflictError, offer_current_version
 from driehoek.monitoring.models import Beoordeling
-from driehoek.monitoring.services import ConflictError
 from driehoek.register.models import Afsprakenset
 
 from . import feeds, forms, services
@@ -37,7 +37,14 @@ def _run(request, form, action, success: str) -> bool:
         else:
             form.add_error(None, e)
         return False
-    except (ConflictError, ValueError) as e:
+    except ConflictError as e:
+        form.conflict = e  # shown with the other change by components/conflict.html
+        if hasattr(form, "offer_current_version"):
+            form.offer_current_version(e.current)
+        else:
+            offer_current_version(form, e.current)
+        return False
+    except ValueError as e:
         form.add_error(None, str(e))
         return False
     messages.success(request, success)
@@ -139,7 +146,7 @@ def overleg(request, slug: str, pk: int):
         or forms.VerslagForm(
             initial={
                 "tekst": verslag.tekst if verslag else _agenda_as_text(meeting),
-                "versie": verslag.versie if verslag else None,
+                "versie": verslag.versie if verslag else 0,
             }
         ),
         "correctie_form": bound.get("correctie") or forms.CorrectieForm(),
@@ -261,7 +268,7 @@ def _post_wijziging(request, afsprakenset, meeting, verslag):
 
     def action(d):
         besluit = get_object_or_404(meeting.besluiten, pk=d["besluit"])
-        services.change_agreement_text(request.user, besluit, d["afspraak"], d["tekst"])
+        services.change_agreement_text(request.user, besluit, d["afspraak"], d["tekst"], d["versie"])
 
     return form, action, _("De tekst van de afspraak is gewijzigd; de oude tekst staat in de historie.")
 

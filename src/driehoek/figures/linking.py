@@ -2,6 +2,7 @@
 
 from datetime import date
 
+from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -35,6 +36,7 @@ UNITS = {
 }
 
 
+@transaction.atomic
 def refresh_linked_indicators(gemeente, today: date | None = None) -> int:
     """Write the computed values into the linked indicators of the municipality's sets, for the
     years the indicator runs. A value an actiehouder entered by hand is left alone."""
@@ -48,7 +50,8 @@ def refresh_linked_indicators(gemeente, today: date | None = None) -> int:
         for year, value in computed_values(koppeling, gemeente).items():
             if not indicator.jaar_van <= year <= indicator.jaar_tot or partij is None:
                 continue
-            existing = Indicatorwaarde.objects.filter(indicator=indicator, jaar=year).first()
+            # Locked, so that a value entered by hand at this moment is not overwritten after the check.
+            existing = Indicatorwaarde.objects.select_for_update().filter(indicator=indicator, jaar=year).first()
             if existing and not existing.berekening:
                 continue
             bron = _("Berekend door Driehoek uit de aanleveringen van de corporaties (%(wat)s), %(datum)s") % {

@@ -112,6 +112,7 @@ class ReactieForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("Verplicht bij niet akkoord: geef de reden."),
     )
+    revisie = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
 
 class VaststellenForm(forms.Form):

@@ -189,6 +189,7 @@ def inbox(user, afsprakenset: Afsprakenset, jaar: int) -> Inbox:
         b = by_afspraak.get(afspraak.pk)
         if b is None:
             continue
+        b.afspraak = afspraak  # the page links to it: no query per item
         holders = voorzet_holders(afspraak)
         lead = b.voorzet_partij_id or (holders[0].pk if holders else None)
         # The first-named actiehouder is asked for the voorzet; co-holders may edit it, unasked.

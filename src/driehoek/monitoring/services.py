@@ -6,6 +6,7 @@ from datetime import date
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.template.defaultfilters import floatformat
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -13,27 +14,26 @@ from driehoek.accounts import policy
 from driehoek.core.audit import require as _require
 from driehoek.core.audit import save as _save
 from driehoek.core.downloads import safe_filename
+from driehoek.core.versioning import ConflictError, locked
 
 from . import rules
 from .models import Beoordeling, Bijlage, Indicatorwaarde, Monitoringsjaar, Reactie
 from .roles import responders, voorzet_holders
 
 
-class ConflictError(Exception):
-    """Someone else saved in the meantime; `current` is what they saved."""
+def describe_value(value: Indicatorwaarde) -> str:
+    number = "" if value.waarde is None else f"{floatformat(value.waarde, -2)} {value.eenheid}"
+    return " — ".join(part for part in (number.strip(), value.oordeel) if part)
 
-    def __init__(self, current):
-        self.current = current
-        super().__init__(
-            _("Iemand anders heeft dit intussen gewijzigd. Bekijk de nieuwe versie en probeer het opnieuw.")
-        )
+
+def describe_beoordeling(b: Beoordeling) -> str:
+    light = b.get_kleur_display() + (f" ({b.reden})" if b.reden else "") if b.kleur else b.get_status_display()
+    return " — ".join(part for part in (light, b.toelichting) if part)
 
 
 def _locked(model, pk: int, versie: int | None):
-    obj = model.objects.select_for_update().get(pk=pk)
-    if versie is not None and obj.versie != versie:
-        raise ConflictError(obj)
-    return obj
+    describe = describe_value if model is Indicatorwaarde else describe_beoordeling
+    return locked(model, pk, versie, describe)
 
 
 @transaction.atomic
@@ -73,8 +73,12 @@ def save_value(
         )
     if waarde is None and not oordeel.strip():
         raise ValidationError({"waarde": _("Vul een waarde of een oordeel in.")})
+    # Lock the indicator first, so that two first entries for the same year queue up too (there
+    # is no value row to lock yet); the second one then finds the first one's row.
+    type(indicator).objects.select_for_update().filter(pk=indicator.pk).first()
     existing = Indicatorwaarde.objects.filter(indicator=indicator, jaar=jaar).first()
     if existing:
+        # A form drawn before the first entry carries version 0.
         value = _locked(Indicatorwaarde, existing.pk, versie)
         value.versie += 1
     else:
@@ -134,9 +138,16 @@ def make_voorzet(
 
 
 @transaction.atomic
-def respond(user, beoordeling: Beoordeling, *, soort: str, toelichting: str = "") -> Reactie:
+def respond(
+    user, beoordeling: Beoordeling, *, soort: str, toelichting: str = "", revisie: int | None = None
+) -> Reactie:
+    """A party's reaction to the current voorzet. `revisie` is the voorzet the person read: a
+    reaction to a voorzet that changed meanwhile is refused, so nobody agrees to what they did not
+    see. Reactions of different parties do not conflict with each other."""
     _require(user, policy.RESPOND, beoordeling)
     b = _locked(Beoordeling, beoordeling.pk, None)
+    if revisie is not None and b.revisie != revisie:
+        raise ConflictError(b, describe_beoordeling(b))
     if soort not in Reactie.Soort.values:
         raise ValidationError({"soort": _("Kies akkoord, niet akkoord of opmerking.")})
     if soort != Reactie.Soort.AKKOORD and not toelichting.strip():

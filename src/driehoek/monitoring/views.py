@@ -8,6 +8,7 @@ from django.views.decorators.http import require_POST
 
 from driehoek.accounts import policy
 from driehoek.core.downloads import CONTENT_TYPES, safe_filename
+from driehoek.core.versioning import offer_current_version
 from driehoek.register.models import Afspraak, Afsprakenset
 
 from . import queries, rules, services
@@ -120,10 +121,11 @@ FORMS = {
 def beoordeling(request, slug: str, jaar: int, nummer: str):
     afsprakenset = _visible_set(request, slug)
     monitoringsjaar = _year(afsprakenset, jaar)
-    afspraak = get_object_or_404(afsprakenset.afspraken.select_related("thema"), nummer=nummer)
+    afspraak = get_object_or_404(_with_parties(afsprakenset.afspraken.select_related("thema")), nummer=nummer)
     b = get_object_or_404(
         Beoordeling.objects.select_related("voorzet_partij", "voorzet_door"), afspraak=afspraak, jaar=jaar
     )
+    b.afspraak = afspraak  # with its parties prefetched: the policy asks for them for every form
     bound, conflict = None, None
     if request.method == "POST":
         name = request.POST.get("form")
@@ -138,15 +140,26 @@ def beoordeling(request, slug: str, jaar: int, nummer: str):
             except rules.TransitionNotAllowed as e:
                 bound.add_error(None, str(e))
             except services.ConflictError as e:
-                conflict = e.current
-                bound.add_error(None, str(e))
+                conflict = e
+                offer_current_version(bound, e.current, "revisie" if name == "reactie" else "versie")
             else:
                 return redirect(request.path)
+    if conflict is not None:
+        b.refresh_from_db()  # the page shows what is stored now
+        b.afspraak = afspraak
     context = _beoordeling_context(request, afsprakenset, monitoringsjaar, afspraak, b)
     if bound is not None:
         context[f"{request.POST['form']}_form"] = bound
         context["conflict"] = conflict
     return render(request, "monitoring/beoordeling.html", context, status=400 if bound is not None else 200)
+
+
+def _with_parties(afspraken):
+    # The policy and the roles ask who the actiehouders and responsible parties are, several times
+    # per page; prefetched once, that is three queries instead of one per party per question.
+    return afspraken.select_related("afsprakenset").prefetch_related(
+        "indicatoren__actiehouderschappen__partij", "verantwoordelijkheden__partij"
+    )
 
 
 def _handle(request, name: str, b: Beoordeling, data: dict) -> None:
@@ -165,7 +178,7 @@ def _handle(request, name: str, b: Beoordeling, data: dict) -> None:
         )
         messages.success(request, _("Uw voorzet is opgeslagen. De andere partijen kunnen nu reageren."))
     elif name == "reactie":
-        services.respond(user, b, soort=data["soort"], toelichting=data["toelichting"])
+        services.respond(user, b, soort=data["soort"], toelichting=data["toelichting"], revisie=data["revisie"])
         messages.success(request, _("Uw reactie is opgeslagen."))
     elif name == "vaststellen":
         services.adopt(user, b, datum=data["datum"], orgaan=data["orgaan"], versie=data["versie"])
@@ -235,7 +248,7 @@ def _beoordeling_context(request, afsprakenset, monitoringsjaar, afspraak: Afspr
                 "versie": b.versie,
             }
         ),
-        "reactie_form": ReactieForm(),
+        "reactie_form": ReactieForm(initial={"revisie": b.revisie}),
         "vaststellen_form": VaststellenForm(initial={"versie": b.versie}),
         "herzien_form": HerzienForm(initial={"versie": b.versie}),
         "history": list(b.history.select_related("history_user").order_by("-history_date")[:20]),
@@ -251,11 +264,12 @@ def _default_unit(indicator) -> str:
 def waarde(request, slug: str, jaar: int, nummer: str, indicator_pk: int):
     afsprakenset = _visible_set(request, slug)
     _year(afsprakenset, jaar)
-    afspraak = get_object_or_404(afsprakenset.afspraken, nummer=nummer)
+    afspraak = get_object_or_404(_with_parties(afsprakenset.afspraken), nummer=nummer)
     indicator = get_object_or_404(afspraak.indicatoren, pk=indicator_pk)
     if not policy.can(request.user, policy.ENTER_VALUE, indicator):
         raise PermissionDenied
     form = IndicatorwaardeForm(request.POST, request.FILES, prefix=f"i{indicator.pk}")
+    conflict = None
     if form.is_valid():
         data = form.cleaned_data
         try:
@@ -274,15 +288,17 @@ def waarde(request, slug: str, jaar: int, nummer: str, indicator_pk: int):
         except ValidationError as e:
             _add_errors(form, e)
         except services.ConflictError as e:
-            form.add_error(None, str(e))
+            offer_current_version(form, e.current)
+            conflict = e
         else:
             messages.success(request, _("De waarde van “%(indicator)s” is opgeslagen.") % {"indicator": indicator})
             return redirect("monitoring:beoordeling", slug=slug, jaar=jaar, nummer=nummer)
     b = get_object_or_404(Beoordeling, afspraak=afspraak, jaar=jaar)
+    b.afspraak = afspraak
     context = _beoordeling_context(request, afsprakenset, _year(afsprakenset, jaar), afspraak, b)
     for row in context["indicator_rows"]:
         if row["indicator"].pk == indicator.pk:
-            row["form"] = form
+            row["form"], row["conflict"] = form, conflict
     return render(request, "monitoring/beoordeling.html", context, status=400)
 
 

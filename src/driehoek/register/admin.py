@@ -4,10 +4,13 @@ Permissions come from the policy module, not from Django's per-model permissions
 follows the same rules as every page (docs/authorization.md).
 """
 
+from django import forms
 from django.contrib import admin
+from django.core.exceptions import ValidationError
 
 from driehoek.accounts import policy
 from driehoek.core.history_admin import ReadOnlyHistoryAdmin
+from driehoek.core.versioning import ConflictError, locked
 
 from .models import (
     Actiehouder,
@@ -120,8 +123,30 @@ class DoelstellingInline(PolicyInline, admin.StackedInline):
     model = Doelstelling
 
 
+class AfspraakAdminForm(forms.ModelForm):
+    """Carries the version the secretary opened; a save based on an older version is refused.
+
+    The admin validates and saves in one transaction, so the row locked here stays locked until
+    the save: two simultaneous saves queue, and the second is refused."""
+
+    class Meta:
+        model = Afspraak
+        fields = "__all__"  # noqa: DJ007 -- the admin chooses the fields (get_fields), this form adds the check
+        widgets = {"versie": forms.HiddenInput}
+
+    def clean(self):
+        data = super().clean()
+        if self.instance.pk:
+            try:
+                locked(Afspraak, self.instance.pk, data.get("versie"), lambda a: a.tekst)
+            except ConflictError as e:
+                raise ValidationError(e.detail) from e
+        return data
+
+
 @admin.register(Afspraak)
 class AfspraakAdmin(PolicyMixin, ReadOnlyHistoryAdmin):
+    form = AfspraakAdminForm
     list_display = ["nummer", "titel", "thema", "sectie", "soort", "afsprakenset"]
     list_filter = ["afsprakenset", "soort"]
     search_fields = ["nummer", "titel", "tekst"]
@@ -134,6 +159,11 @@ class AfspraakAdmin(PolicyMixin, ReadOnlyHistoryAdmin):
         if obj is not None and obj.afsprakenset.status != Afsprakenset.Status.CONCEPT:
             return ["tekst"]
         return []
+
+    def save_model(self, request, obj, form, change):
+        if change:
+            obj.versie = form.cleaned_data["versie"] + 1
+        super().save_model(request, obj, form, change)
 
 
 class ActiehouderInline(PolicyInline, admin.TabularInline):

@@ -212,6 +212,8 @@ class Afspraak(models.Model):
     )
     bronlocatie = models.CharField(_("plaats in het brondocument"), max_length=200, blank=True)
     volgorde = models.PositiveIntegerField(_("volgorde"), default=0)
+    # Raised on every change of the text, so that a change based on an older text is refused.
+    versie = models.PositiveIntegerField(default=1)
     history = HistoricalRecords(m2m_fields=[verwijzingen])
 
     class Meta:

@@ -378,6 +378,8 @@ class _Reader:
                 return obj
             for field in changed:
                 setattr(obj, field, values[field])
+            if hasattr(obj, "versie"):
+                obj.versie += 1  # an open form on the old text is refused (core.versioning)
         obj._change_reason = CHANGE_REASON
         obj.save()
         self.writes += 1

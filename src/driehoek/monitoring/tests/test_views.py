@@ -81,24 +81,34 @@ def test_value_voorzet_and_reaction_through_the_pages(client, kader, people, yea
 def test_a_stale_form_shows_the_other_change(client, kader, people, year_2026):
     b = Beoordeling.objects.get(afspraak__nummer="5", afspraak__afsprakenset=kader, jaar=2026)
     stale_version = b.versie
-    services.make_voorzet(people["volmacht"], b, kleur="groen")
+    services.make_voorzet(people["volmacht"], b, kleur="groen", toelichting="Loopt volgens plan.")
     client.force_login(people["woonborg"])
-    response = client.post(
-        _url(kader, "beoordeling", "5"),
-        {
-            "form": "voorzet",
-            "voorzet-kleur": "rood",
-            "voorzet-reden": "a",
-            "voorzet-toelichting": "x",
-            "voorzet-versie": stale_version,
-        },
-    )
+    mine = {
+        "form": "voorzet",
+        "voorzet-kleur": "rood",
+        "voorzet-reden": "a",
+        "voorzet-toelichting": "Mijn eigen toelichting.",
+        "voorzet-versie": stale_version,
+    }
+    response = client.post(_url(kader, "beoordeling", "5"), mine)
     html = response.content.decode()
+    conflict = html[html.index('<div class="conflict"') :]
+    conflict = conflict[: conflict.index("</div>")]
+    # Who, when and what: the other change, and the person's own text is still in the form.
+    volmacht = people["volmacht"]
+    assert response.status_code == 400
     assert (
-        response.status_code == 400 and "Iemand anders heeft dit intussen gewijzigd" in html and "Nu opgeslagen" in html
+        f"{volmacht.get_full_name() or volmacht.username} ({volmacht.partij.korte_naam}) heeft dit intussen gewijzigd"
+        in conflict
     )
+    assert "groen — Loopt volgens plan." in conflict and "Nu opgeslagen" in conflict
+    assert "Mijn eigen toelichting." in html and f'name="voorzet-versie" value="{stale_version + 1}"' in html
     b.refresh_from_db()
-    assert b.kleur == "groen"
+    assert (b.kleur, b.versie) == ("groen", stale_version + 1)
+    # Saving again, having seen the other change, is a deliberate overwrite with the offered version.
+    client.post(_url(kader, "beoordeling", "5"), {**mine, "voorzet-versie": stale_version + 1})
+    b.refresh_from_db()
+    assert (b.kleur, b.toelichting) == ("rood", "Mijn eigen toelichting.")
 
 
 def test_attachments_are_checked_and_served_only_to_the_set(client, kader, people, year_2026, settings, tmp_path):

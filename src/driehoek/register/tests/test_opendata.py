@@ -113,7 +113,7 @@ def test_a_changed_agreement_is_updated_with_history():
     assert afspraak.tekst.endswith("Aangevuld.")
     last = afspraak.history.first()
     assert last.history_change_reason == "import_register"
-    assert last.diff_against(last.prev_record).changed_fields == ["tekst"]
+    assert last.diff_against(last.prev_record).changed_fields == ["tekst", "versie"]  # versie: open forms are refused
 
 
 def test_a_bad_file_stores_nothing_and_names_every_problem(tmp_path):
