@@ -189,6 +189,7 @@ def inbox(user, afsprakenset: Afsprakenset, jaar: int) -> Inbox:
         b = by_afspraak.get(afspraak.pk)
         if b is None:
             continue
+        b.afspraak = afspraak  # already loaded with its indicators; the page shows it
         holders = voorzet_holders(afspraak)
         lead = b.voorzet_partij_id or (holders[0].pk if holders else None)
         # The first-named actiehouder is asked for the voorzet; co-holders may edit it, unasked.
@@ -217,10 +218,14 @@ def suggestion_for(beoordeling: Beoordeling) -> tuple[rules.Suggestion, Doelstel
         jaar__isnull=False,
         indicator__soort=Indicator.Soort.AANTAL,
     ).select_related("indicator")
+    targets = list(targets)
+    per_indicator: dict[int, dict[int, Decimal]] = defaultdict(dict)
+    for v in Indicatorwaarde.objects.filter(
+        indicator__in=[t.indicator_id for t in targets], waarde__isnull=False, jaar__lte=beoordeling.jaar
+    ):
+        per_indicator[v.indicator_id][v.jaar] = v.waarde
     for target in targets:
-        values = {
-            v.jaar: v.waarde for v in target.indicator.waarden.filter(waarde__isnull=False, jaar__lte=beoordeling.jaar)
-        }
+        values = per_indicator[target.indicator_id]
         if not values:
             continue
         suggestion = rules.suggest_light(

@@ -1,13 +1,14 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Prefetch
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from driehoek.accounts import policy
-from driehoek.register.models import Afspraak, Afsprakenset
+from driehoek.register.models import Actiehouder, Afspraak, Afsprakenset, Indicator
 
 from . import queries, rules, services
 from .forms import (
@@ -29,6 +30,19 @@ def _visible_set(request, slug: str) -> Afsprakenset:
 
 def _year(afsprakenset: Afsprakenset, jaar: int):
     return get_object_or_404(afsprakenset.monitoringsjaren, jaar=jaar)
+
+
+def _afspraak(afsprakenset: Afsprakenset, nummer: str) -> Afspraak:
+    """The agreement with what its assessment page shows, in a fixed number of queries."""
+    indicators = Indicator.objects.order_by("volgorde").prefetch_related(
+        Prefetch("actiehouderschappen", Actiehouder.objects.select_related("partij")), "doelstellingen"
+    )
+    return get_object_or_404(
+        afsprakenset.afspraken.select_related("thema").prefetch_related(
+            Prefetch("indicatoren", indicators), "verantwoordelijkheden__partij"
+        ),
+        nummer=nummer,
+    )
 
 
 def _open_years(afsprakenset: Afsprakenset) -> list[int]:
@@ -119,10 +133,11 @@ FORMS = {
 def beoordeling(request, slug: str, jaar: int, nummer: str):
     afsprakenset = _visible_set(request, slug)
     monitoringsjaar = _year(afsprakenset, jaar)
-    afspraak = get_object_or_404(afsprakenset.afspraken.select_related("thema"), nummer=nummer)
+    afspraak = _afspraak(afsprakenset, nummer)
     b = get_object_or_404(
         Beoordeling.objects.select_related("voorzet_partij", "voorzet_door"), afspraak=afspraak, jaar=jaar
     )
+    b.afspraak = afspraak
     bound, conflict = None, None
     if request.method == "POST":
         name = request.POST.get("form")
@@ -184,17 +199,18 @@ def _add_errors(form, error: ValidationError) -> None:
 
 def _beoordeling_context(request, afsprakenset, monitoringsjaar, afspraak: Afspraak, b: Beoordeling) -> dict:
     user = request.user
-    indicators = list(afspraak.indicatoren.prefetch_related("actiehouderschappen__partij", "doelstellingen"))
+    indicators = list(afspraak.indicatoren.all())
+    may_enter = policy.enterable(user, afsprakenset, indicators)
     all_values = list(
-        Indicatorwaarde.objects.filter(indicator__in=indicators, jaar__lte=b.jaar).prefetch_related("bijlagen")
+        Indicatorwaarde.objects.filter(indicator__in=indicators, jaar__lte=b.jaar)
+        .select_related("partij")
+        .prefetch_related("bijlagen")
     )
     values = {v.indicator_id: v for v in all_values if v.jaar == b.jaar}
     indicator_rows = []
     for indicator in indicators:
         value = values.get(indicator.pk)
-        editable = indicator.jaar_van <= b.jaar <= indicator.jaar_tot and policy.can(
-            user, policy.ENTER_VALUE, indicator
-        )
+        editable = indicator.jaar_van <= b.jaar <= indicator.jaar_tot and indicator.pk in may_enter
         form = None
         if editable:
             initial = {
@@ -250,7 +266,7 @@ def _default_unit(indicator) -> str:
 def waarde(request, slug: str, jaar: int, nummer: str, indicator_pk: int):
     afsprakenset = _visible_set(request, slug)
     _year(afsprakenset, jaar)
-    afspraak = get_object_or_404(afsprakenset.afspraken, nummer=nummer)
+    afspraak = _afspraak(afsprakenset, nummer)
     indicator = get_object_or_404(afspraak.indicatoren, pk=indicator_pk)
     if not policy.can(request.user, policy.ENTER_VALUE, indicator):
         raise PermissionDenied
@@ -278,6 +294,7 @@ def waarde(request, slug: str, jaar: int, nummer: str, indicator_pk: int):
             messages.success(request, _("De waarde van “%(indicator)s” is opgeslagen.") % {"indicator": indicator})
             return redirect("monitoring:beoordeling", slug=slug, jaar=jaar, nummer=nummer)
     b = get_object_or_404(Beoordeling, afspraak=afspraak, jaar=jaar)
+    b.afspraak = afspraak
     context = _beoordeling_context(request, afsprakenset, _year(afsprakenset, jaar), afspraak, b)
     for row in context["indicator_rows"]:
         if row["indicator"].pk == indicator.pk:
