@@ -32,15 +32,19 @@ def rent_bands(rents: Iterable[Decimal], limits: dict[str, Decimal | None]) -> l
     if any(edge is None for edge in edges):
         return None
     counts = [0] * len(BANDS)
-    total = 0
     for rent in rents:
-        total += 1
         for index, edge in enumerate(edges):
             if rent <= edge:
                 counts[index] += 1
                 break
         else:
             counts[-1] += 1
+    return bands_from_counts(counts)
+
+
+def bands_from_counts(counts: list[int]) -> list[Band]:
+    """The bands from the number of homes in each (counted by the database at national scale)."""
+    total = sum(counts)
     return [Band(key, str(label), n, share(n, total)) for (key, label), n in zip(BANDS, counts, strict=True)]
 
 
@@ -54,6 +58,9 @@ def share_up_to_second(bands: list[Band]) -> Decimal:
     """Share at or below the tweede aftoppingsgrens (agreement 12 of 2022: at least 85%)."""
     total = sum(b.count for b in bands)
     return share(sum(b.count for b in bands[:3]), total)
+
+
+EFG = ["E", "F", "G"]
 
 
 def efg_remaining(homes: Iterable[tuple[str, str]]) -> int:
