@@ -7,7 +7,7 @@ DEV_SETTINGS := driehoek.conf.dev
 SETTINGS := $(or $(DJANGO_SETTINGS_MODULE),$(DEV_SETTINGS))
 DATA := $(filter-out %/cijfers.json,$(sort $(wildcard data/aa-en-hunze/*.json)))
 
-.PHONY: setup run test lint format lock clean
+.PHONY: setup run test bench lint format lock clean
 
 $(VENV)/.installed: requirements/lock.txt
 	@test -x $(PY) || "$$(scripts/find-python.sh)" -m venv $(VENV)
@@ -42,6 +42,11 @@ test:
 	scripts/install-test-deps.sh
 	$(MAKE) setup
 	scripts/test.sh
+
+# Driehoek at national scale on SQLite and PostgreSQL, as one JSON document (docs/performance.md).
+# BENCH_SCALE=0.05 for a smaller country; the generated SQLite database is kept in var/bench/.
+bench: $(VENV)/.installed
+	$(PY) scripts/bench.py
 
 lint:
 	$(VENV)/bin/ruff check .

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from driehoek.api import views as api_views
 from driehoek.api.api import api
+from driehoek.core import views as core_views
 from driehoek.register import views as register_views
 
 admin.site.site_header = _("Driehoek beheer")
@@ -23,4 +24,5 @@ urlpatterns = [
     path("api/v1/", api.urls),
     path("api-sleutels/", api_views.tokens, name="api_tokens"),
     path("beheer/", admin.site.urls),
+    path("gezond/", core_views.gezond, name="gezond"),
 ]
