@@ -51,6 +51,13 @@ def log(message: str) -> None:
     print(f"[bench {time.strftime('%H:%M:%S')}] {message}", file=sys.stderr, flush=True)
 
 
+def var_dir(label: str) -> Path:
+    """Uploads and reports of this run; static/ exists so that WhiteNoise does not warn."""
+    path = BENCH_DIR / f"var-{label}"
+    (path / "static").mkdir(parents=True, exist_ok=True)
+    return path
+
+
 def environment(label: str, database_url: str) -> dict:
     return {
         **os.environ,
@@ -60,7 +67,7 @@ def environment(label: str, database_url: str) -> dict:
         "ALLOWED_HOSTS": "127.0.0.1,localhost",
         "SECURE_SSL_REDIRECT": "false",
         "SECURE_HSTS_SECONDS": "0",
-        "DRIEHOEK_VAR_DIR": str(BENCH_DIR / f"var-{label}"),
+        "DRIEHOEK_VAR_DIR": str(var_dir(label)),
         "LOG_LEVEL": "WARNING",
         "PYTHONPATH": str(ROOT / "src"),
     }
