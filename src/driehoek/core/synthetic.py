@@ -224,7 +224,16 @@ class Generator:
                 self._figures(gemeente, pairs[gemeente.pk], homes)
             bar.update(index + 1, f"· {self.counts.rows.get('woningen', 0):,} woningen".replace(",", "."))
         bar.close()
+        self._analyze()
         return self.counts.rows
+
+    def _analyze(self) -> None:
+        """Statistics for the query planner after a bulk load (and, on PostgreSQL, the visibility map
+        that lets index-only scans skip the table). Not inside a transaction: VACUUM refuses that."""
+        if connection.in_atomic_block:
+            return  # in a test's transaction: the planner copes with the small data
+        with connection.cursor() as cursor:
+            cursor.execute("VACUUM ANALYZE" if connection.vendor == "postgresql" else "ANALYZE")
 
     def _gemeenten(self) -> tuple[list[Gemeente], list[Partij]]:
         provinces = [p for p, _label in Gemeente.Provincie.choices]

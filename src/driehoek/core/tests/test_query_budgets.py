@@ -21,8 +21,8 @@ BUDGET = {
     "dashboard": 24,
     "beoordeling": 26,
     "openbaar": 8,
-    "landelijk": 8,
-    "landelijk_openbaar": 6,
+    "landelijk": 10,
+    "landelijk_openbaar": 8,
 }
 
 
