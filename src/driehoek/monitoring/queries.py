@@ -11,7 +11,7 @@ from driehoek.register.models import Actiehouder, Afspraak, Afsprakenset, Doelst
 
 from . import rules
 from .models import Beoordeling, Indicatorwaarde, Kleur, Reactie, Status
-from .roles import voorzet_holders
+from .roles import voorzet_leads
 
 
 @dataclass
@@ -185,13 +185,13 @@ def inbox(user, afsprakenset: Afsprakenset, jaar: int) -> Inbox:
         .exclude(soort=Reactie.Soort.OPMERKING)
         .values_list("beoordeling_id", "revisie")
     )
-    for afspraak in _afspraken(afsprakenset):
+    leads = voorzet_leads(afsprakenset)
+    for afspraak in afsprakenset.afspraken.only("pk", "afsprakenset_id", "nummer", "titel", "volgorde"):
         b = by_afspraak.get(afspraak.pk)
         if b is None:
             continue
-        b.afspraak = afspraak  # already loaded with its indicators; the page shows it
-        holders = voorzet_holders(afspraak)
-        lead = b.voorzet_partij_id or (holders[0].pk if holders else None)
+        b.afspraak = afspraak  # the page and the reminders show its number and title
+        lead = b.voorzet_partij_id or leads[afspraak.pk]
         # The first-named actiehouder is asked for the voorzet; co-holders may edit it, unasked.
         if b.status == Status.OPEN and user.rol in policy.WORKING_ROLES and user.partij_id == lead:
             result.to_propose.append(b)
