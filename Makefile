@@ -46,7 +46,7 @@ test:
 # Driehoek at national scale on SQLite and PostgreSQL, as one JSON document (docs/performance.md).
 # BENCH_SCALE=0.05 for a smaller country; the generated SQLite database is kept in var/bench/.
 bench: $(VENV)/.installed
-	$(PY) scripts/bench.py
+	@$(PY) scripts/bench.py
 
 lint:
 	$(VENV)/bin/ruff check .

@@ -106,7 +106,8 @@ def prepare(env: dict, fresh: bool) -> float | None:
     if not fresh:
         return None
     start = time.monotonic()
-    subprocess.run(manage + ["generate_national", "--scale", str(SCALE), "--seed", str(SEED)], env=env, check=True)
+    generate = manage + ["generate_national", "--scale", str(SCALE), "--seed", str(SEED)]
+    subprocess.run(generate, env=env, check=True, stdout=sys.stderr)  # stdout carries only the JSON
     return round(time.monotonic() - start, 1)
 
 
@@ -159,20 +160,36 @@ def verdict(results: dict) -> dict:
     for label, r in results.items():
         if not isinstance(r, dict) or "pages" not in r:
             continue
-        main = {k: v for k, v in r["pages"].items() if not k.startswith("landelijk")}
-        worst = max(v["server_p95_ms"] for v in main.values())
-        national = max(r["pages"][k]["server_p95_ms"] for k in r["pages"] if k.startswith("landelijk"))
+        pages = r["pages"]
+        main = [v for k, v in pages.items() if not k.startswith("landelijk")]
+        national = [v for k, v in pages.items() if k.startswith("landelijk")]
+        upload, exports, figures = r["upload"], r["exports"], r["figures"]
+        # (measured wall-clock value, the same in processor time of the Django process, lower is better)
         values = {
-            "page_p95_ms": (worst, worst <= GOALS["page_p95_ms"]),
-            "throughput_ratio": (r["throughput"]["ratio"], r["throughput"]["ratio"] >= GOALS["throughput_ratio"]),
-            "national_overview_p95_ms": (national, national <= GOALS["national_overview_p95_ms"]),
-            "evaluation_pdf_s": (r["exports"]["evaluation_pdf_s"], r["exports"]["evaluation_pdf_s"] <= 3),
-            "figures_s": (r["figures"]["seconds"], r["figures"]["seconds"] <= GOALS["figures_s"]),
-            "upload_rows_per_s": (r["upload"]["rows_per_s"], r["upload"]["rows_per_s"] >= GOALS["upload_rows_per_s"]),
+            "page_p95_ms": (
+                max(v["server_p95_ms"] for v in main),
+                max(v["server_cpu_p95_ms"] for v in main),
+                True,
+            ),
+            "throughput_ratio": (r["throughput"]["ratio"], None, False),
+            "national_overview_p95_ms": (
+                max(v["server_p95_ms"] for v in national),
+                max(v["server_cpu_p95_ms"] for v in national),
+                True,
+            ),
+            "evaluation_pdf_s": (exports["evaluation_pdf_s"], exports["evaluation_pdf_cpu_s"], True),
+            "figures_s": (figures["seconds"], figures["cpu_seconds_this_process"], True),
+            "upload_rows_per_s": (upload["rows_per_s"], upload["rows_per_cpu_s"], False),
+            "importer_ms_per_page": (r["importer"].get("ms_per_page"), None, True),
         }
-        importer = r["importer"].get("ms_per_page")
-        values["importer_ms_per_page"] = (importer, None if importer is None else importer <= 50)
-        checks[label] = {k: {"value": v, "goal": GOALS[k], "met": met} for k, (v, met) in values.items()}
+        checks[label] = {}
+        for key, (value, cpu, lower) in values.items():
+            goal = GOALS[key]
+
+            def met(v, goal=goal, lower=lower):
+                return None if v is None else (v <= goal if lower else v >= goal)
+
+            checks[label][key] = {"value": value, "met": met(value), "cpu": cpu, "met_on_cpu": met(cpu), "goal": goal}
     return checks
 
 
@@ -264,6 +281,13 @@ def timed(function, *args) -> tuple[float, object]:
     start = time.perf_counter()
     result = function(*args)
     return round(time.perf_counter() - start, 3), result
+
+
+def cpu_timed(function, *args) -> tuple[float, float, object]:
+    """(wall seconds, processor seconds of this process, result)."""
+    start, cpu = time.perf_counter(), time.process_time()
+    result = function(*args)
+    return round(time.perf_counter() - start, 3), round(time.process_time() - cpu, 3), result
 
 
 def session_cookie(user) -> str:
@@ -368,17 +392,21 @@ def exports(s: dict) -> dict:
     from driehoek.reports import exports as tabel
 
     afsprakenset, adopted = s["set"], s["published"]
-    xlsx_s, xlsx = timed(tabel.xlsx_bytes, afsprakenset, s["jaar"])
-    pdf_s, pdf = timed(tabel.pdf_bytes, afsprakenset, s["jaar"])
-    eval_pdf_s, eval_pdf = timed(evaluation.pdf, afsprakenset, adopted)
-    eval_xlsx_s, _x = timed(evaluation.xlsx, afsprakenset, adopted)
+    xlsx_s, xlsx_cpu, xlsx = cpu_timed(tabel.xlsx_bytes, afsprakenset, s["jaar"])
+    pdf_s, pdf_cpu, pdf = cpu_timed(tabel.pdf_bytes, afsprakenset, s["jaar"])
+    eval_pdf_s, eval_pdf_cpu, eval_pdf = cpu_timed(evaluation.pdf, afsprakenset, adopted)
+    eval_xlsx_s, eval_xlsx_cpu, _x = cpu_timed(evaluation.xlsx, afsprakenset, adopted)
     return {
         "set": afsprakenset.slug,
         "agreements": afsprakenset.afspraken.count(),
         "monitoringstabel_xlsx_s": xlsx_s,
+        "monitoringstabel_xlsx_cpu_s": xlsx_cpu,
         "monitoringstabel_pdf_s": pdf_s,
+        "monitoringstabel_pdf_cpu_s": pdf_cpu,
         "evaluation_pdf_s": eval_pdf_s,
+        "evaluation_pdf_cpu_s": eval_pdf_cpu,
         "evaluation_xlsx_s": eval_xlsx_s,
+        "evaluation_xlsx_cpu_s": eval_xlsx_cpu,
         "evaluation_year": adopted,
         "evaluation_pdf_kb": len(eval_pdf) // 1024,
         "monitoringstabel_pdf_kb": len(pdf) // 1024,
@@ -416,12 +444,18 @@ def upload() -> dict:
         rent = f"{r.uniform(300, 1200):.2f}".replace(".", ",")
         writer.writerow([f"W-{i:07d}", "Kern", "eengezinswoning", rent, r.choice("ABCDEFG"), "nee", "doorexploiteren"])
     content = out.getvalue().encode()
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     records = uploads.validate("woningregister", uploads.read_table("register.csv", content))
     problems = uploads.check_rows("woningregister", records)
-    seconds = time.perf_counter() - start
+    seconds, cpu = time.perf_counter() - start, time.process_time() - cpu
     assert len(records) == UPLOAD_ROWS and not problems
-    return {"rows": UPLOAD_ROWS, "seconds": round(seconds, 3), "rows_per_s": round(UPLOAD_ROWS / seconds)}
+    return {
+        "rows": UPLOAD_ROWS,
+        "seconds": round(seconds, 3),
+        "rows_per_s": round(UPLOAD_ROWS / seconds),
+        "cpu_seconds": round(cpu, 3),
+        "rows_per_cpu_s": round(UPLOAD_ROWS / cpu),
+    }
 
 
 # The importer (issue 7) may not be in this checkout. When it is, the bench calls the first of these
