@@ -490,6 +490,47 @@ def importer() -> dict:
     return {"ms_per_page": None, "reason": f"none of {entries} exists; set BENCH_IMPORTER=module:function"}
 
 
+def explain(label: str, s: dict) -> dict:
+    """EXPLAIN (ANALYZE, BUFFERS) of the two slowest queries behind each main page, on PostgreSQL,
+    written to var/bench/explain-postgresql.txt (docs/performance.md quotes it)."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from driehoek.figures import queries as figure_queries
+    from driehoek.monitoring import queries as monitoring_queries
+    from driehoek.register.models import Afsprakenset
+    from driehoek.reports import national
+
+    if connection.vendor != "postgresql":
+        return {"skipped": "recorded on PostgreSQL"}
+    afsprakenset, jaar, user = s["set"], s["jaar"], s["secretaris"]
+    work = {
+        "monitoringstabel": lambda: monitoring_queries.monitoringstabel(afsprakenset, jaar),
+        "dashboard": lambda: (
+            monitoring_queries.dashboard(afsprakenset, jaar),
+            monitoring_queries.inbox(user, afsprakenset, jaar),
+        ),
+        "landelijk": lambda: national.overview(Afsprakenset.objects.all()),
+        "landelijk_openbaar": lambda: national.overview(
+            Afsprakenset.objects.filter(publicaties__isnull=False), public=True
+        ),
+        "cijfers (huren en labels)": lambda: figure_queries.rents(afsprakenset.gemeente),
+        "zichtbare sets": lambda: list(Afsprakenset.objects.visible_to(user)),
+    }
+    parts = []
+    for name, function in work.items():
+        with CaptureQueriesContext(connection) as captured:
+            function()
+        for query in sorted(captured.captured_queries, key=lambda q: float(q["time"]), reverse=True)[:2]:
+            with connection.cursor() as cursor:
+                cursor.execute("EXPLAIN (ANALYZE, BUFFERS) " + query["sql"])
+                plan = "\n".join(row[0] for row in cursor.fetchall())
+            parts.append(f"-- {name}\n{query['sql']}\n\n{plan}\n")
+    path = BENCH_DIR / f"explain-{label}.txt"
+    path.write_text("\n".join(parts))
+    return {"file": str(path.relative_to(ROOT)), "plans": len(parts)}
+
+
 def measure(label: str) -> None:
     import django
 
@@ -504,6 +545,10 @@ def measure(label: str) -> None:
     log(f"{label}: upload validation")
     result["upload"] = upload()
     result["importer"] = importer()
+    try:
+        result["explain"] = explain(label, s)
+    except Exception as e:  # the plans are documentation; a failure must not lose the measurements
+        result["explain"] = {"error": repr(e)}
     result["peak_memory_mb"] = {
         "bench_process": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
         "largest_gunicorn_process": round(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024),

@@ -42,8 +42,9 @@ def _afspraken(afsprakenset: Afsprakenset):
 
 
 def beoordelingen(afsprakenset: Afsprakenset, jaar: int) -> dict[int, Beoordeling]:
+    # .order_by(): a dict needs no order, and the default one joins the agreement, set and municipality.
     qs = Beoordeling.objects.filter(afspraak__afsprakenset=afsprakenset, jaar=jaar).select_related("voorzet_partij")
-    return {b.afspraak_id: b for b in qs}
+    return {b.afspraak_id: b for b in qs.order_by()}
 
 
 def monitoringstabel(
@@ -55,7 +56,7 @@ def monitoringstabel(
     by_afspraak = beoordelingen(afsprakenset, jaar)
     values = {
         v.indicator_id: v
-        for v in Indicatorwaarde.objects.filter(indicator__afspraak__afsprakenset=afsprakenset, jaar=jaar)
+        for v in Indicatorwaarde.objects.filter(indicator__afspraak__afsprakenset=afsprakenset, jaar=jaar).order_by()
     }
     rows: list[Row] = []
     for afspraak in _afspraken(afsprakenset):
@@ -138,9 +139,9 @@ def dashboard(afsprakenset: Afsprakenset, jaar: int) -> dict:
     ]
     states = Counter(b.status for b in by_afspraak.values())
     filled = set(
-        Indicatorwaarde.objects.filter(indicator__afspraak__afsprakenset=afsprakenset, jaar=jaar).values_list(
-            "indicator_id", flat=True
-        )
+        Indicatorwaarde.objects.filter(indicator__afspraak__afsprakenset=afsprakenset, jaar=jaar)
+        .order_by()
+        .values_list("indicator_id", flat=True)
     )
     running = Indicator.objects.filter(afspraak__afsprakenset=afsprakenset, jaar_van__lte=jaar, jaar_tot__gte=jaar)
     stale = list(running.exclude(pk__in=filled).select_related("afspraak").order_by("afspraak__volgorde", "volgorde"))
@@ -163,9 +164,9 @@ def inbox(user, afsprakenset: Afsprakenset, jaar: int) -> Inbox:
     if user.partij_id is None:
         return result
     filled = set(
-        Indicatorwaarde.objects.filter(indicator__afspraak__afsprakenset=afsprakenset, jaar=jaar).values_list(
-            "indicator_id", flat=True
-        )
+        Indicatorwaarde.objects.filter(indicator__afspraak__afsprakenset=afsprakenset, jaar=jaar)
+        .order_by()
+        .values_list("indicator_id", flat=True)
     )
     if user.rol in policy.WORKING_ROLES:
         result.to_fill = list(
