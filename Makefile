@@ -7,7 +7,7 @@ DEV_SETTINGS := driehoek.conf.dev
 SETTINGS := $(or $(DJANGO_SETTINGS_MODULE),$(DEV_SETTINGS))
 DATA := $(filter-out %/cijfers.json,$(sort $(wildcard data/aa-en-hunze/*.json)))
 
-.PHONY: setup run test loadtest lint format lock clean backup restore
+.PHONY: setup run test bench loadtest lint format lock clean backup restore
 
 $(VENV)/.installed: requirements/lock.txt
 	@test -x $(PY) || "$$(scripts/find-python.sh)" -m venv $(VENV)
@@ -54,10 +54,16 @@ backup:
 restore:
 	@test -n "$(FILE)" || { echo "Geef de back-up op: make restore FILE=var/backups/<datum-tijd>"; exit 2; }
 	DJANGO_SETTINGS_MODULE=$(SETTINGS) $(MANAGE) restore "$(FILE)" --noinput
+
 # Load and faults against gunicorn and a throwaway PostgreSQL on 127.0.0.1 (~4 minutes; docs/loadtest.md).
 # LOADTEST_ARGS="--users 5 --seconds 5" for a short run.
 loadtest: $(VENV)/.installed
 	$(PY) scripts/loadtest.py $(LOADTEST_ARGS)
+
+# Driehoek at national scale on SQLite and PostgreSQL, as one JSON document (docs/performance.md).
+# BENCH_SCALE=0.05 for a smaller country; the generated SQLite database is kept in var/bench/.
+bench: $(VENV)/.installed
+	@$(PY) scripts/bench.py
 
 lint:
 	$(VENV)/bin/ruff check .

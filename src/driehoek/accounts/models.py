@@ -18,6 +18,9 @@ class Partij(models.Model):
     naam = models.CharField(_("naam"), max_length=200, unique=True)
     korte_naam = models.CharField(_("korte naam"), max_length=80)
     soort = models.CharField(_("soort"), max_length=20, choices=Soort.choices)
+    fictief = models.BooleanField(
+        _("fictief"), default=False, help_text=_("Verzonnen partij uit de landelijke testdataset (generate_national).")
+    )
     history = HistoricalRecords()
 
     class Meta:

@@ -46,5 +46,6 @@ urlpatterns = [
     path("beheer/login/", RedirectView.as_view(url=reverse_lazy("login"), query_string=True)),
     path("gebruikers/geschiedenis/", gebruikers_geschiedenis, name="gebruikers_geschiedenis"),
     path("beheer/", admin.site.urls),
+    path("gezond/", core_views.gezond, name="gezond"),
 ]
 handler500 = "driehoek.core.errors.server_error"

@@ -4,7 +4,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import Sum
+from django.db.models import Case, Count, Q, Sum, Value, When
 from django.utils.translation import gettext as _
 
 from . import rules
@@ -45,16 +45,50 @@ class RentFigures:
 
 
 def rents(gemeente, corporatie=None) -> list[RentFigures]:
+    """Rent bands and remaining E/F/G labels per corporation, counted by the database: a municipality
+    may have a hundred thousand homes, which Python would read one by one."""
+    registers = latest_per_corporation(gemeente, Aanlevering.Soort.WONINGREGISTER, corporatie)
+    counted = _count_homes(registers)
     result = []
-    for a in latest_per_corporation(gemeente, Aanlevering.Soort.WONINGREGISTER, corporatie):
-        homes = Woning.objects.filter(aanlevering=a)
-        bands = rules.rent_bands(
-            homes.values_list("kale_huur", flat=True).iterator(chunk_size=20000), limits(a.peildatum.year)
-        )
-        efg = rules.efg_remaining(homes.values_list("energielabel", "bestemming").iterator(chunk_size=20000))
+    for a in registers:
+        counts, efg, edges = counted[a.pk]
+        bands = rules.bands_from_counts(counts, edges) if counts is not None else None
         result.append(
             RentFigures(a, a.peildatum.year, bands, rules.share_up_to_second(bands) if bands else None, efg, a.rijen)
         )
+    return result
+
+
+def _count_homes(registers: list[Aanlevering]) -> dict[int, tuple[list[int] | None, int, list]]:
+    """Per register: homes per rent band of its year (None when a limit is unknown) and the E/F/G
+    homes that stay, with the year's limits. One grouped query per year of the registers: each home is looked at once."""
+    efg = Case(
+        When(Q(bestemming=Woning.Bestemming.DOOREXPLOITEREN, energielabel__in=rules.EFG), then=Value(1)),
+        default=Value(0),
+    )
+    result = {}
+    per_year = defaultdict(list)
+    for a in registers:
+        per_year[a.peildatum.year].append(a.pk)
+    for year, ids in per_year.items():
+        edges = list(limits(year).values())
+        known = len(edges) == len(rules.BANDS) - 1 and None not in edges
+        # A rent exactly at a limit falls in the lower band, as rules.rent_bands counts it.
+        band = Case(*(When(kale_huur__lte=edge, then=Value(i)) for i, edge in enumerate(edges)), default=Value(4))
+        for pk in ids:  # a register without rows: no homes in any band
+            result[pk] = ([0] * len(rules.BANDS) if known else None, 0, edges)
+        rows = (
+            Woning.objects.filter(aanlevering_id__in=ids)
+            .annotate(band=band if known else Value(0), efg=efg)
+            .values_list("aanlevering_id", "band", "efg")
+            .annotate(n=Count("pk"))
+            .order_by()
+        )
+        for pk, index, is_efg, n in rows:
+            counts, remaining, edges = result[pk]
+            if counts is not None:
+                counts[index] += n
+            result[pk] = (counts, remaining + n * is_efg, edges)
     return result
 
 
@@ -237,9 +271,10 @@ def pipeline(plans: list[Woningbouwplan]) -> tuple[list[str], list[tuple[str, st
 def labels_over_years(gemeente) -> tuple[list[int], dict[str, dict[int, int]]]:
     """Homes with label E, F or G that stay, per register year and corporation (replaced ones not counted)."""
     per_corp: dict[str, dict[int, int]] = defaultdict(dict)
-    for a in current(gemeente, Aanlevering.Soort.WONINGREGISTER).order_by("peildatum"):
-        homes = Woning.objects.filter(aanlevering=a).values_list("energielabel", "bestemming")
-        per_corp[a.corporatie.korte_naam][a.peildatum.year] = rules.efg_remaining(homes.iterator(chunk_size=20000))
+    registers = list(current(gemeente, Aanlevering.Soort.WONINGREGISTER).order_by("peildatum"))
+    counted = _count_homes(registers)
+    for a in registers:
+        per_corp[a.corporatie.korte_naam][a.peildatum.year] = counted[a.pk][1]
     years = sorted({y for values in per_corp.values() for y in values})
     return years, dict(per_corp)
 

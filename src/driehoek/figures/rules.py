@@ -33,19 +33,23 @@ def rent_bands(rents: Iterable[Decimal], limits: dict[str, Decimal | None]) -> l
     if any(edge is None for edge in edges):
         return None
     counts = [0] * len(BANDS)
-    total = 0
     for rent in rents:
-        total += 1
         for index, edge in enumerate(edges):
             if rent <= edge:
                 counts[index] += 1
                 break
         else:
             counts[-1] += 1
-    limits_per_band = [*edges, None]
+    return bands_from_counts(counts, edges)
+
+
+def bands_from_counts(counts: list[int], edges: list[Decimal]) -> list[Band]:
+    """The bands from the number of homes in each (counted by the database at national scale) and the
+    year's limits between them."""
+    total = sum(counts)
     return [
         Band(key, str(label), n, share(n, total), limit)
-        for (key, label), n, limit in zip(BANDS, counts, limits_per_band, strict=True)
+        for (key, label), n, limit in zip(BANDS, counts, [*edges, None], strict=True)
     ]
 
 
@@ -59,6 +63,9 @@ def share_up_to_second(bands: list[Band]) -> Decimal:
     """Share at or below the tweede aftoppingsgrens (agreement 12 of 2022: at least 85%)."""
     total = sum(b.count for b in bands)
     return share(sum(b.count for b in bands[:3]), total)
+
+
+EFG = ["E", "F", "G"]
 
 
 def efg_remaining(homes: Iterable[tuple[str, str]]) -> int:

@@ -35,15 +35,16 @@ def overzicht(request, pk: int):
     first = min(s.eerste_jaar for s in sets) if sets else 2020
     last = max(s.laatste_jaar for s in sets) if sets else 2031
     additions = queries.additions(gemeente, first, last)
+    rents = queries.rents(gemeente)
     context = {
         "gemeente": gemeente,
         "may_upload": policy.can(request.user, policy.UPLOAD_FIGURES, gemeente),
         "additions": additions,
         "additions_chart": _additions_chart(gemeente, additions),
         "additions_rows": _additions_rows(additions),
-        "rents": [(r, queries.rent_targets(gemeente, r)) for r in queries.rents(gemeente)],
+        "rents": [(r, queries.rent_targets(gemeente, r)) for r in rents],
         **_pipeline_and_labels(gemeente, additions),
-        "rent_chart": _rent_chart(queries.rents(gemeente)),
+        "rent_chart": _rent_chart(rents),
         "allocations": queries.allocations(gemeente),
         "stock": queries.stock(gemeente),
         "checks": queries.document_checks(gemeente),

@@ -156,6 +156,8 @@ class Beoordeling(models.Model):
             models.UniqueConstraint(fields=["afspraak", "jaar"], name="beoordeling_eenmaal_per_jaar"),
             models.CheckConstraint(condition=Q(status="open") | ~Q(kleur=""), name="alleen_open_zonder_kleur"),
         ]
+        # The national overview counts the adopted lights of every set from this index alone.
+        indexes = [models.Index(fields=["status", "afspraak", "jaar", "kleur"], name="beoordeling_lichten")]
 
     def __str__(self) -> str:
         return f"{self.afspraak} {self.jaar}"

@@ -11,7 +11,7 @@ from driehoek.register.models import Actiehouder, Afspraak, Afsprakenset, Doelst
 
 from . import rules
 from .models import Beoordeling, Indicatorwaarde, Kleur, Reactie, Status
-from .roles import voorzet_holders
+from .roles import voorzet_leads
 
 
 @dataclass
@@ -42,8 +42,9 @@ def _afspraken(afsprakenset: Afsprakenset):
 
 
 def beoordelingen(afsprakenset: Afsprakenset, jaar: int) -> dict[int, Beoordeling]:
+    # .order_by(): a dict needs no order, and the default one joins the agreement, set and municipality.
     qs = Beoordeling.objects.filter(afspraak__afsprakenset=afsprakenset, jaar=jaar).select_related("voorzet_partij")
-    return {b.afspraak_id: b for b in qs}
+    return {b.afspraak_id: b for b in qs.order_by()}
 
 
 def monitoringstabel(
@@ -55,7 +56,7 @@ def monitoringstabel(
     by_afspraak = beoordelingen(afsprakenset, jaar)
     values = {
         v.indicator_id: v
-        for v in Indicatorwaarde.objects.filter(indicator__afspraak__afsprakenset=afsprakenset, jaar=jaar)
+        for v in Indicatorwaarde.objects.filter(indicator__afspraak__afsprakenset=afsprakenset, jaar=jaar).order_by()
     }
     rows: list[Row] = []
     for afspraak in _afspraken(afsprakenset):
@@ -138,9 +139,9 @@ def dashboard(afsprakenset: Afsprakenset, jaar: int) -> dict:
     ]
     states = Counter(b.status for b in by_afspraak.values())
     filled = set(
-        Indicatorwaarde.objects.filter(indicator__afspraak__afsprakenset=afsprakenset, jaar=jaar).values_list(
-            "indicator_id", flat=True
-        )
+        Indicatorwaarde.objects.filter(indicator__afspraak__afsprakenset=afsprakenset, jaar=jaar)
+        .order_by()
+        .values_list("indicator_id", flat=True)
     )
     running = Indicator.objects.filter(afspraak__afsprakenset=afsprakenset, jaar_van__lte=jaar, jaar_tot__gte=jaar)
     stale = list(running.exclude(pk__in=filled).select_related("afspraak").order_by("afspraak__volgorde", "volgorde"))
@@ -163,9 +164,9 @@ def inbox(user, afsprakenset: Afsprakenset, jaar: int) -> Inbox:
     if user.partij_id is None:
         return result
     filled = set(
-        Indicatorwaarde.objects.filter(indicator__afspraak__afsprakenset=afsprakenset, jaar=jaar).values_list(
-            "indicator_id", flat=True
-        )
+        Indicatorwaarde.objects.filter(indicator__afspraak__afsprakenset=afsprakenset, jaar=jaar)
+        .order_by()
+        .values_list("indicator_id", flat=True)
     )
     if user.rol in policy.WORKING_ROLES:
         result.to_fill = list(
@@ -185,13 +186,13 @@ def inbox(user, afsprakenset: Afsprakenset, jaar: int) -> Inbox:
         .exclude(soort=Reactie.Soort.OPMERKING)
         .values_list("beoordeling_id", "revisie")
     )
-    for afspraak in _afspraken(afsprakenset):
+    leads = voorzet_leads(afsprakenset)
+    for afspraak in afsprakenset.afspraken.only("pk", "afsprakenset_id", "nummer", "titel", "volgorde"):
         b = by_afspraak.get(afspraak.pk)
         if b is None:
             continue
-        b.afspraak = afspraak  # the page links to it: no query per item
-        holders = voorzet_holders(afspraak)
-        lead = b.voorzet_partij_id or (holders[0].pk if holders else None)
+        b.afspraak = afspraak  # the page and the reminders show its number and title: no query per item
+        lead = b.voorzet_partij_id or leads[afspraak.pk]
         # The first-named actiehouder is asked for the voorzet; co-holders may edit it, unasked.
         if b.status == Status.OPEN and user.rol in policy.WORKING_ROLES and user.partij_id == lead:
             result.to_propose.append(b)
@@ -218,10 +219,14 @@ def suggestion_for(beoordeling: Beoordeling) -> tuple[rules.Suggestion, Doelstel
         jaar__isnull=False,
         indicator__soort=Indicator.Soort.AANTAL,
     ).select_related("indicator")
+    targets = list(targets)
+    per_indicator: dict[int, dict[int, Decimal]] = defaultdict(dict)
+    for v in Indicatorwaarde.objects.filter(
+        indicator__in=[t.indicator_id for t in targets], waarde__isnull=False, jaar__lte=beoordeling.jaar
+    ):
+        per_indicator[v.indicator_id][v.jaar] = v.waarde
     for target in targets:
-        values = {
-            v.jaar: v.waarde for v in target.indicator.waarden.filter(waarde__isnull=False, jaar__lte=beoordeling.jaar)
-        }
+        values = per_indicator[target.indicator_id]
         if not values:
             continue
         suggestion = rules.suggest_light(

@@ -1,7 +1,7 @@
 """Which parties play which part in the assessment of an agreement."""
 
 from driehoek.accounts.models import Partij
-from driehoek.register.models import Afspraak
+from driehoek.register.models import Actiehouder, Afspraak, Indicator, Verantwoordelijke
 
 from .models import Beoordeling
 
@@ -14,6 +14,32 @@ def voorzet_holders(afspraak: Afspraak) -> list[Partij]:
     if indicators and indicators[0].actiehouders_lijst:
         return indicators[0].actiehouders_lijst
     return afspraak.verantwoordelijken_lijst
+
+
+def voorzet_leads(afsprakenset) -> dict[int, int | None]:
+    """Per agreement of a set the party `voorzet_holders` names first, for all agreements at once in
+    three small queries: the first actiehouder of the first indicator, else the first responsible."""
+    first_indicator: dict[int, int] = {}
+    indicators = Indicator.objects.filter(afspraak__afsprakenset=afsprakenset).order_by("afspraak_id", "volgorde", "pk")
+    for afspraak_id, indicator_id in indicators.values_list("afspraak_id", "pk"):
+        first_indicator.setdefault(afspraak_id, indicator_id)
+    holder: dict[int, int] = {}
+    actiehouders = Actiehouder.objects.filter(indicator__afspraak__afsprakenset=afsprakenset)
+    for indicator_id, partij_id in actiehouders.order_by("indicator_id", "volgorde", "pk").values_list(
+        "indicator_id", "partij_id"
+    ):
+        holder.setdefault(indicator_id, partij_id)
+    responsible: dict[int, int] = {}
+    for afspraak_id, partij_id in (
+        Verantwoordelijke.objects.filter(afspraak__afsprakenset=afsprakenset)
+        .order_by("afspraak_id", "volgorde", "pk")
+        .values_list("afspraak_id", "partij_id")
+    ):
+        responsible.setdefault(afspraak_id, partij_id)
+    return {
+        afspraak_id: holder.get(first_indicator.get(afspraak_id)) or responsible.get(afspraak_id)
+        for afspraak_id in afsprakenset.afspraken.values_list("pk", flat=True)
+    }
 
 
 def responders(beoordeling: Beoordeling) -> list[Partij]:

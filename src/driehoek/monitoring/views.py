@@ -1,6 +1,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Prefetch
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -9,7 +10,7 @@ from django.views.decorators.http import require_POST
 from driehoek.accounts import policy
 from driehoek.core.downloads import CONTENT_TYPES, safe_filename
 from driehoek.core.versioning import offer_current_version
-from driehoek.register.models import Afspraak, Afsprakenset
+from driehoek.register.models import Actiehouder, Afspraak, Afsprakenset, Indicator
 
 from . import queries, rules, services
 from .forms import (
@@ -31,6 +32,19 @@ def _visible_set(request, slug: str) -> Afsprakenset:
 
 def _year(afsprakenset: Afsprakenset, jaar: int):
     return get_object_or_404(afsprakenset.monitoringsjaren, jaar=jaar)
+
+
+def _afspraak(afsprakenset: Afsprakenset, nummer: str) -> Afspraak:
+    """The agreement with what its assessment page shows, in a fixed number of queries."""
+    indicators = Indicator.objects.order_by("volgorde").prefetch_related(
+        Prefetch("actiehouderschappen", Actiehouder.objects.select_related("partij")), "doelstellingen"
+    )
+    return get_object_or_404(
+        afsprakenset.afspraken.select_related("thema").prefetch_related(
+            Prefetch("indicatoren", indicators), "verantwoordelijkheden__partij"
+        ),
+        nummer=nummer,
+    )
 
 
 def _open_years(afsprakenset: Afsprakenset) -> list[int]:
@@ -121,7 +135,7 @@ FORMS = {
 def beoordeling(request, slug: str, jaar: int, nummer: str):
     afsprakenset = _visible_set(request, slug)
     monitoringsjaar = _year(afsprakenset, jaar)
-    afspraak = get_object_or_404(_with_parties(afsprakenset.afspraken.select_related("thema")), nummer=nummer)
+    afspraak = _afspraak(afsprakenset, nummer)
     b = get_object_or_404(
         Beoordeling.objects.select_related("voorzet_partij", "voorzet_door"), afspraak=afspraak, jaar=jaar
     )
@@ -152,14 +166,6 @@ def beoordeling(request, slug: str, jaar: int, nummer: str):
         context[f"{request.POST['form']}_form"] = bound
         context["conflict"] = conflict
     return render(request, "monitoring/beoordeling.html", context, status=400 if bound is not None else 200)
-
-
-def _with_parties(afspraken):
-    # The policy and the roles ask who the actiehouders and responsible parties are, several times
-    # per page; prefetched once, that is three queries instead of one per party per question.
-    return afspraken.select_related("afsprakenset").prefetch_related(
-        "indicatoren__actiehouderschappen__partij", "verantwoordelijkheden__partij"
-    )
 
 
 def _handle(request, name: str, b: Beoordeling, data: dict) -> None:
@@ -198,17 +204,18 @@ def _add_errors(form, error: ValidationError) -> None:
 
 def _beoordeling_context(request, afsprakenset, monitoringsjaar, afspraak: Afspraak, b: Beoordeling) -> dict:
     user = request.user
-    indicators = list(afspraak.indicatoren.prefetch_related("actiehouderschappen__partij", "doelstellingen"))
+    indicators = list(afspraak.indicatoren.all())
+    may_enter = policy.enterable(user, afsprakenset, indicators)
     all_values = list(
-        Indicatorwaarde.objects.filter(indicator__in=indicators, jaar__lte=b.jaar).prefetch_related("bijlagen")
+        Indicatorwaarde.objects.filter(indicator__in=indicators, jaar__lte=b.jaar)
+        .select_related("partij")
+        .prefetch_related("bijlagen")
     )
     values = {v.indicator_id: v for v in all_values if v.jaar == b.jaar}
     indicator_rows = []
     for indicator in indicators:
         value = values.get(indicator.pk)
-        editable = indicator.jaar_van <= b.jaar <= indicator.jaar_tot and policy.can(
-            user, policy.ENTER_VALUE, indicator
-        )
+        editable = indicator.jaar_van <= b.jaar <= indicator.jaar_tot and indicator.pk in may_enter
         form = None
         if editable:
             initial = {
@@ -264,7 +271,7 @@ def _default_unit(indicator) -> str:
 def waarde(request, slug: str, jaar: int, nummer: str, indicator_pk: int):
     afsprakenset = _visible_set(request, slug)
     _year(afsprakenset, jaar)
-    afspraak = get_object_or_404(_with_parties(afsprakenset.afspraken), nummer=nummer)
+    afspraak = _afspraak(afsprakenset, nummer)
     indicator = get_object_or_404(afspraak.indicatoren, pk=indicator_pk)
     if not policy.can(request.user, policy.ENTER_VALUE, indicator):
         raise PermissionDenied

@@ -36,6 +36,11 @@ class Gemeente(models.Model):
     naam = models.CharField(_("naam"), max_length=120, unique=True)
     cbs_code = models.CharField(_("CBS-code"), max_length=6, blank=True, help_text=_("Bijvoorbeeld GM1680."))
     provincie = models.CharField(_("provincie"), max_length=20, choices=Provincie.choices, blank=True)
+    fictief = models.BooleanField(
+        _("fictief"),
+        default=False,
+        help_text=_("Verzonnen gemeente uit de landelijke testdataset (generate_national)."),
+    )
     history = HistoricalRecords()
 
     class Meta:

@@ -25,7 +25,7 @@ def search_afspraken(
         )
     return (
         Afspraak.objects.filter(pk__in=afspraken.values("pk"))
-        .select_related("thema")
+        .select_related("thema", "afsprakenset")
         .prefetch_related("verantwoordelijkheden__partij")
         .order_by("volgorde")
     )

@@ -48,7 +48,13 @@ def openbaar(request, slug: str, jaar: int):
         (t, [(a, adopted.get(a.pk)) for a in t.afspraken.all()])
         for t in afsprakenset.themas.prefetch_related("afspraken")
     ]
-    context = {"publicatie": publicatie, "afsprakenset": afsprakenset, "jaar": jaar, "themes": themes}
+    context = {
+        "publicatie": publicatie,
+        "afsprakenset": afsprakenset,
+        "jaar": jaar,
+        "themes": themes,
+        "deelnames": afsprakenset.deelnames.select_related("partij"),
+    }
     return render(request, "reports/openbaar.html", context)
 
 

@@ -1,0 +1,565 @@
+#!/usr/bin/env python3
+"""`make bench`: Driehoek at national scale, on SQLite and on PostgreSQL, as one JSON document.
+
+    scripts/bench.py                 generate (or reuse) the data set, measure both databases, print JSON
+    BENCH_SCALE=0.05 scripts/bench.py   a smaller country (default 1.0: 342 municipalities, 2.3 M homes)
+
+Pages are served by gunicorn with the production settings; their server time is read from the
+`Server-Timing` header (driehoek.core.middleware.ServerTimingMiddleware: from the first middleware to
+the response, without the network and the client). Exports, figures, upload validation and the
+importer are timed in this process against the same database. See docs/performance.md.
+"""
+
+import csv
+import io
+import json
+import os
+import platform
+import resource
+import subprocess
+import sys
+import threading
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PY = str(ROOT / ".venv" / "bin" / "python")
+SCALE = float(os.environ.get("BENCH_SCALE", "1.0"))
+SEED = int(os.environ.get("BENCH_SEED", "2026"))
+REQUESTS = int(os.environ.get("BENCH_REQUESTS", "40"))  # per page, after warming up
+SECONDS = float(os.environ.get("BENCH_SECONDS", "8"))  # per throughput measurement
+CLIENTS = int(os.environ.get("BENCH_CLIENTS", "4"))
+WORKERS = int(os.environ.get("BENCH_WORKERS", str(os.cpu_count() or 2)))
+PG_PORT = os.environ.get("BENCH_PGPORT", "54342")
+PORTS = {"sqlite": 8201, "postgresql": 8202}
+UPLOAD_ROWS = 200_000
+BENCH_DIR = ROOT / "var" / "bench"
+
+GOALS = {
+    "page_p95_ms": 50,
+    "throughput_ratio": 0.40,
+    "national_overview_p95_ms": 150,
+    "evaluation_pdf_s": 3,
+    "figures_s": 3,
+    "upload_rows_per_s": 100_000,
+    "importer_ms_per_page": 50,
+}
+
+
+def log(message: str) -> None:
+    print(f"[bench {time.strftime('%H:%M:%S')}] {message}", file=sys.stderr, flush=True)
+
+
+def var_dir(label: str) -> Path:
+    """Uploads and reports of this run; static/ exists so that WhiteNoise does not warn."""
+    path = BENCH_DIR / f"var-{label}"
+    (path / "static").mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def environment(label: str, database_url: str) -> dict:
+    return {
+        **os.environ,
+        "DATABASE_URL": database_url,
+        "DJANGO_SETTINGS_MODULE": "driehoek.conf.production",
+        "SECRET_KEY": "bench-only-not-secret-" + "x" * 30,
+        "ALLOWED_HOSTS": "127.0.0.1,localhost",
+        "SECURE_SSL_REDIRECT": "false",
+        "SECURE_HSTS_SECONDS": "0",
+        "DRIEHOEK_VAR_DIR": str(var_dir(label)),
+        "LOG_LEVEL": "WARNING",
+        "PYTHONPATH": str(ROOT / "src"),
+    }
+
+
+# --- orchestration (plain Python, no Django) --------------------------------------------------
+
+
+def machine() -> dict:
+    cpu = next(
+        (
+            line.split(":", 1)[1].strip()
+            for line in Path("/proc/cpuinfo").read_text().splitlines()
+            if "model name" in line
+        ),
+        platform.processor(),
+    )
+    mem = next(
+        line.split()[1] for line in Path("/proc/meminfo").read_text().splitlines() if line.startswith("MemTotal")
+    )
+    return {
+        "cpu": cpu,
+        "nproc": os.cpu_count(),
+        "memory_gib": round(int(mem) / 1024 / 1024, 1),
+        "load_average_at_start": [round(x, 2) for x in os.getloadavg()],
+        "python": platform.python_version(),
+        "os": platform.platform(),
+    }
+
+
+def prepare(env: dict, fresh: bool) -> float | None:
+    """Migrate and generate; the generation time in seconds, or None when the data was there."""
+    manage = [PY, str(ROOT / "manage.py")]
+    for command in (["migrate", "--noinput", "-v0"], ["createcachetable"], ["load_reference_data"]):
+        subprocess.run(manage + command, env=env, check=True, stdout=subprocess.DEVNULL)
+    if not fresh:
+        return None
+    start = time.monotonic()
+    generate = manage + ["generate_national", "--scale", str(SCALE), "--seed", str(SEED)]
+    subprocess.run(generate, env=env, check=True, stdout=sys.stderr)  # stdout carries only the JSON
+    return round(time.monotonic() - start, 1)
+
+
+def run_sqlite() -> dict:
+    BENCH_DIR.mkdir(parents=True, exist_ok=True)
+    db = BENCH_DIR / f"national-scale{SCALE}-seed{SEED}.sqlite3"
+    done = db.with_suffix(".ready")
+    fresh = not done.exists()
+    if fresh:  # a half-made database from an interrupted run is made again
+        for path in (db, done):
+            path.unlink(missing_ok=True)
+    env = environment("sqlite", f"sqlite:///{db}")
+    log(f"SQLite: {'generating' if fresh else 'reusing'} {db.name}")
+    generation = prepare(env, fresh)
+    done.touch()
+    result = measure_in_subprocess("sqlite", env)
+    result["generation_s"] = generation
+    result["database_mb"] = round(db.stat().st_size / 1e6)
+    return result
+
+
+def run_postgresql() -> dict:
+    """In a throwaway cluster (scripts/with-postgres.sh): generated anew each run."""
+    out = BENCH_DIR / "postgresql.json"
+    out.unlink(missing_ok=True)
+    command = [str(ROOT / "scripts" / "with-postgres.sh"), PY, __file__, "postgresql-inside", str(out)]
+    subprocess.run(command, env={**os.environ, "PGPORT_TEST": PG_PORT}, check=True, stdout=sys.stderr)
+    return json.loads(out.read_text())
+
+
+def postgresql_inside(out: str) -> None:
+    env = environment("postgresql", os.environ["DATABASE_URL"])
+    log("PostgreSQL: generating")
+    generation = prepare(env, fresh=True)
+    result = measure_in_subprocess("postgresql", env)
+    result["generation_s"] = generation
+    Path(out).write_text(json.dumps(result))
+
+
+def measure_in_subprocess(label: str, env: dict) -> dict:
+    done = subprocess.run(
+        [PY, __file__, "measure", label], env=env, check=True, stdout=subprocess.PIPE, text=True
+    ).stdout
+    return json.loads(done)
+
+
+def verdict(results: dict) -> dict:
+    """Per goal and database: the measured value, the goal and whether it is met."""
+    checks = {}
+    for label, r in results.items():
+        if not isinstance(r, dict) or "pages" not in r:
+            continue
+        pages = r["pages"]
+        main = [v for k, v in pages.items() if not k.startswith("landelijk")]
+        national = [v for k, v in pages.items() if k.startswith("landelijk")]
+        upload, exports, figures = r["upload"], r["exports"], r["figures"]
+        # (measured wall-clock value, the same in processor time of the Django process, lower is better)
+        values = {
+            "page_p95_ms": (
+                max(v["server_p95_ms"] for v in main),
+                max(v["server_cpu_p95_ms"] for v in main),
+                True,
+            ),
+            "throughput_ratio": (r["throughput"]["ratio"], None, False),
+            "national_overview_p95_ms": (
+                max(v["server_p95_ms"] for v in national),
+                max(v["server_cpu_p95_ms"] for v in national),
+                True,
+            ),
+            "evaluation_pdf_s": (exports["evaluation_pdf_s"], exports["evaluation_pdf_cpu_s"], True),
+            "figures_s": (figures["seconds"], figures["cpu_seconds_this_process"], True),
+            "upload_rows_per_s": (upload["rows_per_s"], upload["rows_per_cpu_s"], False),
+            "importer_ms_per_page": (r["importer"].get("ms_per_page"), None, True),
+        }
+        checks[label] = {}
+        for key, (value, cpu, lower) in values.items():
+            goal = GOALS[key]
+
+            def met(v, goal=goal, lower=lower):
+                return None if v is None else (v <= goal if lower else v >= goal)
+
+            checks[label][key] = {"value": value, "met": met(value), "cpu": cpu, "met_on_cpu": met(cpu), "goal": goal}
+    return checks
+
+
+def main() -> None:
+    started = time.monotonic()
+    report = {"scale": SCALE, "seed": SEED, "machine": machine(), "goals": GOALS}
+    report["sqlite"] = run_sqlite()
+    if os.environ.get("BENCH_POSTGRESQL", "1") == "0":
+        report["postgresql"] = {"skipped": "BENCH_POSTGRESQL=0"}
+    elif not list(Path("/usr/lib/postgresql").glob("*/bin/initdb")):
+        report["postgresql"] = {"skipped": "PostgreSQL is not installed (apt-get install postgresql)"}
+    else:
+        report["postgresql"] = run_postgresql()
+    report["verdict"] = verdict({k: report[k] for k in ("sqlite", "postgresql")})
+    report["total_s"] = round(time.monotonic() - started)
+    text = json.dumps(report, indent=2, ensure_ascii=False)
+    (BENCH_DIR / "latest.json").write_text(text + "\n")
+    print(text)
+
+
+# --- measuring (Django set up against the database in DATABASE_URL) -------------------------
+
+
+def percentile(values: list[float], p: float) -> float:
+    ordered = sorted(values)
+    return round(ordered[min(len(ordered) - 1, int(round(p / 100 * (len(ordered) - 1))))], 2)
+
+
+def server_timing(header: str) -> dict[str, float]:
+    """{"app": 12.3, "cpu": 10.1} from "app;dur=12.3, cpu;dur=10.1"."""
+    result = {}
+    for part in header.split(","):
+        name, _sep, rest = part.strip().partition(";dur=")
+        if rest:
+            result[name] = float(rest)
+    return result
+
+
+def fetch(url: str, cookie: str = "") -> tuple[int, dict[str, float], float, int]:
+    """(status, server durations in ms from Server-Timing, client ms, bytes)."""
+    request = urllib.request.Request(url, headers={"Cookie": cookie} if cookie else {})
+    start = time.perf_counter()
+    with urllib.request.urlopen(request, timeout=60) as response:
+        body = response.read()
+        status, timing = response.status, response.headers.get("Server-Timing", "")
+    return status, server_timing(timing), (time.perf_counter() - start) * 1000, len(body)
+
+
+def time_page(url: str, cookie: str) -> dict:
+    for _i in range(3):
+        fetch(url, cookie)
+    server, cpu, client, size = [], [], [], 0
+    for _i in range(REQUESTS):
+        status, timing, c, size = fetch(url, cookie)
+        if status != 200:
+            raise RuntimeError(f"{url}: HTTP {status}")
+        server.append(timing["app"])
+        cpu.append(timing["cpu"])
+        client.append(c)
+    return {
+        "server_p50_ms": percentile(server, 50),
+        "server_p95_ms": percentile(server, 95),
+        "server_cpu_p50_ms": percentile(cpu, 50),
+        "server_cpu_p95_ms": percentile(cpu, 95),
+        "client_p50_ms": percentile(client, 50),
+        "bytes": size,
+    }
+
+
+def throughput(url: str, cookie: str) -> float:
+    """Requests per second with CLIENTS concurrent clients for SECONDS."""
+    stop = time.monotonic() + SECONDS
+    counts = [0] * CLIENTS
+
+    def client(index: int) -> None:
+        while time.monotonic() < stop:
+            fetch(url, cookie)
+            counts[index] += 1
+
+    threads = [threading.Thread(target=client, args=(i,)) for i in range(CLIENTS)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    return round(sum(counts) / SECONDS, 1)
+
+
+def timed(function, *args) -> tuple[float, object]:
+    start = time.perf_counter()
+    result = function(*args)
+    return round(time.perf_counter() - start, 3), result
+
+
+def cpu_timed(function, *args) -> tuple[float, float, object]:
+    """(wall seconds, processor seconds of this process, result)."""
+    start, cpu = time.perf_counter(), time.process_time()
+    result = function(*args)
+    return round(time.perf_counter() - start, 3), round(time.process_time() - cpu, 3), result
+
+
+def session_cookie(user) -> str:
+    from django.conf import settings
+    from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
+    from django.contrib.sessions.backends.db import SessionStore
+
+    session = SessionStore()
+    session[SESSION_KEY] = str(user.pk)
+    session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+    session[HASH_SESSION_KEY] = user.get_session_auth_hash()
+    session.create()
+    return f"{settings.SESSION_COOKIE_NAME}={session.session_key}"
+
+
+def subjects() -> dict:
+    """The largest framework set, its richest agreement and the users to look with."""
+    from django.db.models import Count
+
+    from driehoek.accounts.models import Partij, User
+    from driehoek.core.synthetic import CURRENT
+    from driehoek.register.models import Afsprakenset
+
+    largest = (
+        Afsprakenset.objects.filter(gemeente__fictief=True, soort="kaderafspraken")
+        .annotate(n=Count("afspraken"))
+        .order_by("-n", "pk")
+        .first()
+    )
+    afspraak = largest.afspraken.annotate(n=Count("indicatoren")).order_by("-n", "volgorde").first()
+    gemeente = Partij.objects.get(naam=f"Gemeente {largest.gemeente.naam}")
+    secretaris, _new = User.objects.get_or_create(
+        username="bench-secretaris", defaults={"partij": gemeente, "rol": User.Rol.SECRETARIS}
+    )
+    beheerder, _new = User.objects.get_or_create(
+        username="bench-beheerder", defaults={"rol": User.Rol.BEHEERDER, "is_superuser": True}
+    )
+    return {
+        "set": largest,
+        "afspraak": afspraak,
+        "jaar": CURRENT,
+        "published": largest.publicaties.order_by("-jaar").first().jaar,
+        "secretaris": secretaris,
+        "beheerder": beheerder,
+    }
+
+
+def serve_and_measure(label: str, s: dict) -> dict:
+    from django.urls import reverse
+
+    port = PORTS[label]
+    base = f"http://127.0.0.1:{port}"
+    gunicorn = subprocess.Popen(
+        [str(ROOT / ".venv" / "bin" / "gunicorn"), "driehoek.conf.wsgi:application"]
+        + ["--bind", f"127.0.0.1:{port}", "--workers", str(WORKERS), "--log-level", "warning"],
+        env=os.environ.copy(),
+    )
+    try:
+        for _i in range(100):
+            try:
+                fetch(base + reverse("gezond"))
+                break
+            except OSError:
+                time.sleep(0.2)
+        slug, jaar, nummer = s["set"].slug, s["jaar"], s["afspraak"].nummer
+        member, admin = session_cookie(s["secretaris"]), session_cookie(s["beheerder"])
+        pages = {
+            "monitoringstabel": (reverse("monitoring:tabel", args=[slug, jaar]), member),
+            "dashboard": (reverse("monitoring:dashboard", args=[slug, jaar]), member),
+            "afspraak": (reverse("register:afspraak", args=[slug, nummer]), member),
+            "beoordeling": (reverse("monitoring:beoordeling", args=[slug, jaar, nummer]), member),
+            "set": (reverse("register:set", args=[slug]), member),
+            "openbaar": (reverse("reports:openbaar", args=[slug, s["published"]]), ""),
+            "landelijk": (reverse("reports:landelijk"), admin),
+            "landelijk_openbaar": (reverse("reports:landelijk_openbaar"), ""),
+        }
+        timings = {}
+        for name, (path, cookie) in pages.items():
+            log(f"{label}: {name}")
+            timings[name] = time_page(base + path, cookie)
+        log(f"{label}: throughput")
+        minimal = throughput(base + reverse("gezond"), member)
+        table = throughput(base + pages["monitoringstabel"][0], member)
+    finally:
+        gunicorn.terminate()
+        gunicorn.wait(timeout=30)
+    return {
+        "pages": timings,
+        "throughput": {
+            "minimal_view_rps": minimal,
+            "monitoringstabel_rps": table,
+            "ratio": round(table / minimal, 3) if minimal else None,
+            "clients": CLIENTS,
+            "workers": WORKERS,
+            "seconds": SECONDS,
+        },
+    }
+
+
+def exports(s: dict) -> dict:
+    from driehoek.reports import evaluation
+    from driehoek.reports import exports as tabel
+
+    afsprakenset, adopted = s["set"], s["published"]
+    xlsx_s, xlsx_cpu, xlsx = cpu_timed(tabel.xlsx_bytes, afsprakenset, s["jaar"])
+    pdf_s, pdf_cpu, pdf = cpu_timed(tabel.pdf_bytes, afsprakenset, s["jaar"])
+    eval_pdf_s, eval_pdf_cpu, eval_pdf = cpu_timed(evaluation.pdf, afsprakenset, adopted)
+    eval_xlsx_s, eval_xlsx_cpu, _x = cpu_timed(evaluation.xlsx, afsprakenset, adopted)
+    return {
+        "set": afsprakenset.slug,
+        "agreements": afsprakenset.afspraken.count(),
+        "monitoringstabel_xlsx_s": xlsx_s,
+        "monitoringstabel_xlsx_cpu_s": xlsx_cpu,
+        "monitoringstabel_pdf_s": pdf_s,
+        "monitoringstabel_pdf_cpu_s": pdf_cpu,
+        "evaluation_pdf_s": eval_pdf_s,
+        "evaluation_pdf_cpu_s": eval_pdf_cpu,
+        "evaluation_xlsx_s": eval_xlsx_s,
+        "evaluation_xlsx_cpu_s": eval_xlsx_cpu,
+        "evaluation_year": adopted,
+        "evaluation_pdf_kb": len(eval_pdf) // 1024,
+        "monitoringstabel_pdf_kb": len(pdf) // 1024,
+        "monitoringstabel_xlsx_kb": len(xlsx) // 1024,
+    }
+
+
+def figures() -> dict:
+    """Rent bands and remaining E/F/G labels of every corporation in every municipality."""
+    from driehoek.figures import queries
+    from driehoek.register.models import Gemeente
+
+    start, cpu = time.perf_counter(), time.process_time()
+    homes = 0
+    for gemeente in Gemeente.objects.filter(fictief=True):
+        homes += sum(r.homes for r in queries.rents(gemeente))
+    return {
+        "homes": homes,
+        "seconds": round(time.perf_counter() - start, 3),
+        "cpu_seconds_this_process": round(time.process_time() - cpu, 3),
+    }
+
+
+def upload() -> dict:
+    """Checking a woningregister upload of UPLOAD_ROWS rows, as a corporation's CSV arrives."""
+    import random
+
+    from driehoek.figures import uploads
+
+    r = random.Random(SEED)
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=";")
+    writer.writerow(["eigen_id", "kern", "type", "kale_huur", "energielabel", "nultredenwoning", "bestemming"])
+    for i in range(UPLOAD_ROWS):
+        rent = f"{r.uniform(300, 1200):.2f}".replace(".", ",")
+        writer.writerow([f"W-{i:07d}", "Kern", "eengezinswoning", rent, r.choice("ABCDEFG"), "nee", "doorexploiteren"])
+    content = out.getvalue().encode()
+    start, cpu = time.perf_counter(), time.process_time()
+    records = uploads.validate("woningregister", uploads.read_table("register.csv", content))
+    problems = uploads.check_rows("woningregister", records)
+    seconds, cpu = time.perf_counter() - start, time.process_time() - cpu
+    assert len(records) == UPLOAD_ROWS and not problems
+    return {
+        "rows": UPLOAD_ROWS,
+        "seconds": round(seconds, 3),
+        "rows_per_s": round(UPLOAD_ROWS / seconds),
+        "cpu_seconds": round(cpu, 3),
+        "rows_per_cpu_s": round(UPLOAD_ROWS / cpu),
+    }
+
+
+# The importer (issue 7) may not be in this checkout. When it is, the bench calls the first of these
+# that exists with the text of a seed document; BENCH_IMPORTER="module:function" names another.
+IMPORTER_ENTRIES = [
+    "driehoek.importer.extract:extract",
+    "driehoek.importer.extract:propose",
+    "driehoek.importer.parser:parse",
+    "driehoek.importer.services:propose_draft",
+]
+CHARS_PER_PAGE = 3000  # an A4 page of agreement text; the seeds are text taken from PDFs
+
+
+def importer() -> dict:
+    import importlib
+
+    entries = [os.environ["BENCH_IMPORTER"]] if os.environ.get("BENCH_IMPORTER") else IMPORTER_ENTRIES
+    try:
+        importlib.import_module("driehoek.importer")
+    except ImportError:
+        return {"ms_per_page": None, "reason": "driehoek.importer is not in this checkout"}
+    for entry in entries:
+        module_name, name = entry.split(":")
+        try:
+            function = getattr(importlib.import_module(module_name), name)
+        except (ImportError, AttributeError):
+            continue
+        text = (ROOT / "data" / "aa-en-hunze" / "bron" / "kaderafspraken-2026-2031.txt").read_text(encoding="utf-8")
+        pages = max(1, round(len(text) / CHARS_PER_PAGE))
+        seconds, _draft = timed(function, text)
+        return {"entry": entry, "pages": pages, "seconds": seconds, "ms_per_page": round(seconds * 1000 / pages, 1)}
+    return {"ms_per_page": None, "reason": f"none of {entries} exists; set BENCH_IMPORTER=module:function"}
+
+
+def explain(label: str, s: dict) -> dict:
+    """EXPLAIN (ANALYZE, BUFFERS) of the two slowest queries behind each main page, on PostgreSQL,
+    written to var/bench/explain-postgresql.txt (docs/performance.md quotes it)."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from driehoek.figures import queries as figure_queries
+    from driehoek.monitoring import queries as monitoring_queries
+    from driehoek.register.models import Afsprakenset
+    from driehoek.reports import national
+
+    if connection.vendor != "postgresql":
+        return {"skipped": "recorded on PostgreSQL"}
+    afsprakenset, jaar, user = s["set"], s["jaar"], s["secretaris"]
+    work = {
+        "monitoringstabel": lambda: monitoring_queries.monitoringstabel(afsprakenset, jaar),
+        "dashboard": lambda: (
+            monitoring_queries.dashboard(afsprakenset, jaar),
+            monitoring_queries.inbox(user, afsprakenset, jaar),
+        ),
+        "landelijk": lambda: national.overview(Afsprakenset.objects.all()),
+        "landelijk_openbaar": lambda: national.overview(
+            Afsprakenset.objects.filter(publicaties__isnull=False), public=True
+        ),
+        "cijfers (huren en labels)": lambda: figure_queries.rents(afsprakenset.gemeente),
+        "zichtbare sets": lambda: list(Afsprakenset.objects.visible_to(user)),
+    }
+    parts = []
+    for name, function in work.items():
+        with CaptureQueriesContext(connection) as captured:
+            function()
+        for query in sorted(captured.captured_queries, key=lambda q: float(q["time"]), reverse=True)[:2]:
+            with connection.cursor() as cursor:
+                cursor.execute("EXPLAIN (ANALYZE, BUFFERS) " + query["sql"])
+                plan = "\n".join(row[0] for row in cursor.fetchall())
+            parts.append(f"-- {name}\n{query['sql']}\n\n{plan}\n")
+    path = BENCH_DIR / f"explain-{label}.txt"
+    path.write_text("\n".join(parts))
+    return {"file": str(path.relative_to(ROOT)), "plans": len(parts)}
+
+
+def measure(label: str) -> None:
+    import django
+
+    django.setup()
+    s = subjects()
+    result = {"database": label, "largest_set": s["set"].slug, "agreements_in_largest_set": s["set"].n}
+    result.update(serve_and_measure(label, s))
+    log(f"{label}: exports")
+    result["exports"] = exports(s)
+    log(f"{label}: figures")
+    result["figures"] = figures()
+    log(f"{label}: upload validation")
+    result["upload"] = upload()
+    result["importer"] = importer()
+    try:
+        result["explain"] = explain(label, s)
+    except Exception as e:  # the plans are documentation; a failure must not lose the measurements
+        result["explain"] = {"error": repr(e)}
+    result["peak_memory_mb"] = {
+        "bench_process": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
+        "largest_gunicorn_process": round(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024),
+    }
+    print(json.dumps(result))
+
+
+if __name__ == "__main__":
+    if len(sys.argv) > 1 and sys.argv[1] == "measure":
+        measure(sys.argv[2])
+    elif len(sys.argv) > 1 and sys.argv[1] == "postgresql-inside":
+        postgresql_inside(sys.argv[2])
+    else:
+        main()

@@ -1,0 +1,81 @@
+"""Each main page runs a fixed number of SQL queries, whatever the size of the data: the same count
+for the smallest and the largest set of a small and a larger generated national data set (no N+1)."""
+
+import pytest
+
+from django.db import connection
+from django.db.models import Count
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from driehoek.accounts.models import Partij, User
+from driehoek.core.synthetic import CURRENT, Generator
+from driehoek.register.models import Afsprakenset
+
+# Queries per page. A change here is a decision: say in the commit why a page needs one more.
+BUDGET = {
+    "start": 4,
+    "set": 14,
+    "afspraak": 18,
+    "tabel": 14,
+    "dashboard": 24,
+    "beoordeling": 26,
+    "openbaar": 8,
+    "landelijk": 10,
+    "landelijk_openbaar": 8,
+}
+
+
+def _pages(afsprakenset: Afsprakenset) -> dict[str, str]:
+    slug, jaar = afsprakenset.slug, CURRENT
+    # An agreement with every part its pages show (a target on an indicator with a value this year),
+    # the one with most indicators: a prefetch of nothing runs no query, so a bare one would ask fewer.
+    afspraak = (
+        afsprakenset.afspraken.filter(doelstellingen__indicator__waarden__jaar=jaar)
+        .annotate(n=Count("indicatoren", distinct=True))
+        .order_by("-n", "-volgorde")
+        .first()
+    )
+    published = afsprakenset.publicaties.order_by("-jaar").first()
+    return {
+        "start": reverse("start"),
+        "set": reverse("register:set", args=[slug]),
+        "afspraak": reverse("register:afspraak", args=[slug, afspraak.nummer]),
+        "tabel": reverse("monitoring:tabel", args=[slug, jaar]),
+        "dashboard": reverse("monitoring:dashboard", args=[slug, jaar]),
+        "beoordeling": reverse("monitoring:beoordeling", args=[slug, jaar, afspraak.nummer]),
+        "openbaar": reverse("reports:openbaar", args=[slug, published.jaar]),
+        "landelijk": reverse("reports:landelijk"),
+        "landelijk_openbaar": reverse("reports:landelijk_openbaar"),
+    }
+
+
+def _count(client, url: str) -> int:
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200, url
+    return len(queries)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("scale", [0.002, 0.04])
+def test_main_pages_run_a_fixed_number_of_queries(client, scale):
+    Generator(scale=scale, seed=7, progress=None).run()
+    frameworks = Afsprakenset.objects.filter(gemeente__fictief=True, soort="kaderafspraken")
+    by_size = sorted(frameworks, key=lambda s: s.afspraken.count())
+    smallest, largest = by_size[0], by_size[-1]
+    assert largest.afspraken.count() > smallest.afspraken.count()
+    counts = {}
+    for afsprakenset in (smallest, largest):
+        gemeente = Partij.objects.get(naam=f"Gemeente {afsprakenset.gemeente.naam}")
+        user = User.objects.create(username=f"s{afsprakenset.pk}", partij=gemeente, rol=User.Rol.SECRETARIS)
+        client.force_login(user)
+        for name, url in _pages(afsprakenset).items():
+            if name.startswith("landelijk"):
+                continue
+            counts.setdefault(name, set()).add(_count(client, url))
+    client.force_login(User.objects.create(username="beheerder-q", rol=User.Rol.BEHEERDER, is_superuser=True))
+    counts["landelijk"] = {_count(client, reverse("reports:landelijk"))}
+    client.logout()
+    counts["landelijk_openbaar"] = {_count(client, reverse("reports:landelijk_openbaar"))}
+    assert counts == {name: {n} for name, n in BUDGET.items()}
