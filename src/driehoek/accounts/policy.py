@@ -21,6 +21,7 @@ REPORT_DISPUTE = "report_dispute"  # obj: Afsprakenset
 VOTE = "vote"  # obj: Geschil
 VIEW_FIGURES = "view_figures"  # obj: Gemeente
 UPLOAD_FIGURES = "upload_figures"  # obj: Gemeente; a corporation delivers its own figures
+IMPORT_DOCUMENT = "import_document"  # obj: None (upload) or Brondocument (review, accept)
 
 ACTIONS = (
     VIEW_SET,
@@ -38,6 +39,7 @@ ACTIONS = (
     CORRECT_MINUTES,
     REPORT_DISPUTE,
     VOTE,
+    IMPORT_DOCUMENT,
 )
 
 # Roles that do the work of the monitoring for their party; lezer only reads.
@@ -78,6 +80,8 @@ def can(user, action: str, obj: Any) -> bool:
         return False
     if action in (VIEW_FIGURES, UPLOAD_FIGURES):
         return _can_figures(user, action, obj)
+    if action == IMPORT_DOCUMENT:
+        return _can_import(user, obj)
     afsprakenset = set_of(obj)
     if not type(afsprakenset).objects.visible_to(user).filter(pk=afsprakenset.pk).exists():
         return False
@@ -114,6 +118,21 @@ def can(user, action: str, obj: Any) -> bool:
     if action in (REPORT_DISPUTE, VOTE):
         return user.rol in RESPONDING_ROLES
     return False
+
+
+def _can_import(user, document) -> bool:
+    """A municipality's secretary reads in its agreement documents; the administrator any. A document
+    under review is for the one who uploaded it, the secretaries of the same party and the administrator."""
+    if is_beheerder(user):
+        return True
+    secretary = (
+        user.rol == user.Rol.SECRETARIS
+        and user.partij_id is not None
+        and user.partij.soort == user.partij.Soort.GEMEENTE
+    )
+    if not secretary:
+        return False
+    return document is None or document.geupload_door.partij_id == user.partij_id
 
 
 def _can_figures(user, action: str, gemeente) -> bool:

@@ -112,16 +112,20 @@ def compare(proposed: dict, truth: dict) -> Uitkomst:
         if set(responsible) == set(t_agreement["responsible"]):
             counts["parties"] += 1
         else:
-            wrong.append(f"afspraak {number}: partijen {sorted(responsible)} i.p.v. {sorted(t_agreement['responsible'])}")
-        counts["lead"] += bool(responsible) and bool(t_agreement["responsible"]) and (
-            responsible[0] == t_agreement["responsible"][0]
+            wrong.append(
+                f"afspraak {number}: partijen {sorted(responsible)} i.p.v. {sorted(t_agreement['responsible'])}"
+            )
+        counts["lead"] += (
+            bool(responsible) and bool(t_agreement["responsible"]) and (responsible[0] == t_agreement["responsible"][0])
         )
         found, total = _targets(m_agreement["targets"], t_agreement["targets"], wrong, f"afspraak {number}")
         targets_found += found
         targets_true += total
     for t_theme in truth["themes"]:
         m_theme = next((t for t in proposed["themes"] if t["number"] == t_theme["number"]), None)
-        found, total = _targets(m_theme["targets"] if m_theme else [], t_theme["targets"], wrong, f"thema {t_theme['number']}")
+        found, total = _targets(
+            m_theme["targets"] if m_theme else [], t_theme["targets"], wrong, f"thema {t_theme['number']}"
+        )
         targets_found += found
         targets_true += total
     matching = _matching(proposed, truth)
@@ -157,7 +161,11 @@ def _owners(s: dict) -> list[tuple[str, list]]:
 def _same_target(a: dict, b: dict) -> bool:
     return float(a["value"]) == float(b["value"]) and (
         (a.get("value_max") is None and b.get("value_max") is None)
-        or (a.get("value_max") is not None and b.get("value_max") is not None and float(a["value_max"]) == float(b["value_max"]))
+        or (
+            a.get("value_max") is not None
+            and b.get("value_max") is not None
+            and float(a["value_max"]) == float(b["value_max"])
+        )
     )
 
 

@@ -25,7 +25,20 @@ ORG_PREFIX = (
 NAME_WORD = r"(?:[A-Z0-9][\w&'’.\-]*|[A-Z]{2,})"
 JOINER = r"(?:\s+(?:en|aan|den|de|op|van|der|het|la)\s+(?=[A-Z])|\s+)"
 NAME = rf"(?:(?:[Dd]e|[Hh]et|'t)\s+)?{NAME_WORD}(?:{JOINER}{NAME_WORD})*"
-MONTHS = "januari februari maart april mei juni juli augustus september oktober november december".split()
+MONTHS = [
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+]
 
 
 @dataclass
@@ -73,8 +86,9 @@ def find(text: str) -> tuple[list[Partij], list[Ondertekening]]:
 
 def _signing_list(flat: str) -> tuple[list[Partij], list[Ondertekening]]:
     pattern = re.compile(
-        rf"(?:^|\s)(?:\d{{1,2}}[.)]|[•●\-])\s+(?P<name>[A-Z][^,;:]{{2,80}}?),\s+(?:\w+\s+){{0,2}}"
-        r"vertegenwoordigd door (?P<rep>.{0,220}?),?\s*hierna(?: te noemen)?:?\s*[‘'\"“](?P<short>[^’'\"”]{1,40})[’'\"”]"
+        r"(?:^|\s)(?:\d{1,2}[.)]|[•●\-])\s+(?P<name>[A-Z][^,;:]{2,80}?),\s+(?:\w+\s+){0,2}"
+        r"vertegenwoordigd door (?P<rep>.{0,220}?),?\s*hierna(?: te noemen)?:?\s*"
+        r"[‘'\"“](?P<short>[^’'\"”]{1,40})[’'\"”]"
     )
     parties, signatories = [], []
     for m in pattern.finditer(flat[:20000]):
@@ -86,7 +100,9 @@ def _signing_list(flat: str) -> tuple[list[Partij], list[Ondertekening]]:
         person = re.search(
             r"(?:de heer|mevrouw|dhr\.|mw\.|mr\.|drs\.)\s+((?:[A-Z]\.\s?)+(?:[a-z]+\s)*[A-Z][\w'’\-]+)", m.group("rep")
         )
-        role = re.search(r"(wethouder|burgemeester|directeur[\w\-]*|voorzitter|bestuurder|secretaris)", m.group("rep"), re.I)
+        role = re.search(
+            r"(wethouder|burgemeester|directeur[\w\-]*|voorzitter|bestuurder|secretaris)", m.group("rep"), re.I
+        )
         if person:
             signatories.append(Ondertekening(name, person.group(1).strip(), role.group(1).capitalize() if role else ""))
     return parties, signatories

@@ -126,12 +126,16 @@ def propose(
 def _kind_and_period(flat: str, filename: str) -> tuple[str, int, int]:
     pairs = Counter()
     for m in re.finditer(
-        r"\b(kaderafspraken|prestatieafspraken|jaarprogramma|jaarafspraken)\s+((?:19|20)\d{2})(?:\s*(?:-|–|t/m|tot)\s*((?:19|20)\d{2}))?",
+        r"(\w+\s+)?\b(kaderafspraken|prestatieafspraken|jaarprogramma|jaarafspraken)\s+((?:19|20)\d{2})"
+        r"(?:\s*(?:-|–|t/m|tot)\s*((?:19|20)\d{2}))?",
         flat,
         re.I,
     ):
-        word = m.group(1).lower().replace("jaarafspraken", "jaarprogramma")
-        pairs[(word, int(m.group(2)), int(m.group(3) or m.group(2)))] += 1
+        word = m.group(2).lower().replace("jaarafspraken", "jaarprogramma")
+        key = (word, int(m.group(3)), int(m.group(4) or m.group(3)))
+        # Another body's agreements ("Nationale prestatieafspraken 2025-2035") are not this document's.
+        other = re.match(r"(?i)(nationale|regionale|landelijke|provinciale|vorige|eerdere|oude)\b", m.group(1) or "")
+        pairs[key] += -2 if other else 2 if str(key[1]) in filename else 1
     if pairs:
         (kind, first, last), _n = pairs.most_common(1)[0]
         if last >= first:
@@ -157,7 +161,11 @@ def _join(lines: list[tuple[int, str]], double_spaced: bool, source: list[str]) 
             out = text
         elif BULLET.match(text):
             out += "\n" + text
-        elif previous is not None and not double_spaced and any(not source[k].strip() for k in range(previous + 1, index)):
+        elif (
+            previous is not None
+            and not double_spaced
+            and any(not source[k].strip() for k in range(previous + 1, index))
+        ):
             out += "\n\n" + text
         else:
             out += " " + text

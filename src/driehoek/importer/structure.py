@@ -184,7 +184,7 @@ class Parser:
         return parts[:-1] == last_parts and parts[-1] == "1"
 
     def sub_heading(self, number: str) -> bool:
-        """"4.1" right under chapter "4", before any agreement or agreements heading, opens a sub-chapter."""
+        """ "4.1" right under chapter "4", before any agreement or agreements heading, opens a sub-chapter."""
         cur = self.current
         return (
             cur is not None
@@ -233,9 +233,6 @@ class Parser:
         elif m := NUMBERED.match(line):
             number, rest = m.group(1), m.group(3)
         if number is not None:
-            if self.current is None or self.current.placeholder and not self.current.richtingen_label:
-                if not explicit:
-                    return False
             if self.current is None:
                 return False
             if not explicit and not self.expected_agreement(number):
@@ -244,11 +241,12 @@ class Parser:
                 return False
             self.start_agreement(i, number, rest)
             return True
-        if (m := BULLET.match(line)) and self.current is not None and self.mode == "agreements":
-            if self.bullets_are_agreements and (self.agreement is None or self.agreement.bullet):
-                count = sum(1 for a in self.current.agreements if a.bullet)
-                self.start_agreement(i, f"#{count + 1}", m.group(2), bullet=True)
-                return True
+        m = BULLET.match(line)
+        opens = self.agreement is None or self.agreement.bullet
+        if m and self.current is not None and self.mode == "agreements" and self.bullets_are_agreements and opens:
+            count = sum(1 for a in self.current.agreements if a.bullet)
+            self.start_agreement(i, f"#{count + 1}", m.group(2), bullet=True)
+            return True
         return False
 
     def start_agreement(self, i: int, number: str, rest: str, bullet: bool = False) -> None:
@@ -330,8 +328,10 @@ class Parser:
             if bullet:
                 cur.lopende.append([bullet.group(2)])
                 return
-            if cur.lopende and not self.since_break and (
-                line[:1].islower() or not cur.lopende[-1][-1].endswith((".", "!", "?", ":"))
+            if (
+                cur.lopende
+                and not self.since_break
+                and (line[:1].islower() or not cur.lopende[-1][-1].endswith((".", "!", "?", ":")))
             ):
                 cur.lopende[-1].append(line)
                 return
@@ -401,7 +401,9 @@ def _title_of(agreement: Afspraak) -> tuple[str, int]:
     if agreement.bullet or len(agreement.lines) < 2:
         return "", 0
     block, k = [agreement.lines[0][1]], 1
-    while k < len(agreement.lines) and (agreement.lines[k][1][:1].islower() or agreement.lines[k][1][:1] == "(") and k < 3:
+    while (
+        k < len(agreement.lines) and (agreement.lines[k][1][:1].islower() or agreement.lines[k][1][:1] == "(") and k < 3
+    ):
         block.append(agreement.lines[k][1])
         k += 1
     title = " ".join(block).strip()

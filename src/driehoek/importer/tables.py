@@ -71,7 +71,7 @@ def _cells(parts: list[str]) -> list[dict]:
 
 
 def resolve(label: str, parties: list[Partij]) -> list[str]:
-    """"corporaties, gemeente en huurdersverenigingen" -> the set's parties of those kinds, in the set's order."""
+    """ "corporaties, gemeente en huurdersverenigingen" -> the set's parties of those kinds, in the set's order."""
     names: list[str] = []
     for piece in re.split(r",\s*|\s+en\s+", label):
         piece = piece.strip().lower()

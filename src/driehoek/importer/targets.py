@@ -6,14 +6,29 @@ import re
 from decimal import Decimal, InvalidOperation
 
 NUM = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
-WORDS = {"nul": 0, "één": 1, "twee": 2, "drie": 3, "vier": 4, "vijf": 5, "zes": 6, "zeven": 7, "acht": 8, "negen": 9, "tien": 10}
+WORDS = {
+    "nul": 0,
+    "één": 1,
+    "twee": 2,
+    "drie": 3,
+    "vier": 4,
+    "vijf": 5,
+    "zes": 6,
+    "zeven": 7,
+    "acht": 8,
+    "negen": 9,
+    "tien": 10,
+}
 WORD_NUM = "|".join(WORDS)
 RANGE = r"\s?(?:-|–|tot|à|á|a)\s?"
 COUNTED = (
     r"(?:[\w\-]*woning(?:en)?|wooneenheden|eenheden|units|plaatsen|huishoudens|toevoegingen|projecten|"
     r"bijeenkomsten|overleggen|kamers|ligplaatsen|standplaatsen)"
 )
-PERIODIC = r"(?:keer|maal|dorp(?:en)?(?: of wijk(?:en)?)?|wijk(?:en)?|bijeenkomst(?:en)?|overleg(?:gen)?|rondes?)\s+per\s+(?:jaar|kwartaal|maand)"
+PERIODIC = (
+    r"(?:keer|maal|dorp(?:en)?(?: of wijk(?:en)?)?|wijk(?:en)?|bijeenkomst(?:en)?|overleg(?:gen)?|rondes?)"
+    r"\s+per\s+(?:jaar|kwartaal|maand)"
+)
 GAP = r"(?:(?:[^\W\d][\w\-]*,?)\s+){0,4}?"
 PATTERNS = [
     ("%", re.compile(rf"(?P<num>{NUM})(?:{RANGE}(?P<max>{NUM}))?\s?(?:%|procent\b)")),
@@ -25,14 +40,18 @@ PATTERNS = [
     ),
     (
         "count",
-        re.compile(rf"\b(?P<num>{NUM}|{WORD_NUM})(?:{RANGE}(?P<max>{NUM}))?(?P<tal>-tal)?\s+(?P<unit>{GAP}{COUNTED})\b", re.I),
+        re.compile(
+            rf"\b(?P<num>{NUM}|{WORD_NUM})(?:{RANGE}(?P<max>{NUM}))?(?P<tal>-tal)?\s+(?P<unit>{GAP}{COUNTED})\b", re.I
+        ),
     ),
     ("zero", re.compile(r"\b(?P<unit>[\w\-]+)\s+van\s+(?P<num>nul)\b", re.I)),
 ]
 AT_LEAST = r"minimaal|ten minste|tenminste|minstens|ruim|meer dan|minimale|minimum"
 AT_MOST = r"maximaal|ten hoogste|hooguit|niet meer dan|maximum|onder|afgetopt op|beperkt tot|tot"
 ABOUT = r"circa|ca\.|ongeveer|rond|zo'n|bijna"
-YEAR = re.compile(r"\b(?:in|tot|t/m|tot en met|uiterlijk(?: in)?|voor|vóór|per|eind|medio|vanaf|na)\s+((?:19|20)\d{2})\b", re.I)
+YEAR = re.compile(
+    r"\b(?:in|tot|t/m|tot en met|uiterlijk(?: in)?|voor|vóór|per|eind|medio|vanaf|na)\s+((?:19|20)\d{2})\b", re.I
+)
 
 
 def number(text: str) -> Decimal | None:

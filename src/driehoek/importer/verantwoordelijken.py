@@ -39,9 +39,11 @@ class Matcher:
                 terms.append((GROUP_WORDS[kind], members))
         terms.sort(key=lambda t: len(t[0]), reverse=True)
         self.terms = terms
-        self.pattern = re.compile(
-            r"(?<![\w-])(" + "|".join(f"(?:{t})" for t, _m in terms) + r")(?![\w-])", re.I
-        ) if terms else None
+        self.pattern = (
+            re.compile(r"(?<![\w-])(" + "|".join(f"(?:{t})" for t, _m in terms) + r")(?![\w-])", re.I)
+            if terms
+            else None
+        )
 
     def mentions(self, text: str) -> list[str]:
         """Parties named as actors, in the order the text names them."""
@@ -58,7 +60,9 @@ class Matcher:
             ):
                 excluded_until = m.end() + 1
                 continue
-            if m.start() <= excluded_until + 6 and re.match(r"(?i)^\s*(?:,|en|of)\s*(?:de\s+)?$", text[excluded_until - 1 : m.start()]):
+            if m.start() <= excluded_until + 6 and re.match(
+                r"(?i)^\s*(?:,|en|of)\s*(?:de\s+)?$", text[excluded_until - 1 : m.start()]
+            ):
                 excluded_until = m.end() + 1  # "aan de huurdersorganisaties en de gemeente"
                 continue
             for name in self._names(m.group(1)):
