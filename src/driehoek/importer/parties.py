@@ -13,16 +13,16 @@ GEMEENTE, CORPORATIE, HUURDERS, ZORG, OVERIG = "gemeente", "corporatie", "huurde
 # Group words and the kind of party they stand for, in the forms documents use.
 GROUP_WORDS = {
     GEMEENTE: r"gemeente|gemeentelijk|college",
-    CORPORATIE: r"(?:woning)?corporaties?|woningcorporatie\(s\)|corporatie\(s\)|woningstichtingen",
+    CORPORATIE: r"(?:woning|woon)?corporaties?|woningcorporatie\(s\)|corporatie\(s\)|woningstichtingen",
     HUURDERS: r"huurders(?:organisaties?|verenigingen?|belangenorganisaties?|belangenverenigingen?|raden|raad)"
-    r"|huurdersorganisatie\(s\)|bewonersorganisaties?",
+    r"|huurdersorganisatie\(s\)|bewonersorganisaties?|bewonersra(?:ad|den)",
 }
 ORG_PREFIX = (
     r"(?:Algemene\s+)?(?:Woningstichting|Woonstichting|Stichting|Wooncorporatie|Woningcorporatie|Woningbouwvereniging|"
     r"Huurdersvereniging|Huurdersbelangenvereniging|Huurdersraad|Huurdersorganisatie|Huurdersplatform|Bewonersraad|"
     r"Woonzorg|Zorggroep)"
 )
-NAME_WORD = r"(?:[A-Z0-9][\w&'’.\-]*|[A-Z]{2,})"
+NAME_WORD = r"(?:[A-Z0-9](?:[\w&'’\-]|\.(?=\w))*)"
 JOINER = r"(?:\s+(?:en|aan|den|de|op|van|der|het|la)\s+(?=[A-Z])|\s+)"
 NAME = rf"(?:(?:[Dd]e|[Hh]et|'t)\s+)?{NAME_WORD}(?:{JOINER}{NAME_WORD})*"
 MONTHS = [
@@ -116,11 +116,14 @@ def _enumerations(flat: str) -> list[Partij]:
         parties.append(Partij(f"Gemeente {name}", "Gemeente", GEMEENTE, {f"Gemeente {name}"}))
     for kind, words in ((CORPORATIE, GROUP_WORDS[CORPORATIE]), (HUURDERS, GROUP_WORDS[HUURDERS])):
         for m in re.finditer(rf"\b(?:{words})\s+({NAME}(?:(?:,\s*|\s+en\s+){NAME})*)", flat):
+            places = {re.sub(r"^Gemeente\s+", "", p.name).lower() for p in parties if p.kind == GEMEENTE}
             for raw in re.split(r",\s*|\s+en\s+(?=(?:[Dd]e\s+)?[A-Z])", m.group(1)):
                 name = _trim(raw)
-                if name and not _known(parties, name) and len(name) > 2:
+                if name and not _known(parties, name) and len(name) > 2 and name.lower() not in places:
                     name = name[0].upper() + name[1:]
-                    parties.append(Partij(name, name, kind, {name}))
+                    bare = re.sub(rf"^{ORG_PREFIX}\s+", "", name)
+                    short = name if bare.lower() in places or not bare else bare
+                    parties.append(Partij(name, short, kind, {name, short}))
     return parties
 
 
@@ -130,17 +133,19 @@ def _add_org_names(parties: list[Partij], flat: str) -> None:
     for m in re.finditer(rf"\b({ORG_PREFIX}\s+{NAME})", flat):
         name = _trim(m.group(1))
         counts[name] = counts.get(name, 0) + 1
+    places = {re.sub(r"^[Gg]emeente\s+", "", p.name).lower() for p in parties if p.kind == GEMEENTE}
     for name, n in counts.items():
         bare = re.sub(rf"^{ORG_PREFIX}\s+", "", name)
         if n >= 2 and bare and not _known(parties, name) and not _known(parties, bare):
-            parties.append(Partij(name, bare, kind_of(name), {name, bare}))
+            short = name if bare.lower() in places else bare  # "Huurdersraad Zilverveen" is not "Zilverveen"
+            parties.append(Partij(name, short, kind_of(name), {name, short}))
 
 
 def _complete(party: Partij, flat: str) -> None:
     """A full name the document also uses ("Woningstichting De Volmacht" for "De Volmacht")."""
     if party.kind == GEMEENTE:
         return
-    m = re.search(rf"\b({ORG_PREFIX})\s+{re.escape(party.short_name)}\b", flat, re.I)
+    m = re.search(rf"\b({ORG_PREFIX})\s+{re.escape(party.short_name)}\b", flat)
     if m and party.name == party.short_name:
         party.name = f"{m.group(1)} {party.short_name}"
     bare = re.sub(r"^(?:De|Het)\s+", "", party.short_name)

@@ -426,8 +426,9 @@ def _renumber(structure: Structure) -> None:
     seen, clash = set(), False
     for theme in themes:
         for a in theme.agreements:
-            clash |= a.number in seen
-            seen.add(a.number)
+            if not a.number.startswith("#"):
+                clash |= a.number in seen
+                seen.add(a.number)
     for t_index, theme in enumerate(themes, start=1):
         prefix = theme.number or str(t_index)
         for a in theme.agreements:

@@ -38,7 +38,8 @@ def find(lines: list[str], numbers: list[str], theme_titles: list[str]) -> dict[
         if HEADER.search(stripped):
             continue
         m = row_start.match(stripped)
-        if m and m.group("theme").split()[0].strip(",").lower() in first_words and m.group("num") in numbers:
+        theme_word = m.group("theme").split()[0].strip(",") if m else ""
+        if m and m.group("num") in numbers and (theme_word.lower() in first_words or theme_word[:1].isupper()):
             current = m.group("num")
             rows[current] = [m.group("rest") or ""]
             continue

@@ -40,9 +40,7 @@ PATTERNS = [
     ),
     (
         "count",
-        re.compile(
-            rf"\b(?P<num>{NUM}|{WORD_NUM})(?:{RANGE}(?P<max>{NUM}))?(?P<tal>-tal)?\s+(?P<unit>{GAP}{COUNTED})\b", re.I
-        ),
+        re.compile(rf"\b(?P<num>{NUM})(?:{RANGE}(?P<max>{NUM}))?(?P<tal>-tal)?\s+(?P<unit>{GAP}{COUNTED})\b", re.I),
     ),
     ("zero", re.compile(r"\b(?P<unit>[\w\-]+)\s+van\s+(?P<num>nul)\b", re.I)),
 ]
