@@ -7,7 +7,7 @@ DEV_SETTINGS := driehoek.conf.dev
 SETTINGS := $(or $(DJANGO_SETTINGS_MODULE),$(DEV_SETTINGS))
 DATA := $(filter-out %/cijfers.json,$(sort $(wildcard data/aa-en-hunze/*.json)))
 
-.PHONY: setup run test lint format lock clean
+.PHONY: setup run test lint format lock clean importer-eval
 
 $(VENV)/.installed: requirements/lock.txt
 	@test -x $(PY) || "$$(scripts/find-python.sh)" -m venv $(VENV)
@@ -42,6 +42,10 @@ test:
 	scripts/install-test-deps.sh
 	$(MAKE) setup
 	scripts/test.sh
+
+# The importer against the Aa en Hunze register: precision, recall, parties, targets, time per page.
+importer-eval: $(VENV)/.installed
+	DJANGO_SETTINGS_MODULE=$(SETTINGS) $(MANAGE) importer_eval
 
 lint:
 	$(VENV)/bin/ruff check .

@@ -170,9 +170,12 @@ def _same_target(a: dict, b: dict) -> bool:
 
 
 def _targets(mine: list[dict], theirs: list[dict], wrong: list[str], where: str) -> tuple[int, int]:
-    found = 0
+    found, free = 0, list(mine)
     for target in theirs:
-        if any(_same_target(t, target) for t in mine):
+        # One proposed target answers for one target of the register, not for two with the same value.
+        match = next((t for t in free if _same_target(t, target)), None)
+        if match is not None:
+            free.remove(match)
             found += 1
         else:
             wrong.append(f"{where}: doelstelling {target['value']} {target['unit']} niet gevonden")
@@ -194,3 +197,23 @@ def _indicators_found(proposed: dict, truth: dict) -> int:
                 target = _norm(indicator["description"])
                 found += any(d[:20] == target[:20] for d in descriptions)
     return found
+
+
+def text_to_pdf(text: str) -> bytes:
+    """A PDF with a real text layer, made with WeasyPrint from a text file: one paragraph a line,
+    a new page at every form feed. For the harness and the tests; not used when importing."""
+    from html import escape
+
+    from weasyprint import HTML
+
+    pages = []
+    for page in text.split("\f"):
+        paragraphs = "".join(f"<p>{escape(line) or '&#160;'}</p>" for line in page.split("\n"))
+        pages.append(f"<section>{paragraphs}</section>")
+    html = (
+        "<html><head><style>@page { size: A4; margin: 2cm } body { font: 10pt 'DejaVu Sans' }"
+        " p { margin: 0 } section + section { break-before: page }</style></head><body>"
+        + "".join(pages)
+        + "</body></html>"
+    )
+    return HTML(string=html).write_pdf()

@@ -84,7 +84,8 @@ def _pdf_pages(content: bytes) -> tuple[list[str], list[str]]:
         pages = []
         for page in pdf:
             textpage = page.get_textpage()
-            pages.append(textpage.get_text_bounded().replace("\r\n", "\n").replace("\r", "\n"))
+            text = textpage.get_text_bounded().replace("\r\n", "\n").replace("\r", "\n")
+            pages.append(text.replace("\x02", "-"))  # PDFium marks a hyphen at a line end with \x02
             textpage.close()
             page.close()
     finally:

@@ -19,7 +19,7 @@ from .extract import BREAK
 HEADING_WORD = re.compile(r"^(?:thema|hoofdstuk|deel)\s+(\d{1,2}(?:\.\d{1,2})*)\s*[:.\-–]?\s*(.*)$", re.I)
 THEME_COLON = re.compile(r"^thema\s*[:\-–]\s*(.+)$", re.I)
 NUMBERED = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){0,2})(\.?)\s+(\S.*)$")
-AGREEMENT_WORD = re.compile(r"^afspraak\s+(\d{1,2}(?:\.\d{1,2}){0,2}[a-z]?)\s*[:.\-–]?\s*(.*)$", re.I)
+AGREEMENT_WORD = re.compile(r"^(?:Afspraak|AFSPRAAK)\s+(\d{1,2}(?:\.\d{1,2}){0,2}[a-z]?)(?![,;)])\s*[:.\-–]?\s*(.*)$")
 BULLET = re.compile(r"^([•●○▪■◦➔➢►✓·](?=\s*\S)|[–\-*](?=\s))\s*(\S.*)$")
 DOEL = re.compile(r"^((?:Doel|DOEL|Ambitie|Opgave)(?:stelling)?)\s*:\s*(.*)$")
 RICHTINGEN = re.compile(
@@ -107,6 +107,7 @@ class Parser:
         self.section_parties: list[str] = []
         self.bullets_are_agreements = False
         self.last_number: str | None = None
+        self.max_number: int | None = None
         self.since_break = True
         self.after_bullets = False
         self.notes: list[str] = []
@@ -157,7 +158,8 @@ class Parser:
         elif (m := NUMBERED.match(line)) and is_heading_title(m.group(3)):
             candidate, title = m.group(1), m.group(3).strip()
             if not is_caps(title):
-                if not self.expected_heading(candidate):
+                # "2. Woonborg, rechtsgeldig vertegenwoordigd door ... E." is a list item, not a heading.
+                if "," in title or title.endswith(".") or not self.expected_heading(candidate):
                     return False
                 if self.expected_agreement(candidate) and not self.sub_heading(candidate):
                     return False
@@ -174,7 +176,7 @@ class Parser:
     def expected_heading(self, number: str) -> bool:
         numbered = [c.number for c in self.chapters if c.number]
         if not numbered:
-            return number in ("1", "1.1") or "." not in number
+            return number in ("0", "1", "1.1")
         last = numbered[-1]
         parts, last_parts = number.split("."), last.split(".")
         if len(parts) == 1:
@@ -218,6 +220,8 @@ class Parser:
     def successors(self, last: str) -> set[str]:
         parts = last.split(".")
         nxt = {".".join([*parts[:-1], str(int(re.sub(r"\D", "", parts[-1]) or 0) + 1)])}
+        if self.max_number is not None:
+            nxt.add(str(self.max_number + 1))  # a stray number in between does not break the sequence
         theme = self.current.number if self.current else ""
         first_here = not self.current.agreements if self.current else False
         if first_here:
@@ -258,6 +262,8 @@ class Parser:
         self.current.agreements.append(self.agreement)
         if not bullet:
             self.last_number = number
+            if number.isdigit():
+                self.max_number = max(int(number), self.max_number or 0)
         self.bullets_are_agreements = bullet or self.bullets_are_agreements and not self.current.agreements[:-1]
         self.after_bullets = False
 
