@@ -158,13 +158,24 @@ def _owners(s: dict) -> list[tuple[str, list]]:
     return owners
 
 
+def _same_unit(a: str, b: str) -> bool:
+    if a.startswith("%") or b.startswith("%"):
+        return a.startswith("%") and b.startswith("%")
+    stems = lambda unit: {w[:5] for w in _norm(unit).split()}  # noqa: E731
+    return bool(stems(a) & stems(b))
+
+
 def _same_target(a: dict, b: dict) -> bool:
-    return float(a["value"]) == float(b["value"]) and (
-        (a.get("value_max") is None and b.get("value_max") is None)
-        or (
-            a.get("value_max") is not None
-            and b.get("value_max") is not None
-            and float(a["value_max"]) == float(b["value_max"])
+    return (
+        float(a["value"]) == float(b["value"])
+        and _same_unit(a["unit"], b["unit"])
+        and (
+            (a.get("value_max") is None and b.get("value_max") is None)
+            or (
+                a.get("value_max") is not None
+                and b.get("value_max") is not None
+                and float(a["value_max"]) == float(b["value_max"])
+            )
         )
     )
 

@@ -61,5 +61,9 @@ class Command(BaseCommand):
             f"(eerste partij {u.lead_accuracy:.1%}); doelstellingen {u.targets_found}/{u.targets_true} "
             f"({u.target_recall:.1%}, precisie {u.target_precision:.1%}); indicatoren {u.indicators_found}/"
             f"{u.indicators_true}; partijen herkend {u.parties_matched}/{u.parties_true}; "
-            + (f"{1000 * seconds / pages:.1f} ms per pagina" if label == "pdf" else f"{1000 * seconds:.0f} ms")
+            + (
+                f"{1000 * seconds / pages:.1f} ms per pagina"
+                if label == "pdf"
+                else f"{1000 * seconds:.0f} ms in totaal"
+            )
         )
