@@ -49,7 +49,8 @@ class Command(BaseCommand):
                     total["targets_true"] += u.targets_true
         self.stdout.write(
             f"samen (tekst): partijen goed {total['parties']}/{total['agreements']} "
-            f"({total['parties'] / total['agreements']:.1%}), doelstellingen {total['targets']}/{total['targets_true']} "
+            f"({total['parties'] / total['agreements']:.1%}), "
+            f"doelstellingen {total['targets']}/{total['targets_true']} "
             f"({total['targets'] / total['targets_true']:.1%})"
         )
 
