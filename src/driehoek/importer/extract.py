@@ -33,7 +33,7 @@ class Document:
 
 def read(filename: str, content: bytes) -> Document:
     """Read a PDF (by its first bytes, whatever the name says) or a text file."""
-    if not content or not content.strip():
+    if not content or not content.removeprefix(b"\xef\xbb\xbf").strip():
         raise DocumentError(_("Het bestand is leeg."))
     if len(content) > MAX_BYTES:
         raise DocumentError(_("Het bestand is groter dan 50 MB."))
@@ -137,6 +137,8 @@ def clean(pages: list[str]) -> Document:
                 removed["voetnoot"] += 1
             else:
                 lines.append(line)
+    if len(pages) == 1:
+        lines = _running_headers(lines, removed)
     numbers = {f.split(" ", 1)[0] for f in footnotes}
     lines = [_strip_marker(line, numbers) for line in lines]
     lines = _join_hyphenated(lines)
@@ -174,6 +176,28 @@ def _repeated_furniture(pages: list[list[str]]) -> set[str]:
             if re.sub(r"\d+", "#", line) in repeated and len(line) < 120:
                 found.add(line)
     return found
+
+
+def _running_headers(lines: list[str], removed: Counter) -> list[str]:
+    """In text without page breaks: a short line that recurs beside page breaks is a running header."""
+    beside = Counter()
+    for k, line in enumerate(lines):
+        if line == BREAK:
+            for j in (k - 1, k + 1, k - 2, k + 2):
+                if 0 <= j < len(lines) and lines[j] != BREAK and lines[j].strip():
+                    beside[lines[j].strip()] += 1
+    counts = Counter(line.strip() for line in lines if line != BREAK and line.strip())
+    headers = {line for line, n in beside.items() if n >= 2 and counts[line] >= 2 and len(line.split()) <= 10}
+    if not headers:
+        return lines
+    out = []
+    for line in lines:
+        if line.strip() in headers:
+            removed["kop- of voettekst"] += 1
+            _add_break(out)
+        else:
+            out.append(line)
+    return out
 
 
 def _strip_marker(line: str, numbers: set[str]) -> str:
