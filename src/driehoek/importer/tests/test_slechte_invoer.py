@@ -44,9 +44,7 @@ def test_a_damaged_pdf_is_refused():
 
 def test_a_document_without_agreements_says_so():
     with pytest.raises(proposal.NoAgreements, match="geen genummerde afspraken"):
-        proposal.propose(
-            "brief.txt", "Geachte heer,\n\nHierbij de notulen van het overleg.\n\nMet vriendelijke groet".encode()
-        )
+        proposal.propose("brief.txt", b"Geachte heer,\n\nHierbij de notulen van het overleg.\n\nMet vriendelijke groet")
 
 
 def test_a_windows_text_file_is_read_and_says_how():
