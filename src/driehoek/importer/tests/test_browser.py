@@ -38,7 +38,9 @@ def test_read_in_correct_and_accept_a_document(page: Page, live_server, tmp_path
 
     agreement = page.locator("#afspraak-2\\.2")
     agreement.locator("summary").click()
-    agreement.get_by_label("Tekst", exact=True).fill("De gemeente wijst uiterlijk 2029 vier locaties aan voor flexwoningen.")
+    agreement.get_by_label("Tekst", exact=True).fill(
+        "De gemeente wijst uiterlijk 2029 vier locaties aan voor flexwoningen."
+    )
     agreement.get_by_label("Woonstichting Lindehof").check()
     agreement.get_by_role("button", name="Afspraak opslaan").click()
     expect(page.locator(".messages")).to_contain_text("Het concept is bijgewerkt")

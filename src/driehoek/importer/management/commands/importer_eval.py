@@ -21,8 +21,11 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--zonder-pdf", action="store_true", help="Alleen de tekstbestanden.")
         parser.add_argument("--fouten", action="store_true", help="Toon elke afwijking.")
+        parser.add_argument(
+            "--lang", action="store_true", help="Meet ook een PDF van ongeveer 300 pagina's (de eerste seed, 13 keer)."
+        )
 
-    def handle(self, *args, zonder_pdf=False, fouten=False, **options):
+    def handle(self, *args, zonder_pdf=False, fouten=False, lang=False, **options):
         logging.getLogger("weasyprint").setLevel(logging.ERROR)
         logging.getLogger("fontTools").setLevel(logging.ERROR)
         data = Path(settings.BASE_DIR) / "data" / "aa-en-hunze"
@@ -47,6 +50,16 @@ class Command(BaseCommand):
                     total["parties"] += u.parties_right
                     total["targets"] += u.targets_found
                     total["targets_true"] += u.targets_true
+        if lang:
+            text = (data / "bron" / f"{SEEDS[0]}.txt").read_text(encoding="utf-8")
+            long_pdf = evaluation.text_to_pdf("\f".join([text] * 13))
+            started = time.perf_counter()
+            result = proposal.propose("lang.pdf", long_pdf)
+            seconds = time.perf_counter() - started
+            self.stdout.write(
+                f"lang document: {result.pages} pagina's in {seconds:.1f} s ({1000 * seconds / result.pages:.1f} ms "
+                "per pagina)"
+            )
         self.stdout.write(
             f"samen (tekst): partijen goed {total['parties']}/{total['agreements']} "
             f"({total['parties'] / total['agreements']:.1%}), "
