@@ -11,6 +11,7 @@ from django.conf import settings
 
 from driehoek.accounts.models import Partij, User
 from driehoek.core.tests.browser import PASSWORD, log_in
+from driehoek.core.tests.test_accessibility import _violations
 
 from .helpers import pdf
 
@@ -28,6 +29,7 @@ def test_read_in_correct_and_accept_a_document(page: Page, live_server, tmp_path
 
     log_in(page, live_server.url, "kees")
     page.get_by_role("link", name="Document inlezen").click()
+    assert _violations(page) == []
     page.get_by_label("Afsprakendocument (PDF of tekstbestand)").set_input_files(str(document))
     page.get_by_role("button", name="Inlezen").click()
 
@@ -35,6 +37,8 @@ def test_read_in_correct_and_accept_a_document(page: Page, live_server, tmp_path
     expect(page.locator(".facts")).to_contain_text("6 afspraken in 2 thema's")
     expect(page.locator(".importer-source")).to_contain_text("Lindehof voegt in de looptijd netto 90")
     page.screenshot(path=ARTIFACTS / "importer-concept.png", full_page=True)
+    page.locator("#afspraak-2\\.1 summary").click()
+    assert _violations(page) == []  # WCAG 2.1 A and AA, with an agreement's forms open
 
     agreement = page.locator("#afspraak-2\\.2")
     agreement.locator("summary").click()
