@@ -49,7 +49,7 @@ class Partij:
     aliases: set[str] = field(default_factory=set)
 
     def as_dict(self) -> dict:
-        return {"name": self.name, "short_name": self.short_name, "kind": self.kind}
+        return {"name": self.name[:200], "short_name": self.short_name[:80], "kind": self.kind}
 
 
 @dataclass

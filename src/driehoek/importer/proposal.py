@@ -90,7 +90,7 @@ def propose(
         "sets": [
             {
                 "slug": slugify(f"{name}-{kind}-{first}-{last}" if last != first else f"{name}-{kind}-{first}")[:100],
-                "municipality": name,
+                "municipality": name[:120],
                 "municipality_cbs_code": "",
                 "municipality_province": "",
                 "kind": kind,
@@ -100,8 +100,8 @@ def propose(
                 "status": "concept",
                 "parent": None,
                 "source_document": {
-                    "title": f"{title} {name}",
-                    "filename": filename,
+                    "title": f"{title} {name}"[:250],
+                    "filename": filename[:250],
                     "date": place_date.isoformat() if place_date else None,
                 },
                 "parties": [p.as_dict() for p in found],
@@ -191,11 +191,11 @@ def _theme(
             first, last = row["years"]
             indicators.append(
                 {
-                    "description": row["description"],
+                    "description": row["description"][:2000],
                     "kind": tables.kind_of(row["description"]),
                     "years": (f"{first}" if first == last else f"{first}-{last}") if first else "",
                     "actiehouders": tables.resolve(row["actiehouders_label"], found),
-                    "actiehouders_label": row["actiehouders_label"],
+                    "actiehouders_label": row["actiehouders_label"][:250],
                 }
             )
         holders = [n for ind in indicators for n in ind["actiehouders"]]
@@ -211,8 +211,8 @@ def _theme(
         agreements.append(
             {
                 "number": a.number,
-                "title": a.title,
-                "section": a.section,
+                "title": a.title[:300],
+                "section": a.section[:200],
                 "kind": kind,
                 "text": text or a.title,
                 "responsible": responsible,
@@ -229,7 +229,7 @@ def _theme(
     theme_targets = targets.find("\n".join([intro, doel, *richtingen, *lopende]))
     return {
         "number": number,
-        "title": _title_case(theme.title) or _("Thema %(n)s") % {"n": number},
+        "title": (_title_case(theme.title) or _("Thema %(n)s") % {"n": number})[:250],
         "doel": doel,
         "richtingen_label": theme.richtingen_label,
         "richtingen": richtingen,

@@ -2,7 +2,7 @@
 its history row. Acceptance builds the set with the register's own open-data import, so an imported
 document becomes exactly what an imported data file would, with status concept."""
 
-from django.db import transaction
+from django.db import DataError, transaction
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
@@ -80,6 +80,9 @@ def accept(user, document: Brondocument) -> Afsprakenset:
         opendata.import_sets(data)
     except opendata.RegisterFormatError as e:
         raise AanvaardFout(e.problems) from e
+    except DataError as e:
+        # The register's own import rolled back to its savepoint: nothing of the set was stored.
+        raise AanvaardFout([_("Een tekst in het concept is te lang voor het register (%(e)s).") % {"e": e}]) from e
     afsprakenset = Afsprakenset.objects.get(slug=s["slug"])
     document.voorstel = data
     document.status = Brondocument.Status.AANVAARD

@@ -37,6 +37,9 @@ def find(lines: list[str], numbers: list[str], theme_titles: list[str]) -> dict[
         stripped = line.strip()
         if HEADER.search(stripped):
             continue
+        letters = [c for c in stripped if c.isalpha()]
+        if len(letters) >= 4 and all(c.isupper() for c in letters) and len(stripped.split()) <= 6:
+            break  # a capitalised heading after the table ("COLOFON") ends it
         m = row_start.match(stripped)
         theme_word = m.group("theme").split()[0].strip(",") if m else ""
         if m and m.group("num") in numbers and (theme_word.lower() in first_words or theme_word[:1].isupper()):
