@@ -77,7 +77,9 @@ def propose(
     for index, theme in enumerate(themes, start=1):
         number = theme.number if theme.number and theme.number not in used_numbers else str(index)
         used_numbers.add(number)
-        theme_dicts.append(_theme(theme, number, matcher, found, indicator_rows, parsed.double_spaced, document))
+        theme_dicts.append(
+            _theme(theme, number, matcher, found, indicator_rows, parsed.double_spaced, document, (first, last))
+        )
     notes = list(document.notes)
     set_themes = {"themes": theme_dicts}
     references_in_set(set_themes)
@@ -181,6 +183,7 @@ def _theme(
     indicator_rows: dict,
     double_spaced: bool,
     document,
+    period: tuple[int, int],
 ) -> dict:
     agreements = []
     for a in theme.agreements:
@@ -189,6 +192,11 @@ def _theme(
         indicators = []
         for row in rows:
             first, last = row["years"]
+            if first is not None:
+                # A year outside the set's period is a typo or another set's: keep what falls inside.
+                first, last = max(first, period[0]), min(last, period[1])
+                if first > last:
+                    continue
             indicators.append(
                 {
                     "description": row["description"][:2000],

@@ -444,3 +444,13 @@ def _renumber(structure: Structure) -> None:
                 a.number = f"{prefix}.{a.number}"
     if clash:
         structure.notes.append("restart")
+    # Whatever the document did, a number stands once in a set: a repeat gets a letter (7, 7b, 7c).
+    used: set[str] = set()
+    for theme in themes:
+        for a in theme.agreements:
+            number, letter = a.number, "b"
+            while number in used:
+                number = f"{a.number}{letter}"
+                letter = chr(ord(letter) + 1)
+            a.number = number
+            used.add(number)
