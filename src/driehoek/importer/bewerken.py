@@ -127,6 +127,25 @@ def renumber(s: dict, theme_number: str, start: int = 1, prefix: str = "") -> No
     references_in_set(s)
 
 
+def edit_set(s: dict, title: str, kind: str, first_year: int, last_year: int, municipality: str) -> None:
+    """The set's own facts, which the importer guesses from the most frequent "kaderafspraken 2026-2031"."""
+    if last_year < first_year:
+        raise BewerkingFout(_("Het laatste jaar ligt voor het eerste."))
+    outside = [
+        a["number"]
+        for t in s["themes"]
+        for a in t["agreements"]
+        for ind in a["indicators"]
+        if ind["years"] and not (first_year <= int(ind["years"][:4]) and int(ind["years"][-4:]) <= last_year)
+    ]
+    if outside:
+        raise BewerkingFout(
+            _("Indicatoren van afspraak %(n)s vallen buiten die looptijd.") % {"n": ", ".join(sorted(set(outside)))}
+        )
+    s.update(title=title.strip(), kind=kind, first_year=first_year, last_year=last_year)
+    s["municipality"] = municipality.strip() or s["municipality"]
+
+
 def edit_theme(s: dict, number: str, new_number: str, title: str) -> None:
     theme = _theme(s, number)
     new_number, title = new_number.strip(), title.strip()

@@ -2,7 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from driehoek.accounts.models import Partij
-from driehoek.register.models import Afspraak
+from driehoek.register.models import Afspraak, Afsprakenset
 
 MAX_UPLOAD = 50 * 1024 * 1024
 
@@ -62,3 +62,11 @@ class PartijForm(forms.Form):
     new_name = forms.CharField(label=_("Naam"), max_length=200)
     short_name = forms.CharField(label=_("Korte naam"), max_length=80, required=False)
     kind = forms.ChoiceField(label=_("Soort"), choices=Partij.Soort.choices)
+
+
+class SetForm(forms.Form):
+    title = forms.CharField(label=_("Titel"), max_length=250)
+    kind = forms.ChoiceField(label=_("Soort"), choices=Afsprakenset.Soort.choices)
+    first_year = forms.IntegerField(label=_("Eerste jaar"), min_value=1990, max_value=2100)
+    last_year = forms.IntegerField(label=_("Laatste jaar"), min_value=1990, max_value=2100)
+    municipality = forms.CharField(label=_("Gemeente"), max_length=120)

@@ -14,7 +14,7 @@ from driehoek.accounts import policy
 from . import services
 from .bewerken import BewerkingFout
 from .extract import DocumentError
-from .forms import AfspraakForm, HernummerForm, PartijForm, SplitsForm, ThemaForm, UploadForm
+from .forms import AfspraakForm, HernummerForm, PartijForm, SetForm, SplitsForm, ThemaForm, UploadForm
 from .models import Brondocument
 
 
@@ -93,6 +93,7 @@ def document(request, pk: int):
         "themes": themes,
         "parties": parties,
         "new_party": PartijForm(prefix="nieuw"),
+        "set_form": SetForm(initial=s, prefix="set"),
         "lines": document.regels,
         "count": sum(len(t["agreements"]) for t in s["themes"]),
         "editable": document.status == Brondocument.Status.IN_BEOORDELING,
@@ -124,6 +125,10 @@ def _arguments(operation: str, key: str, s: dict, data) -> dict:
         form = AfspraakForm(s, data, prefix=f"a{key}")
         _valid(form)
         return {"number": key, "values": form.cleaned_data}
+    if operation == "edit_set":
+        form = SetForm(data, prefix="set")
+        _valid(form)
+        return form.cleaned_data
     if operation == "merge":
         return {"number": key}
     if operation == "split":

@@ -69,3 +69,13 @@ def test_edit_theme(s):
     assert s["themes"][2]["title"] == "Duurzaamheid en kwaliteit"
     with pytest.raises(bewerken.BewerkingFout):
         bewerken.edit_theme(s, "3", "1", "Dubbel")
+
+
+def test_edit_set_checks_the_period_against_the_indicators(s):
+    bewerken.edit_set(s, "Prestatieafspraken 2027-2031", "prestatieafspraken", 2027, 2031, "Zilverveen")
+    assert (s["title"], s["last_year"]) == ("Prestatieafspraken 2027-2031", 2031)
+    with pytest.raises(bewerken.BewerkingFout, match="voor het eerste"):
+        bewerken.edit_set(s, "X", "kaderafspraken", 2031, 2027, "")
+    s["themes"][0]["agreements"][0]["indicators"] = [{"years": "2030-2031", "actiehouders": []}]
+    with pytest.raises(bewerken.BewerkingFout, match="buiten die looptijd"):
+        bewerken.edit_set(s, "X", "kaderafspraken", 2027, 2029, "")

@@ -137,9 +137,22 @@ def test_review_screen_upload_edit_and_accept(client, zilverveen_secretaris):
         {"bewerking": "renumber", "sleutel": "3", "h3-start": "1", "h3-prefix": "D"},
     )
     assert [a["number"] for a in Brondocument.objects.get().set["themes"][2]["agreements"]] == ["D.1", "D.2"]
+    client.post(
+        reverse("importer:bewerken", args=[document.pk]),
+        {
+            "bewerking": "edit_set",
+            "set-title": "Prestatieafspraken Zilverveen 2027-2030",
+            "set-kind": "prestatieafspraken",
+            "set-first_year": "2027",
+            "set-last_year": "2030",
+            "set-municipality": "Zilverveen",
+        },
+    )
+    assert Brondocument.objects.get().set["title"] == "Prestatieafspraken Zilverveen 2027-2030"
     response = client.post(reverse("importer:aanvaarden", args=[document.pk]))
     afsprakenset = Afsprakenset.objects.get(brondocumenten=document)
     assert response["Location"] == afsprakenset.get_absolute_url()
+    assert afsprakenset.titel == "Prestatieafspraken Zilverveen 2027-2030"
 
 
 def test_upload_of_bad_input_shows_the_reason(client, zilverveen_secretaris):
