@@ -85,7 +85,7 @@ def _pdf_pages(content: bytes) -> tuple[list[str], list[str]]:
         for page in pdf:
             textpage = page.get_textpage()
             text = textpage.get_text_bounded().replace("\r\n", "\n").replace("\r", "\n")
-            pages.append(text.replace("\x02", "-"))  # PDFium marks a hyphen at a line end with \x02
+            pages.append(text.replace("\x02", "-\n"))  # PDFium joins a word hyphenated at a line end with \x02
             textpage.close()
             page.close()
     finally:
@@ -141,7 +141,7 @@ def clean(pages: list[str]) -> Document:
         lines = _running_headers(lines, removed)
     numbers = {f.split(" ", 1)[0] for f in footnotes}
     lines = [_strip_marker(line, numbers) for line in lines]
-    lines = _join_hyphenated(lines)
+    lines = _join_hyphenated(lines, _vocabulary(lines))
     lines = [_tidy(line) for line in lines]
     for what, count in sorted(removed.items()):
         notes.append(_("%(n)s × %(what)s weggelaten") % {"n": count, "what": what})
@@ -206,7 +206,11 @@ def _strip_marker(line: str, numbers: set[str]) -> str:
     return FOOTNOTE_MARKER.sub(lambda m: "" if m.group(1) in numbers else m.group(0), line)
 
 
-def _join_hyphenated(lines: list[str]) -> list[str]:
+def _vocabulary(lines: list[str]) -> set[str]:
+    return {w.strip(".,;:()‘’“”'\"").lower() for line in lines for w in line.split()}
+
+
+def _join_hyphenated(lines: list[str], vocabulary: set[str]) -> list[str]:
     """Join a word broken over two lines; "zorg- en welzijn" is not broken."""
     out: list[str] = []
     i = 0
@@ -224,7 +228,11 @@ def _join_hyphenated(lines: list[str]) -> list[str]:
                     # by the typesetter loses it.
                     head = line.rstrip()
                     last = head.split()[-1]
-                    keep = "-" in first or last[:1].isupper() or "-" in last[:-1]
+                    word = first.strip(".,;:()‘’“”'\"").lower()
+                    # The document's own spelling elsewhere decides ("directeur-bestuurder"); else the hyphen
+                    # was the typesetter's.
+                    spelled = (last + word).lower() in vocabulary and (last[:-1] + word).lower() not in vocabulary
+                    keep = "-" in first or last[:1].isupper() or "-" in last[:-1] or spelled
                     out.append((head if keep else head[:-1]) + nxt)
                     i = j + 1
                     continue
@@ -236,4 +244,5 @@ def _join_hyphenated(lines: list[str]) -> list[str]:
 def _tidy(line: str) -> str:
     if line == BREAK:
         return line
+    line = re.sub(r"(?<=\w)[¹²³⁴-⁹⁰]+", "", line)  # superscript footnote markers
     return re.sub(r"[ \t\u00a0]+", " ", line).strip()

@@ -22,9 +22,13 @@ ORG_PREFIX = (
     r"Huurdersvereniging|Huurdersbelangenvereniging|Huurdersraad|Huurdersorganisatie|Huurdersplatform|Bewonersraad|"
     r"Woonzorg|Zorggroep)"
 )
-NAME_WORD = r"(?:[A-Z0-9](?:[\w&'’\-]|\.(?=\w))*)"
+NAME_WORD = r"(?:(?:[A-Z]|\d+[A-Za-z])(?:[\w&'’\-]|\.(?=\w))*)"
 JOINER = r"(?:\s+(?:en|aan|den|de|op|van|der|het|la)\s+(?=[A-Z])|\s+)"
 NAME = rf"(?:(?:[Dd]e|[Hh]et|'t)\s+)?{NAME_WORD}(?:{JOINER}{NAME_WORD})*"
+# An organisation's name: "en" joins two organisations, not two words of one name.
+ORG_NAME = (
+    rf"(?:(?:[Dd]e|[Hh]et|'t)\s+)?{NAME_WORD}(?:(?:\s+(?:aan|den|de|op|van|der|het)\s+(?=[A-Z])|\s+){NAME_WORD})*"
+)
 MONTHS = [
     "januari",
     "februari",
@@ -130,12 +134,14 @@ def _enumerations(flat: str) -> list[Partij]:
 def _add_org_names(parties: list[Partij], flat: str) -> None:
     """Names such as "Stichting Woonbelang" that a document uses at least twice."""
     counts: dict[str, int] = {}
-    for m in re.finditer(rf"\b({ORG_PREFIX}\s+{NAME})", flat):
+    for m in re.finditer(rf"\b({ORG_PREFIX}\s+{ORG_NAME})", flat):
         name = _trim(m.group(1))
         counts[name] = counts.get(name, 0) + 1
     places = {re.sub(r"^[Gg]emeente\s+", "", p.name).lower() for p in parties if p.kind == GEMEENTE}
     for name, n in counts.items():
         bare = re.sub(rf"^{ORG_PREFIX}\s+", "", name)
+        if bare and bare != name and len(bare.split()) >= 2:
+            n = max(n, len(re.findall(rf"\b{re.escape(bare)}\b", flat)))  # "De Nesten" on its own
         if n >= 2 and bare and not _known(parties, name) and not _known(parties, bare):
             short = name if bare.lower() in places else bare  # "Huurdersraad Zilverveen" is not "Zilverveen"
             parties.append(Partij(name, short, kind_of(name), {name, short}))

@@ -142,6 +142,8 @@ class Parser:
         elif self.is_section(line):
             self.end_agreement()
             self.section = YEAR_TAIL.sub("", line).rstrip(" .:")
+            if re.search(r"(?i)\b(?:naar|tot|vanaf|na|in|voor|t/m)$", self.section):
+                self.section = line.rstrip(" .:")  # "Doorkijk naar 2031" needs its year
             self.section_parties = self.parties_in(line)
             self.mode = "agreements"
             self.bullets_are_agreements = True
@@ -161,7 +163,7 @@ class Parser:
                 # "2. Woonborg, rechtsgeldig vertegenwoordigd door ... E." is a list item, not a heading.
                 if "," in title or title.endswith(".") or not self.expected_heading(candidate):
                     return False
-                if self.expected_agreement(candidate) and not self.sub_heading(candidate):
+                if self.expected_agreement(candidate) and not (self.sub_heading(candidate) or self.opens_theme(i)):
                     return False
             number = candidate
         elif is_caps(line) and len(line.split()) <= 6 and not line.endswith(SENTENCE_END[1:]):
@@ -184,6 +186,22 @@ class Parser:
         if parts[:-1] == last_parts[:-1]:
             return int(parts[-1]) == int(last_parts[-1]) + 1
         return parts[:-1] == last_parts and parts[-1] == "1"
+
+    def opens_theme(self, i: int) -> bool:
+        """What follows a line tells a heading from an agreement: a goal, principles, a section, or a new "1."."""
+        for line in self.lines[i + 1 : i + 6]:
+            line = line.strip()
+            if not line or line == BREAK:
+                continue
+            numbered = NUMBERED.match(line)
+            return bool(
+                DOEL.match(line)
+                or RICHTINGEN.match(line)
+                or LOPEND.match(line)
+                or (self.is_section(line) and not numbered)
+                or (numbered and numbered.group(1) in ("1", "1.1"))
+            )
+        return False
 
     def sub_heading(self, number: str) -> bool:
         """ "4.1" right under chapter "4", before any agreement or agreements heading, opens a sub-chapter."""

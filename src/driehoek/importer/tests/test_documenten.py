@@ -84,3 +84,25 @@ def test_a_table_of_agreements_with_page_furniture(as_pdf):
     assert agreement(s, "6")["indicators"][0]["actiehouders"] == ["Veldzicht"]
     assert agreement(s, "3")["text"] == "Veldzicht verkoopt maximaal 5 woningen per jaar. Veldzicht 2029"
     assert "Foto" not in agreement(s, "4")["text"]
+
+
+@pytest.mark.parametrize("as_pdf", [False, True], ids=["tekst", "pdf"])
+def test_numbering_restarting_at_one_with_party_sections(as_pdf):
+    s = read("ooievaarsdal", as_pdf)
+    assert outline(s) == {
+        "Betaalbaarheid": ["1.1", "1.2"],
+        "Beschikbaarheid": ["2.1"],
+        "Leefbaarheid": ["3.1", "3.2", "3.3"],
+    }
+    assert [p["name"] for p in s["parties"]] == [
+        "Gemeente Ooievaarsdal",
+        "Woonstichting Ooievaar",
+        "Huurdersbelangenvereniging De Nesten",
+    ]
+    assert agreement(s, "1.1")["responsible"] == ["Woonstichting Ooievaar"]
+    assert agreement(s, "3.2")["responsible"][0] == "Huurdersbelangenvereniging De Nesten"
+    assert (agreement(s, "3.3")["section"], agreement(s, "3.3")["kind"]) == ("Doorkijk naar 2031", "doorkijk")
+    assert "woningbouwprogramma" in agreement(s, "2.1")["text"]
+    assert "beschikbaar voor bewonersinitiatieven" in agreement(s, "3.1")["text"]  # the footnote marker is gone
+    target = agreement(s, "2.1")["targets"][0]
+    assert (target["value"], target["comparator"], target["year"]) == (60, "ten_minste", 2034)
