@@ -187,7 +187,11 @@ def _running_headers(lines: list[str], removed: Counter) -> list[str]:
                 if 0 <= j < len(lines) and lines[j] != BREAK and lines[j].strip():
                     beside[lines[j].strip()] += 1
     counts = Counter(line.strip() for line in lines if line != BREAK and line.strip())
-    headers = {line for line, n in beside.items() if n >= 2 and counts[line] >= 2 and len(line.split()) <= 10}
+    headers = {
+        line
+        for line, n in beside.items()
+        if n >= 2 and counts[line] >= 2 and len(line.split()) <= 10 and not _looks_like_heading(line)
+    }
     if not headers:
         return lines
     out = []
@@ -198,6 +202,11 @@ def _running_headers(lines: list[str], removed: Counter) -> list[str]:
         else:
             out.append(line)
     return out
+
+
+def _looks_like_heading(line: str) -> bool:
+    letters = [c for c in line if c.isalpha()]
+    return bool(re.match(r"^\d{1,2}(?:\.\d{1,2})*\.?\s", line)) or (bool(letters) and all(c.isupper() for c in letters))
 
 
 def _strip_marker(line: str, numbers: set[str]) -> str:
@@ -245,4 +254,11 @@ def _tidy(line: str) -> str:
     if line == BREAK:
         return line
     line = re.sub(r"(?<=\w)[¹²³⁴-⁹⁰]+", "", line)  # superscript footnote markers
+    if line.count("|") >= 2 or line.lstrip().startswith("|") or line.rstrip().endswith("|"):
+        # A table typed with pipes: cells become words; the rule under the header goes.
+        line = (
+            ""
+            if re.fullmatch(r"[\s|:\-+=]*", line)
+            else " ".join(c.strip() for c in line.strip().strip("|").split("|"))
+        )
     return re.sub(r"[ \t\u00a0]+", " ", line).strip()

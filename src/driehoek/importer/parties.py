@@ -19,8 +19,7 @@ GROUP_WORDS = {
 }
 ORG_PREFIX = (
     r"(?:Algemene\s+)?(?:Woningstichting|Woonstichting|Stichting|Wooncorporatie|Woningcorporatie|Woningbouwvereniging|"
-    r"Huurdersvereniging|Huurdersbelangenvereniging|Huurdersraad|Huurdersorganisatie|Huurdersplatform|Bewonersraad|"
-    r"Woonzorg|Zorggroep)"
+    r"Huurdersvereniging|Huurdersbelangenvereniging|Huurdersraad|Huurdersorganisatie|Huurdersplatform|Bewonersraad)"
 )
 NAME_WORD = r"(?:(?:[A-Z]|\d+[A-Za-z])(?:[\w&'’\-]|\.(?=\w))*)"
 JOINER = r"(?:\s+(?:en|aan|den|de|op|van|der|het|la)\s+(?=[A-Z])|\s+)"

@@ -74,8 +74,9 @@ def propose(
     matcher = Matcher(found)
     step(_("afspraken, partijen en doelstellingen"))
     theme_dicts, used_numbers = [], set()
+    planned = {t.number for t in themes if t.number}
     for index, theme in enumerate(themes, start=1):
-        number = theme.number if theme.number and theme.number not in used_numbers else str(index)
+        number = _free(theme.number or str(index), used_numbers | (planned - {theme.number}))
         used_numbers.add(number)
         theme_dicts.append(
             _theme(theme, number, matcher, found, indicator_rows, parsed.double_spaced, document, (first, last))
@@ -123,6 +124,16 @@ def propose(
         ],
     }
     return Proposal(data=data, source_lines=document.lines, pages=document.pages, notes=notes)
+
+
+def _free(number: str, taken: set[str]) -> str:
+    """Theme numbers are unique in a set: a second "2" becomes "2b"."""
+    if number not in taken:
+        return number
+    for suffix in "bcdefghijklmnopqrstuvwxyz":
+        if number + suffix not in taken:
+            return number + suffix
+    return f"{number}-{len(taken)}"
 
 
 def _kind_and_period(flat: str, filename: str) -> tuple[str, int, int]:

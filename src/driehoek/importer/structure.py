@@ -15,9 +15,10 @@ import re
 from dataclasses import dataclass, field
 
 from .extract import BREAK
+from .parties import GROUP_WORDS
 
 HEADING_WORD = re.compile(r"^(?:thema|hoofdstuk|deel)\s+(\d{1,2}(?:\.\d{1,2})*)\s*[:.\-–]?\s*(.*)$", re.I)
-THEME_COLON = re.compile(r"^thema\s*[:\-–]\s*(.+)$", re.I)
+THEME_COLON = re.compile(r"^thema\s*[:\-–]\s*(.+)$|^(?:Thema|THEMA)\s+([A-Z][^\s:]*(?:\s+[^\s:]+){0,4})$")
 NUMBERED = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){0,2})(\.?)\s+(\S.*)$")
 AGREEMENT_WORD = re.compile(r"^(?:Afspraak|AFSPRAAK)\s+(\d{1,2}(?:\.\d{1,2}){0,2}[a-z]?)(?![,;)])\s*[:.\-–]?\s*(.*)$")
 BULLET = re.compile(r"^([•●○▪■◦➔➢►✓·](?=\s*\S)|[–\-*](?=\s))\s*(\S.*)$")
@@ -155,8 +156,8 @@ class Parser:
         number, title = None, None
         if m := HEADING_WORD.match(line):
             number, title = m.group(1), m.group(2).strip() or m.group(1)
-        elif m := THEME_COLON.match(line):
-            number, title = str(len(self.chapters) + 1), m.group(1).strip()
+        elif (m := THEME_COLON.match(line)) and not re.search(r"(?i)\bafspraak\b|\bindicator", line):
+            number, title = str(len([c for c in self.chapters if c.number]) + 1), (m.group(1) or m.group(2)).strip()
         elif (m := NUMBERED.match(line)) and is_heading_title(m.group(3)):
             candidate, title = m.group(1), m.group(3).strip()
             if not is_caps(title):
@@ -390,12 +391,16 @@ class Parser:
         core = YEAR_TAIL.sub("", line).rstrip(" .:")
         if not core or not core[0].isupper() or re.search(r"[.;!?]\s", core):
             return False
+        if re.search(r"(?i)\b(?:de|het|en|of|van|voor|met)$", core):
+            return False  # a sentence broken over lines, not a heading
         if SECTION.match(core):
             return True
         # A heading made of party names only: "De Volmacht en Woonborg 2022".
         rest = core
         for alias in sorted(self.aliases, key=len, reverse=True):
             rest = re.sub(rf"(?i)\b{re.escape(alias)}\b", " ", rest)
+        for words in GROUP_WORDS.values():  # "Corporaties", "Gemeente en huurdersorganisaties"
+            rest = re.sub(rf"(?i)(?<![\w-])(?:{words})(?![\w-])", " ", rest)
         return rest != core and not re.sub(r"(?i)\b(en|de|het|van|voor|,|&)\b|[,&]", " ", rest).strip()
 
     def parties_in(self, text: str) -> list[str]:

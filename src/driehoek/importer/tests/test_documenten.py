@@ -106,3 +106,18 @@ def test_numbering_restarting_at_one_with_party_sections(as_pdf):
     assert "beschikbaar voor bewonersinitiatieven" in agreement(s, "3.1")["text"]  # the footnote marker is gone
     target = agreement(s, "2.1")["targets"][0]
     assert (target["value"], target["comparator"], target["year"]) == (60, "ten_minste", 2034)
+
+
+@pytest.mark.parametrize("as_pdf", [False, True], ids=["tekst", "pdf"])
+def test_a_pipe_table_under_theme_words_and_group_word_sections(as_pdf):
+    s = read("lindewaard", as_pdf)
+    assert (s["kind"], s["first_year"]) == ("jaarprogramma", 2031)
+    assert outline(s) == {"Betaalbaarheid": ["1", "2", "3"], "Beschikbaarheid": ["4"]}
+    assert [a["section"] for a in s["themes"][0]["agreements"]] == [
+        "Corporaties",
+        "Corporaties",
+        "Gemeente en huurdersraad",
+    ]
+    assert agreement(s, "3")["responsible"] == ["Gemeente Lindewaard", "Huurdersraad Lindewaard"]
+    assert agreement(s, "1")["text"].endswith("onder de eerste aftoppingsgrens. corporatie 2031")
+    assert agreement(s, "4")["targets"][0]["comparator"] == "circa"
