@@ -7,7 +7,7 @@ DEV_SETTINGS := driehoek.conf.dev
 SETTINGS := $(or $(DJANGO_SETTINGS_MODULE),$(DEV_SETTINGS))
 DATA := $(filter-out %/cijfers.json,$(sort $(wildcard data/aa-en-hunze/*.json)))
 
-.PHONY: setup run test bench loadtest lint format lock clean backup restore
+.PHONY: setup run test bench loadtest importer-eval lint format lock clean backup restore
 
 $(VENV)/.installed: requirements/lock.txt
 	@test -x $(PY) || "$$(scripts/find-python.sh)" -m venv $(VENV)
@@ -64,6 +64,10 @@ loadtest: $(VENV)/.installed
 # BENCH_SCALE=0.05 for a smaller country; the generated SQLite database is kept in var/bench/.
 bench: $(VENV)/.installed
 	@$(PY) scripts/bench.py
+
+# The importer against the Aa en Hunze register: precision, recall, parties, targets, time per page.
+importer-eval: $(VENV)/.installed
+	DJANGO_SETTINGS_MODULE=$(SETTINGS) $(MANAGE) importer_eval
 
 lint:
 	$(VENV)/bin/ruff check .

@@ -27,6 +27,7 @@ MANAGE_USERS = "manage_users"  # obj: None; municipalities, parties and users (a
 VIEW_USER_HISTORY = "view_user_history"  # obj: None; who changed which user, role or party
 EDIT_REFERENCE_DATA = "edit_reference_data"  # obj: None; national rent and income limits per year
 USE_ADMIN = "use_admin"  # obj: None; the register, reference data and users are kept in the admin
+IMPORT_DOCUMENT = "import_document"  # obj: None (upload) or Brondocument (review, accept)
 
 ACTIONS = (
     VIEW_SET,
@@ -50,6 +51,7 @@ ACTIONS = (
     VIEW_USER_HISTORY,
     EDIT_REFERENCE_DATA,
     USE_ADMIN,
+    IMPORT_DOCUMENT,
 )
 
 # Roles that do the work of the monitoring for their party; lezer only reads.
@@ -104,6 +106,8 @@ def can(user, action: str, obj: Any) -> bool:
         return can(user, MANAGE_CYCLE, obj) or (
             can(user, VIEW_SET, obj) and user.rol in WORKING_ROLES and user.partij_id == obj.eigenaar_id
         )
+    if action == IMPORT_DOCUMENT:
+        return _can_import(user, obj)
     afsprakenset = set_of(obj)
     if not type(afsprakenset).objects.visible_to(user).filter(pk=afsprakenset.pk).exists():
         return False
@@ -153,6 +157,19 @@ def enterable(user, afsprakenset, indicators) -> set[int]:
     if user.partij_id is None or not can(user, VIEW_SET, afsprakenset):
         return set()
     return {i.pk for i in indicators if _enters_values(user, i)}
+def _can_import(user, document) -> bool:
+    """A municipality's secretary reads in its agreement documents; the administrator any. A document
+    under review is for the one who uploaded it, the secretaries of the same party and the administrator."""
+    if is_beheerder(user):
+        return True
+    secretary = (
+        user.rol == user.Rol.SECRETARIS
+        and user.partij_id is not None
+        and user.partij.soort == user.partij.Soort.GEMEENTE
+    )
+    if not secretary:
+        return False
+    return document is None or document.geupload_door.partij_id == user.partij_id
 
 
 def _can_figures(user, action: str, gemeente) -> bool:

@@ -77,6 +77,7 @@ INSTALLED_APPS = [
     "driehoek.figures",
     "driehoek.reports",
     "driehoek.api",
+    "driehoek.importer",
     "django_tasks_db",
 ]
 

@@ -55,3 +55,14 @@ document.addEventListener("click", (event) => {
   const summary = document.querySelector(".error-summary[tabindex]");
   if (summary) summary.focus();
 })();
+// A form that takes a while (reading in a document) says so while the server works.
+document.addEventListener("submit", (event) => {
+  const form = event.target.closest("form[data-busy]");
+  if (!form || form.querySelector(".busy")) return;
+  const status = document.createElement("p");
+  status.setAttribute("role", "status");
+  status.className = "busy";
+  status.textContent = form.dataset.busy;
+  form.append(status);
+  form.querySelectorAll("button[type=submit]").forEach((button) => button.setAttribute("aria-disabled", "true"));
+});

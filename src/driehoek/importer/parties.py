@@ -1,0 +1,184 @@
+"""The parties of a document, found in its own text: a list of signing parties ("1. Stichting X,
+rechtsgeldig vertegenwoordigd door ..., hierna te noemen: ‘X’"), or enumerations after a group word
+("woningcorporaties A, B en C", "huurdersverenigingen D en E"), or names that start with an
+organisation word ("Stichting Woonbelang", "Huurdersraad Zuidkust"). No party name is known in advance.
+"""
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+GEMEENTE, CORPORATIE, HUURDERS, ZORG, OVERIG = "gemeente", "corporatie", "huurdersorganisatie", "zorg_welzijn", "overig"
+
+# Group words and the kind of party they stand for, in the forms documents use.
+GROUP_WORDS = {
+    GEMEENTE: r"gemeente|gemeentelijk|college",
+    CORPORATIE: r"(?:woning|woon)?corporaties?|woningcorporatie\(s\)|corporatie\(s\)|woningstichtingen",
+    HUURDERS: r"huurders(?:organisaties?|verenigingen?|belangenorganisaties?|belangenverenigingen?|raden|raad)"
+    r"|huurdersorganisatie\(s\)|bewonersorganisaties?|bewonersra(?:ad|den)",
+}
+ORG_PREFIX = (
+    r"(?:Algemene\s+)?(?:Woningstichting|Woonstichting|Stichting|Wooncorporatie|Woningcorporatie|Woningbouwvereniging|"
+    r"Huurdersvereniging|Huurdersbelangenvereniging|Huurdersraad|Huurdersorganisatie|Huurdersplatform|Bewonersraad)"
+)
+NAME_WORD = r"(?:(?:[A-Z]|\d+[A-Za-z])(?:[\w&'’\-]|\.(?=\w))*)"
+JOINER = r"(?:\s+(?:en|aan|den|de|op|van|der|het|la)\s+(?=[A-Z])|\s+)"
+NAME = rf"(?:(?:[Dd]e|[Hh]et|'t)\s+)?{NAME_WORD}(?:{JOINER}{NAME_WORD})*"
+# An organisation's name: "en" joins two organisations, not two words of one name.
+ORG_NAME = (
+    rf"(?:(?:[Dd]e|[Hh]et|'t)\s+)?{NAME_WORD}(?:(?:\s+(?:aan|den|de|op|van|der|het)\s+(?=[A-Z])|\s+){NAME_WORD})*"
+)
+MONTHS = [
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+]
+
+
+@dataclass
+class Partij:
+    name: str
+    short_name: str
+    kind: str
+    aliases: set[str] = field(default_factory=set)
+
+    def as_dict(self) -> dict:
+        return {"name": self.name[:200], "short_name": self.short_name[:80], "kind": self.kind}
+
+
+@dataclass
+class Ondertekening:
+    party: str
+    person: str
+    role: str = ""
+
+
+def kind_of(text: str, default: str = OVERIG) -> str:
+    lowered = text.lower()
+    if "gemeente" in lowered:
+        return GEMEENTE
+    if "huurder" in lowered or "bewoners" in lowered:
+        return HUURDERS
+    if re.search(r"woon|woning|corporatie|stichting|wonen|bouwvereniging", lowered):
+        return CORPORATIE
+    if "zorg" in lowered or "welzijn" in lowered:
+        return ZORG
+    return default
+
+
+def find(text: str) -> tuple[list[Partij], list[Ondertekening]]:
+    flat = re.sub(r"\s+", " ", text)
+    parties, signatories = _signing_list(flat)
+    if len(parties) < 2:
+        parties = _enumerations(flat[: max(6000, len(flat) // 3)])
+        signatories = []
+    _add_org_names(parties, flat)
+    for p in parties:
+        _complete(p, flat)
+    return parties, signatories
+
+
+def _signing_list(flat: str) -> tuple[list[Partij], list[Ondertekening]]:
+    pattern = re.compile(
+        r"(?:^|\s)(?:\d{1,2}[.)]|[•●\-])\s+(?P<name>[A-Z][^,;:]{2,80}?),\s+(?:\w+\s+){0,2}"
+        r"vertegenwoordigd door (?P<rep>.{0,220}?),?\s*hierna(?: te noemen)?:?\s*"
+        r"[‘'\"“](?P<short>[^’'\"”]{1,40})[’'\"”]"
+    )
+    parties, signatories = [], []
+    for m in pattern.finditer(flat[:20000]):
+        name = m.group("name").strip()
+        short = m.group("short").strip()
+        if short[:3].lower() == "de " and short[3:4].islower():
+            short = short[3:].capitalize()
+        parties.append(Partij(name, short, kind_of(name), {name, short}))
+        person = re.search(
+            r"(?:de heer|mevrouw|dhr\.|mw\.|mr\.|drs\.)\s+((?:[A-Z]\.\s?)+(?:[a-z]+\s)*[A-Z][\w'’\-]+)", m.group("rep")
+        )
+        role = re.search(
+            r"(wethouder|burgemeester|directeur[\w\-]*|voorzitter|bestuurder|secretaris)", m.group("rep"), re.I
+        )
+        if person:
+            signatories.append(Ondertekening(name, person.group(1).strip(), role.group(1).capitalize() if role else ""))
+    return parties, signatories
+
+
+def _enumerations(flat: str) -> list[Partij]:
+    parties: list[Partij] = []
+    municipality = re.search(rf"\b[Gg]emeente\s+({NAME})", flat)
+    if municipality:
+        name = _trim(municipality.group(1))
+        parties.append(Partij(f"Gemeente {name}", "Gemeente", GEMEENTE, {f"Gemeente {name}"}))
+    for kind, words in ((CORPORATIE, GROUP_WORDS[CORPORATIE]), (HUURDERS, GROUP_WORDS[HUURDERS])):
+        for m in re.finditer(rf"\b(?:{words})\s+({NAME}(?:(?:,\s*|\s+en\s+){NAME})*)", flat):
+            places = {re.sub(r"^Gemeente\s+", "", p.name).lower() for p in parties if p.kind == GEMEENTE}
+            for raw in re.split(r",\s*|\s+en\s+(?=(?:[Dd]e\s+)?[A-Z])", m.group(1)):
+                name = _trim(raw)
+                if name and not _known(parties, name) and len(name) > 2 and name.lower() not in places:
+                    name = name[0].upper() + name[1:]
+                    bare = re.sub(rf"^{ORG_PREFIX}\s+", "", name)
+                    short = name if bare.lower() in places or not bare else bare
+                    parties.append(Partij(name, short, kind, {name, short}))
+    return parties
+
+
+def _add_org_names(parties: list[Partij], flat: str) -> None:
+    """Names such as "Stichting Woonbelang" that a document uses at least twice."""
+    counts: dict[str, int] = {}
+    for m in re.finditer(rf"\b({ORG_PREFIX}\s+{ORG_NAME})", flat):
+        name = _trim(m.group(1))
+        counts[name] = counts.get(name, 0) + 1
+    places = {re.sub(r"^[Gg]emeente\s+", "", p.name).lower() for p in parties if p.kind == GEMEENTE}
+    for name, n in counts.items():
+        bare = re.sub(rf"^{ORG_PREFIX}\s+", "", name)
+        if bare and bare != name and len(bare.split()) >= 2:
+            n = max(n, len(re.findall(rf"\b{re.escape(bare)}\b", flat)))  # "De Nesten" on its own
+        if n >= 2 and bare and not _known(parties, name) and not _known(parties, bare):
+            short = name if bare.lower() in places else bare  # "Huurdersraad Zilverveen" is not "Zilverveen"
+            parties.append(Partij(name, short, kind_of(name), {name, short}))
+
+
+def _complete(party: Partij, flat: str) -> None:
+    """A full name the document also uses ("Woningstichting De Volmacht" for "De Volmacht")."""
+    if party.kind == GEMEENTE:
+        return
+    m = re.search(rf"\b({ORG_PREFIX})\s+{re.escape(party.short_name)}\b", flat)
+    if m and party.name == party.short_name:
+        party.name = f"{m.group(1)} {party.short_name}"
+    bare = re.sub(r"^(?:De|Het)\s+", "", party.short_name)
+    party.aliases |= {party.name, party.short_name}
+    if bare != party.short_name and len(bare) > 3:
+        party.aliases.add(bare)
+
+
+def _trim(name: str) -> str:
+    name = name.strip(" .,;:()")
+    # A sentence word caught at the end ("Woonborg Dit"), or a trailing article.
+    name = re.sub(r"\s+(?:De|Het|Dit|Deze|Zij|Wij|We|In|Op|Met)$", "", name)
+    return name.strip()
+
+
+def _known(parties: list[Partij], name: str) -> bool:
+    lowered = name.lower()
+    return any(lowered in {a.lower() for a in p.aliases} or lowered == p.name.lower() for p in parties)
+
+
+def signing_date(flat: str) -> tuple[date | None, str]:
+    m = re.search(
+        rf"[Oo]ndertekend\s+(?:op|d\.d\.)?\s*(\d{{1,2}})\s+({'|'.join(MONTHS)})\s+(\d{{4}})(?:\s+te\s+([A-Z][\w\-]+))?",
+        flat,
+    )
+    if not m:
+        return None, ""
+    try:
+        return date(int(m.group(3)), MONTHS.index(m.group(2)) + 1, int(m.group(1))), m.group(4) or ""
+    except ValueError:
+        return None, m.group(4) or ""

@@ -1,0 +1,284 @@
+"""The importer's pipeline: a file in, a proposed agreement set out, in the shape of the open-data
+format (docs/open-data-format.md), so that acceptance reuses the register's own import."""
+
+import re
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+
+from driehoek.register.opendata import FORMAT, VERSION
+
+from . import extract, parties, structure, tables, targets
+from .structure import BULLET, SECTION, Hoofdstuk
+from .verantwoordelijken import Matcher
+
+KINDS = ("kaderafspraken", "prestatieafspraken", "jaarprogramma")
+
+
+class NoAgreements(extract.DocumentError):
+    """The document was read, but it holds no numbered agreements."""
+
+
+@dataclass
+class Proposal:
+    data: dict
+    source_lines: list[str]
+    pages: int
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def set(self) -> dict:
+        return self.data["sets"][0]
+
+
+def propose(
+    filename: str,
+    content: bytes,
+    *,
+    municipality: str | None = None,
+    progress: Callable[[str], None] | None = None,
+) -> Proposal:
+    def step(what: str) -> None:
+        if progress:
+            progress(what)
+
+    step(_("tekst lezen"))
+    document = extract.read(filename, content)
+    step(_("partijen zoeken"))
+    found, signing = parties.find(document.text)
+    aliases = {alias.lower(): p.name for p in found for alias in p.aliases}
+    step(_("structuur herkennen"))
+    parsed = structure.parse(document.lines, aliases)
+    themes = parsed.themes
+    if not themes:
+        raise NoAgreements(
+            _(
+                "In dit document zijn geen genummerde afspraken gevonden. Driehoek herkent afspraken die "
+                "genummerd zijn (1., 2., 3.2, Afspraak 4) of als opsomming onder een kop ‘Afspraken’ staan."
+            )
+        )
+    flat = re.sub(r"\s+", " ", document.text)
+    kind, first, last = _kind_and_period(flat, filename)
+    place_date, place = parties.signing_date(flat)
+    gemeente = next((p for p in found if p.kind == parties.GEMEENTE), None)
+    name = municipality or (re.sub(r"^[Gg]emeente\s+", "", gemeente.name) if gemeente else _("Onbekende gemeente"))
+    if not found:
+        found = [parties.Partij(f"Gemeente {name}", "Gemeente", parties.GEMEENTE, {f"Gemeente {name}"})]
+    step(_("tabellen lezen"))
+    numbers = [a.number for t in themes for a in t.agreements]
+    indicator_rows = tables.find(document.lines, numbers, [t.title for t in themes])
+    matcher = Matcher(found)
+    step(_("afspraken, partijen en doelstellingen"))
+    theme_dicts, used_numbers = [], set()
+    planned = {t.number for t in themes if t.number}
+    for index, theme in enumerate(themes, start=1):
+        number = _free(theme.number or str(index), used_numbers | (planned - {theme.number}))
+        used_numbers.add(number)
+        theme_dicts.append(
+            _theme(theme, number, matcher, found, indicator_rows, parsed.double_spaced, document, (first, last))
+        )
+    notes = list(document.notes)
+    set_themes = {"themes": theme_dicts}
+    references_in_set(set_themes)
+    if "restart" in parsed.notes:
+        notes.append(_("De nummering begint per thema opnieuw; afspraken kregen het themanummer ervoor (2.1, 2.2)."))
+    title = f"{kind.capitalize()} {first}" + (f"-{last}" if last != first else "")
+    data = {
+        "format": FORMAT,
+        "version": VERSION,
+        "sets": [
+            {
+                "slug": slugify(f"{name}-{kind}-{first}-{last}" if last != first else f"{name}-{kind}-{first}")[:100],
+                "municipality": name[:120],
+                "municipality_cbs_code": "",
+                "municipality_province": "",
+                "kind": kind,
+                "title": title,
+                "first_year": first,
+                "last_year": last,
+                "status": "concept",
+                "parent": None,
+                "source_document": {
+                    "title": f"{title} {name}"[:250],
+                    "filename": filename[:250],
+                    "date": place_date.isoformat() if place_date else None,
+                },
+                "parties": [p.as_dict() for p in found],
+                "signatories": [
+                    {
+                        "party": s.party,
+                        "person": s.person,
+                        "role": s.role,
+                        "date": place_date.isoformat() if place_date else None,
+                        "place": place,
+                    }
+                    for s in signing
+                ],
+                "themes": theme_dicts,
+                "extra": {},
+            }
+        ],
+    }
+    return Proposal(data=data, source_lines=document.lines, pages=document.pages, notes=notes)
+
+
+def _free(number: str, taken: set[str]) -> str:
+    """Theme numbers are unique in a set: a second "2" becomes "2b"."""
+    if number not in taken:
+        return number
+    for suffix in "bcdefghijklmnopqrstuvwxyz":
+        if number + suffix not in taken:
+            return number + suffix
+    return f"{number}-{len(taken)}"
+
+
+def _kind_and_period(flat: str, filename: str) -> tuple[str, int, int]:
+    pairs = Counter()
+    for m in re.finditer(
+        r"(\w+\s+)?\b(kaderafspraken|prestatieafspraken|jaarprogramma|jaarafspraken)\s+((?:19|20)\d{2})"
+        r"(?:\s*(?:-|–|t/m|tot)\s*((?:19|20)\d{2}))?",
+        flat,
+        re.I,
+    ):
+        word = m.group(2).lower().replace("jaarafspraken", "jaarprogramma")
+        key = (word, int(m.group(3)), int(m.group(4) or m.group(3)))
+        # Another body's agreements ("Nationale prestatieafspraken 2025-2035") are not this document's.
+        other = re.match(r"(?i)(nationale|regionale|landelijke|provinciale|vorige|eerdere|oude)\b", m.group(1) or "")
+        pairs[key] += -2 if other else 2 if str(key[1]) in filename else 1
+    if pairs:
+        (kind, first, last), _n = pairs.most_common(1)[0]
+        if last >= first:
+            return kind, first, last
+    words = Counter(w.lower() for w in re.findall(r"(?i)\b(kaderafspraken|prestatieafspraken|jaarprogramma)\b", flat))
+    kind = words.most_common(1)[0][0] if words else "prestatieafspraken"
+    years = [int(y) for y in re.findall(r"\b(20\d{2})\b", filename + " " + flat[:3000])]
+    year = Counter(years).most_common(1)[0][0] if years else date.today().year
+    return kind, year, year
+
+
+def _title_case(title: str) -> str:
+    if structure.is_caps(title):
+        return title[:1] + title[1:].lower()
+    return title
+
+
+def _join(lines: list[tuple[int, str]], double_spaced: bool, source: list[str]) -> str:
+    out = ""
+    previous = None
+    for index, text in lines:
+        if not out:
+            out = text
+        elif BULLET.match(text):
+            out += "\n" + text
+        elif (
+            previous is not None
+            and not double_spaced
+            and any(not source[k].strip() for k in range(previous + 1, index))
+        ):
+            out += "\n\n" + text
+        else:
+            out += " " + text
+        previous = index
+    return out.strip()
+
+
+def _theme(
+    theme: Hoofdstuk,
+    number: str,
+    matcher: Matcher,
+    found: list,
+    indicator_rows: dict,
+    double_spaced: bool,
+    document,
+    period: tuple[int, int],
+) -> dict:
+    agreements = []
+    for a in theme.agreements:
+        text = _join(a.lines, double_spaced, document.lines)
+        rows = indicator_rows.get(a.number, [])
+        indicators = []
+        for row in rows:
+            first, last = row["years"]
+            if first is not None:
+                # A year outside the set's period is a typo or another set's: keep what falls inside.
+                first, last = max(first, period[0]), min(last, period[1])
+                if first > last:
+                    continue
+            indicators.append(
+                {
+                    "description": row["description"][:2000],
+                    "kind": tables.kind_of(row["description"]),
+                    "years": (f"{first}" if first == last else f"{first}-{last}") if first else "",
+                    "actiehouders": tables.resolve(row["actiehouders_label"], found),
+                    "actiehouders_label": row["actiehouders_label"][:250],
+                }
+            )
+        holders = [n for ind in indicators for n in ind["actiehouders"]]
+        holders = list(dict.fromkeys(holders))
+        section_parties = matcher.mentions(a.section) if a.section else []
+        kind = _kind(a.section, section_parties, a.title or text)
+        responsible = matcher.responsible(text, section_parties, kind, holders, title=a.title)
+        if kind == "generiek":
+            kinds = {p.kind for p in found if p.name in responsible}
+            kind = "per_partij" if len(kinds) == 1 and len(responsible) < len(found) else "gezamenlijk"
+        found_targets = targets.find((a.title + "\n" if a.title else "") + text)
+        last_line = a.end + 1
+        agreements.append(
+            {
+                "number": a.number,
+                "title": a.title[:300],
+                "section": a.section[:200],
+                "kind": kind,
+                "text": text or a.title,
+                "responsible": responsible,
+                "references": [],
+                "source_location": f"{_('regels')} {a.start + 1}-{last_line}",
+                "indicators": [i for i in indicators if i["years"]],
+                "targets": found_targets,
+            }
+        )
+    doel = " ".join(theme.doel).strip()
+    richtingen = [" ".join(item).strip() for item in theme.richtingen if " ".join(item).strip()]
+    lopende = [" ".join(item).strip() for item in theme.lopende if " ".join(item).strip()]
+    intro = _join(theme.intro, double_spaced, document.lines)
+    theme_targets = targets.find("\n".join([intro, doel, *richtingen, *lopende]))
+    return {
+        "number": number,
+        "title": (_title_case(theme.title) or _("Thema %(n)s") % {"n": number})[:250],
+        "doel": doel,
+        "richtingen_label": theme.richtingen_label,
+        "richtingen": richtingen,
+        "agreements": agreements,
+        "lopende_afspraken": lopende,
+        "targets": theme_targets,
+    }
+
+
+def _kind(section: str, section_parties: list[str], opening: str) -> str:
+    lowered = section.lower()
+    if re.match(r"(?i)procesafspraak", opening):
+        return "procesafspraak"
+    if re.search(r"doorkijk|vooruitblik|verder\b|na (?:19|20)\d{2}", lowered):
+        return "doorkijk"
+    if re.search(r"gezamenlijk|partijen|samen", lowered):
+        return "gezamenlijk"
+    if section_parties:
+        return "per_partij"
+    if not section:
+        return "gezamenlijk"
+    if SECTION.match(section):
+        return "generiek"
+    return "gezamenlijk"
+
+
+def references_in_set(set_data: dict) -> None:
+    """References may point to agreements of another theme: link them once the whole set is known."""
+    numbers = {a["number"] for t in set_data["themes"] for a in t["agreements"]}
+    for t in set_data["themes"]:
+        for a in t["agreements"]:
+            refs = re.findall(r"(?i)\bafspraak\s+(\d{1,2}(?:\.\d{1,2})?)\b", a["text"])
+            a["references"] = sorted({r for r in refs if r in numbers and r != a["number"]})

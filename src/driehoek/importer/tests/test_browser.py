@@ -1,0 +1,60 @@
+"""Issue 7's journey in Debian's chromium: a municipality's secretary reads in a PDF, corrects an
+agreement beside the source text, accepts, and finds the new concept set in the register."""
+
+import re
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from django.conf import settings
+
+from driehoek.accounts.models import Partij, User
+from driehoek.core.tests.browser import PASSWORD, log_in
+from driehoek.core.tests.test_accessibility import _violations
+
+from .helpers import pdf
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+ARTIFACTS = Path(settings.BASE_DIR) / "test-artifacts"
+
+
+def test_read_in_correct_and_accept_a_document(page: Page, live_server, tmp_path):
+    ARTIFACTS.mkdir(exist_ok=True)
+    gemeente = Partij.objects.create(naam="Gemeente Kranenmeer", korte_naam="Gemeente", soort="gemeente")
+    User.objects.create_user("kees", password=PASSWORD, partij=gemeente, rol=User.Rol.SECRETARIS)
+    document = tmp_path / "kaderafspraken-kranenmeer.pdf"
+    document.write_bytes(pdf("kranenmeer"))
+
+    log_in(page, live_server.url, "kees")
+    page.get_by_role("link", name="Document inlezen").click()
+    assert _violations(page) == []
+    page.get_by_label("Afsprakendocument (PDF of tekstbestand)").set_input_files(str(document))
+    page.get_by_role("button", name="Inlezen").click()
+
+    expect(page.get_by_role("heading", level=1)).to_have_text("Concept uit kaderafspraken-kranenmeer.pdf")
+    expect(page.locator(".facts")).to_contain_text("6 afspraken in 2 thema's")
+    expect(page.locator(".importer-source")).to_contain_text("Lindehof voegt in de looptijd netto 90")
+    page.screenshot(path=ARTIFACTS / "importer-concept.png", full_page=True)
+    page.locator("#afspraak-2\\.1 summary").click()
+    assert _violations(page) == []  # WCAG 2.1 A and AA, with an agreement's forms open
+
+    agreement = page.locator("#afspraak-2\\.2")
+    agreement.locator("summary").click()
+    agreement.get_by_label("Tekst", exact=True).fill(
+        "De gemeente wijst uiterlijk 2029 vier locaties aan voor flexwoningen."
+    )
+    agreement.get_by_label("Woonstichting Lindehof").check()
+    agreement.get_by_role("button", name="Afspraak opslaan").click()
+    expect(page.locator(".messages")).to_contain_text("Het concept is bijgewerkt")
+    expect(page.locator("#afspraak-2\\.2 summary")).to_contain_text("vier locaties")
+    expect(page.locator("#afspraak-2\\.2 summary")).to_contain_text("Gemeente Kranenmeer, Woonstichting Lindehof")
+
+    page.get_by_role("button", name="Concept aanvaarden").click()
+    expect(page.locator(".messages")).to_contain_text("De set staat als concept in het register")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Kaderafspraken 2028-2032")
+    page.screenshot(path=ARTIFACTS / "importer-aanvaard.png", full_page=True)
+
+    page.get_by_role("link", name="Mijn afspraken").first.click()
+    expect(page.get_by_role("link", name=re.compile("Kaderafspraken 2028-2032"))).to_be_visible()
