@@ -157,6 +157,8 @@ def enterable(user, afsprakenset, indicators) -> set[int]:
     if user.partij_id is None or not can(user, VIEW_SET, afsprakenset):
         return set()
     return {i.pk for i in indicators if _enters_values(user, i)}
+
+
 def _can_import(user, document) -> bool:
     """A municipality's secretary reads in its agreement documents; the administrator any. A document
     under review is for the one who uploaded it, the secretaries of the same party and the administrator."""

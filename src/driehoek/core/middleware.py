@@ -43,11 +43,6 @@ class DatabaseUnavailableMiddleware:
     """While the database restarts or is unreachable, say so with a 503 instead of a server error.
 
     Nothing is half-written: every change is one transaction, which the database rolled back."""
-class ServerTimingMiddleware:
-    """Say in a `Server-Timing` header how long the server took, from the first middleware to the
-    response (`app`), and how much of that this process spent on the processor (`cpu`; with SQLite
-    that includes the database's work, with PostgreSQL not). `make bench` reads it, and so can a
-    browser's developer tools. Only durations, nothing about the data."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -60,6 +55,18 @@ class ServerTimingMiddleware:
             logger.error("Database niet bereikbaar bij %s", request.path, exc_info=exception)
             return database_unavailable(request)
         return None
+
+
+class ServerTimingMiddleware:
+    """Say in a `Server-Timing` header how long the server took, from the first middleware to the
+    response (`app`), and how much of that this process spent on the processor (`cpu`; with SQLite
+    that includes the database's work, with PostgreSQL not). `make bench` reads it, and so can a
+    browser's developer tools. Only durations, nothing about the data."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
         start, cpu = time.perf_counter(), time.thread_time()
         response = self.get_response(request)
         app, cpu = (time.perf_counter() - start) * 1000, (time.thread_time() - cpu) * 1000

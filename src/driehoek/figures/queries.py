@@ -61,7 +61,8 @@ def rents(gemeente, corporatie=None) -> list[RentFigures]:
 
 def _count_homes(registers: list[Aanlevering]) -> dict[int, tuple[list[int] | None, int, list]]:
     """Per register: homes per rent band of its year (None when a limit is unknown) and the E/F/G
-    homes that stay, with the year's limits. One grouped query per year of the registers: each home is looked at once."""
+    homes that stay, with the year's limits. One grouped query per year of the registers: each home
+    is looked at once."""
     efg = Case(
         When(Q(bestemming=Woning.Bestemming.DOOREXPLOITEREN, energielabel__in=rules.EFG), then=Value(1)),
         default=Value(0),

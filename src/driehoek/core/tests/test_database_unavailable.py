@@ -6,8 +6,8 @@ import sys
 from django.db import OperationalError
 from django.test import RequestFactory
 
-from driehoek.core.middleware import DatabaseUnavailableMiddleware
 from driehoek.core.errors import server_error
+from driehoek.core.middleware import DatabaseUnavailableMiddleware
 
 
 def test_a_view_that_cannot_reach_the_database_answers_503():
