@@ -54,6 +54,7 @@ class Client(DjangoClient):
 
     def force_login(self, user, backend=None):
         super().force_login(user, backend)
-        if twofactor.is_required(user) or twofactor.has_second_factor(user):
+        # An inactive user is not logged in at all (Django's backend refuses them): no second step.
+        if user.is_active and (twofactor.is_required(user) or twofactor.has_second_factor(user)):
             app_of(user)
             complete_second_step(self, user)

@@ -122,7 +122,16 @@ def test_no_secret_in_the_repository():
             continue
         for line in text.splitlines():
             match = assignment.search(line)
-            if match and not line.startswith("DEMO_PASSWORD = ") and "SECRETARIS" not in line:
+            # A constant that names itself (MANAGE_API_KEYS = "manage_api_keys") is no secret.
+            named_after_itself = (
+                match and match.group(0).split("=")[-1].strip(" \"'").lower() in line.lower().split("=")[0].lower()
+            )
+            if (
+                match
+                and not named_after_itself
+                and not line.startswith("DEMO_PASSWORD = ")
+                and "SECRETARIS" not in line
+            ):
                 found.append(f"{path}: {match.group(0)[:60]}")
     assert scanned > 100
     assert found == []
