@@ -38,6 +38,8 @@ def test_every_page_passes_axe(page: Page, live_server, aa_en_hunze_loaded, kade
     found["/inloggen/"] = _violations(page)
     page.goto(live_server.url + "/openbaar/landelijk/")
     found["/openbaar/landelijk/"] = _violations(page)
+    page.goto(live_server.url + "/wachtwoord-vergeten/")
+    found["/wachtwoord-vergeten/"] = _violations(page)
     for username in ("secretaris", "ahwoon"):
         log_in(page, live_server.url, username)
         for url in pages:

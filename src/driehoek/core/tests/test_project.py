@@ -73,6 +73,7 @@ def _all_pages(kader, people) -> list[str]:
 
     pages = [reverse("start"), reverse("cycle:mijn_agenda"), reverse("reports:landelijk"), reverse("api_tokens")]
     pages += [reverse("help")] + [reverse("help_rol", args=[p.slug]) for p in PAGES]
+    pages += [reverse("tweestaps_instellen")]
     for s in Afsprakenset.objects.all():
         pages += [s.get_absolute_url(), s.get_absolute_url() + "?q=huur", reverse("monitoring:index", args=[s.slug])]
         pages += [reverse(f"cycle:{name}", args=[s.slug]) for name in ("index", "geschillen", "open")]
@@ -91,7 +92,7 @@ def _all_pages(kader, people) -> list[str]:
 
 @pytest.mark.django_db
 def test_every_page_has_one_h1(client, kader, people):
-    for url in (reverse("login"), reverse("reports:landelijk_openbaar")):
+    for url in (reverse("login"), reverse("reports:landelijk_openbaar"), reverse("password_reset")):
         html = client.get(url).content.decode()
         assert len(re.findall(r"<h1[\s>]", html)) == 1, url
     pages = _all_pages(kader, people)
