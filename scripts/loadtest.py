@@ -247,7 +247,9 @@ class User:
                 method, self.base + path, timeout=REQUEST_TIMEOUT, allow_redirects=False, **kwargs
             )
             status = response.status_code
-            outcome = "ok" if status < 400 else "error"
+            # A page that sends a logged-in user back to the log-in form has lost the session.
+            logged_out = name != "inloggen" and "/inloggen/" in response.headers.get("Location", "")
+            outcome = "ok" if status < 400 and not logged_out else "error"
         except requests.RequestException:
             pass
         phase.add(Result(started - phase.t0, time.monotonic() - started, kind, name, status, outcome))
@@ -364,8 +366,10 @@ class User:
         self, phase: Phase, until: Deadline, writes_only: bool = False, think: tuple = (0.2, 1.0), delay: float = 0.0
     ) -> None:
         time.sleep(delay)  # users arrive one after another, not all in the same second
-        if not self.log_in(phase):
-            return
+        while not self.log_in(phase):  # as a person would, try again a little later
+            if time.monotonic() > until.at:
+                return
+            time.sleep(1)
         while time.monotonic() < until.at:
             if writes_only or random.random() < self.write_share:
                 self.write(phase, blind=writes_only)

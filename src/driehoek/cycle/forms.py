@@ -37,6 +37,12 @@ class VerslagForm(forms.Form):
     versie = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
 
+class VersieForm(forms.Form):
+    """A step on the minutes as they were read (send for checking, make final)."""
+
+    versie = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+
 class CorrectieForm(forms.Form):
     prefix = "correctie"
     tekst = forms.CharField(label=_("Correctie of aanvulling van uw partij"), widget=forms.Textarea(attrs={"rows": 3}))

@@ -176,9 +176,9 @@ def write_minutes(user, overleg: Overleg, tekst: str, versie: int | None = None)
 
 
 @transaction.atomic
-def send_for_check(user, verslag: Verslag, uiterlijk: date | None = None) -> Verslag:
+def send_for_check(user, verslag: Verslag, uiterlijk: date | None = None, versie: int | None = None) -> Verslag:
     _require(user, policy.DRAFT_MINUTES, verslag.overleg)
-    verslag = _locked_minutes(verslag, None)
+    verslag = _locked_minutes(verslag, versie)  # the version read: not a text one has not seen
     verslag.status = rules.minutes_next(verslag.status, "ter_controle")
     verslag.controle_uiterlijk = uiterlijk or timezone.localdate() + timedelta(days=CHECK_DAYS)
     verslag.versie += 1

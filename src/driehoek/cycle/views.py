@@ -129,6 +129,8 @@ def overleg(request, slug: str, pk: int):
         if _run(request, form, action, success):
             return redirect(request.path)
         bound[name] = form
+        if getattr(form, "conflict", None) and verslag is not None:
+            verslag.refresh_from_db()  # the page shows, and its forms carry, what is stored now
     context = {
         "afsprakenset": afsprakenset,
         "overleg": meeting,
@@ -195,10 +197,10 @@ def _post_verslag(request, afsprakenset, meeting, verslag):
 def _post_ter_controle(request, afsprakenset, meeting, verslag):
     if verslag is None:
         raise Http404
-    form = forms.forms.Form(request.POST)
+    form = forms.VersieForm(request.POST)
     return (
         form,
-        lambda d: services.send_for_check(request.user, verslag),
+        lambda d: services.send_for_check(request.user, verslag, versie=d["versie"]),
         _("Het verslag ligt nu ter controle bij de andere partijen."),
     )
 
@@ -227,8 +229,12 @@ def _post_beslis(request, afsprakenset, meeting, verslag):
 def _post_definitief(request, afsprakenset, meeting, verslag):
     if verslag is None:
         raise Http404
-    form = forms.forms.Form(request.POST)
-    return form, lambda d: services.finalize_minutes(request.user, verslag), _("Het verslag is definitief.")
+    form = forms.VersieForm(request.POST)
+    return (
+        form,
+        lambda d: services.finalize_minutes(request.user, verslag, d["versie"]),
+        _("Het verslag is definitief."),
+    )
 
 
 def _post_besluit(request, afsprakenset, meeting, verslag):

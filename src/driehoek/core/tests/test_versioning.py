@@ -135,3 +135,20 @@ def test_the_api_answers_409_with_the_value_stored_now(client, kader, people, ye
         headers={"Authorization": f"Bearer {key}"},
     )
     assert response.status_code == 409 and "Nu opgeslagen: 16 woningen" in response.json()["detail"]
+
+
+def test_minutes_that_changed_meanwhile_are_not_made_final_unseen(client, kader, people):
+    meeting = _bo(kader, people)
+    verslag = cycle.write_minutes(people["gemeente"], meeting, "Concept", 0)
+    verslag = cycle.send_for_check(people["gemeente"], verslag, versie=verslag.versie)
+    read = verslag.versie
+    cycle.write_minutes(people["gemeente"], meeting, "Concept met de correctie van AH WOON", read)
+    client.force_login(people["secretaris"])
+    url = reverse("cycle:overleg", args=[kader.slug, meeting.pk])
+    response = client.post(url, {"form": "definitief", "versie": read})
+    assert response.status_code == 400
+    assert "Concept met de correctie van AH WOON" in _conflict_box(response.content.decode())
+    assert Verslag.objects.get(overleg=meeting).status == Verslag.Status.TER_CONTROLE
+    assert f'name="versie" value="{read + 1}"' in response.content.decode()  # the button now means this text
+    assert client.post(url, {"form": "definitief", "versie": read + 1}).status_code == 302
+    assert Verslag.objects.get(overleg=meeting).status == Verslag.Status.DEFINITIEF
