@@ -8,7 +8,8 @@ import pytest
 from playwright.sync_api import Page
 
 from django.conf import settings
-from django.test import Client
+
+from driehoek.accounts.tests.twofactor import Client
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -17,7 +18,8 @@ SIZES = {"laptop": (1280, 800), "phone": (375, 812)}
 
 
 def _sign_in(page: Page, live_server, user, language: str = "nl") -> None:
-    """A session for this user, as after the log-in form (the form itself is tested elsewhere)."""
+    """A session for this user, as after the log-in form and, for those who need it, the second step
+    (both are tested elsewhere)."""
     client = Client()
     client.force_login(user)
     cookie = client.cookies[settings.SESSION_COOKIE_NAME]
@@ -60,6 +62,7 @@ def test_screenshots_per_role(page: Page, live_server, aa_en_hunze_loaded, kader
             for number, url in enumerate(urls, start=1):
                 response = page.goto(live_server.url + url)
                 assert response.status == 200 and "/inloggen/" not in page.url or url == "/inloggen/", (role, url)
+                assert "/tweestaps/" not in page.url, (role, url)
                 assert page.locator("h1").count() == 1, (role, url)
                 assert page.locator("html").get_attribute("lang") == ("en" if role.startswith("english") else "nl")
                 if size == "phone":
