@@ -110,7 +110,6 @@ class Parser:
         self.last_number: str | None = None
         self.max_number: int | None = None
         self.since_break = True
-        self.after_bullets = False
         self.notes: list[str] = []
 
     # --- the pass ---------------------------------------------------------------------------
@@ -284,7 +283,6 @@ class Parser:
             if number.isdigit():
                 self.max_number = max(int(number), self.max_number or 0)
         self.bullets_are_agreements = bullet or self.bullets_are_agreements and not self.current.agreements[:-1]
-        self.after_bullets = False
 
     def end_agreement(self) -> None:
         self.agreement = None
@@ -332,7 +330,6 @@ class Parser:
                 previous.intro = [(k, text) for k, text in previous.intro if k <= cut]
         self.chapters.append(theme)
         self.current = theme
-        self.last_number = self.last_number  # numbering may continue through the document
 
     def _steal_tail(self, agreement: Afspraak) -> list[tuple[int, str]]:
         bullets = [k for k, (_i, text) in enumerate(agreement.lines) if BULLET.match(text)]

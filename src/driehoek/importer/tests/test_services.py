@@ -177,3 +177,15 @@ def test_upload_refuses_what_it_cannot_read(zilverveen_secretaris):
     with pytest.raises(DocumentError):
         services.upload(zilverveen_secretaris, "leeg.txt", b"")
     assert not Brondocument.objects.exists()
+
+
+def test_the_command_saves_and_accepts(people, tmp_path, capsys):
+    from django.core.management import call_command
+
+    path = tmp_path / "heidebroek.txt"
+    path.write_bytes(text("heidebroek"))
+    call_command("import_agreements", str(path), "--save", "--accept", "--as", "beheerder")
+    afsprakenset = Afsprakenset.objects.get(slug="heidebroek-prestatieafspraken-2029")
+    assert afsprakenset.status == Afsprakenset.Status.CONCEPT
+    assert afsprakenset.afspraken.count() == 7
+    assert afsprakenset.brondocumenten.get().bestandsnaam == "heidebroek.txt"
