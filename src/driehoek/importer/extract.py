@@ -222,6 +222,7 @@ def _vocabulary(lines: list[str]) -> set[str]:
 def _join_hyphenated(lines: list[str], vocabulary: set[str]) -> list[str]:
     """Join a word broken over two lines; "zorg- en welzijn" is not broken."""
     out: list[str] = []
+    lines = list(lines)
     i = 0
     while i < len(lines):
         line = lines[i]
@@ -242,8 +243,8 @@ def _join_hyphenated(lines: list[str], vocabulary: set[str]) -> list[str]:
                     # was the typesetter's.
                     spelled = (last + word).lower() in vocabulary and (last[:-1] + word).lower() not in vocabulary
                     keep = "-" in first or last[:1].isupper() or "-" in last[:-1] or spelled
-                    out.append((head if keep else head[:-1]) + nxt)
-                    i = j + 1
+                    lines[j] = (head if keep else head[:-1]) + nxt  # the joined line may end in a hyphen too
+                    i = j
                     continue
         out.append(line)
         i += 1
@@ -253,7 +254,7 @@ def _join_hyphenated(lines: list[str], vocabulary: set[str]) -> list[str]:
 def _tidy(line: str) -> str:
     if line == BREAK:
         return line
-    line = re.sub(r"(?<=\w)[¹²³⁴-⁹⁰]+", "", line)  # superscript footnote markers
+    line = re.sub(r"(?<=[\w.,;:)])[¹²³⁴-⁹⁰]+", "", line)  # superscript footnote markers
     if line.count("|") >= 2 or line.lstrip().startswith("|") or line.rstrip().endswith("|"):
         # A table typed with pipes: cells become words; the rule under the header goes.
         line = (
