@@ -129,6 +129,11 @@ def _arguments(operation: str, key: str, s: dict, data) -> dict:
         form = SetForm(data, prefix="set")
         _valid(form)
         return form.cleaned_data
+    if operation == "remove_target":
+        index = data.get("index", "")
+        if not index.isdigit():
+            raise BewerkingFout(_("Die doelstelling staat niet in het concept."))
+        return {"number": key, "index": int(index)}
     if operation == "merge":
         return {"number": key}
     if operation == "split":

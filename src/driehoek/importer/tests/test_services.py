@@ -137,6 +137,12 @@ def test_review_screen_upload_edit_and_accept(client, zilverveen_secretaris):
         {"bewerking": "renumber", "sleutel": "3", "h3-start": "1", "h3-prefix": "D"},
     )
     assert [a["number"] for a in Brondocument.objects.get().set["themes"][2]["agreements"]] == ["D.1", "D.2"]
+    assert "Doelstelling 70 weghalen" in client.get(document.get_absolute_url()).content.decode()
+    client.post(
+        reverse("importer:bewerken", args=[document.pk]),
+        {"bewerking": "remove_target", "sleutel": "1.2", "index": "0", "anker": "1.2"},
+    )
+    assert Brondocument.objects.get().set["themes"][0]["agreements"][1]["targets"] == []
     client.post(
         reverse("importer:bewerken", args=[document.pk]),
         {
