@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from driehoek.accounts import policy
+from driehoek.register.models import Doelstelling
 
 from . import services
 from .bewerken import BewerkingFout
@@ -62,9 +63,11 @@ def document(request, pk: int):
         agreements = []
         for a in t["agreements"]:
             initial = {**a, "theme": t["number"]}
+            targets = [{**d, "comparator_label": _comparator(d["comparator"])} for d in a["targets"]]
             agreements.append(
                 {
                     "data": a,
+                    "targets": targets,
                     "form": AfspraakForm(s, initial=initial, prefix=f"a{a['number']}"),
                     "split": SplitsForm(prefix=f"s{a['number']}"),
                     "first_line": a["source_location"].split(" ")[-1].split("-")[0] if a["source_location"] else "",
@@ -99,6 +102,13 @@ def document(request, pk: int):
         "editable": document.status == Brondocument.Status.IN_BEOORDELING,
     }
     return render(request, "importer/document.html", context)
+
+
+def _comparator(value: str) -> str:
+    try:
+        return Doelstelling.Vergelijking(value).label
+    except ValueError:
+        return value
 
 
 @login_required
