@@ -7,6 +7,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from driehoek.accounts import policy
+from driehoek.accounts.models import Partij
 from driehoek.core import audit
 from driehoek.register import opendata
 from driehoek.register.models import Afsprakenset
@@ -65,6 +66,11 @@ def accept(user, document: Brondocument) -> Afsprakenset:
     data = {**document.voorstel, "sets": [dict(document.set)]}
     s = data["sets"][0]
     s["status"] = Afsprakenset.Status.CONCEPT
+    # A party that exists is that party: an import names it, it does not redefine it.
+    for party in s["parties"]:
+        existing = Partij.objects.filter(naam=party["name"]).first()
+        if existing is not None:
+            party.update(short_name=existing.korte_naam, kind=existing.soort)
     s["slug"] = _free_slug(s["slug"] or slugify(s["title"]))
     if not policy.is_beheerder(user) and user.partij.naam not in {p["name"] for p in s["parties"]}:
         raise AanvaardFout(

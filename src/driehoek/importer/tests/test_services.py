@@ -74,7 +74,18 @@ def test_a_document_already_in_the_register_becomes_a_new_draft_set(people):
     existing = Afsprakenset.objects.get(slug="aa-en-hunze-kaderafspraken-2026-2031")
     status_before = existing.status
     document = services.upload(people["secretaris"], "kaderafspraken-2026-2031.txt", seed)
-    afsprakenset = services.accept(people["secretaris"], document)
+    services.edit(
+        people["secretaris"],
+        document,
+        "edit_party",
+        name="Woningstichting De Volmacht",
+        new_name="Woningstichting De Volmacht",
+        short_name="Volmacht",
+        kind="overig",
+    )
+    afsprakenset = services.accept(people["secretaris"], Brondocument.objects.get(pk=document.pk))
+    volmacht = afsprakenset.partijen.get(naam="Woningstichting De Volmacht")
+    assert (volmacht.korte_naam, volmacht.soort) == ("De Volmacht", "corporatie")  # an import does not redefine it
     assert afsprakenset.slug == "aa-en-hunze-kaderafspraken-2026-2031-concept-2"
     existing.refresh_from_db()
     assert existing.status == status_before and existing.afspraken.count() == 19
