@@ -15,6 +15,19 @@ from driehoek.register.models import Afsprakenset
 from . import bewerken, proposal
 from .models import Brondocument
 
+OPERATIONS = {
+    "edit_set",
+    "edit_agreement",
+    "merge",
+    "split",
+    "renumber",
+    "remove_target",
+    "edit_theme",
+    "edit_party",
+    "remove_party",
+    "add_party",
+}
+
 
 class AanvaardFout(ValueError):
     def __init__(self, problems: list[str]):
@@ -50,6 +63,8 @@ def edit(user, document: Brondocument, operation: str, **arguments) -> Brondocum
     audit.require(user, policy.IMPORT_DOCUMENT, document)
     if document.status != Brondocument.Status.IN_BEOORDELING:
         raise bewerken.BewerkingFout(_("Dit document is al aanvaard; wijzig de set in het register."))
+    if operation not in OPERATIONS:
+        raise bewerken.BewerkingFout(_("Onbekende bewerking."))
     document = Brondocument.objects.select_for_update().get(pk=document.pk)
     getattr(bewerken, operation)(document.set, **arguments)
     audit.save(document, user, operation)
