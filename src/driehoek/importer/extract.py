@@ -105,7 +105,6 @@ def _pdf_pages(content: bytes) -> tuple[list[str], list[str]]:
 PAGE_NUMBER = re.compile(r"^\s*(?:(?:pagina|blz\.?|page)\s*)?\d{1,3}(?:\s*(?:/|van|of)\s*\d{1,3})?\s*$", re.I)
 PHOTO_CREDIT = re.compile(r"^\s*(?:bron|foto|beeld|fotografie)\s*:?\s+\S.{0,80}$", re.I)
 FOOTNOTE = re.compile(r"^\s*(\d{1,2})\s{2,}(\S.*)$")
-STAR_NOTE = re.compile(r"^\s*(\*{1,3})(\S.*)$")
 FOOTNOTE_MARKER = re.compile(r"(?<=[\)\w%])\s(\d{1,2})\s*(?=[.,;]?\s*$)")
 HYPHEN_END = re.compile(r"(\w)-$")
 SHORT_WORDS = {"en", "of", "tot", "t/m", "en/of"}
@@ -132,7 +131,7 @@ def clean(pages: list[str]) -> Document:
             elif PHOTO_CREDIT.match(stripped) and _looks_like_credit(stripped):
                 removed["fotobijschrift"] += 1
                 _add_break(lines)
-            elif (m := FOOTNOTE.match(line) or STAR_NOTE.match(line)) and len(stripped) < 300:
+            elif (m := FOOTNOTE.match(line)) and len(stripped) < 300:
                 footnotes.append(f"{m.group(1)} {m.group(2).strip()}")
                 removed["voetnoot"] += 1
             else:
