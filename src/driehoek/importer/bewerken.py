@@ -106,6 +106,14 @@ def split(s: dict, number: str, marker: str, new_number: str) -> None:
     references_in_set(s)
 
 
+def remove_target(s: dict, number: str, index: int) -> None:
+    """A number the importer took for a target that is a fact ("2 woningen aan de Dalweg")."""
+    _theme, _k, a = _find(s, number)
+    if not 0 <= index < len(a["targets"]):
+        raise BewerkingFout(_("Die doelstelling staat niet bij afspraak %(n)s.") % {"n": number})
+    del a["targets"][index]
+
+
 def renumber(s: dict, theme_number: str, start: int = 1, prefix: str = "") -> None:
     """Number a theme's agreements again from `start`, optionally as "prefix.n"."""
     theme = _theme(s, theme_number)

@@ -105,7 +105,6 @@ def _pdf_pages(content: bytes) -> tuple[list[str], list[str]]:
 PAGE_NUMBER = re.compile(r"^\s*(?:(?:pagina|blz\.?|page)\s*)?\d{1,3}(?:\s*(?:/|van|of)\s*\d{1,3})?\s*$", re.I)
 PHOTO_CREDIT = re.compile(r"^\s*(?:bron|foto|beeld|fotografie)\s*:?\s+\S.{0,80}$", re.I)
 FOOTNOTE = re.compile(r"^\s*(\d{1,2})\s{2,}(\S.*)$")
-STAR_NOTE = re.compile(r"^\s*(\*{1,3})(\S.*)$")
 FOOTNOTE_MARKER = re.compile(r"(?<=[\)\w%])\s(\d{1,2})\s*(?=[.,;]?\s*$)")
 HYPHEN_END = re.compile(r"(\w)-$")
 SHORT_WORDS = {"en", "of", "tot", "t/m", "en/of"}
@@ -132,7 +131,7 @@ def clean(pages: list[str]) -> Document:
             elif PHOTO_CREDIT.match(stripped) and _looks_like_credit(stripped):
                 removed["fotobijschrift"] += 1
                 _add_break(lines)
-            elif (m := FOOTNOTE.match(line) or STAR_NOTE.match(line)) and len(stripped) < 300:
+            elif (m := FOOTNOTE.match(line)) and len(stripped) < 300:
                 footnotes.append(f"{m.group(1)} {m.group(2).strip()}")
                 removed["voetnoot"] += 1
             else:
@@ -222,6 +221,7 @@ def _vocabulary(lines: list[str]) -> set[str]:
 def _join_hyphenated(lines: list[str], vocabulary: set[str]) -> list[str]:
     """Join a word broken over two lines; "zorg- en welzijn" is not broken."""
     out: list[str] = []
+    lines = list(lines)
     i = 0
     while i < len(lines):
         line = lines[i]
@@ -242,8 +242,8 @@ def _join_hyphenated(lines: list[str], vocabulary: set[str]) -> list[str]:
                     # was the typesetter's.
                     spelled = (last + word).lower() in vocabulary and (last[:-1] + word).lower() not in vocabulary
                     keep = "-" in first or last[:1].isupper() or "-" in last[:-1] or spelled
-                    out.append((head if keep else head[:-1]) + nxt)
-                    i = j + 1
+                    lines[j] = (head if keep else head[:-1]) + nxt  # the joined line may end in a hyphen too
+                    i = j
                     continue
         out.append(line)
         i += 1
@@ -253,7 +253,7 @@ def _join_hyphenated(lines: list[str], vocabulary: set[str]) -> list[str]:
 def _tidy(line: str) -> str:
     if line == BREAK:
         return line
-    line = re.sub(r"(?<=\w)[¹²³⁴-⁹⁰]+", "", line)  # superscript footnote markers
+    line = re.sub(r"(?<=[\w.,;:)])[¹²³⁴-⁹⁰]+", "", line)  # superscript footnote markers
     if line.count("|") >= 2 or line.lstrip().startswith("|") or line.rstrip().endswith("|"):
         # A table typed with pipes: cells become words; the rule under the header goes.
         line = (

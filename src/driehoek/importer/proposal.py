@@ -236,7 +236,11 @@ def _theme(
                 "text": text or a.title,
                 "responsible": responsible,
                 "references": [],
-                "source_location": f"{_('regels')} {a.start + 1}-{last_line}",
+                "source_location": (
+                    f"{_('regel')} {a.start + 1}"
+                    if last_line == a.start + 1
+                    else f"{_('regels')} {a.start + 1}-{last_line}"
+                ),
                 "indicators": [i for i in indicators if i["years"]],
                 "targets": found_targets,
             }

@@ -7,12 +7,26 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from driehoek.accounts import policy
+from driehoek.accounts.models import Partij
 from driehoek.core import audit
 from driehoek.register import opendata
 from driehoek.register.models import Afsprakenset
 
 from . import bewerken, proposal
 from .models import Brondocument
+
+OPERATIONS = {
+    "edit_set",
+    "edit_agreement",
+    "merge",
+    "split",
+    "renumber",
+    "remove_target",
+    "edit_theme",
+    "edit_party",
+    "remove_party",
+    "add_party",
+}
 
 
 class AanvaardFout(ValueError):
@@ -49,6 +63,8 @@ def edit(user, document: Brondocument, operation: str, **arguments) -> Brondocum
     audit.require(user, policy.IMPORT_DOCUMENT, document)
     if document.status != Brondocument.Status.IN_BEOORDELING:
         raise bewerken.BewerkingFout(_("Dit document is al aanvaard; wijzig de set in het register."))
+    if operation not in OPERATIONS:
+        raise bewerken.BewerkingFout(_("Onbekende bewerking."))
     document = Brondocument.objects.select_for_update().get(pk=document.pk)
     getattr(bewerken, operation)(document.set, **arguments)
     audit.save(document, user, operation)
@@ -65,6 +81,11 @@ def accept(user, document: Brondocument) -> Afsprakenset:
     data = {**document.voorstel, "sets": [dict(document.set)]}
     s = data["sets"][0]
     s["status"] = Afsprakenset.Status.CONCEPT
+    # A party that exists is that party: an import names it, it does not redefine it.
+    for party in s["parties"]:
+        existing = Partij.objects.filter(naam=party["name"]).first()
+        if existing is not None:
+            party.update(short_name=existing.korte_naam, kind=existing.soort)
     s["slug"] = _free_slug(s["slug"] or slugify(s["title"]))
     if not policy.is_beheerder(user) and user.partij.naam not in {p["name"] for p in s["parties"]}:
         raise AanvaardFout(

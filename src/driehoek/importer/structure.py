@@ -110,7 +110,7 @@ class Parser:
         self.last_number: str | None = None
         self.max_number: int | None = None
         self.since_break = True
-        self.after_bullets = False
+        self.index = 0
         self.notes: list[str] = []
 
     # --- the pass ---------------------------------------------------------------------------
@@ -131,6 +131,7 @@ class Parser:
         return Structure(self.chapters, double_spaced, self.notes)
 
     def step(self, i: int, line: str) -> None:
+        self.index = i
         if self.try_heading(i, line) or self.try_agreement(i, line):
             pass
         elif m := DOEL.match(line):
@@ -284,7 +285,6 @@ class Parser:
             if number.isdigit():
                 self.max_number = max(int(number), self.max_number or 0)
         self.bullets_are_agreements = bullet or self.bullets_are_agreements and not self.current.agreements[:-1]
-        self.after_bullets = False
 
     def end_agreement(self) -> None:
         self.agreement = None
@@ -332,7 +332,6 @@ class Parser:
                 previous.intro = [(k, text) for k, text in previous.intro if k <= cut]
         self.chapters.append(theme)
         self.current = theme
-        self.last_number = self.last_number  # numbering may continue through the document
 
     def _steal_tail(self, agreement: Afspraak) -> list[tuple[int, str]]:
         bullets = [k for k, (_i, text) in enumerate(agreement.lines) if BULLET.match(text)]
@@ -391,7 +390,7 @@ class Parser:
         core = YEAR_TAIL.sub("", line).rstrip(" .:")
         if not core or not core[0].isupper() or re.search(r"[.;!?]\s", core):
             return False
-        if re.search(r"(?i)\b(?:de|het|en|of|van|voor|met)$", core):
+        if re.search(r"(?i)\b(?:de|het|en|of|van|voor|met)$", core) or self._continues_a_sentence():
             return False  # a sentence broken over lines, not a heading
         if SECTION.match(core):
             return True
@@ -402,6 +401,20 @@ class Parser:
         for words in GROUP_WORDS.values():  # "Corporaties", "Gemeente en huurdersorganisaties"
             rest = re.sub(rf"(?i)(?<![\w-])(?:{words})(?![\w-])", " ", rest)
         return rest != core and not re.sub(r"(?i)\b(en|de|het|van|voor|,|&)\b|[,&]", " ", rest).strip()
+
+    def _continues_a_sentence(self) -> bool:
+        """ "... betrekt de huurdersverenigingen van De" + "Deelmacht en AH Woon." is one sentence."""
+        for line in reversed(self.lines[max(0, self.index - 4) : self.index]):
+            line = line.strip()
+            if line and line != BREAK:
+                return (
+                    line.endswith(",")
+                    or re.search(
+                        r"(?i)\b(?:de|het|een|en|of|van|voor|met|aan|bij|in|op|te|door|naar|om|dat|die)$", line
+                    )
+                    is not None
+                )
+        return False
 
     def parties_in(self, text: str) -> list[str]:
         found: dict[str, int] = {}

@@ -93,6 +93,8 @@ def in_sentence(sentence: str) -> list[dict]:
                 continue
             if kind == "euro" and has_percent and _in_parentheses(sentence, start):
                 continue  # "(€ 678)" beside a percentage names the limit the percentage is about
+            if kind == "count" and _is_a_fact(sentence, start):
+                continue
             maximum = number(m.group("max")) if m.groupdict().get("max") else None
             if maximum is not None and maximum < value:
                 maximum = None
@@ -119,6 +121,14 @@ def in_sentence(sentence: str) -> list[dict]:
             )
     found.sort(key=lambda t: t.pop("_start"))
     return found
+
+
+def _is_a_fact(sentence: str, start: int) -> bool:
+    """ "Woonborg heeft 397 woningen", "-17" in a table: what is, not what is agreed."""
+    if sentence[max(0, start - 1) : start] in ("-", "+", "−"):
+        return True
+    before = " ".join(sentence[:start].split()[-3:]).lower()
+    return re.search(r"\b(?:heeft|hebben|bezit|bezitten|telt|tellen|betreft)\b", before) is not None
 
 
 def _is_year(raw: str, kind: str) -> bool:

@@ -92,7 +92,9 @@ class Matcher:
         collective |= kind in ("gezamenlijk", "doorkijk") and bool(WE.search(text))
         collective |= not named and bool(PARTIES_WORD.search(text))
         if collective:
-            return named + [name for name in everyone if name not in named]
+            # The leading party is the one the opening sentence names; otherwise the set's order.
+            first = [name for name in self.mentions(opening) if name in named]
+            return first + [name for name in everyone if name not in first]
         if named:
             return named
         if section_parties:

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from driehoek.accounts import policy
+from driehoek.register.models import Doelstelling
 
 from . import services
 from .bewerken import BewerkingFout
@@ -62,9 +63,11 @@ def document(request, pk: int):
         agreements = []
         for a in t["agreements"]:
             initial = {**a, "theme": t["number"]}
+            targets = [{**d, "comparator_label": _comparator(d["comparator"])} for d in a["targets"]]
             agreements.append(
                 {
                     "data": a,
+                    "targets": targets,
                     "form": AfspraakForm(s, initial=initial, prefix=f"a{a['number']}"),
                     "split": SplitsForm(prefix=f"s{a['number']}"),
                     "first_line": a["source_location"].split(" ")[-1].split("-")[0] if a["source_location"] else "",
@@ -101,6 +104,13 @@ def document(request, pk: int):
     return render(request, "importer/document.html", context)
 
 
+def _comparator(value: str) -> str:
+    try:
+        return Doelstelling.Vergelijking(value).label
+    except ValueError:
+        return value
+
+
 @login_required
 @require_POST
 def bewerken(request, pk: int):
@@ -129,6 +139,11 @@ def _arguments(operation: str, key: str, s: dict, data) -> dict:
         form = SetForm(data, prefix="set")
         _valid(form)
         return form.cleaned_data
+    if operation == "remove_target":
+        index = data.get("index", "")
+        if not index.isdigit():
+            raise BewerkingFout(_("Die doelstelling staat niet in het concept."))
+        return {"number": key, "index": int(index)}
     if operation == "merge":
         return {"number": key}
     if operation == "split":

@@ -79,3 +79,12 @@ def test_edit_set_checks_the_period_against_the_indicators(s):
     s["themes"][0]["agreements"][0]["indicators"] = [{"years": "2030-2031", "actiehouders": []}]
     with pytest.raises(bewerken.BewerkingFout, match="buiten die looptijd"):
         bewerken.edit_set(s, "X", "kaderafspraken", 2027, 2029, "")
+
+
+def test_remove_a_target_that_is_a_fact(s):
+    targets_of_2_1 = s["themes"][1]["agreements"][0]["targets"]
+    assert len(targets_of_2_1) == 1
+    bewerken.remove_target(s, "2.1", 0)
+    assert s["themes"][1]["agreements"][0]["targets"] == []
+    with pytest.raises(bewerken.BewerkingFout):
+        bewerken.remove_target(s, "2.1", 0)

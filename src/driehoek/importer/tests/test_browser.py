@@ -39,6 +39,7 @@ def test_read_in_correct_and_accept_a_document(page: Page, live_server, tmp_path
     page.screenshot(path=ARTIFACTS / "importer-concept.png", full_page=True)
     page.locator("#afspraak-2\\.1 summary").click()
     assert _violations(page) == []  # WCAG 2.1 A and AA, with an agreement's forms open
+    page.locator("#afspraak-2\\.1").screenshot(path=ARTIFACTS / "importer-afspraak-open.png")
 
     agreement = page.locator("#afspraak-2\\.2")
     agreement.locator("summary").click()

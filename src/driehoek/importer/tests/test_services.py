@@ -74,7 +74,18 @@ def test_a_document_already_in_the_register_becomes_a_new_draft_set(people):
     existing = Afsprakenset.objects.get(slug="aa-en-hunze-kaderafspraken-2026-2031")
     status_before = existing.status
     document = services.upload(people["secretaris"], "kaderafspraken-2026-2031.txt", seed)
-    afsprakenset = services.accept(people["secretaris"], document)
+    services.edit(
+        people["secretaris"],
+        document,
+        "edit_party",
+        name="Woningstichting De Volmacht",
+        new_name="Woningstichting De Volmacht",
+        short_name="Volmacht",
+        kind="overig",
+    )
+    afsprakenset = services.accept(people["secretaris"], Brondocument.objects.get(pk=document.pk))
+    volmacht = afsprakenset.partijen.get(naam="Woningstichting De Volmacht")
+    assert (volmacht.korte_naam, volmacht.soort) == ("De Volmacht", "corporatie")  # an import does not redefine it
     assert afsprakenset.slug == "aa-en-hunze-kaderafspraken-2026-2031-concept-2"
     existing.refresh_from_db()
     assert existing.status == status_before and existing.afspraken.count() == 19
@@ -137,6 +148,12 @@ def test_review_screen_upload_edit_and_accept(client, zilverveen_secretaris):
         {"bewerking": "renumber", "sleutel": "3", "h3-start": "1", "h3-prefix": "D"},
     )
     assert [a["number"] for a in Brondocument.objects.get().set["themes"][2]["agreements"]] == ["D.1", "D.2"]
+    assert "Doelstelling 70 weghalen" in client.get(document.get_absolute_url()).content.decode()
+    client.post(
+        reverse("importer:bewerken", args=[document.pk]),
+        {"bewerking": "remove_target", "sleutel": "1.2", "index": "0", "anker": "1.2"},
+    )
+    assert Brondocument.objects.get().set["themes"][0]["agreements"][1]["targets"] == []
     client.post(
         reverse("importer:bewerken", args=[document.pk]),
         {
@@ -177,3 +194,15 @@ def test_upload_refuses_what_it_cannot_read(zilverveen_secretaris):
     with pytest.raises(DocumentError):
         services.upload(zilverveen_secretaris, "leeg.txt", b"")
     assert not Brondocument.objects.exists()
+
+
+def test_the_command_saves_and_accepts(people, tmp_path, capsys):
+    from django.core.management import call_command
+
+    path = tmp_path / "heidebroek.txt"
+    path.write_bytes(text("heidebroek"))
+    call_command("import_agreements", str(path), "--save", "--accept", "--as", "beheerder")
+    afsprakenset = Afsprakenset.objects.get(slug="heidebroek-prestatieafspraken-2029")
+    assert afsprakenset.status == Afsprakenset.Status.CONCEPT
+    assert afsprakenset.afspraken.count() == 7
+    assert afsprakenset.brondocumenten.get().bestandsnaam == "heidebroek.txt"

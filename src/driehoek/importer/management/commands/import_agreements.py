@@ -24,10 +24,15 @@ class Command(BaseCommand):
         )
         parser.add_argument("--save", action="store_true", help="Bewaar als brondocument met conceptset.")
         parser.add_argument(
+            "--accept",
+            action="store_true",
+            help="Met --save: zet de conceptset meteen in het register (status concept), zonder beoordeling.",
+        )
+        parser.add_argument(
             "--as", dest="username", help="Gebruiker die inleest (bij --save; standaard de eerste beheerder)."
         )
 
-    def handle(self, *args, file, municipality=None, format="text", save=False, username=None, **options):
+    def handle(self, *args, file, municipality=None, format="text", save=False, accept=False, username=None, **options):
         path = Path(file)
         try:
             content = path.read_bytes()
@@ -60,6 +65,12 @@ class Command(BaseCommand):
             except extract.DocumentError as e:
                 raise CommandError(f"{file}: {e}") from e
             self.stderr.write(f"Bewaard als brondocument {document.pk}: beoordelen op {document.get_absolute_url()}")
+            if accept:
+                try:
+                    afsprakenset = services.accept(user, document)
+                except services.AanvaardFout as e:
+                    raise CommandError("Niet aanvaard:\n" + "\n".join(f"  - {p}" for p in e.problems)) from e
+                self.stderr.write(f"In het register als concept: {afsprakenset.slug}")
 
     def _user(self, username: str | None) -> User:
         users = User.objects.filter(is_active=True)
