@@ -17,7 +17,7 @@ BUDGET = {
     "start": 4,
     "set": 14,
     "afspraak": 18,
-    "tabel": 14,
+    "tabel": 13,
     "dashboard": 24,
     "beoordeling": 26,
     "openbaar": 8,
