@@ -164,6 +164,9 @@ def verdict(results: dict) -> dict:
         main = [v for k, v in pages.items() if not k.startswith("landelijk")]
         national = [v for k, v in pages.items() if k.startswith("landelijk")]
         upload, exports, figures = r["upload"], r["exports"], r["figures"]
+        if any("error" in part for part in (upload, exports, figures)):
+            checks[label] = {"error": "a measurement failed; see its entry"}
+            continue
         # (measured wall-clock value, the same in processor time of the Django process, lower is better)
         values = {
             "page_p95_ms": (
@@ -524,12 +527,12 @@ def measure(label: str) -> None:
     s = subjects()
     result = {"database": label, "largest_set": s["set"].slug, "agreements_in_largest_set": s["set"].n}
     result.update(serve_and_measure(label, s))
-    log(f"{label}: exports")
-    result["exports"] = exports(s)
-    log(f"{label}: figures")
-    result["figures"] = figures()
-    log(f"{label}: upload validation")
-    result["upload"] = upload()
+    for name, function in (("exports", lambda: exports(s)), ("figures", figures), ("upload", upload)):
+        log(f"{label}: {name}")
+        try:
+            result[name] = function()
+        except Exception as e:  # e.g. WeasyPrint without Pango: say so, keep the other measurements
+            result[name] = {"error": repr(e)}
     result["importer"] = importer()
     try:
         result["explain"] = explain(label, s)

@@ -19,7 +19,7 @@ BUDGET = {
     "start": 5,
     "set": 15,
     "afspraak": 19,
-    "tabel": 15,
+    "tabel": 14,
     "dashboard": 25,
     "beoordeling": 27,
     "openbaar": 9,
