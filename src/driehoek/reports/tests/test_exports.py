@@ -104,6 +104,9 @@ def test_publishing_shows_only_adopted_lights_and_no_names(client, kader, people
     html = client.get(url).content.decode()
     assert "groen" in html and "Inventarisatie afgerond." in html and "Netto toevoegingen sociale huur" in html
     assert "CONCEPT-TEKST" not in html and "rood" not in html  # a voorzet is a draft
+    title = html.split("<title>")[1].split("</title>")[0]
+    assert "openbare monitor" in title and "<" not in title  # the figures belong in the page, not its title
+    assert html.count('id="cijfers-kop"') == 1
     for person in people.values():
         assert person.get_full_name() not in html and person.email not in html  # no personal data
 
