@@ -3,6 +3,7 @@ rules, refuses a save based on an outdated version, and writes the change and it
 transaction."""
 
 from datetime import date
+from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -27,6 +28,9 @@ class ConflictError(Exception):
         super().__init__(
             _("Iemand anders heeft dit intussen gewijzigd. Bekijk de nieuwe versie en probeer het opnieuw.")
         )
+
+
+MAX_VALUE = Decimal(10**12)
 
 
 def _locked(model, pk: int, versie: int | None):
@@ -73,6 +77,9 @@ def save_value(
         )
     if waarde is None and not oordeel.strip():
         raise ValidationError({"waarde": _("Vul een waarde of een oordeel in.")})
+    if waarde is not None and (not Decimal(waarde).is_finite() or abs(Decimal(waarde)) >= MAX_VALUE):
+        # The column holds 14 digits, 2 after the comma; the API has no form to say so first.
+        raise ValidationError({"waarde": _("De waarde moet een getal onder het biljoen zijn.")})
     existing = Indicatorwaarde.objects.filter(indicator=indicator, jaar=jaar).first()
     if existing:
         value = _locked(Indicatorwaarde, existing.pk, versie)
