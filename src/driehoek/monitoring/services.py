@@ -3,6 +3,7 @@ rules, refuses a save based on an outdated version, and writes the change and it
 transaction."""
 
 from datetime import date
+from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -29,6 +30,9 @@ def describe_value(value: Indicatorwaarde) -> str:
 def describe_beoordeling(b: Beoordeling) -> str:
     light = b.get_kleur_display() + (f" ({b.reden})" if b.reden else "") if b.kleur else b.get_status_display()
     return " — ".join(part for part in (light, b.toelichting) if part)
+
+
+MAX_VALUE = Decimal(10**12)
 
 
 def _locked(model, pk: int, versie: int | None):
@@ -73,6 +77,9 @@ def save_value(
         )
     if waarde is None and not oordeel.strip():
         raise ValidationError({"waarde": _("Vul een waarde of een oordeel in.")})
+    if waarde is not None and (not Decimal(waarde).is_finite() or abs(Decimal(waarde)) >= MAX_VALUE):
+        # The column holds 14 digits, 2 after the comma; the API has no form to say so first.
+        raise ValidationError({"waarde": _("De waarde moet een getal onder het biljoen zijn.")})
     # Lock the indicator first, so that two first entries for the same year queue up too (there
     # is no value row to lock yet); the second one then finds the first one's row.
     type(indicator).objects.select_for_update().filter(pk=indicator.pk).first()

@@ -64,3 +64,17 @@ def test_nul_characters_are_refused_in_words(client, kader, people, year_2026):
         HTTP_AUTHORIZATION=f"Bearer {secret}",
     )
     assert response.status_code == 422 and "NUL" in response.content.decode()
+
+
+@pytest.mark.parametrize("value", ["1e20", "NaN", "-Infinity"])
+def test_values_the_column_cannot_hold_are_refused_in_words(client, kader, people, year_2026, value):
+    indicator = kader.afspraken.get(nummer="1").indicatoren.order_by("volgorde")[0]
+    _token, secret = ApiToken.issue(people["woonborg"], "groot")
+    response = client.put(
+        f"/api/v1/sets/{kader.slug}/indicatoren/{indicator.pk}/waarden/2026",
+        {"value": value},
+        content_type="application/json",
+        HTTP_AUTHORIZATION=f"Bearer {secret}",
+    )
+    assert response.status_code == 422, response.content[:300]
+    assert not Indicatorwaarde.objects.filter(indicator=indicator, jaar=2026).exists()
