@@ -117,6 +117,16 @@ RULES: tuple[Rule, ...] = (
         "make and revoke API keys of their own party (whatever set it is in)",
         _roles(*WORKING, buiten=YES, andere_gemeente=YES),
     ),
+    Rule(
+        "import_document",
+        "read in an agreement document (PDF or text) as a draft set (docs/importer.md)",
+        {**MUNICIPAL_SECRETARY, "andere-gemeente": YES, "beheerder": YES},
+    ),
+    Rule(
+        "review_import",
+        "see, correct and accept a draft read in by their own municipality",
+        {**MUNICIPAL_SECRETARY, "beheerder": YES},
+    ),
     Rule("change_history", "change, revert or delete history", {}),
 )
 

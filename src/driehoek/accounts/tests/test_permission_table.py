@@ -320,6 +320,26 @@ def attempt_manage_api_keys(w) -> Attempt:
     )
 
 
+def attempt_import_document(w) -> Attempt:
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from driehoek.importer.models import Brondocument
+    from driehoek.importer.tests.helpers import text
+
+    def request(c):
+        return c.post(reverse("importer:lijst"), {"bestand": SimpleUploadedFile("zilverveen.txt", text("zilverveen"))})
+
+    return Attempt([request], lambda: Brondocument.objects.filter(bestandsnaam="zilverveen.txt").exists())
+
+
+def attempt_review_import(w) -> Attempt:
+    from driehoek.importer import services as importer
+    from driehoek.importer.tests.helpers import text
+
+    document = importer.upload(w.people["secretaris"], "kranenmeer.txt", text("kranenmeer"))
+    return Attempt([_get(reverse("importer:document", args=[document.pk]))])
+
+
 def attempt_change_history(w) -> Attempt:
     afspraak = w.afspraak
     record = afspraak.history.earliest("history_date")
