@@ -2,8 +2,7 @@
 
 Hostile text (script payloads, formula cells, control characters, right-to-left marks, huge
 strings), CSV files in the wrong encodings, XLSX files with formula cells, and damaged files.
-The importer (driehoek.importer, being built on another branch) is to be fuzzed with
-`document_bytes()` and `hostile_text()` once it lands: see the report of issue 8.
+The importer reads `document_bytes()` in importer/tests/test_fuzz_documents.py.
 """
 
 import io

@@ -10,6 +10,7 @@ from driehoek.core.tests.strategies import hostile_text, huge_text
 from driehoek.cycle import forms as cycle_forms
 from driehoek.cycle.models import Geschil, Stemming, Stemoptie
 from driehoek.figures import forms as figure_forms
+from driehoek.importer import forms as importer_forms
 from driehoek.monitoring import forms as monitoring_forms
 from driehoek.register.forms import AfspraakFilterForm
 from driehoek.register.models import Afsprakenset
@@ -32,10 +33,17 @@ def _forms(afsprakenset) -> list:
         cycle_forms.SessieForm,
         cycle_forms.StemmingForm,
         cycle_forms.ConsensusForm,
+        cycle_forms.VersieForm,
         monitoring_forms.VoorzetForm,
         monitoring_forms.ReactieForm,
         monitoring_forms.VaststellenForm,
         monitoring_forms.HerzienForm,
+        importer_forms.UploadForm,
+        importer_forms.SplitsForm,
+        importer_forms.HernummerForm,
+        importer_forms.ThemaForm,
+        importer_forms.PartijForm,
+        importer_forms.SetForm,
     ]
     with_set = [
         cycle_forms.BesluitForm,
@@ -63,7 +71,13 @@ def _forms(afsprakenset) -> list:
         lambda data: figure_forms.AanleverForm(data, {}),
         *[lambda data, s=s: figure_forms.InvoerForm(s, data) for s in ("voorraad", "mutaties", "toewijzingen")],
         lambda data: LandelijkForm(data, sets=sets),
+        # The importer's draft of one set, in the open-data shape its review screen edits.
+        lambda data: importer_forms.AfspraakForm(_draft(), data),
     ]
+
+
+def _draft() -> dict:
+    return {"themes": [{"number": "1", "title": "Betaalbaarheid"}], "parties": [{"name": "Gemeente Zilverveen"}]}
 
 
 def _data_for(form, values) -> dict:
@@ -89,7 +103,7 @@ def test_the_fuzz_covers_every_form_class(kader):
 
     from django import forms
 
-    modules = [cycle_forms, figure_forms, monitoring_forms]
+    modules = [cycle_forms, figure_forms, monitoring_forms, importer_forms]
     declared = {
         cls
         for module in modules
