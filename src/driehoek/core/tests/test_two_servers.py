@@ -18,6 +18,7 @@ from django.db import connection
 from django.utils import timezone
 
 from driehoek.accounts.models import Partij, User
+from driehoek.accounts.tests.twofactor import app_of, next_code
 from driehoek.cycle.models import Actiepunt, Herinnering, Overleg
 from driehoek.cycle.tasks import DIGEST
 from driehoek.monitoring.models import Monitoringsjaar
@@ -123,6 +124,7 @@ def secretaris(transactional_db) -> tuple[User, Afsprakenset]:
     user = User.objects.create_user(
         "tweeservers", "tweeservers@example.org", PASSWORD, partij=partij, rol=User.Rol.SECRETARIS
     )
+    app_of(user)  # her authenticator app, set up before
     return user, afsprakenset
 
 
@@ -140,8 +142,16 @@ def test_session_and_writes_are_shared_between_two_servers(servers, secretaris):
     )
     assert status == 302 and "sessionid" in new
     cookies.update(new)
+    # A secretary types the code of her authenticator app, also through A.
+    token = _csrf(a, "/tweestaps/controle/", cookies)
+    code = next_code(user)
+    status, _html, new = _request(
+        a, "POST", "/tweestaps/controle/", cookies, {"csrfmiddlewaretoken": token, "code": code}
+    )
+    assert status == 302  # an unverified session would be sent back to the code page by B below
+    cookies.update(new)
 
-    # Logged in through A, recognised by B: the session lives in the database.
+    # Logged in (both steps) through A, recognised by B: the session lives in the database.
     status, html, _new = _request(b, "GET", "/", cookies)
     assert status == 200 and afsprakenset.titel in html
 
