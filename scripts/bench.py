@@ -238,6 +238,8 @@ def fetch(url: str, cookie: str = "") -> tuple[int, dict[str, float], float, int
     with urllib.request.urlopen(request, timeout=60) as response:
         body = response.read()
         status, timing = response.status, response.headers.get("Server-Timing", "")
+        if response.url != url:  # urllib follows redirects: a log-in or code page is not the page asked for
+            raise RuntimeError(f"{url}: redirected to {response.url}")
     return status, server_timing(timing), (time.perf_counter() - start) * 1000, len(body)
 
 
@@ -294,14 +296,23 @@ def cpu_timed(function, *args) -> tuple[float, float, object]:
 
 
 def session_cookie(user) -> str:
+    from django_otp import DEVICE_ID_SESSION_KEY
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
     from django.conf import settings
     from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
     from django.contrib.sessions.backends.db import SessionStore
+
+    from driehoek.accounts import twofactor
 
     session = SessionStore()
     session[SESSION_KEY] = str(user.pk)
     session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
     session[HASH_SESSION_KEY] = user.get_session_auth_hash()
+    if twofactor.is_required(user):
+        # As after typing the app's code (django_otp.login): the session names the verified device.
+        device, _new = TOTPDevice.objects.get_or_create(user=user, name="app", defaults={"confirmed": True})
+        session[DEVICE_ID_SESSION_KEY] = device.persistent_id
     session.create()
     return f"{settings.SESSION_COOKIE_NAME}={session.session_key}"
 
