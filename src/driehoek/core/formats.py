@@ -9,6 +9,22 @@ from django.utils.translation import get_language
 
 from driehoek.register.rules import format_number
 
+# The month names as Dutch documents print them, for reading dates out of their text.
+DUTCH_MONTHS = (
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+)
+
 
 def format_amount(value: Decimal | int | float | None) -> str:
     """An amount in euro with cents: "€ 682,96" (Dutch, a non-breaking space) or "€682.96" (English)."""

@@ -9,26 +9,9 @@ from datetime import date, timedelta
 
 from django.utils.translation import gettext as _
 
-MONTHS = {
-    name: number
-    for number, name in enumerate(
-        [
-            "januari",
-            "februari",
-            "maart",
-            "april",
-            "mei",
-            "juni",
-            "juli",
-            "augustus",
-            "september",
-            "oktober",
-            "november",
-            "december",
-        ],
-        start=1,
-    )
-}
+from driehoek.core.formats import DUTCH_MONTHS
+
+MONTHS = {name: number for number, name in enumerate(DUTCH_MONTHS, start=1)}
 
 
 @dataclass(frozen=True)

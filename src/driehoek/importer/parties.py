@@ -8,6 +8,8 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
+from driehoek.core.formats import DUTCH_MONTHS
+
 GEMEENTE, CORPORATIE, HUURDERS, ZORG, OVERIG = "gemeente", "corporatie", "huurdersorganisatie", "zorg_welzijn", "overig"
 
 # Group words and the kind of party they stand for, in the forms documents use.
@@ -28,20 +30,7 @@ NAME = rf"(?:(?:[Dd]e|[Hh]et|'t)\s+)?{NAME_WORD}(?:{JOINER}{NAME_WORD})*"
 ORG_NAME = (
     rf"(?:(?:[Dd]e|[Hh]et|'t)\s+)?{NAME_WORD}(?:(?:\s+(?:aan|den|de|op|van|der|het)\s+(?=[A-Z])|\s+){NAME_WORD})*"
 )
-MONTHS = [
-    "januari",
-    "februari",
-    "maart",
-    "april",
-    "mei",
-    "juni",
-    "juli",
-    "augustus",
-    "september",
-    "oktober",
-    "november",
-    "december",
-]
+MONTHS = list(DUTCH_MONTHS)
 
 
 @dataclass
