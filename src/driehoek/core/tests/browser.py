@@ -26,3 +26,22 @@ def log_in(page: Page, base: str, username: str, password: str = PASSWORD) -> No
         page.get_by_label("Code", exact=True).fill(next_code(user))
         page.get_by_role("button", name="Verder").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Mijn afspraken")
+
+
+def kader_with_users(users: list[tuple[str, str, str]]):
+    """The Aa en Hunze data with these (username, party name, role) users and monitoring year 2026
+    started: what the monitoring journeys begin with. Returns the Kaderafspraken 2026-2031."""
+    from driehoek.accounts.models import Partij, User
+    from driehoek.monitoring import services
+    from driehoek.register.models import Afsprakenset
+    from driehoek.register.seeds import load_aa_en_hunze
+
+    load_aa_en_hunze()
+    made = {
+        username: User.objects.create_user(username, password=PASSWORD, partij=Partij.objects.get(naam=party), rol=rol)
+        for username, party, rol in users
+    }
+    kader = Afsprakenset.objects.get(slug="aa-en-hunze-kaderafspraken-2026-2031")
+    secretaris = next(u for u in made.values() if u.rol == User.Rol.SECRETARIS)
+    services.start_year(secretaris, kader, 2026)
+    return kader

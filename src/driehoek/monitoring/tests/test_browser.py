@@ -9,12 +9,9 @@ from playwright.sync_api import Page, expect
 
 from django.conf import settings
 
-from driehoek.accounts.models import Partij, User
-from driehoek.core.tests.browser import PASSWORD, log_in
-from driehoek.monitoring import services
+from driehoek.accounts.models import User
+from driehoek.core.tests.browser import kader_with_users, log_in
 from driehoek.monitoring.models import Beoordeling, Indicatorwaarde, Status
-from driehoek.register.models import Afsprakenset
-from driehoek.register.seeds import load_aa_en_hunze
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -23,20 +20,14 @@ ARTIFACTS = Path(settings.BASE_DIR) / "test-artifacts"
 
 @pytest.fixture
 def aa_en_hunze(live_server):
-    load_aa_en_hunze()
-    users = {}
-    for username, party, rol in [
-        ("sanne", "Gemeente Aa en Hunze", User.Rol.SECRETARIS),
-        ("gerda", "Gemeente Aa en Hunze", User.Rol.INVULLER),
-        ("wim", "Woonborg", User.Rol.INVULLER),
-        ("anton", "Algemene Huurdersvereniging WOON", User.Rol.INVULLER),
-    ]:
-        users[username] = User.objects.create_user(
-            username, password=PASSWORD, partij=Partij.objects.get(naam=party), rol=rol
-        )
-    kader = Afsprakenset.objects.get(slug="aa-en-hunze-kaderafspraken-2026-2031")
-    services.start_year(users["sanne"], kader, 2026)
-    return kader
+    return kader_with_users(
+        [
+            ("sanne", "Gemeente Aa en Hunze", User.Rol.SECRETARIS),
+            ("gerda", "Gemeente Aa en Hunze", User.Rol.INVULLER),
+            ("wim", "Woonborg", User.Rol.INVULLER),
+            ("anton", "Algemene Huurdersvereniging WOON", User.Rol.INVULLER),
+        ]
+    )
 
 
 def test_voorzet_reactions_and_the_monitoringstabel(page: Page, live_server, aa_en_hunze):
