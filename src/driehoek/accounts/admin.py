@@ -27,8 +27,9 @@ class ManagedByAdministrator:
 @admin.register(Partij)
 class PartijAdmin(ManagedByAdministrator, ReadOnlyHistoryAdmin):
     list_display = ["naam", "korte_naam", "soort"]
-    list_filter = ["soort"]
+    list_filter = ["soort", "gemeenten"]
     search_fields = ["naam", "korte_naam"]
+    filter_horizontal = ["gemeenten"]  # where the party works: its figures rights (docs/authorization.md)
 
 
 @admin.register(User)

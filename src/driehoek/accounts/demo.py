@@ -31,7 +31,7 @@ def create_demo_users() -> list[User]:
         user.first_name, user.last_name = first, last
         user.email = f"{username}@example.org"
         user.partij, user.rol = partij, rol
-        user.is_staff = rol in (User.Rol.SECRETARIS, User.Rol.BEHEERDER)
+        user.is_staff = rol == User.Rol.BEHEERDER  # the admin is the administrator's (docs/adr/0085)
         user.is_superuser = rol == User.Rol.BEHEERDER
         user.set_password(settings.DEMO_PASSWORD)
         user._change_reason = "create_demo_users"

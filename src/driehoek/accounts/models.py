@@ -21,7 +21,16 @@ class Partij(models.Model):
     fictief = models.BooleanField(
         _("fictief"), default=False, help_text=_("Verzonnen partij uit de landelijke testdataset (generate_national).")
     )
-    history = HistoricalRecords()
+    # The municipalities the party works in: a gemeente its own, a corporation often several. Its
+    # figures rights follow from this (accounts.policy), not from whichever set it can see.
+    gemeenten = models.ManyToManyField(
+        "register.Gemeente",
+        verbose_name=_("gemeenten"),
+        related_name="partijen",
+        blank=True,
+        help_text=_("De gemeenten waarin deze partij werkt."),
+    )
+    history = HistoricalRecords(m2m_fields=[gemeenten])
 
     class Meta:
         ordering = ["naam"]

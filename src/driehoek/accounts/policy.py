@@ -26,7 +26,7 @@ MANAGE_API_KEYS = "manage_api_keys"  # obj: None; a working member for their own
 MANAGE_USERS = "manage_users"  # obj: None; municipalities, parties and users (admin)
 VIEW_USER_HISTORY = "view_user_history"  # obj: None; who changed which user, role or party
 EDIT_REFERENCE_DATA = "edit_reference_data"  # obj: None; national rent and income limits per year
-USE_ADMIN = "use_admin"  # obj: None; the register, reference data and users are kept in the admin
+USE_ADMIN = "use_admin"  # obj: None; the admin is the administrator's tool alone (docs/adr/0085)
 IMPORT_DOCUMENT = "import_document"  # obj: None (upload) or Brondocument (review, accept)
 
 ACTIONS = (
@@ -93,11 +93,8 @@ def can(user, action: str, obj: Any) -> bool:
     if action in (MANAGE_USERS, VIEW_USER_HISTORY):
         return is_beheerder(user)
     if action in (EDIT_REFERENCE_DATA, USE_ADMIN):
-        return is_beheerder(user) or (
-            user.rol == user.Rol.SECRETARIS
-            and user.partij_id is not None
-            and user.partij.soort == user.partij.Soort.GEMEENTE
-        )
+        # The admin is the administrator's tool (docs/adr/0085); the national limits are national.
+        return is_beheerder(user)
     if action == MANAGE_API_KEYS:
         return user.partij_id is not None and user.rol in WORKING_ROLES
     if action in (VIEW_FIGURES, UPLOAD_FIGURES):
@@ -114,7 +111,8 @@ def can(user, action: str, obj: Any) -> bool:
     if action == VIEW_SET:
         return True
     if action == CHANGE_REGISTER:
-        return is_beheerder(user) or _is_municipal_secretary(user, afsprakenset)
+        # In the admin, the administrator's tool; a signed set changes only by decision (register.guard).
+        return is_beheerder(user)
     if action == START_YEAR:
         return _is_municipal_secretary(user, afsprakenset)
     if action in (ADOPT, MANAGE_CYCLE):
@@ -175,17 +173,12 @@ def _can_import(user, document) -> bool:
 
 
 def _can_figures(user, action: str, gemeente) -> bool:
-    """Figures belong to a municipality: parties of its sets see them; its corporations deliver."""
-    from driehoek.register.models import Afsprakenset
-
-    sets = Afsprakenset.objects.visible_to(user).filter(gemeente=gemeente)
-    if not sets.exists():
+    """Figures belong to a municipality: the parties that work in it (Partij.gemeenten) see them, and
+    its corporations deliver their own; the administrator sees every municipality's."""
+    if action == VIEW_FIGURES and is_beheerder(user):
+        return True
+    if user.partij_id is None or not user.partij.gemeenten.filter(pk=gemeente.pk).exists():
         return False
     if action == VIEW_FIGURES:
         return True
-    return (
-        user.partij_id is not None
-        and user.partij.soort == user.partij.Soort.CORPORATIE
-        and user.rol in WORKING_ROLES
-        and sets.filter(deelnames__partij_id=user.partij_id).exists()
-    )
+    return user.partij.soort == user.partij.Soort.CORPORATIE and user.rol in WORKING_ROLES

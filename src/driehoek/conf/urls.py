@@ -1,5 +1,3 @@
-from django_otp.admin import OTPAdminSite
-
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path, reverse_lazy
@@ -8,14 +6,16 @@ from django.views.generic import RedirectView
 
 from driehoek.accounts import oidc
 from driehoek.accounts import views as account_views
+from driehoek.accounts.admin_site import BeheerAdminSite
 from driehoek.accounts.history_views import gebruikers_geschiedenis
 from driehoek.api import views as api_views
 from driehoek.api.api import api
 from driehoek.core import views as core_views
 from driehoek.register import views as register_views
 
-# The admin asks for a verified second factor too; its log-in is the site's own (docs/adr/0031).
-admin.site.__class__ = OTPAdminSite
+# The admin asks for a verified second factor too; its log-in is the site's own (docs/adr/0031). It is
+# the administrator's tool alone (docs/adr/0085).
+admin.site.__class__ = BeheerAdminSite
 admin.site.site_header = _("Driehoek beheer")
 admin.site.site_title = _("Driehoek beheer")
 

@@ -220,6 +220,11 @@ class Generator:
                 parties = [gemeente_partijen[index]]
                 for corporatie in pairs[gemeente.pk]:
                     parties += [corporatie, huurders[corporatie.pk]]
+                # The parties work in this municipality (Partij.gemeenten), as they take part in its sets.
+                Partij.gemeenten.through.objects.bulk_create(
+                    (Partij.gemeenten.through(partij_id=p.pk, gemeente_id=gemeente.pk) for p in parties),
+                    ignore_conflicts=True,
+                )
                 self._sets(gemeente, parties, sets_per_gemeente[index])
                 self._figures(gemeente, pairs[gemeente.pk], homes)
             bar.update(index + 1, f"· {self.counts.rows.get('woningen', 0):,} woningen".replace(",", "."))

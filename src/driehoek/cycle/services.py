@@ -16,6 +16,7 @@ from driehoek.core.audit import save as _save
 from driehoek.core.versioning import locked
 from driehoek.monitoring import rules as monitoring_rules
 from driehoek.monitoring.models import Beoordeling, Kleur, Status
+from driehoek.register import guard
 
 from . import rules
 from .models import (
@@ -286,7 +287,9 @@ def change_agreement_text(user, besluit: Besluit, afspraak, nieuwe_tekst: str, v
     afspraak = locked(type(afspraak), afspraak.pk, versie, lambda a: a.tekst)
     afspraak.tekst = nieuwe_tekst.strip()
     afspraak.versie += 1
-    _save(afspraak, user, _("gewijzigd bij besluit van %(overleg)s") % {"overleg": besluit.overleg})
+    with guard.by_decision(besluit):  # a signed set changes only so (docs/adr/0087)
+        guard.require_changeable(afspraak.afsprakenset)
+        _save(afspraak, user, _("gewijzigd bij besluit van %(overleg)s") % {"overleg": besluit.overleg})
     besluit.afspraken.add(afspraak)
     return afspraak
 
@@ -473,6 +476,8 @@ def add_agreement(user, besluit: Besluit, *, thema, nummer: str, titel: str, tek
         sectie=_("Toegevoegd bij besluit"),
         volgorde=last + 1,
     )
-    _save(afspraak, user, _("toegevoegd bij besluit van %(overleg)s") % {"overleg": besluit.overleg})
+    with guard.by_decision(besluit):  # a signed set changes only so (docs/adr/0087)
+        guard.require_changeable(afsprakenset)
+        _save(afspraak, user, _("toegevoegd bij besluit van %(overleg)s") % {"overleg": besluit.overleg})
     besluit.afspraken.add(afspraak)
     return afspraak

@@ -7,13 +7,14 @@ from driehoek.core.history_admin import ReadOnlyHistoryAdmin
 from .models import Aanlevering, Koppeling, Referentiejaar
 
 
-def _secretary_or_administrator(user) -> bool:
+def _may_edit_reference_data(user) -> bool:
     return policy.can(user, policy.EDIT_REFERENCE_DATA, None)
 
 
 @admin.register(Referentiejaar)
 class ReferentiejaarAdmin(ReadOnlyHistoryAdmin):
-    """The national limits per year: the secretary adds a year or fills in what became known."""
+    """The national limits per year: the administrator adds a year or fills in what became known
+    (national data, so no municipality's secretary changes them; issue 15, finding 11)."""
 
     list_display = [
         "jaar",
@@ -25,10 +26,10 @@ class ReferentiejaarAdmin(ReadOnlyHistoryAdmin):
     formfield_overrides = {models.DecimalField: {"localize": True}}  # 682,96 the Dutch way
 
     def has_module_permission(self, request):
-        return _secretary_or_administrator(request.user)
+        return _may_edit_reference_data(request.user)
 
     def has_view_permission(self, request, obj=None):
-        return _secretary_or_administrator(request.user)
+        return _may_edit_reference_data(request.user)
 
     has_change_permission = has_add_permission = has_view_permission
 

@@ -87,6 +87,8 @@ def accept(user, document: Brondocument) -> Afsprakenset:
         if existing is not None:
             party.update(short_name=existing.korte_naam, kind=existing.soort)
     s["slug"] = _free_slug(s["slug"] or slugify(s["title"]))
+    if not policy.is_beheerder(user):
+        _own_municipality(user, s["municipality"])
     if not policy.is_beheerder(user) and user.partij.naam not in {p["name"] for p in s["parties"]}:
         raise AanvaardFout(
             [
@@ -110,6 +112,22 @@ def accept(user, document: Brondocument) -> Afsprakenset:
     document.afsprakenset = afsprakenset
     audit.save(document, user, "aanvaard")
     return afsprakenset
+
+
+def _own_municipality(user, municipality: str) -> None:
+    """A secretary makes sets in their own municipality only; the administrator links parties to
+    municipalities and makes new ones (docs/authorization.md)."""
+    own = sorted(user.partij.gemeenten.values_list("naam", flat=True))
+    if municipality not in own:
+        raise AanvaardFout(
+            [
+                _(
+                    "Het concept hoort bij gemeente %(g)s. U maakt alleen sets voor uw eigen gemeente (%(own)s); "
+                    "pas de gemeente in het concept aan, of vraag de beheerder."
+                )
+                % {"g": municipality, "own": ", ".join(own) or _("nog geen: de beheerder koppelt uw partij")}
+            ]
+        )
 
 
 def _free_slug(slug: str) -> str:

@@ -1,17 +1,23 @@
-"""The admin lets the municipality's secretary correct anything in the register of its own sets.
+"""The register in the admin: the administrator's tool (docs/adr/0085).
 
-Permissions come from the policy module, not from Django's per-model permissions, so that the admin
-follows the same rules as every page (docs/authorization.md).
+Rights come from the policy (`policy.CHANGE_REGISTER`: the beheerder), not from Django's per-model
+permissions. Every choice list on a change form holds only rows of the same set (a theme, a
+reference, an indicator, a party), rows do not move to another set, and the models refuse what the
+lists would not offer (register.consistency). A signed set is shown read-only: it changes only by
+decision (register.guard, docs/adr/0087).
 """
 
 from django import forms
 from django.contrib import admin
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 
 from driehoek.accounts import policy
+from driehoek.accounts.models import Partij
 from driehoek.core.history_admin import ReadOnlyHistoryAdmin
 from driehoek.core.versioning import ConflictError, locked
 
+from . import rules
+from .consistency import reference_problems
 from .models import (
     Actiehouder,
     Afspraak,
@@ -27,61 +33,100 @@ from .models import (
 )
 
 
-def _editable_sets(user):
-    return [s for s in Afsprakenset.objects.visible_to(user) if policy.can(user, policy.CHANGE_REGISTER, s)]
+def _set_of(obj) -> Afsprakenset:
+    for path in ("afsprakenset", "afspraak.afsprakenset", "thema.afsprakenset", "indicator.afspraak.afsprakenset"):
+        target = obj
+        try:
+            for part in path.split("."):
+                target = getattr(target, part)
+        except AttributeError:
+            continue
+        return target
+    return obj
+
+
+def _open(request, obj) -> bool:
+    """May this user change this row (or, without a row, rows of this kind) here?"""
+    if obj is None:
+        return policy.can(request.user, policy.USE_ADMIN, None)
+    afsprakenset = _set_of(obj)
+    return policy.can(request.user, policy.CHANGE_REGISTER, afsprakenset) and not rules.is_signed(
+        Afsprakenset.objects.values_list("status", flat=True).get(pk=afsprakenset.pk)
+    )
 
 
 class PolicyMixin:
-    """Rows and rights from the policy: a set's register is changed by its municipality's secretary."""
+    """The administrator reads everything; changes what is not signed."""
 
-    set_path = "afsprakenset"
-
-    def get_queryset(self, request):
-        ids = [s.pk for s in _editable_sets(request.user)]
-        return super().get_queryset(request).filter(**{f"{self.set_path or 'pk'}__in": ids})
-
-    def _set_of(self, obj):
-        for part in filter(None, self.set_path.split("__")):
-            obj = getattr(obj, part)
-        return obj
+    moves_not = ()  # foreign keys that never change once a row exists: a row stays in its set
 
     def has_module_permission(self, request):
-        return bool(_editable_sets(request.user))
+        return policy.can(request.user, policy.USE_ADMIN, None)
 
     def has_view_permission(self, request, obj=None):
-        return self.has_change_permission(request, obj)
+        return self.has_module_permission(request)
 
     def has_change_permission(self, request, obj=None):
-        if obj is None:
-            return self.has_module_permission(request)
-        return policy.can(request.user, policy.CHANGE_REGISTER, self._set_of(obj))
+        return _open(request, obj)
+
+    has_delete_permission = has_change_permission
 
     def has_add_permission(self, request, obj=None):
-        return self.has_change_permission(request, obj)
+        return self.has_module_permission(request)
 
-    def has_delete_permission(self, request, obj=None):
-        return self.has_change_permission(request, obj)
+    def get_readonly_fields(self, request, obj=None):
+        return list(self.moves_not) if obj is not None else []
 
-    def formfield_for_foreignkey(self, db_field, request, **kwargs):
-        if db_field.related_model is Afsprakenset:
-            kwargs["queryset"] = Afsprakenset.objects.filter(pk__in=[s.pk for s in _editable_sets(request.user)])
-        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+    def get_inlines(self, request, obj):
+        # Parts of a row are added once the row exists, so their choices can be those of its set.
+        return self.inlines if obj is not None else []
 
 
-class PolicyInline(PolicyMixin):
+class SetChoices:
+    """A change form's choice lists limited to the set of the row (or of the inline's parent)."""
+
+    def limit(self, form_class, afsprakenset: Afsprakenset | None, **extra):
+        choices = {
+            Thema: lambda: Thema.objects.filter(afsprakenset=afsprakenset),
+            Afspraak: lambda: Afspraak.objects.filter(afsprakenset=afsprakenset),
+            Indicator: lambda: Indicator.objects.filter(afspraak__afsprakenset=afsprakenset),
+            Partij: lambda: Partij.objects.filter(deelnames__afsprakenset=afsprakenset),
+            Afsprakenset: lambda: Afsprakenset.objects.filter(gemeente_id=afsprakenset.gemeente_id).exclude(
+                pk=afsprakenset.pk
+            ),
+        }
+        if afsprakenset is None:
+            return form_class
+
+        class Limited(form_class):
+            def __init__(self, *args, **kwargs):
+                super().__init__(*args, **kwargs)
+                for name, field in self.fields.items():
+                    model = getattr(getattr(field, "queryset", None), "model", None)
+                    if name in extra:
+                        field.queryset = extra[name]
+                    elif model in choices and not (model is Partij and self._meta.model is Deelname):
+                        field.queryset = choices[model]()
+
+        return Limited
+
+
+class PolicyInline(SetChoices, PolicyMixin):
     extra = 0
-
-    def get_queryset(self, request):
-        return super(PolicyMixin, self).get_queryset(request)
+    parent_limits: dict = {}
 
     def has_change_permission(self, request, obj=None):
         # obj is the parent object of the page the inline stands on.
-        if obj is None:
-            return self.has_module_permission(request)
-        parent_set = (
-            obj if isinstance(obj, Afsprakenset) else getattr(obj, "afsprakenset", None) or obj.afspraak.afsprakenset
-        )
-        return policy.can(request.user, policy.CHANGE_REGISTER, parent_set)
+        return _open(request, obj)
+
+    has_add_permission = has_delete_permission = has_change_permission
+
+    def get_formset(self, request, obj=None, **kwargs):
+        formset = super().get_formset(request, obj, **kwargs)
+        if obj is not None:
+            extra = {name: make(obj) for name, make in self.parent_limits.items()}
+            formset.form = self.limit(formset.form, _set_of(obj), **extra)
+        return formset
 
 
 class DeelnameInline(PolicyInline, admin.TabularInline):
@@ -92,16 +137,30 @@ class OndertekenaarInline(PolicyInline, admin.TabularInline):
     model = Ondertekenaar
 
 
+class RegisterAdmin(SetChoices, PolicyMixin, ReadOnlyHistoryAdmin):
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change=change, **kwargs)
+        return self.limit(form, _set_of(obj) if obj is not None else None)
+
+    def delete_queryset(self, request, queryset):
+        # "Delete selected" asks no per-row permission: refuse it when a row is in a signed set.
+        if any(not _open(request, obj) for obj in queryset):
+            raise PermissionDenied
+        super().delete_queryset(request, queryset)
+
+
 @admin.register(Afsprakenset)
-class AfsprakensetAdmin(PolicyMixin, ReadOnlyHistoryAdmin):
-    set_path = ""
+class AfsprakensetAdmin(RegisterAdmin):
     list_display = ["titel", "gemeente", "soort", "eerste_jaar", "laatste_jaar", "status"]
     list_filter = ["soort", "status", "gemeente"]
     search_fields = ["titel", "slug"]
     inlines = [DeelnameInline, OndertekenaarInline]
 
-    def has_add_permission(self, request, obj=None):
-        return policy.is_beheerder(request.user)
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        # Moved by the administrator: its parties now work in that municipality too.
+        for deelname in form.instance.deelnames.select_related("partij"):
+            deelname.partij.gemeenten.add(form.instance.gemeente_id)
 
 
 class LopendeAfspraakInline(PolicyInline, admin.StackedInline):
@@ -109,9 +168,10 @@ class LopendeAfspraakInline(PolicyInline, admin.StackedInline):
 
 
 @admin.register(Thema)
-class ThemaAdmin(PolicyMixin, ReadOnlyHistoryAdmin):
+class ThemaAdmin(RegisterAdmin):
     list_display = ["nummer", "titel", "afsprakenset"]
     list_filter = ["afsprakenset"]
+    moves_not = ["afsprakenset"]
     inlines = [LopendeAfspraakInline]
 
 
@@ -121,10 +181,11 @@ class VerantwoordelijkeInline(PolicyInline, admin.TabularInline):
 
 class DoelstellingInline(PolicyInline, admin.StackedInline):
     model = Doelstelling
+    parent_limits = {"indicator": lambda afspraak: afspraak.indicatoren.all()}
 
 
 class AfspraakAdminForm(forms.ModelForm):
-    """Carries the version the secretary opened; a save based on an older version is refused.
+    """Carries the version the administrator opened; a save based on an older version is refused.
 
     The admin validates and saves in one transaction, so the row locked here stays locked until
     the save: two simultaneous saves queue, and the second is refused."""
@@ -136,6 +197,12 @@ class AfspraakAdminForm(forms.ModelForm):
 
     def clean(self):
         data = super().clean()
+        afsprakenset = data.get("afsprakenset") or (self.instance.afsprakenset if self.instance.pk else None)
+        references = data.get("verwijzingen") or []
+        if afsprakenset is not None and references:
+            problem = reference_problems(Afspraak(pk=self.instance.pk, afsprakenset=afsprakenset), references)
+            if problem:
+                self.add_error("verwijzingen", problem)
         if self.instance.pk:
             try:
                 locked(Afspraak, self.instance.pk, data.get("versie"), lambda a: a.tekst)
@@ -145,23 +212,17 @@ class AfspraakAdminForm(forms.ModelForm):
 
 
 @admin.register(Afspraak)
-class AfspraakAdmin(PolicyMixin, ReadOnlyHistoryAdmin):
+class AfspraakAdmin(RegisterAdmin):
     form = AfspraakAdminForm
     list_display = ["nummer", "titel", "thema", "sectie", "soort", "afsprakenset"]
     list_filter = ["afsprakenset", "soort"]
     search_fields = ["nummer", "titel", "tekst"]
+    moves_not = ["afsprakenset"]
     inlines = [VerantwoordelijkeInline, DoelstellingInline]
     filter_horizontal = ["verwijzingen"]
 
-    def get_readonly_fields(self, request, obj=None):
-        # A signed agreement's text changes only by a decision of a bestuurlijk overleg
-        # (cycle.services.change_agreement_text); drafts may be corrected here.
-        if obj is not None and obj.afsprakenset.status != Afsprakenset.Status.CONCEPT:
-            return ["tekst"]
-        return []
-
     def save_model(self, request, obj, form, change):
-        if change:
+        if change and form.has_changed():
             obj.versie = form.cleaned_data["versie"] + 1
         super().save_model(request, obj, form, change)
 
@@ -171,9 +232,9 @@ class ActiehouderInline(PolicyInline, admin.TabularInline):
 
 
 @admin.register(Indicator)
-class IndicatorAdmin(PolicyMixin, ReadOnlyHistoryAdmin):
-    set_path = "afspraak__afsprakenset"
+class IndicatorAdmin(RegisterAdmin):
     list_display = ["omschrijving", "afspraak", "soort", "jaar_van", "jaar_tot"]
+    moves_not = ["afspraak"]
     inlines = [ActiehouderInline]
 
 

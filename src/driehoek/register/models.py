@@ -18,6 +18,18 @@ from driehoek.accounts.models import Partij
 from . import rules
 
 
+class StaysInItsSet:
+    """clean(): what a row points at belongs to the same set (register.consistency), and a signed set
+    changes only by decision (register.guard), so every model form says so beside its fields."""
+
+    def clean(self):
+        super().clean()
+        from . import consistency, guard  # both read these models
+
+        consistency.check(self)
+        guard.check(self)
+
+
 class Gemeente(models.Model):
     class Provincie(models.TextChoices):
         DRENTHE = "Drenthe"
@@ -81,7 +93,7 @@ class AfsprakensetQuerySet(models.QuerySet):
             )
 
 
-class Afsprakenset(models.Model):
+class Afsprakenset(StaysInItsSet, models.Model):
     class Soort(models.TextChoices):
         PRESTATIEAFSPRAKEN = "prestatieafspraken", _("prestatieafspraken")
         KADERAFSPRAKEN = "kaderafspraken", _("kaderafspraken")
@@ -140,7 +152,7 @@ class Afsprakenset(models.Model):
         return rules.format_years(self.eerste_jaar, self.laatste_jaar)
 
 
-class Deelname(models.Model):
+class Deelname(StaysInItsSet, models.Model):
     afsprakenset = models.ForeignKey(Afsprakenset, on_delete=models.CASCADE, related_name="deelnames")
     partij = models.ForeignKey(Partij, verbose_name=_("partij"), on_delete=models.PROTECT, related_name="deelnames")
     volgorde = models.PositiveSmallIntegerField(_("volgorde"), default=0)
@@ -155,8 +167,13 @@ class Deelname(models.Model):
     def __str__(self) -> str:
         return str(self.partij)
 
+    def save(self, *args, **kwargs):
+        # A party that takes part in a set works in that set's municipality (Partij.gemeenten).
+        super().save(*args, **kwargs)
+        self.partij.gemeenten.add(self.afsprakenset.gemeente_id)
 
-class Ondertekenaar(models.Model):
+
+class Ondertekenaar(StaysInItsSet, models.Model):
     afsprakenset = models.ForeignKey(Afsprakenset, on_delete=models.CASCADE, related_name="ondertekenaars")
     partij = models.ForeignKey(Partij, verbose_name=_("partij"), on_delete=models.PROTECT)
     persoon = models.CharField(_("persoon"), max_length=200)
@@ -175,7 +192,7 @@ class Ondertekenaar(models.Model):
         return f"{self.persoon} ({self.partij})"
 
 
-class Thema(models.Model):
+class Thema(StaysInItsSet, models.Model):
     afsprakenset = models.ForeignKey(Afsprakenset, on_delete=models.CASCADE, related_name="themas")
     nummer = models.CharField(_("nummer"), max_length=20, help_text=_("Zoals gedrukt, bijvoorbeeld 4.1."))
     titel = models.CharField(_("titel"), max_length=250)
@@ -195,7 +212,7 @@ class Thema(models.Model):
         return f"{self.nummer} {self.titel}"
 
 
-class Afspraak(models.Model):
+class Afspraak(StaysInItsSet, models.Model):
     class Soort(models.TextChoices):
         GEZAMENLIJK = "gezamenlijk", _("gezamenlijk")
         PER_PARTIJ = "per_partij", _("per partij")
@@ -238,7 +255,7 @@ class Afspraak(models.Model):
         return [v.partij for v in self.verantwoordelijkheden.all()]
 
 
-class Verantwoordelijke(models.Model):
+class Verantwoordelijke(StaysInItsSet, models.Model):
     afspraak = models.ForeignKey(Afspraak, on_delete=models.CASCADE, related_name="verantwoordelijkheden")
     partij = models.ForeignKey(Partij, verbose_name=_("partij"), on_delete=models.PROTECT)
     volgorde = models.PositiveSmallIntegerField(_("volgorde"), default=0)
@@ -254,7 +271,7 @@ class Verantwoordelijke(models.Model):
         return str(self.partij)
 
 
-class LopendeAfspraak(models.Model):
+class LopendeAfspraak(StaysInItsSet, models.Model):
     """An ongoing commitment: "Dit doen we al en hier blijven we ons aan committeren"."""
 
     thema = models.ForeignKey(Thema, on_delete=models.CASCADE, related_name="lopende_afspraken")
@@ -271,7 +288,7 @@ class LopendeAfspraak(models.Model):
         return self.tekst[:80]
 
 
-class Indicator(models.Model):
+class Indicator(StaysInItsSet, models.Model):
     class Soort(models.TextChoices):
         AANTAL = "aantal", _("aantal")
         PERCENTAGE = "percentage", _("percentage")
@@ -311,7 +328,7 @@ class Indicator(models.Model):
         return [a.partij for a in self.actiehouderschappen.all()]
 
 
-class Actiehouder(models.Model):
+class Actiehouder(StaysInItsSet, models.Model):
     indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="actiehouderschappen")
     partij = models.ForeignKey(Partij, verbose_name=_("partij"), on_delete=models.PROTECT)
     volgorde = models.PositiveSmallIntegerField(_("volgorde"), default=0)
@@ -327,7 +344,7 @@ class Actiehouder(models.Model):
         return str(self.partij)
 
 
-class Doelstelling(models.Model):
+class Doelstelling(StaysInItsSet, models.Model):
     class Vergelijking(models.TextChoices):
         TEN_MINSTE = "ten_minste", _("ten minste")
         TEN_HOOGSTE = "ten_hoogste", _("ten hoogste")

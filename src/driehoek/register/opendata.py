@@ -5,6 +5,7 @@ transaction. Reading the same file twice changes nothing the second time, and wr
 """
 
 from collections.abc import Callable, Iterable
+from contextlib import contextmanager
 from datetime import date
 from decimal import Decimal, InvalidOperation
 
@@ -14,6 +15,7 @@ from django.utils.translation import gettext as _
 from driehoek.accounts.models import Partij
 
 from . import rules
+from .guard import GetekendeSetFout
 from .models import (
     Actiehouder,
     Afspraak,
@@ -336,7 +338,7 @@ def import_sets(
     check(data)
     reader = _Reader()
     result = {"nieuw": 0, "gewijzigd": 0, "ongewijzigd": 0, "overgeslagen": 0}
-    with transaction.atomic():
+    with transaction.atomic(), _signed_sets_refused():
         sets, read = data["sets"], []
         for i, s in enumerate(sets, start=1):
             exists = Afsprakenset.objects.filter(slug=s["slug"]).exists()
@@ -357,9 +359,20 @@ def import_sets(
                 raise RegisterFormatError(
                     [_("%(slug)s: de bovenliggende set “%(p)s” bestaat niet.") % {"slug": s["slug"], "p": s["parent"]}]
                 )
-            reader.sync(Afsprakenset, {"slug": s["slug"]}, {"bovenliggende_set": parent})
+            # The status last: a signed set is written whole and then signed; a signed set in the
+            # database changes only by decision, so a file that differs from it is refused (register.guard).
+            status = s.get("status", "concept")
+            reader.sync(Afsprakenset, {"slug": s["slug"]}, {"bovenliggende_set": parent, "status": status})
     result["wijzigingen"] = reader.writes
     return result
+
+
+@contextmanager
+def _signed_sets_refused():
+    try:
+        yield
+    except GetekendeSetFout as e:
+        raise RegisterFormatError([" ".join(e.messages)]) from e
 
 
 class _Reader:
@@ -406,7 +419,6 @@ class _Reader:
                 "titel": s["title"],
                 "eerste_jaar": s["first_year"],
                 "laatste_jaar": s["last_year"],
-                "status": s.get("status", "concept"),
                 "bron_titel": source.get("title") or "",
                 "bron_bestand": source.get("filename") or "",
                 "bron_datum": date.fromisoformat(source["date"]) if source.get("date") else None,

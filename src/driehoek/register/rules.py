@@ -57,3 +57,19 @@ def describe_target(target) -> str:
     if target.jaar:
         text += _(" (uiterlijk %(year)s)") % {"year": target.jaar}
     return text
+
+
+# A set is signed from "ondertekend" on; "ingediend" (sent to the minister) comes after. Plain strings,
+# so that this holds whatever other statuses Afsprakenset.Status gains (docs/adr/0087).
+SIGNED_STATUSES = frozenset({"ondertekend", "ingediend"})
+AFTER_SIGNING = SIGNED_STATUSES | {"vervallen"}
+
+
+def is_signed(status: str) -> bool:
+    """Whether a set with this status changes only by decision."""
+    return status in SIGNED_STATUSES
+
+
+def may_follow_signing(status: str) -> bool:
+    """A signed set moves on to submitted or lapsed, never back to a draft."""
+    return status in AFTER_SIGNING

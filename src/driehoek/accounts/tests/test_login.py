@@ -63,7 +63,8 @@ def test_a_secretaris_sets_up_the_app_before_any_other_page(user_factory):
     codes = re.findall(r"<li><code>([a-z0-9]+)</code></li>", done.content.decode())
     assert len(codes) == 10
     assert client.get("/").status_code == 200
-    assert client.get("/beheer/").status_code == 200
+    # With the second factor, still not in the admin: that is the administrator's (docs/adr/0085).
+    assert client.get("/beheer/")["Location"].startswith("/beheer/login/")
     assert TOTPDevice.objects.get(user=user).confirmed
     assert user.history.latest().history_change_reason == "tweestapsverificatie ingesteld"
 

@@ -161,6 +161,26 @@ def attempt_change_register(w) -> Attempt:
     return Attempt([_get(reverse("admin:register_afsprakenset_change", args=[w.kader.pk]))], admin=True)
 
 
+def attempt_use_admin(w) -> Attempt:
+    return Attempt([_get(reverse("admin:index"))], admin=True)
+
+
+def attempt_edit_reference_data(w) -> Attempt:
+    from driehoek.figures.models import Referentiejaar
+
+    jaar = Referentiejaar.objects.order_by("-jaar").first()
+    url = reverse("admin:figures_referentiejaar_change", args=[jaar.pk])
+    data = {f.name: getattr(jaar, f.name) for f in Referentiejaar._meta.fields if f.name != "id"}
+    data["eerste_aftoppingsgrens"] = "1,00"
+    data = {k: str(v).replace(".", ",") if v is not None and k != "bronnen" else (v or "") for k, v in data.items()}
+
+    def changed():
+        jaar.refresh_from_db()
+        return str(jaar.eerste_aftoppingsgrens) == "1.00"
+
+    return Attempt([_post(url, data)], changed, admin=True)
+
+
 def attempt_manage_users(w) -> Attempt:
     return Attempt(
         [_get(reverse("admin:accounts_user_changelist")), _get(reverse("admin:accounts_partij_changelist"))],

@@ -188,25 +188,28 @@ def test_pipeline_and_labels_charts_match_their_tables(client, gemeente, people)
     assert "Rolde, hard: 6" in str(context["pipeline_chart"]) and "2025, De Volmacht: 2" in str(context["labels_chart"])
 
 
-def test_secretary_adds_a_year_of_limits_in_the_admin(client, people):
+def test_the_administrator_adds_a_year_of_limits_in_the_admin(client, people):
+    """National limits: the administrator's, not a municipality's secretary's (issue 15, finding 11)."""
     from django.contrib.auth import get_user_model
 
-    secretaris = people["secretaris"]
-    get_user_model().objects.filter(pk=secretaris.pk).update(is_staff=True)
-    client.force_login(secretaris)
-    response = client.post(
-        "/beheer/figures/referentiejaar/add/",
-        {"jaar": 2027, "eerste_aftoppingsgrens": "700,00", "bronnen": "Rijksoverheid, november 2026"},
-    )
-    assert response.status_code == 302
     from driehoek.figures.models import Referentiejaar
 
+    data = {"jaar": 2027, "eerste_aftoppingsgrens": "700,00", "bronnen": "Rijksoverheid, november 2026"}
+    secretaris = people["secretaris"]
+    get_user_model().objects.filter(pk=secretaris.pk).update(is_staff=True)  # even with a staff flag
+    client.force_login(get_user_model().objects.get(pk=secretaris.pk))
+    response = client.post("/beheer/figures/referentiejaar/add/", data)
+    assert response["Location"].startswith("/beheer/login/")
+    assert not Referentiejaar.objects.filter(jaar=2027).exists()
+
+    client.force_login(people["beheerder"])
+    assert client.post("/beheer/figures/referentiejaar/add/", data).status_code == 302
     year = Referentiejaar.objects.get(jaar=2027)
     assert (
         year.eerste_aftoppingsgrens == Decimal("700.00") and year.tweede_aftoppingsgrens is None
     )  # unknown stays unknown
     client.force_login(people["woonborg"])
-    assert client.get("/beheer/figures/referentiejaar/").status_code == 302  # not staff: to the log-in
+    assert client.get("/beheer/figures/referentiejaar/").status_code == 302  # not the administrator: to the log-in
 
 
 def test_rents_against_the_agreements_targets(client, gemeente, people):

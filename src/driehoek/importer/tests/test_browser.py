@@ -12,6 +12,7 @@ from django.conf import settings
 from driehoek.accounts.models import Partij, User
 from driehoek.core.tests.browser import PASSWORD, log_in
 from driehoek.core.tests.test_accessibility import _violations
+from driehoek.register.models import Gemeente
 
 from .helpers import pdf
 
@@ -23,6 +24,7 @@ ARTIFACTS = Path(settings.BASE_DIR) / "test-artifacts"
 def test_read_in_correct_and_accept_a_document(page: Page, live_server, tmp_path):
     ARTIFACTS.mkdir(exist_ok=True)
     gemeente = Partij.objects.create(naam="Gemeente Kranenmeer", korte_naam="Gemeente", soort="gemeente")
+    gemeente.gemeenten.add(Gemeente.objects.create(naam="Kranenmeer"))  # linked by the administrator
     User.objects.create_user("kees", password=PASSWORD, partij=gemeente, rol=User.Rol.SECRETARIS)
     document = tmp_path / "kaderafspraken-kranenmeer.pdf"
     document.write_bytes(pdf("kranenmeer"))

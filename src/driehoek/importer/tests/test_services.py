@@ -20,8 +20,10 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def zilverveen_secretaris(user_factory):
     from driehoek.accounts.models import Partij, User
+    from driehoek.register.models import Gemeente
 
     partij = Partij.objects.create(naam="Gemeente Zilverveen", korte_naam="Gemeente", soort="gemeente")
+    partij.gemeenten.add(Gemeente.objects.create(naam="Zilverveen"))
     return user_factory(username="zilver", partij=partij, rol=User.Rol.SECRETARIS)
 
 
@@ -105,8 +107,12 @@ def test_an_invalid_draft_is_not_accepted_and_nothing_is_stored(zilverveen_secre
 
 def test_the_secretary_must_be_a_party_of_the_accepted_set(people):
     document = services.upload(people["secretaris"], "zilverveen.txt", text("zilverveen"))
+    services.edit(
+        people["secretaris"], document, "edit_set", title="Zilverveen", kind="kaderafspraken",
+        first_year=document.set["first_year"], last_year=document.set["last_year"], municipality="Aa en Hunze",
+    )  # fmt: skip
     with pytest.raises(services.AanvaardFout, match="staat niet bij de partijen"):
-        services.accept(people["secretaris"], document)
+        services.accept(people["secretaris"], Brondocument.objects.get(pk=document.pk))
     services.edit(
         people["secretaris"],
         document,
@@ -117,6 +123,28 @@ def test_the_secretary_must_be_a_party_of_the_accepted_set(people):
         kind="gemeente",
     )
     assert services.accept(people["secretaris"], Brondocument.objects.get(pk=document.pk)).afspraken.count() == 8
+
+
+def test_a_secretary_makes_sets_only_in_their_own_municipality(people, zilverveen_secretaris):
+    """Issue 15, finding 1: a document read in with another municipality's name is not accepted, by
+    the upload's hint or by an edit of the draft; the administrator may."""
+    before = Afsprakenset.objects.count()
+    document = services.upload(people["secretaris"], "zilverveen.txt", text("zilverveen"), municipality="Zilverveen")
+    services.edit(
+        people["secretaris"], document, "edit_party", name="Gemeente Zilverveen", new_name="Gemeente Aa en Hunze",
+        short_name="Gemeente", kind="gemeente",
+    )  # fmt: skip
+    with pytest.raises(services.AanvaardFout, match="hoort bij gemeente Zilverveen"):
+        services.accept(people["secretaris"], Brondocument.objects.get(pk=document.pk))
+    assert Afsprakenset.objects.count() == before
+    assert not Afsprakenset.objects.filter(gemeente__naam="Zilverveen").exists()
+    # Nor into a municipality the importer would make up.
+    document = services.upload(people["secretaris"], "zilverveen.txt", text("zilverveen"), municipality="Nergensland")
+    with pytest.raises(services.AanvaardFout, match="hoort bij gemeente Nergensland"):
+        services.accept(people["secretaris"], Brondocument.objects.get(pk=document.pk))
+    assert not Afsprakenset.objects.filter(gemeente__naam="Nergensland").exists()
+    # The administrator is national.
+    assert services.accept(people["beheerder"], Brondocument.objects.get(pk=document.pk)).gemeente.naam == "Nergensland"
 
 
 def test_a_refused_edit_changes_nothing(zilverveen_secretaris):

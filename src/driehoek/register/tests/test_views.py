@@ -3,7 +3,7 @@ import pytest
 from django.urls import reverse
 
 from driehoek.accounts.models import Partij, User
-from driehoek.register.models import Afspraak
+from driehoek.register.models import Afspraak, Afsprakenset
 
 pytestmark = pytest.mark.django_db
 
@@ -95,6 +95,7 @@ def test_agreement_page(client, ahwoon):
 
 
 def test_agreement_page_shows_links_and_changes(client, ahwoon, user_factory):
+    Afsprakenset.objects.filter(slug=PA2022).update(status="concept")  # a correction to a draft
     afspraak = Afspraak.objects.get(afsprakenset__slug=PA2022, nummer="72")
     afspraak.titel = "Kleine kernen gemeente"
     afspraak._history_user = user_factory(
