@@ -33,6 +33,13 @@ CSRF_TRUSTED_ORIGINS = config(
     help="Comma-separated origins (https://host) trusted for forms behind a proxy.",
 )
 
+# Several web processes may write at once: wait instead of failing on a locked database. In WAL
+# mode readers never block the writer, nor the writer the readers (docs/adr/0090).
+SQLITE_OPTIONS = {
+    "timeout": 20,
+    "transaction_mode": "IMMEDIATE",
+    "init_command": "PRAGMA journal_mode=WAL;PRAGMA synchronous=NORMAL",
+}
 DATABASES = {
     "default": dj_database_url.parse(
         config(
@@ -45,8 +52,7 @@ DATABASES = {
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["CONN_MAX_AGE"] = 0
-    # Several web processes may write at once: wait instead of failing on a locked database.
-    DATABASES["default"]["OPTIONS"] = {"timeout": 20, "transaction_mode": "IMMEDIATE"}
+    DATABASES["default"]["OPTIONS"] = SQLITE_OPTIONS
 else:
     # A kept connection is checked before each request, so that after a database restart every
     # web process reconnects instead of failing one request each; an unreachable database is
