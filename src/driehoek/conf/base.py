@@ -222,6 +222,14 @@ UPLOAD_MAX_MB = {
     "figures": config("UPLOAD_MAX_MB_FIGURES", 200, cast=int, help="Largest figures upload (CSV or XLSX) in MB."),
     "attachment": config("UPLOAD_MAX_MB_ATTACHMENT", 10, cast=int, help="Largest attachment to a value in MB."),
 }
+# A table (CSV or XLSX) is refused as soon as it passes one of these, before it is stored: a
+# small XLSX may state a sheet of a million rows (issue 15, finding 4).
+UPLOAD_TABLE_LIMITS = {
+    "rows": config("UPLOAD_MAX_ROWS", 500_000, cast=int, help="Most rows in a figures upload."),
+    "columns": config("UPLOAD_MAX_COLUMNS", 50, cast=int, help="Most columns in a row of a figures upload."),
+    "cells": config("UPLOAD_MAX_CELLS", 5_000_000, cast=int, help="Most cells in a figures upload."),
+    "sheet_mb": config("UPLOAD_MAX_SHEET_MB", 500, cast=int, help="Largest unpacked part of an XLSX upload, in MB."),
+}
 DATA_UPLOAD_MAX_MEMORY_SIZE = config(
     "DATA_UPLOAD_MAX_MEMORY_SIZE", 2_621_440, cast=int, help="Largest request body without files, in bytes."
 )
