@@ -33,6 +33,13 @@ CSRF_TRUSTED_ORIGINS = config(
     help="Comma-separated origins (https://host) trusted for forms behind a proxy.",
 )
 
+# Several web processes may write at once: wait instead of failing on a locked database. In WAL
+# mode readers never block the writer, nor the writer the readers (docs/adr/0090).
+SQLITE_OPTIONS = {
+    "timeout": 20,
+    "transaction_mode": "IMMEDIATE",
+    "init_command": "PRAGMA journal_mode=WAL;PRAGMA synchronous=NORMAL",
+}
 DATABASES = {
     "default": dj_database_url.parse(
         config(
@@ -45,8 +52,7 @@ DATABASES = {
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["CONN_MAX_AGE"] = 0
-    # Several web processes may write at once: wait instead of failing on a locked database.
-    DATABASES["default"]["OPTIONS"] = {"timeout": 20, "transaction_mode": "IMMEDIATE"}
+    DATABASES["default"]["OPTIONS"] = SQLITE_OPTIONS
 else:
     # A kept connection is checked before each request, so that after a database restart every
     # web process reconnects instead of failing one request each; an unreachable database is
@@ -215,6 +221,14 @@ STORAGES = {
 UPLOAD_MAX_MB = {
     "figures": config("UPLOAD_MAX_MB_FIGURES", 200, cast=int, help="Largest figures upload (CSV or XLSX) in MB."),
     "attachment": config("UPLOAD_MAX_MB_ATTACHMENT", 10, cast=int, help="Largest attachment to a value in MB."),
+}
+# A table (CSV or XLSX) is refused as soon as it passes one of these, before it is stored: a
+# small XLSX may state a sheet of a million rows (issue 15, finding 4).
+UPLOAD_TABLE_LIMITS = {
+    "rows": config("UPLOAD_MAX_ROWS", 500_000, cast=int, help="Most rows in a figures upload."),
+    "columns": config("UPLOAD_MAX_COLUMNS", 50, cast=int, help="Most columns in a row of a figures upload."),
+    "cells": config("UPLOAD_MAX_CELLS", 5_000_000, cast=int, help="Most cells in a figures upload."),
+    "sheet_mb": config("UPLOAD_MAX_SHEET_MB", 500, cast=int, help="Largest unpacked part of an XLSX upload, in MB."),
 }
 DATA_UPLOAD_MAX_MEMORY_SIZE = config(
     "DATA_UPLOAD_MAX_MEMORY_SIZE", 2_621_440, cast=int, help="Largest request body without files, in bytes."

@@ -34,6 +34,7 @@ from driehoek.register.models import (
     Thema,
     Verantwoordelijke,
 )
+from driehoek.register.search_index import index_afspraken
 from driehoek.reports.models import Publicatie
 
 # The country at scale 1.0.
@@ -398,6 +399,7 @@ class Generator:
             for i in counted[:: max(1, len(counted) // 4)]
         ]
         Doelstelling.objects.bulk_create(targets)
+        index_afspraken(a.pk for a in afspraken)  # bulk_create sends no signals (register/search_index.py)
         if is_kader and targets:
             Koppeling.objects.create(indicator=targets[0].indicator, berekening=Koppeling.Berekening.OPGELEVERD_NETTO)
         self.counts.add("afspraken", len(afspraken))

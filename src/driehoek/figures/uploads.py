@@ -6,11 +6,12 @@ import csv
 import io
 import re
 import zipfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal, InvalidOperation
 
+from django.conf import settings
 from django.utils.translation import gettext as _
 
 from .models import Aanlevering, Woning, Woningbouwplan
@@ -228,28 +229,63 @@ def decode(content: bytes) -> str:
 
 
 def read_table(name: str, content: bytes) -> Iterator[list[str]]:
-    """Rows of cells as text from a CSV (comma or semicolon) or XLSX file, recognised by content.
+    """Rows of cells as text from a CSV (comma or semicolon) or XLSX file, recognised by content,
+    within settings.UPLOAD_TABLE_LIMITS (rows, columns, cells; an XLSX sheet's unpacked size).
 
-    Formula cells give their last computed value (a text that merely starts with = stays text)."""
+    Formula cells give their last computed value (a text that merely starts with = stays text).
+    An XLSX sheet's stated dimension is not trusted: only its real cells are read, and a row ends
+    at its last value."""
     if sniff(content) == "xlsx":
-        from openpyxl import load_workbook
-
-        try:
-            sheet = load_workbook(io.BytesIO(content), read_only=True, data_only=True).worksheets[0]
-            rows = list(sheet.iter_rows(values_only=True))
-        except Exception as e:  # openpyxl raises many kinds for a damaged file
-            raise UploadError([_("Het Excel-bestand kan niet worden gelezen: %(e)s") % {"e": str(e)[:200]}]) from e
-        for row in rows:
-            yield ["" if cell is None else _cell_text(cell) for cell in row]
+        yield from _bounded(_xlsx_rows(content))
         return
     text = decode(content)
     first = text.split("\n", 1)[0]
     # Excel saves CSV with ; (Dutch settings) or , and "Unicode text" (UTF-16) with tabs.
     delimiter = max((";", ",", "\t"), key=first.count)
     try:
-        yield from csv.reader(io.StringIO(text.replace("\x00", "")), delimiter=delimiter)
+        yield from _bounded(csv.reader(io.StringIO(text.replace("\x00", "")), delimiter=delimiter))
     except csv.Error as e:
         raise UploadError([_("Het CSV-bestand kan niet worden gelezen: %(e)s") % {"e": e}]) from e
+
+
+def _xlsx_rows(content: bytes) -> list[list[str]]:
+    from openpyxl import load_workbook
+
+    limit = settings.UPLOAD_TABLE_LIMITS["sheet_mb"]
+    with zipfile.ZipFile(io.BytesIO(content)) as archive:
+        if any(i.file_size > limit * 1024 * 1024 for i in archive.infolist() if i.filename.startswith("xl/")):
+            raise UploadError([_("Het Excel-bestand is uitgepakt groter dan %(mb)s MB.") % {"mb": limit}])
+    try:
+        sheet = load_workbook(io.BytesIO(content), read_only=True, data_only=True).worksheets[0]
+        sheet.reset_dimensions()  # the stated size may claim A1:XFD1048576 for three cells
+        rows = []
+        for row in _bounded(sheet.iter_rows(values_only=True)):
+            rows.append(["" if cell is None else _cell_text(cell) for cell in row])
+        return rows
+    except UploadError:
+        raise
+    except Exception as e:  # openpyxl raises many kinds for a damaged file
+        raise UploadError([_("Het Excel-bestand kan niet worden gelezen: %(e)s") % {"e": str(e)[:200]}]) from e
+
+
+def _bounded(rows: Iterable[Sequence]) -> Iterator[list]:
+    """The rows, each without its empty cells at the end, refused as soon as a limit is passed."""
+    limits = settings.UPLOAD_TABLE_LIMITS
+    cells = 0
+    for count, row in enumerate(rows, start=1):
+        if count > limits["rows"]:
+            raise UploadError([_("Het bestand heeft meer dan %(n)s rijen.") % {"n": limits["rows"]}])
+        row = list(row)
+        while row and row[-1] in (None, ""):
+            row.pop()
+        if len(row) > limits["columns"]:
+            raise UploadError(
+                [_("Rij %(row)s heeft meer dan %(n)s kolommen.") % {"row": count, "n": limits["columns"]}]
+            )
+        cells += len(row)
+        if cells > limits["cells"]:
+            raise UploadError([_("Het bestand heeft meer dan %(n)s cellen.") % {"n": limits["cells"]}])
+        yield row
 
 
 def _cell_text(cell) -> str:

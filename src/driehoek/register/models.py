@@ -395,3 +395,6 @@ class Doelstelling(StaysInItsSet, models.Model):
 
     def __str__(self) -> str:
         return rules.describe_target(self)
+
+
+from .search_index import Zoekdocument  # noqa: E402,F401  (the search index; kept in its own module)

@@ -7,7 +7,7 @@ from driehoek.monitoring.queries import lights_over_years
 from .forms import AfspraakFilterForm
 from .history import afspraak_history, set_history
 from .models import Actiehouder, Afspraak, Afsprakenset, Indicator
-from .search import group_by_theme, search_afspraken, search_lopende_afspraken
+from .search import group_by_theme, search_afspraken, search_lopende_afspraken, zoekvraag
 
 
 def _visible_set(request, slug: str) -> Afsprakenset:
@@ -34,13 +34,17 @@ def set_detail(request, slug: str):
     if filters.get("partij") or filters.get("sectie"):
         lopend = lopend.none()
     afspraken = list(afspraken)
+    vraag = zoekvraag(filters.get("q", ""))
     context = {
         "afsprakenset": afsprakenset,
         "form": form,
         "filtered": bool(filters),
-        "q": filters.get("q", ""),
+        "q": vraag.q,
+        "zoekmelding": vraag.melding,
         "aantal": len(afspraken),
-        "groepen": group_by_theme(afsprakenset.themas.all(), afspraken, lopend, keep_empty=not filters),
+        "groepen": group_by_theme(
+            afsprakenset.themas.all(), afspraken, lopend, keep_empty=not filters, ranked=bool(vraag.words)
+        ),
         "deelnames": afsprakenset.deelnames.select_related("partij"),
         "ondertekenaars": afsprakenset.ondertekenaars.select_related("partij"),
     }
