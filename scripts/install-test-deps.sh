@@ -18,8 +18,11 @@ if [ ${#need[@]} -gt 0 ]; then
   fi
   echo "Installeren: ${need[*]}"
   export DEBIAN_FRONTEND=noninteractive
-  apt-get update -qq
-  apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
+  # Wait (up to ten minutes) for another apt-get or an unattended upgrade to release the lock,
+  # instead of failing with "Could not get lock /var/lib/dpkg/lock-frontend".
+  lock=(-o DPkg::Lock::Timeout=600)
+  apt-get "${lock[@]}" update -qq
+  apt-get "${lock[@]}" install -y -qq --no-install-recommends "${need[@]}" >/dev/null
 fi
 if [ ! -f tools/axe/node_modules/axe-core/axe.min.js ]; then
   (cd tools/axe && npm ci --silent --no-audit --no-fund)

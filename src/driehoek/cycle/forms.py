@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from driehoek.accounts.models import Partij
+from driehoek.core.widgets import DateInput, DateTimeInput
 
 from .models import Besluit, Overlegsoort
 
@@ -20,7 +21,7 @@ class OverlegForm(forms.Form):
     soort = forms.ChoiceField(label=_("Soort overleg"), choices=Overlegsoort.choices)
     titel = forms.CharField(label=_("Titel"), max_length=250)
     datum = forms.DateTimeField(
-        label=_("Datum en tijd"), required=False, widget=forms.DateTimeInput(attrs={"type": "datetime-local"})
+        label=_("Datum en tijd"), required=False, widget=DateTimeInput()
     )
     plaats = forms.CharField(label=_("Plaats"), max_length=200, required=False)
 
@@ -81,7 +82,7 @@ class ActiepuntForm(forms.Form):
     eigenaar = forms.ModelChoiceField(
         label=_("Eigenaar"), queryset=Partij.objects.none(), empty_label=_("Kies een partij")
     )
-    uiterlijk = forms.DateField(label=_("Uiterlijk"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    uiterlijk = forms.DateField(label=_("Uiterlijk"), required=False, widget=DateInput())
     afspraak = forms.ModelChoiceField(label=_("Bij afspraak"), queryset=None, required=False, empty_label=_("geen"))
 
     def __init__(self, afsprakenset, *args, **kwargs):
@@ -102,12 +103,12 @@ class GeschilForm(forms.Form):
 class ModeratorForm(forms.Form):
     prefix = "moderator"
     moderator = forms.CharField(label=_("Onafhankelijke moderator"), max_length=200)
-    deadline = forms.DateField(label=_("Termijn (vooraf vastgelegd)"), widget=forms.DateInput(attrs={"type": "date"}))
+    deadline = forms.DateField(label=_("Termijn (vooraf vastgelegd)"), widget=DateInput())
 
 
 class SessieForm(forms.Form):
     prefix = "sessie"
-    datum = forms.DateField(label=_("Datum"), widget=forms.DateInput(attrs={"type": "date"}))
+    datum = forms.DateField(label=_("Datum"), widget=DateInput())
     verslag = forms.CharField(label=_("Verslag van de sessie"), widget=forms.Textarea(attrs={"rows": 3}))
 
 
@@ -172,7 +173,7 @@ class WijzigingForm(forms.Form):
 class OverlegBewerkenForm(forms.Form):
     prefix = "bewerken"
     datum = forms.DateTimeField(
-        label=_("Datum en tijd"), required=False, widget=forms.DateTimeInput(attrs={"type": "datetime-local"})
+        label=_("Datum en tijd"), required=False, widget=DateTimeInput()
     )
     plaats = forms.CharField(label=_("Plaats"), max_length=200, required=False)
     genodigden = forms.ModelMultipleChoiceField(

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from driehoek.accounts import policy
 from driehoek.core.audit import require as _require
 from driehoek.core.audit import save as _save
+from driehoek.core.text import same_text
 from driehoek.core.versioning import locked
 from driehoek.monitoring import rules as monitoring_rules
 from driehoek.monitoring.models import Beoordeling, Kleur, Status
@@ -170,6 +171,8 @@ def write_minutes(user, overleg: Overleg, tekst: str, versie: int | None = None)
         verslag = _locked_minutes(verslag, versie)
         if verslag.status == Verslag.Status.DEFINITIEF:
             raise ValidationError(_("Het verslag is definitief en kan niet meer veranderen."))
+        if same_text(verslag.tekst, tekst):
+            return verslag  # saved unchanged: no new version
         verslag.tekst = tekst
         verslag.versie += 1
     _save(verslag, user)
@@ -438,6 +441,14 @@ def mark_planitem(user, item: Planitem, done: bool = True) -> Planitem:
 @transaction.atomic
 def update_meeting(user, overleg: Overleg, *, datum, plaats: str, genodigden, aanwezigen: str) -> Overleg:
     _require(user, policy.MANAGE_CYCLE, overleg)
+    unchanged = (
+        overleg.datum == datum
+        and overleg.plaats == plaats
+        and same_text(overleg.aanwezigen, aanwezigen)
+        and {p.pk for p in overleg.genodigden.all()} == {p.pk for p in genodigden}
+    )
+    if unchanged:
+        return overleg  # saved unchanged: nothing to record
     overleg.datum, overleg.plaats, overleg.aanwezigen = datum, plaats, aanwezigen
     _save(overleg, user)
     overleg.genodigden.set(genodigden)

@@ -2,6 +2,8 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
+from driehoek.core.widgets import DateInput
+
 from .models import Aanlevering
 from .uploads import SPECS, UploadError, sniff
 
@@ -16,7 +18,7 @@ class AanleverForm(forms.Form):
     soort = forms.ChoiceField(label=_("Wat levert u aan?"), choices=Aanlevering.Soort.choices)
     peildatum = forms.DateField(
         label=_("Peildatum"),
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=DateInput(),
         help_text=_("De datum waarop de cijfers gelden; voor jaarcijfers 31 december van dat jaar."),
     )
     bestand = forms.FileField(
@@ -43,7 +45,7 @@ class InvoerForm(forms.Form):
     """The few numbers that need no file: one row of the upload, typed in."""
 
     prefix = "invoer"
-    peildatum = forms.DateField(label=_("Peildatum"), widget=forms.DateInput(attrs={"type": "date"}))
+    peildatum = forms.DateField(label=_("Peildatum"), widget=DateInput())
 
     def __init__(self, soort: str, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -49,9 +49,16 @@ def edit_agreement(s: dict, number: str, values: dict) -> None:
     a["number"] = new_number
     for key in ("title", "text", "section", "kind"):
         if key in values:
-            a[key] = values[key].strip() if isinstance(values[key], str) else values[key]
+            # A browser sends a text area's line breaks as CR LF; the draft keeps the document's LF.
+            value = values[key]
+            a[key] = value.replace("\r\n", "\n").strip() if isinstance(value, str) else value
     if "responsible" in values:
-        a["responsible"] = list(values["responsible"])
+        # A form's choices come back in the form's order; the document's order stays (the
+        # first-named leads), with newly chosen parties after it.
+        chosen = list(values["responsible"])
+        a["responsible"] = [n for n in a.get("responsible", []) if n in chosen] + [
+            n for n in chosen if n not in a.get("responsible", [])
+        ]
     if values.get("theme") and values["theme"] != theme["number"]:
         target = _theme(s, values["theme"])
         del theme["agreements"][k]

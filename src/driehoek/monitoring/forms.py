@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from driehoek.accounts.models import Partij
+from driehoek.core.widgets import DateInput
 
 from . import rules
 from .models import Kleur, Reactie, Status
@@ -118,7 +119,7 @@ class ReactieForm(forms.Form):
 class VaststellenForm(forms.Form):
     prefix = "vaststellen"
     datum = forms.DateField(
-        label=_("Datum van het overleg"), widget=forms.DateInput(attrs={"type": "date"}), initial=timezone.localdate
+        label=_("Datum van het overleg"), widget=DateInput(), initial=timezone.localdate
     )
     orgaan = forms.CharField(label=_("Vastgesteld door"), max_length=200, initial=_("Bestuurlijk overleg"))
     versie = forms.IntegerField(widget=forms.HiddenInput, required=False)

@@ -15,10 +15,11 @@ from driehoek.accounts import policy
 from driehoek.core.audit import require as _require
 from driehoek.core.audit import save as _save
 from driehoek.core.downloads import safe_filename
+from driehoek.core.text import same_text
 from driehoek.core.versioning import ConflictError, locked
 
 from . import rules
-from .models import Beoordeling, Bijlage, Indicatorwaarde, Monitoringsjaar, Reactie
+from .models import Beoordeling, Bijlage, Indicatorwaarde, Monitoringsjaar, Reactie, Status
 from .roles import responders, voorzet_holders
 
 
@@ -125,6 +126,13 @@ def make_voorzet(
     _require(user, policy.MAKE_VOORZET, beoordeling)
     b = _locked(Beoordeling, beoordeling.pk, versie)
     status = rules.next_status(b.status, rules.VOORZET_DOEN)
+    unchanged = (
+        (b.kleur, b.reden) == (kleur, reden)
+        and same_text(b.toelichting, toelichting)
+        and same_text(b.afwijking_toelichting, afwijking_toelichting if suggestie else "")
+    )
+    if unchanged and b.status in (Status.VOORZET, Status.IN_BESPREKING, Status.CONSENSUS):
+        return b  # the same voorzet saved again: no new revision, the reactions to it stay valid
     errors = rules.light_errors(kleur, reden, toelichting)
     if suggestie and (kleur, reden) != (suggestie.kleur, suggestie.reden) and not afwijking_toelichting.strip():
         errors["afwijking_toelichting"] = _("U wijkt af van de suggestie uit de cijfers: leg uit waarom.")
