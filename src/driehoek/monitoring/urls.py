@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import batch_views, views
+from . import batch_views, views, waarden_views
 
 app_name = "monitoring"
 
@@ -14,6 +14,11 @@ urlpatterns = [
         "sets/<slug:slug>/monitoring/<int:jaar>/afspraken/<str:nummer>/indicatoren/<int:indicator_pk>/",
         views.waarde,
         name="waarde",
+    ),
+    path(
+        "sets/<slug:slug>/monitoring/<int:jaar>/afspraken/<str:nummer>/waarden/",
+        waarden_views.waarden,
+        name="waarden",
     ),
     path("sets/<slug:slug>/monitoring/<int:jaar>/reageren/", batch_views.reactieronde, name="reactieronde"),
     path("sets/<slug:slug>/monitoring/<int:jaar>/vaststellen/", batch_views.vaststellen, name="vaststellen"),
