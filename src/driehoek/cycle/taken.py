@@ -4,15 +4,14 @@ action items and late planning. The monitoring's own items come from monitoring/
 from driehoek.core.inbox import Taak
 from driehoek.register.models import Afsprakenset
 
-from .queries import open_items
-
-MONITORING_KINDS = {"indicator", "voorzet", "reactie"}
+from .queries import cycle_items
 
 
 def open_cycle_taken(user) -> list[Taak]:
     tasks = []
+    if user.partij_id is None:
+        return tasks  # the cycle's work is done by parties; the beheerder has none
     for afsprakenset in Afsprakenset.objects.visible_to(user).order_by("titel"):
-        for item in open_items(user, afsprakenset):
-            if item.kind not in MONITORING_KINDS:
-                tasks.append(Taak(item.text, item.url, item.due, item.kind, item.key, afsprakenset.titel))
+        for item in cycle_items(user, afsprakenset):  # core/inbox.py sorts them with the others
+            tasks.append(Taak(item.text, item.url, item.due, item.kind, item.key, afsprakenset.titel))
     return tasks

@@ -7,6 +7,7 @@ from decimal import Decimal
 
 from django.db.models import Prefetch
 
+from driehoek.accounts.models import Partij
 from driehoek.register.models import (
     Actiehouder,
     Afspraak,
@@ -166,6 +167,10 @@ def dashboard(afsprakenset: Afsprakenset, jaar: int) -> dict:
     )
     running = Indicator.objects.filter(afspraak__afsprakenset=afsprakenset, jaar_van__lte=jaar, jaar_tot__gte=jaar)
     stale = list(running.exclude(pk__in=filled).select_related("afspraak").order_by("afspraak__volgorde", "volgorde"))
+    leads = indicator_leads(afsprakenset) if stale else {}
+    parties = {p.pk: p for p in Partij.objects.filter(pk__in=set(leads.values()))}
+    for indicator in stale:
+        indicator.lead = parties.get(leads.get(indicator.pk))  # who is asked for it
     return {
         "lights": lights,
         "kleuren": LIGHT_ORDER,

@@ -26,6 +26,8 @@ def current_years(user) -> list[Monitoringsjaar]:
 
 def open_monitoring_taken(user) -> list[Taak]:
     tasks: list[Taak] = []
+    if user.partij_id is None:
+        return tasks  # the monitoring is done by parties; the beheerder has none
     for year in current_years(user):
         tasks.extend(year_tasks(user, year))
     return tasks

@@ -5,6 +5,7 @@ from django.db.models import Prefetch
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -89,6 +90,9 @@ def dashboard(request, slug: str, jaar: int):
         and not afsprakenset.publicaties.filter(jaar=jaar).exists(),
         **queries.dashboard(afsprakenset, jaar),
     }
+    context["stale_flagged"] = bool(context["stale"]) and rules.is_stale(
+        monitoringsjaar.voorzet_uiterlijk, timezone.localdate()
+    )
     return render(request, "monitoring/dashboard.html", context)
 
 
