@@ -278,7 +278,8 @@ def _beoordeling_context(request, afsprakenset, monitoringsjaar, afspraak: Afspr
         "voorzet_form": VoorzetForm(
             initial={
                 "kleur": b.kleur or (suggestion[0].kleur if suggestion else ""),
-                "reden": b.reden,
+                # The suggestion's reason comes with its light: following it costs no click.
+                "reden": b.reden if b.kleur else (suggestion[0].reden if suggestion else ""),
                 "toelichting": b.toelichting,
                 "versie": b.versie,
             }

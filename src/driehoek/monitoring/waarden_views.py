@@ -6,7 +6,9 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
@@ -96,4 +98,9 @@ def _saved(request, afsprakenset, monitoringsjaar, afspraak, jaar: int, n: int):
     context = _beoordeling_context(request, afsprakenset, monitoringsjaar, afspraak, b)
     context["waarden_opgeslagen"] = text
     context["next_url"] = taken.next_task_url(request.user, f"afspraak:{afspraak.pk}:{jaar}")
-    return render(request, "monitoring/beoordeling.html#indicatoren", context)
+    # The suggestion from the figures may change with the values: the voorzet beside them follows
+    # (an out-of-band swap), so the light offered is the one the new figures suggest.
+    context["oob"] = True
+    html = render_to_string("monitoring/beoordeling.html#indicatoren", context, request)
+    html += render_to_string("monitoring/beoordeling.html#voorzet", context, request)
+    return HttpResponse(html)
