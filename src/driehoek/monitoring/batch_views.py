@@ -89,7 +89,7 @@ def reactieronde(request, slug: str, jaar: int):
     rows = _rows(waiting, jaar)
     for b in rows:
         b.fout = errors.get(b.pk, "")
-        b.gekozen, b.reden = kept.get(b.pk, ("", ""))
+        b.gekozen, b.gekozen_toelichting = kept.get(b.pk, ("", ""))
     context = {
         "afsprakenset": afsprakenset,
         "monitoringsjaar": monitoringsjaar,

@@ -150,6 +150,7 @@ def test_reaction_round_keeps_the_others_when_one_row_is_refused(client, kader, 
     assert response.status_code == 400
     assert "De voorzet is intussen gewijzigd" in html and "Geef de reden" in html
     assert "1 reactie is opgeslagen" in html
+    assert "oranje (a)" in html  # the new voorzet, read again with its reason
     assert list(Reactie.objects.filter(partij__korte_naam="AH WOON").values_list("beoordeling_id", flat=True)) == [
         b1.pk
     ]
