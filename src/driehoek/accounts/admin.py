@@ -1,7 +1,9 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
+from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
+from driehoek.core import audit
 from driehoek.core.history_admin import ReadOnlyHistoryAdmin
 
 from . import policy
@@ -38,3 +40,42 @@ class UserAdmin(ManagedByAdministrator, BaseUserAdmin, ReadOnlyHistoryAdmin):
     list_filter = ["rol", "partij", "is_active"]
     fieldsets = BaseUserAdmin.fieldsets + ((_("Driehoek"), {"fields": ["partij", "rol"]}),)
     add_fieldsets = BaseUserAdmin.add_fieldsets + ((_("Driehoek"), {"fields": ["email", "partij", "rol"]}),)
+
+
+# --- authenticator devices: the beheerder sees who has one and may remove it (a lost phone), but
+# never a key, QR code or backup code: nobody but the user sees their secret (issue 20). django-otp's
+# own admins (with their config/ and qrcode/ views and token inlines) are replaced.
+import django_otp.plugins.otp_static.admin  # noqa: E402,F401  registers first, so that we replace it
+import django_otp.plugins.otp_totp.admin  # noqa: E402,F401
+from django_otp.plugins.otp_static.models import StaticDevice  # noqa: E402
+from django_otp.plugins.otp_totp.models import TOTPDevice  # noqa: E402
+
+admin.site.unregister(TOTPDevice)
+admin.site.unregister(StaticDevice)
+
+
+@admin.register(TOTPDevice)
+class AuthenticatorAdmin(ManagedByAdministrator, admin.ModelAdmin):
+    list_display = ["user", "name", "confirmed", "created_at", "last_used_at"]
+    list_filter = ["confirmed"]
+    search_fields = ["user__username"]
+    fields = ["user", "name", "confirmed", "created_at", "last_used_at"]
+    readonly_fields = fields
+
+    def has_add_permission(self, request) -> bool:
+        return False  # a user sets up their own app; a key made by someone else is known to them
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return self.has_module_permission(request)  # removing it makes the user set up a new app
+
+    @transaction.atomic
+    def delete_model(self, request, obj) -> None:
+        obj.delete()
+        audit.save(obj.user, request.user, "tweestapsverificatie verwijderd door de beheerder")
+
+    def delete_queryset(self, request, queryset) -> None:
+        for device in queryset.select_related("user"):
+            self.delete_model(request, device)

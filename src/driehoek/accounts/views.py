@@ -1,3 +1,5 @@
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
@@ -26,18 +28,23 @@ def instellen(request):
         return render(request, "accounts/tweestaps_status.html", {"next": _next(request)})
     if twofactor.has_second_factor(request.user) and not request.user.is_verified():
         return redirect("tweestaps_controle")  # replacing the app needs the old one (or a backup code) first
-    device = services.pending_device(request.user)
+    # The key travels signed in the page; nothing is stored until the code from the app confirms it.
+    key = services.unsign_key(request.user, request.POST.get("sleutel", "")) if request.method == "POST" else None
     form = CodeForm(request.POST or None)
     form.fields["code"].help_text = _("De zes cijfers die de app nu toont.")
-    if request.method == "POST" and form.is_valid():
-        codes = services.confirm_app(request, device, form.cleaned_data["code"])
+    if request.method == "POST" and key is None:
+        form.add_error(None, _("Deze pagina is verlopen. Scan de nieuwe QR-code en vul de code opnieuw in."))
+    elif request.method == "POST" and form.is_valid():
+        codes = services.confirm_app(request, key, form.cleaned_data["code"])
         if codes is not None:
             return render(request, "accounts/tweestaps_reservecodes.html", {"codes": codes, "next": _next(request)})
         form.add_error(
             "code", _("Deze code klopt niet. Neem de code die de app nu toont; hij verandert elke 30 seconden.")
         )
+    device = TOTPDevice(user=request.user, name="app", key=key or services.new_app_key())  # not saved
     context = {
         "form": form,
+        "sleutel": services.sign_key(request.user, device.key),
         "uri": device.config_url,
         "qr": twofactor.qr_svg(device.config_url),
         "secret": twofactor.secret_for_typing(device),

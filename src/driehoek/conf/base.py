@@ -183,6 +183,7 @@ AXES_DISABLE_ACCESS_LOG = True
 
 # Two-factor log-in (django-otp): always required for secretaris, beheerder and staff; docs/adr/0031.
 OTP_TOTP_ISSUER = "Driehoek"
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True  # no key or QR code in any admin page (issue 20)
 
 # Optional single sign-on with OpenID Connect (mozilla-django-oidc); off unless a client id is given.
 OIDC_RP_CLIENT_ID = config("OIDC_RP_CLIENT_ID", "", help="Client id at the OpenID Connect provider; empty: no SSO.")

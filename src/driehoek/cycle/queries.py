@@ -27,6 +27,11 @@ class OpenItem:
 
 
 def open_items(user, afsprakenset) -> list[OpenItem]:
+    items = monitoring_items(user, afsprakenset) + cycle_items(user, afsprakenset)
+    return sorted(items, key=lambda i: (i.due is None, i.due or date.max, i.text))
+
+
+def monitoring_items(user, afsprakenset) -> list[OpenItem]:
     items: list[OpenItem] = []
     slug = afsprakenset.slug
     year = afsprakenset.monitoringsjaren.order_by("-jaar").first()
@@ -47,6 +52,13 @@ def open_items(user, afsprakenset) -> list[OpenItem]:
             url = reverse("monitoring:beoordeling", args=[slug, year.jaar, b.afspraak.nummer])
             text = _("Reageren op de voorzet bij afspraak %(n)s") % {"n": b.afspraak.nummer}
             items.append(OpenItem(f"reactie:{b.pk}:{b.revisie}", "reactie", text, year.reacties_uiterlijk, url))
+    return items
+
+
+def cycle_items(user, afsprakenset) -> list[OpenItem]:
+    """Minutes to check, votes, action items and late planning (the inbox's cycle source reads these)."""
+    items: list[OpenItem] = []
+    slug = afsprakenset.slug
     if user.partij_id:
         for verslag in Verslag.objects.filter(
             overleg__afsprakenset=afsprakenset, status=Verslag.Status.TER_CONTROLE
@@ -85,4 +97,4 @@ def open_items(user, afsprakenset) -> list[OpenItem]:
                         f"plan:{item.pk}", "planning", _("Te laat: %(t)s") % {"t": item.titel}, item.uiterlijk, url
                     )
                 )
-    return sorted(items, key=lambda i: (i.due is None, i.due or date.max, i.text))
+    return items

@@ -11,6 +11,7 @@ from django.tasks import task
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
+from driehoek.monitoring import rules as monitoring_rules
 from driehoek.register.models import Afsprakenset
 
 from .models import Herinnering
@@ -31,6 +32,8 @@ def send_reminders() -> int:
         for afsprakenset in Afsprakenset.objects.visible_to(user):
             for item in open_items(user, afsprakenset):
                 due_soon = item.due is not None and item.due <= today + WINDOW
+                # An indicator still without a value a month before the voorzet deadline is named too.
+                due_soon = due_soon or (item.kind == "indicator" and monitoring_rules.is_stale(item.due, today))
                 if (due_soon or item.kind == "stemming") and not Herinnering.objects.filter(
                     user=user, onderwerp=item.key, datum=today
                 ).exists():

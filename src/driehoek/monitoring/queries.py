@@ -7,6 +7,7 @@ from decimal import Decimal
 
 from django.db.models import Prefetch
 
+from driehoek.accounts.models import Partij
 from driehoek.register.models import (
     Actiehouder,
     Afspraak,
@@ -19,7 +20,7 @@ from driehoek.register.models import (
 
 from . import rules
 from .models import Beoordeling, Indicatorwaarde, Kleur, Reactie, Status
-from .roles import voorzet_leads
+from .roles import indicator_leads, voorzet_leads
 
 
 @dataclass
@@ -144,6 +145,7 @@ class Inbox:
     to_fill: list[Indicator] = field(default_factory=list)
     to_propose: list[Beoordeling] = field(default_factory=list)
     to_respond: list[Beoordeling] = field(default_factory=list)
+    to_adopt: list[Beoordeling] = field(default_factory=list)  # the secretary's: at consensus
 
 
 def dashboard(afsprakenset: Afsprakenset, jaar: int) -> dict:
@@ -165,6 +167,10 @@ def dashboard(afsprakenset: Afsprakenset, jaar: int) -> dict:
     )
     running = Indicator.objects.filter(afspraak__afsprakenset=afsprakenset, jaar_van__lte=jaar, jaar_tot__gte=jaar)
     stale = list(running.exclude(pk__in=filled).select_related("afspraak").order_by("afspraak__volgorde", "volgorde"))
+    leads = indicator_leads(afsprakenset) if stale else {}
+    parties = {p.pk: p for p in Partij.objects.filter(pk__in=set(leads.values()))}
+    for indicator in stale:
+        indicator.lead = parties.get(leads.get(indicator.pk))  # who is asked for it
     return {
         "lights": lights,
         "kleuren": LIGHT_ORDER,
@@ -189,8 +195,12 @@ def inbox(user, afsprakenset: Afsprakenset, jaar: int) -> Inbox:
         .values_list("indicator_id", flat=True)
     )
     if user.rol in policy.WORKING_ROLES:
-        result.to_fill = list(
-            Indicator.objects.filter(
+        # Only the lead (first-named) actiehouder is asked; the co-holders see the indicator and may
+        # still enter or correct it, unasked, so that nobody does the same work twice.
+        leads = indicator_leads(afsprakenset)
+        result.to_fill = [
+            i
+            for i in Indicator.objects.filter(
                 afspraak__afsprakenset=afsprakenset,
                 jaar_van__lte=jaar,
                 jaar_tot__gte=jaar,
@@ -199,8 +209,10 @@ def inbox(user, afsprakenset: Afsprakenset, jaar: int) -> Inbox:
             .exclude(pk__in=filled)
             .select_related("afspraak")
             .order_by("afspraak__volgorde", "volgorde")
-        )
+            if leads.get(i.pk) == user.partij_id
+        ]
     by_afspraak = beoordelingen(afsprakenset, jaar)
+    may_adopt = policy.can(user, policy.ADOPT, afsprakenset)
     answered = set(
         Reactie.objects.filter(beoordeling__in=by_afspraak.values(), partij_id=user.partij_id)
         .exclude(soort=Reactie.Soort.OPMERKING)
@@ -212,6 +224,8 @@ def inbox(user, afsprakenset: Afsprakenset, jaar: int) -> Inbox:
         if b is None:
             continue
         b.afspraak = afspraak  # the page and the reminders show its number and title: no query per item
+        if may_adopt and b.status == Status.CONSENSUS:
+            result.to_adopt.append(b)
         lead = b.voorzet_partij_id or leads[afspraak.pk]
         # The first-named actiehouder is asked for the voorzet; co-holders may edit it, unasked.
         if b.status == Status.OPEN and user.rol in policy.WORKING_ROLES and user.partij_id == lead:

@@ -23,12 +23,7 @@ def voorzet_leads(afsprakenset) -> dict[int, int | None]:
     indicators = Indicator.objects.filter(afspraak__afsprakenset=afsprakenset).order_by("afspraak_id", "volgorde", "pk")
     for afspraak_id, indicator_id in indicators.values_list("afspraak_id", "pk"):
         first_indicator.setdefault(afspraak_id, indicator_id)
-    holder: dict[int, int] = {}
-    actiehouders = Actiehouder.objects.filter(indicator__afspraak__afsprakenset=afsprakenset)
-    for indicator_id, partij_id in actiehouders.order_by("indicator_id", "volgorde", "pk").values_list(
-        "indicator_id", "partij_id"
-    ):
-        holder.setdefault(indicator_id, partij_id)
+    holder = indicator_leads(afsprakenset)
     responsible: dict[int, int] = {}
     for afspraak_id, partij_id in (
         Verantwoordelijke.objects.filter(afspraak__afsprakenset=afsprakenset)
@@ -40,6 +35,17 @@ def voorzet_leads(afsprakenset) -> dict[int, int | None]:
         afspraak_id: holder.get(first_indicator.get(afspraak_id)) or responsible.get(afspraak_id)
         for afspraak_id in afsprakenset.afspraken.values_list("pk", flat=True)
     }
+
+
+def indicator_leads(afsprakenset) -> dict[int, int]:
+    """Per indicator of a set its lead party: the first-named actiehouder, who is asked for the value."""
+    lead: dict[int, int] = {}
+    actiehouders = Actiehouder.objects.filter(indicator__afspraak__afsprakenset=afsprakenset)
+    for indicator_id, partij_id in actiehouders.order_by("indicator_id", "volgorde", "pk").values_list(
+        "indicator_id", "partij_id"
+    ):
+        lead.setdefault(indicator_id, partij_id)
+    return lead
 
 
 def responders(beoordeling: Beoordeling) -> list[Partij]:

@@ -1,7 +1,9 @@
 """The rules of chapter 8, as plain functions: the stoplight model, the allowed state transitions,
 consensus, and the light suggested by the figures. No database access here."""
 
+import calendar
 from dataclasses import dataclass
+from datetime import date
 from decimal import Decimal
 
 from django.utils.translation import gettext as _
@@ -177,3 +179,14 @@ def suggest_light(
 
 def _n(value: Decimal) -> str:
     return format_number(value)
+
+
+def stale_from(deadline: date) -> date:
+    """From this day on, an indicator without a value is flagged as stale: one month before the
+    voorzet deadline (the same day of the month before; the last day of it if that month is shorter)."""
+    year, month = (deadline.year, deadline.month - 1) if deadline.month > 1 else (deadline.year - 1, 12)
+    return date(year, month, min(deadline.day, calendar.monthrange(year, month)[1]))
+
+
+def is_stale(deadline: date | None, today: date) -> bool:
+    return deadline is not None and today >= stale_from(deadline)

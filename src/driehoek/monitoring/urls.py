@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import batch_views, views, waarden_views
 
 app_name = "monitoring"
 
@@ -15,5 +15,12 @@ urlpatterns = [
         views.waarde,
         name="waarde",
     ),
+    path(
+        "sets/<slug:slug>/monitoring/<int:jaar>/afspraken/<str:nummer>/waarden/",
+        waarden_views.waarden,
+        name="waarden",
+    ),
+    path("sets/<slug:slug>/monitoring/<int:jaar>/reageren/", batch_views.reactieronde, name="reactieronde"),
+    path("sets/<slug:slug>/monitoring/<int:jaar>/vaststellen/", batch_views.vaststellen, name="vaststellen"),
     path("bijlagen/<int:pk>/", views.bijlage, name="bijlage"),
 ]

@@ -4,6 +4,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Prefetch
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -12,7 +14,7 @@ from driehoek.core.downloads import CONTENT_TYPES, safe_filename
 from driehoek.core.versioning import offer_current_version
 from driehoek.register.models import Actiehouder, Afspraak, Afsprakenset, Indicator
 
-from . import queries, rules, services
+from . import queries, rules, services, taken
 from .forms import (
     HerzienForm,
     IndicatorwaardeForm,
@@ -88,6 +90,9 @@ def dashboard(request, slug: str, jaar: int):
         and not afsprakenset.publicaties.filter(jaar=jaar).exists(),
         **queries.dashboard(afsprakenset, jaar),
     }
+    context["stale_flagged"] = bool(context["stale"]) and rules.is_stale(
+        monitoringsjaar.voorzet_uiterlijk, timezone.localdate()
+    )
     return render(request, "monitoring/dashboard.html", context)
 
 
@@ -157,6 +162,8 @@ def beoordeling(request, slug: str, jaar: int, nummer: str):
                 conflict = e
                 offer_current_version(bound, e.current, "revisie" if name == "reactie" else "versie")
             else:
+                if name == "voorzet" and request.POST.get("na") == "volgende":
+                    return redirect(_next_after(request.user, b))
                 return redirect(request.path)
     if conflict is not None:
         b.refresh_from_db()  # the page shows what is stored now
@@ -166,6 +173,12 @@ def beoordeling(request, slug: str, jaar: int, nummer: str):
         context[f"{request.POST['form']}_form"] = bound
         context["conflict"] = conflict
     return render(request, "monitoring/beoordeling.html", context, status=400 if bound is not None else 200)
+
+
+def _next_after(user, b: Beoordeling) -> str:
+    """ "Opslaan en volgende afspraak": the next open task, or the inbox when none is left."""
+    key = f"afspraak:{b.afspraak_id}:{b.jaar}"
+    return taken.next_task_url(user, key) or reverse("start") + f"?na={key}#volgende"
 
 
 def _handle(request, name: str, b: Beoordeling, data: dict) -> None:
@@ -226,9 +239,23 @@ def _beoordeling_context(request, afsprakenset, monitoringsjaar, afspraak: Afspr
                 initial.update(waarde=value.waarde, oordeel=value.oordeel, bron=value.bron)
             form = IndicatorwaardeForm(initial=initial, prefix=f"i{indicator.pk}")
         own = [v for v in all_values if v.indicator_id == indicator.pk]
+        holders = indicator.actiehouders_lijst
+        lead = holders[0] if holders else None
         indicator_rows.append(
-            {"indicator": indicator, "value": value, "form": form, "progress": queries.progress(indicator, b.jaar, own)}
+            {
+                "indicator": indicator,
+                "value": value,
+                "form": form,
+                "progress": queries.progress(indicator, b.jaar, own),
+                "lead": lead,
+                "asked": form is not None and lead is not None and lead.pk == user.partij_id,
+            }
         )
+    # Only the first unfilled indicator is open (a phone shows the voorzet without scrolling past
+    # every form); driehoek.js opens the other unfilled ones on a wide screen.
+    first_open = next((r for r in indicator_rows if r["form"] and not r["value"]), None)
+    for row in indicator_rows:
+        row["open"] = row is first_open
     suggestion = queries.suggestion_for(b)
     reacties = list(b.reacties.select_related("partij", "door").order_by("-op"))
     return {
@@ -238,6 +265,7 @@ def _beoordeling_context(request, afsprakenset, monitoringsjaar, afspraak: Afspr
         "afspraak": afspraak,
         "beoordeling": b,
         "indicator_rows": indicator_rows,
+        "values_editable": any(r["form"] for r in indicator_rows),
         "suggestion": suggestion[0] if suggestion else None,
         "suggestion_target": suggestion[1] if suggestion else None,
         "reacties": reacties,
@@ -250,7 +278,8 @@ def _beoordeling_context(request, afsprakenset, monitoringsjaar, afspraak: Afspr
         "voorzet_form": VoorzetForm(
             initial={
                 "kleur": b.kleur or (suggestion[0].kleur if suggestion else ""),
-                "reden": b.reden,
+                # The suggestion's reason comes with its light: following it costs no click.
+                "reden": b.reden if b.kleur else (suggestion[0].reden if suggestion else ""),
                 "toelichting": b.toelichting,
                 "versie": b.versie,
             }
@@ -305,7 +334,7 @@ def waarde(request, slug: str, jaar: int, nummer: str, indicator_pk: int):
     context = _beoordeling_context(request, afsprakenset, _year(afsprakenset, jaar), afspraak, b)
     for row in context["indicator_rows"]:
         if row["indicator"].pk == indicator.pk:
-            row["form"], row["conflict"] = form, conflict
+            row["form"], row["conflict"], row["open"] = form, conflict, True
     return render(request, "monitoring/beoordeling.html", context, status=400)
 
 

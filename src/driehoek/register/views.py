@@ -2,6 +2,7 @@ from django.contrib.auth.decorators import login_required
 from django.db.models import Count, Prefetch
 from django.shortcuts import get_object_or_404, render
 
+from driehoek.core import inbox
 from driehoek.monitoring.queries import lights_over_years
 
 from .forms import AfspraakFilterForm
@@ -21,7 +22,12 @@ def start(request):
         .select_related("gemeente", "bovenliggende_set")
         .annotate(aantal_afspraken=Count("afspraken", distinct=True))
     )
-    return render(request, "register/start.html", {"sets": sets})
+    tasks = inbox.open_tasks(request.user)
+    # After a save the page comes back here with the saved task's key: the next one is highlighted.
+    done = request.GET.get("na", "")[:100]
+    volgende = next((t for t in tasks if t.key != done), None) if done else None
+    context = {"sets": sets, "tasks": tasks, "volgende": volgende}
+    return render(request, "register/start.html", context)
 
 
 @login_required

@@ -36,6 +36,26 @@ def _code_from_page(html: str) -> str:
     return f"{hotp(key, step):06d}"
 
 
+def _key_from_page(html: str) -> dict:
+    """The signed key the set-up page carries to its confirming post."""
+    return {"sleutel": re.search(r'name="sleutel" value="([^"]+)"', html).group(1)}
+
+
+def test_opening_the_set_up_page_writes_nothing(user_factory):
+    """Issue 20: a GET of /tweestaps/instellen/ created an unconfirmed device."""
+    user_factory(username="sanne", rol=User.Rol.SECRETARIS)
+    client = Client()
+    _log_in(client, "sanne")
+    first = client.get(reverse("tweestaps_instellen")).content.decode()
+    again = client.get(reverse("tweestaps_instellen")).content.decode()
+    assert not TOTPDevice.objects.exists()
+    assert _key_from_page(first) != _key_from_page(again)  # each view offers a key; none is stored
+    wrong = client.post(reverse("tweestaps_instellen"), {"code": "000000", **_key_from_page(first)})
+    assert "Deze code klopt niet" in wrong.content.decode() and not TOTPDevice.objects.exists()
+    forged = client.post(reverse("tweestaps_instellen"), {"code": _code_from_page(first), "sleutel": "x"})
+    assert "Deze pagina is verlopen" in forged.content.decode() and not TOTPDevice.objects.exists()
+
+
 def test_passwords_are_hashed_with_argon2_outside_the_tests(user_factory, settings):
     # The test settings use a fast hasher; every other environment takes base's list.
     settings.PASSWORD_HASHERS = base.PASSWORD_HASHERS
@@ -56,10 +76,12 @@ def test_a_secretaris_sets_up_the_app_before_any_other_page(user_factory):
         assert response.status_code == 302 and response.url.startswith("/tweestaps/instellen/?next="), url
     page = client.get(reverse("tweestaps_instellen")).content.decode()
     assert "otpauth://totp/Driehoek%3Asanne?secret=" in page and "<svg" in page
-    wrong = client.post(reverse("tweestaps_instellen"), {"code": "000000"})
+    wrong = client.post(reverse("tweestaps_instellen"), {"code": "000000", **_key_from_page(page)})
     assert "Deze code klopt niet" in wrong.content.decode()
     time.sleep(1.1)  # after a wrong code django-otp makes the next attempt wait a second
-    done = client.post(reverse("tweestaps_instellen"), {"code": _code_from_page(page), "next": "/"})
+    done = client.post(
+        reverse("tweestaps_instellen"), {"code": _code_from_page(page), "next": "/", **_key_from_page(page)}
+    )
     codes = re.findall(r"<li><code>([a-z0-9]+)</code></li>", done.content.decode())
     assert len(codes) == 10
     assert client.get("/").status_code == 200
@@ -96,7 +118,7 @@ def test_a_new_phone_replaces_the_old_app(client, user_factory):
     old = TOTPDevice.objects.get(user=user)
     assert "Tweestapsverificatie staat aan" in client.get(reverse("tweestaps_instellen")).content.decode()
     page = client.get(reverse("tweestaps_instellen") + "?opnieuw=1").content.decode()
-    client.post(reverse("tweestaps_instellen") + "?opnieuw=1", {"code": _code_from_page(page)})
+    client.post(reverse("tweestaps_instellen") + "?opnieuw=1", {"code": _code_from_page(page), **_key_from_page(page)})
     new = TOTPDevice.objects.get(user=user)
     assert new.pk != old.pk and new.confirmed
 
@@ -106,7 +128,7 @@ def test_a_backup_code_works_once(user_factory):
     client = Client()
     _log_in(client, "sanne")
     page = client.get(reverse("tweestaps_instellen")).content.decode()
-    done = client.post(reverse("tweestaps_instellen"), {"code": _code_from_page(page)})
+    done = client.post(reverse("tweestaps_instellen"), {"code": _code_from_page(page), **_key_from_page(page)})
     backup = re.findall(r"<li><code>([a-z0-9]+)</code></li>", done.content.decode())[0]
     for expected in (302, 200):
         fresh = Client()

@@ -66,3 +66,16 @@ document.addEventListener("submit", (event) => {
   form.append(status);
   form.querySelectorAll("button[type=submit]").forEach((button) => button.setAttribute("aria-disabled", "true"));
 });
+
+// Value entry (issue 20): the page opens only the first unfilled indicator, so that on a phone the
+// voorzet is not screens away. On a wide screen every unfilled indicator opens, to fill them all and
+// save once. Without this script the first unfilled one is open and the others open on a click.
+(() => {
+  const wide = window.matchMedia("(min-width: 48em)");
+  const openUnfilled = () => {
+    if (!wide.matches) return;
+    for (const details of document.querySelectorAll("details.waarde-invoer[data-leeg]")) details.open = true;
+  };
+  openUnfilled();
+  document.addEventListener("htmx:afterSwap", openUnfilled);
+})();

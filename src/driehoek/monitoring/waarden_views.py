@@ -1,0 +1,106 @@
+"""All indicator values of one agreement in one form, saved in place with htmx (issue 20): each
+value through `services.save_value`, all of them in one transaction, so that a refused value (an
+outdated version, a wrong number) saves none and comes back with its message."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+from django.views.decorators.http import require_POST
+
+from driehoek.core.versioning import offer_current_version
+
+from . import services, taken
+from .forms import IndicatorwaardeForm
+from .models import Beoordeling
+from .views import _add_errors, _afspraak, _beoordeling_context, _visible_set, _year
+
+
+class _Refused(Exception):
+    """Rolls the transaction back after a refused value; the forms carry the messages."""
+
+
+@login_required
+@require_POST
+def waarden(request, slug: str, jaar: int, nummer: str):
+    afsprakenset = _visible_set(request, slug)
+    monitoringsjaar = _year(afsprakenset, jaar)
+    afspraak = _afspraak(afsprakenset, nummer)
+    b = get_object_or_404(Beoordeling, afspraak=afspraak, jaar=jaar)
+    b.afspraak = afspraak
+    context = _beoordeling_context(request, afsprakenset, monitoringsjaar, afspraak, b)
+    rows = [row for row in context["indicator_rows"] if row["form"]]
+    if not rows:
+        raise PermissionDenied
+    changed = []
+    for row in rows:
+        stored = row["form"]
+        form = IndicatorwaardeForm(request.POST, request.FILES, initial=stored.initial, prefix=stored.prefix)
+        row["form"] = form
+        # An untouched indicator is left as it is: no empty save, no history row. The version alone
+        # does not count: someone else's save since the page was drawn is no change of this person's.
+        if set(form.changed_data) - {"versie"}:
+            changed.append(row)
+            row["open"] = True
+    if changed and all(row["form"].is_valid() for row in changed):
+        try:
+            with transaction.atomic():
+                for row in changed:
+                    _save(request.user, row, jaar)
+        except _Refused:
+            pass
+        else:
+            return _saved(request, afsprakenset, monitoringsjaar, afspraak, jaar, len(changed))
+    elif not changed:
+        rows[0]["form"].add_error(None, _("Vul een waarde of een oordeel in."))
+        rows[0]["open"] = True
+    if request.htmx:  # htmx swaps only a successful answer: the errors come back as the section
+        return render(request, "monitoring/beoordeling.html#indicatoren", context)
+    return render(request, "monitoring/beoordeling.html", context, status=400)
+
+
+def _save(user, row: dict, jaar: int) -> None:
+    form, data = row["form"], row["form"].cleaned_data
+    try:
+        value = services.save_value(
+            user,
+            row["indicator"],
+            jaar,
+            waarde=data["waarde"],
+            eenheid=data["eenheid"],
+            oordeel=data["oordeel"],
+            bron=data["bron"],
+            versie=data["versie"],
+        )
+        if data.get("bijlage"):
+            services.add_attachment(user, value, data["bijlage"], data["bijlage_soort"])
+    except ValidationError as e:
+        _add_errors(form, e)
+        raise _Refused from e
+    except services.ConflictError as e:
+        offer_current_version(form, e.current)
+        row["conflict"] = e
+        raise _Refused from e
+
+
+def _saved(request, afsprakenset, monitoringsjaar, afspraak, jaar: int, n: int):
+    text = ngettext("%(n)s waarde is opgeslagen.", "%(n)s waarden zijn opgeslagen.", n) % {"n": n}
+    if not request.htmx:
+        messages.success(request, text)
+        return redirect("monitoring:beoordeling", slug=afsprakenset.slug, jaar=jaar, nummer=afspraak.nummer)
+    b = Beoordeling.objects.select_related("voorzet_partij", "voorzet_door").get(afspraak=afspraak, jaar=jaar)
+    b.afspraak = afspraak
+    context = _beoordeling_context(request, afsprakenset, monitoringsjaar, afspraak, b)
+    context["waarden_opgeslagen"] = text
+    context["next_url"] = taken.next_task_url(request.user, f"afspraak:{afspraak.pk}:{jaar}")
+    # The suggestion from the figures may change with the values: the voorzet beside them follows
+    # (an out-of-band swap), so the light offered is the one the new figures suggest.
+    context["oob"] = True
+    html = render_to_string("monitoring/beoordeling.html#indicatoren", context, request)
+    html += render_to_string("monitoring/beoordeling.html#voorzet", context, request)
+    return HttpResponse(html)
