@@ -21,6 +21,16 @@ class Partij(models.Model):
     fictief = models.BooleanField(
         _("fictief"), default=False, help_text=_("Verzonnen partij uit de landelijke testdataset (generate_national).")
     )
+    # A tenant association works for one or more corporations: it reacts to their bod (bod/).
+    corporaties = models.ManyToManyField(
+        "self",
+        symmetrical=False,
+        blank=True,
+        related_name="huurdersorganisaties",
+        limit_choices_to={"soort": "corporatie"},
+        verbose_name=_("werkt voor corporaties"),
+        help_text=_("Alleen bij een huurdersorganisatie: de corporaties van wier huurders zij is."),
+    )
     history = HistoricalRecords()
 
     class Meta:

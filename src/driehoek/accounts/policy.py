@@ -28,6 +28,9 @@ VIEW_USER_HISTORY = "view_user_history"  # obj: None; who changed which user, ro
 EDIT_REFERENCE_DATA = "edit_reference_data"  # obj: None; national rent and income limits per year
 USE_ADMIN = "use_admin"  # obj: None; the register, reference data and users are kept in the admin
 IMPORT_DOCUMENT = "import_document"  # obj: None (upload) or Brondocument (review, accept)
+VIEW_BOD = "view_bod"  # obj: Gemeente or Bod; parties of the municipality's sets read its bods
+WRITE_BOD = "write_bod"  # obj: Gemeente (start one) or Bod; the corporation's working members, its own bod
+REACT_BOD = "react_bod"  # obj: Bod; its corporation's tenant associations and the municipality
 
 ACTIONS = (
     VIEW_SET,
@@ -52,6 +55,9 @@ ACTIONS = (
     EDIT_REFERENCE_DATA,
     USE_ADMIN,
     IMPORT_DOCUMENT,
+    VIEW_BOD,
+    WRITE_BOD,
+    REACT_BOD,
 )
 
 # Roles that do the work of the monitoring for their party; lezer only reads.
@@ -108,6 +114,8 @@ def can(user, action: str, obj: Any) -> bool:
         )
     if action == IMPORT_DOCUMENT:
         return _can_import(user, obj)
+    if action in (VIEW_BOD, WRITE_BOD, REACT_BOD):
+        return _can_bod(user, action, obj)
     afsprakenset = set_of(obj)
     if not type(afsprakenset).objects.visible_to(user).filter(pk=afsprakenset.pk).exists():
         return False
@@ -188,4 +196,31 @@ def _can_figures(user, action: str, gemeente) -> bool:
         and user.partij.soort == user.partij.Soort.CORPORATIE
         and user.rol in WORKING_ROLES
         and sets.filter(deelnames__partij_id=user.partij_id).exists()
+    )
+
+
+def _can_bod(user, action: str, obj) -> bool:
+    """A bod belongs to a municipality: the parties of its sets read it, the corporation writes its
+    own, its tenant associations and the municipality react (docs/bod.md)."""
+    from driehoek.register.models import Afsprakenset, Gemeente
+
+    gemeente = obj if isinstance(obj, Gemeente) else obj.gemeente
+    if action == VIEW_BOD and is_beheerder(user):
+        return True
+    if user.partij_id is None:
+        return False
+    if not Afsprakenset.objects.filter(gemeente=gemeente, deelnames__partij_id=user.partij_id).exists():
+        return False
+    kind = user.partij.soort
+    if action == VIEW_BOD:
+        return True
+    if action == WRITE_BOD:
+        own = isinstance(obj, Gemeente) or obj.corporatie_id == user.partij_id
+        return kind == user.partij.Soort.CORPORATIE and user.rol in WORKING_ROLES and own
+    if isinstance(obj, Gemeente) or user.rol not in RESPONDING_ROLES:
+        return False
+    if kind == user.partij.Soort.GEMEENTE:
+        return True
+    return (
+        kind == user.partij.Soort.HUURDERSORGANISATIE and user.partij.corporaties.filter(pk=obj.corporatie_id).exists()
     )

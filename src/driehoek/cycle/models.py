@@ -190,6 +190,7 @@ class Besluit(models.Model):
         EVALUATIE = "evaluatie", _("vaststelling van de evaluatie van een jaar")
         JAARPROGRAMMA = "jaarprogramma", _("vaststelling van het jaarprogramma")
         WIJZIGING = "wijziging", _("wijziging van een afspraak")
+        GEEN_BOD = "geen_bod", _("geen bod of activiteitenoverzicht ontvangen")
         OVERIG = "overig", _("overig besluit")
 
     overleg = models.ForeignKey(Overleg, on_delete=models.PROTECT, related_name="besluiten")

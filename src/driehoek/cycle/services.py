@@ -250,6 +250,8 @@ def record_decision(
         Overlegsoort.TRIPARTIET,
     ):
         raise ValidationError({"soort": _("Alleen een bestuurlijk overleg stelt vast of wijzigt afspraken.")})
+    if soort == Besluit.Soort.GEEN_BOD and overleg.soort != Overlegsoort.BO:
+        raise ValidationError({"soort": _("Alleen een bestuurlijk overleg stelt vast dat er geen bod is ontvangen.")})
     if soort == Besluit.Soort.EVALUATIE and not jaar:
         raise ValidationError({"jaar": _("Noem het jaar waarvan de evaluatie wordt vastgesteld.")})
     besluit = Besluit(overleg=overleg, soort=soort, tekst=tekst.strip(), jaar=jaar, genomen_door=user)

@@ -2,6 +2,7 @@ from django.contrib.auth.decorators import login_required
 from django.db.models import Count, Prefetch
 from django.shortcuts import get_object_or_404, render
 
+from driehoek.bod.queries import open_bod_taken
 from driehoek.monitoring.queries import lights_over_years
 
 from .forms import AfspraakFilterForm
@@ -21,7 +22,7 @@ def start(request):
         .select_related("gemeente", "bovenliggende_set")
         .annotate(aantal_afspraken=Count("afspraken", distinct=True))
     )
-    return render(request, "register/start.html", {"sets": sets})
+    return render(request, "register/start.html", {"sets": sets, "bod_taken": open_bod_taken(request.user)})
 
 
 @login_required
