@@ -128,6 +128,17 @@ RULES: tuple[Rule, ...] = (
         {**MUNICIPAL_SECRETARY, "beheerder": YES},
     ),
     Rule("change_history", "change, revert or delete history", {}),
+    Rule("view_bod", "read the bods of the municipality (docs/bod.md)", _roles(*ALL_ROLES, beheerder=YES)),
+    Rule(
+        "write_bod",
+        "start, fill in, submit a corporation's own bod; answer the reactions to it",
+        {"invuller-corporatie": YES, "secretaris-corporatie": YES},
+    ),
+    Rule(
+        "react_bod",
+        "react to a corporation's bod: the municipality and that corporation's tenant associations",
+        {f"{rol}-{partij}": YES for rol in RESPONDING for partij in ("gemeente", "huurdersorganisatie")},
+    ),
 )
 
 

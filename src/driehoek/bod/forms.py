@@ -36,7 +36,8 @@ class BodForm(forms.Form):
     versie = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
     def __init__(self, bod, *args, **kwargs):
-        values = {(c.onderwerp, c.jaar): c.waarde for c in bod.cijfers.all()}
+        # 12 rather than 12,0: whole numbers as the person typed them.
+        values = {(c.onderwerp, c.jaar): c.waarde.normalize() + 0 for c in bod.cijfers.all()}
         initial = {
             "uiterlijk": bod.uiterlijk,
             "reacties_uiterlijk": bod.reacties_uiterlijk,

@@ -100,7 +100,7 @@ def save_bod(
     for field, old, new in deadlines:
         if new != old and (error := rules.deadline_error(new, today)):
             errors[field] = error
-    if reacties_uiterlijk and reacties_uiterlijk < uiterlijk:
+    if reacties_uiterlijk and reacties_uiterlijk < uiterlijk and "reacties_uiterlijk" not in errors:
         errors["reacties_uiterlijk"] = _("De reacties kunnen niet eerder dan het bod zelf.")
     if errors:
         raise ValidationError(errors)

@@ -17,6 +17,7 @@ from django.urls import reverse
 from driehoek.accounts import permissions_table as table
 from driehoek.accounts.models import Partij, User
 from driehoek.api.models import ApiToken
+from driehoek.bod.tests import permission_attempts as bod_attempts
 from driehoek.cycle import services as cycle
 from driehoek.cycle.models import Correctie, Geschil, Overleg, Stem, Verslag
 from driehoek.figures.models import Aanlevering
@@ -355,6 +356,7 @@ def attempt_change_history(w) -> Attempt:
 
 
 ATTEMPTS = {name.removeprefix("attempt_"): f for name, f in globals().items() if name.startswith("attempt_")}
+ATTEMPTS.update(bod_attempts.ATTEMPTS)
 
 
 @dataclass

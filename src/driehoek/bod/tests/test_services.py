@@ -174,7 +174,7 @@ def test_the_figures_see_only_submitted_bods(people, aa_en_hunze, bod_2027):
     services.submit_bod(people["woonborg"], bod_2027, bod_2027.versie)
     (gepland,) = queries.planned_from_bods(aa_en_hunze)
     assert gepland.bod.corporatie.naam == "Woonborg"
-    rows = dict((o.key, values) for o, values in gepland.rijen)
+    rows = {o.key: values for o, values in gepland.rijen}
     assert rows["nieuwbouw_sociaal"][:2] == [12, 20]
     assert queries.bod_numbers(aa_en_hunze, {"nieuwbouw_sociaal", "nieuwbouw_middenhuur"}) == {
         bod_2027.jaar: 12,
