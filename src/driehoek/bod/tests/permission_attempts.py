@@ -2,6 +2,7 @@
 per action the requests a user makes and whether they took effect."""
 
 from datetime import date, timedelta
+from decimal import Decimal
 
 from django.urls import reverse
 
@@ -16,22 +17,31 @@ def _attempt(*args, **kwargs):
 
 
 def _concept(w, jaar: int) -> Bod:
+    return concept_bod(w.people, w.kader.gemeente, jaar)
+
+
+def concept_bod(people, gemeente, jaar: int) -> Bod:
     today = date.today()
-    return services.start_bod(w.people["woonborg"], w.kader.gemeente, jaar, uiterlijk=today + timedelta(days=30))
+    return services.start_bod(people["woonborg"], gemeente, jaar, uiterlijk=today + timedelta(days=30))
 
 
-def _submitted(w) -> Bod:
-    bod = _concept(w, date.today().year + 1)
+def submitted_bod(people, gemeente) -> Bod:
+    """Woonborg's bod for next year, submitted (also used by core's every-page tests)."""
+    bod = concept_bod(people, gemeente, date.today().year + 1)
     bod = services.save_bod(
-        w.people["woonborg"],
+        people["woonborg"],
         bod,
-        cijfers={},
+        cijfers={("nieuwbouw_sociaal", bod.jaar): Decimal(12)},
         teksten={"beschikbaarheid": "Nieuwbouw in Gieten."},
         uiterlijk=bod.uiterlijk,
         reacties_uiterlijk=bod.uiterlijk + timedelta(days=30),
         versie=bod.versie,
     )
-    return services.submit_bod(w.people["woonborg"], bod, bod.versie)
+    return services.submit_bod(people["woonborg"], bod, bod.versie)
+
+
+def _submitted(w) -> Bod:
+    return submitted_bod(w.people, w.kader.gemeente)
 
 
 def attempt_view_bod(w):

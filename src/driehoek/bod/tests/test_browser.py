@@ -12,6 +12,7 @@ from django.conf import settings
 
 from driehoek.accounts.models import Partij, User
 from driehoek.core.tests.browser import PASSWORD, log_in
+from driehoek.core.tests.test_accessibility import _violations
 from driehoek.register.models import Gemeente
 from driehoek.register.seeds import load_aa_en_hunze
 
@@ -36,7 +37,9 @@ def aa_en_hunze(live_server):
 
 
 def shot(page: Page, name: str) -> None:
+    """A screenshot of the step, and the page through axe-core (WCAG 2.1 A and AA)."""
     page.screenshot(path=ARTIFACTS / f"bod-{name}.png", full_page=True)
+    assert _violations(page) == [], name
 
 
 def test_bod_submitted_reacted_answered_and_in_the_figures(page: Page, live_server, aa_en_hunze):
