@@ -95,7 +95,7 @@ RULES: tuple[Rule, ...] = (
     Rule("revise", "reopen an adopted assessment", _roles(*WORKING, value=HOLDER, secretaris_gemeente=YES)),
     Rule(
         "manage_cycle",
-        "plan the cycle and meetings; agendas, decisions, action items, moderator, votes (open, close)",
+        "plan the cycle and meetings; agendas, decisions, action items, moderator, votes (open, close, vote rule)",
         MUNICIPAL_SECRETARY,
     ),
     Rule("draft_minutes", "draft the minutes", {"invuller-gemeente": YES, "secretaris-gemeente": YES}),

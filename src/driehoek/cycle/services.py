@@ -17,7 +17,7 @@ from driehoek.core.versioning import locked
 from driehoek.monitoring import rules as monitoring_rules
 from driehoek.monitoring.models import Beoordeling, Kleur, Status
 
-from . import rules
+from . import outcome, rules
 from .models import (
     Actiepunt,
     Agendapunt,
@@ -32,6 +32,7 @@ from .models import (
     Stem,
     Stemming,
     Stemoptie,
+    Stemregel,
     Verslag,
 )
 
@@ -323,6 +324,9 @@ def report_dispute(
     _require(user, policy.REPORT_DISPUTE, afsprakenset)
     if not omschrijving.strip():
         raise ValidationError({"omschrijving": _("Beschrijf waarover geen consensus is.")})
+    handled = (Geschil.Status.BESLOTEN, Geschil.Status.CONSENSUS)
+    if beoordeling is not None and beoordeling.geschillen.exclude(status__in=handled).exists():
+        raise ValidationError(_("Over deze beoordeling loopt al een geschil."))
     geschil = Geschil(
         afsprakenset=afsprakenset,
         onderwerp=onderwerp[:300],
@@ -360,12 +364,18 @@ def log_session(user, geschil: Geschil, *, datum: date, verslag: str) -> Moderat
 
 
 @transaction.atomic
-def record_consensus(user, geschil: Geschil, uitkomst: str) -> Geschil:
+def record_consensus(user, geschil: Geschil, uitkomst: str, kleur: str = "", reden: str = "") -> Geschil:
+    """The parties agree after all: the outcome takes effect (cycle/outcome.py)."""
     _require(user, policy.MANAGE_CYCLE, geschil)
     if geschil.status in (Geschil.Status.BESLOTEN, Geschil.Status.CONSENSUS):
         raise ValidationError(_("Dit geschil is al afgehandeld."))
-    geschil.status, geschil.uitkomst = Geschil.Status.CONSENSUS, uitkomst
+    if not uitkomst.strip():
+        raise ValidationError({"uitkomst": _("Schrijf de uitkomst op.")})
+    if errors := outcome.light_problems(geschil, kleur, reden, uitkomst):
+        raise ValidationError(errors)
+    geschil.status, geschil.uitkomst = Geschil.Status.CONSENSUS, uitkomst.strip()
     _save(geschil, user, "consensus")
+    outcome.take_effect(user, geschil, uitkomst=geschil.uitkomst, kleur=kleur, reden=reden)
     return geschil
 
 
@@ -379,10 +389,15 @@ def open_vote(user, geschil: Geschil, options: list[str], today: date | None = N
     options = [o.strip() for o in options if o.strip()]
     if len(options) < 2:
         raise ValidationError({"opties": _("Schrijf ten minste twee opties op.")})
-    stemming = Stemming(geschil=geschil)
+    lights = [rules.light_from_text(o) if geschil.beoordeling_id else None for o in options]
+    for option, light in zip(options, lights, strict=True):
+        if light and (errors := outcome.light_problems(geschil, *light, option)):
+            raise ValidationError({"opties": f"{option}: {' '.join(errors.values())}"})
+    stemming = Stemming(geschil=geschil, stemregel=outcome.vote_rule(geschil.afsprakenset))
     _save(stemming, user)
-    for order, text in enumerate(options):
-        Stemoptie.objects.create(stemming=stemming, tekst=text, volgorde=order)
+    for order, (text, light) in enumerate(zip(options, lights, strict=True)):
+        kleur, reden = light or ("", "")
+        Stemoptie.objects.create(stemming=stemming, tekst=text, volgorde=order, kleur=kleur, reden=reden)
     geschil.status = Geschil.Status.STEMMING
     _save(geschil, user, "stemming")
     return stemming
@@ -407,23 +422,30 @@ def close_vote(user, stemming: Stemming) -> rules.Outcome:
     if stemming.gesloten_op:
         raise ValidationError(_("Deze stemming is al gesloten."))
     options = list(stemming.opties.all())
-    outcome = rules.count_votes([o.pk for o in options], list(stemming.stemmen.values_list("optie_id", flat=True)))
+    option_ids = [o.pk for o in options]
+    if stemming.stemregel == Stemregel.SOORT:
+        votes = list(stemming.stemmen.values_list("optie_id", "partij__soort"))
+        result = rules.count_votes_by_kind(option_ids, votes)
+    else:
+        result = rules.count_votes(option_ids, list(stemming.stemmen.values_list("optie_id", flat=True)))
     stemming.gesloten_op = timezone.now()
     _save(stemming, user)
     geschil = stemming.geschil
-    counts = ", ".join(f"{o.tekst}: {outcome.counts[o.pk]}" for o in options)
-    if outcome.tie:
+    counts = ", ".join(f"{o.tekst}: {result.counts[o.pk]}" for o in options)
+    if result.tie:
         geschil.status = Geschil.Status.GELIJKSPEL
         geschil.uitkomst = _("Gelijke stemmen (%(counts)s). Terug naar de moderator.") % {"counts": counts}
     else:
-        winner = next(o for o in options if o.pk == outcome.winners[0])
+        winner = next(o for o in options if o.pk == result.winners[0])
         geschil.status = Geschil.Status.BESLOTEN
         geschil.uitkomst = _("Besloten bij stemming: %(winner)s (%(counts)s).") % {
             "winner": winner.tekst,
             "counts": counts,
         }
     _save(geschil, user, "stemming gesloten")
-    return outcome
+    if not result.tie:
+        outcome.take_effect(user, geschil, uitkomst=geschil.uitkomst, kleur=winner.kleur, reden=winner.reden)
+    return result
 
 
 @transaction.atomic

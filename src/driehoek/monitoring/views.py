@@ -231,6 +231,7 @@ def _beoordeling_context(request, afsprakenset, monitoringsjaar, afspraak: Afspr
         )
     suggestion = queries.suggestion_for(b)
     reacties = list(b.reacties.select_related("partij", "door").order_by("-op"))
+    geschillen = list(b.geschillen.all())
     return {
         "afsprakenset": afsprakenset,
         "monitoringsjaar": monitoringsjaar,
@@ -241,6 +242,9 @@ def _beoordeling_context(request, afsprakenset, monitoringsjaar, afspraak: Afspr
         "suggestion": suggestion[0] if suggestion else None,
         "suggestion_target": suggestion[1] if suggestion else None,
         "reacties": reacties,
+        "geschillen": geschillen,
+        # While a dispute runs, nobody is offered "geen consensus melden" on the same assessment.
+        "open_geschil": any(g.status not in ("besloten", "consensus") for g in geschillen),
         "current_reacties": [r for r in reacties if r.revisie == b.revisie],
         "holders": voorzet_holders(afspraak),
         "may_propose": policy.can(user, policy.MAKE_VOORZET, b) and rules.allowed(b.status, rules.VOORZET_DOEN),

@@ -187,6 +187,7 @@ def test_dispute_from_no_consensus_to_a_decided_vote(kader, people):
         services.cast_vote(people["ahwoon"], stemming, oranje)
     with pytest.raises(PermissionDenied):
         services.cast_vote(people["lezer"], stemming, rood)
+    services.plan_meeting(people["secretaris"], kader, soort="ao", titel="AO")  # where the outcome is recorded
     outcome = services.close_vote(people["secretaris"], stemming)
     geschil.refresh_from_db()
     assert not outcome.tie and geschil.status == Geschil.Status.BESLOTEN
