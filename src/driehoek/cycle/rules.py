@@ -67,16 +67,20 @@ def deadline_from_text(text: str) -> date | None:
     return date(year, month, calendar.monthrange(year, month)[1])
 
 
+MEETING_WORDS = (("tripartiet", "tripartiet"), ("ambtelijk", "ao"), ("bestuurlijk overleg", "bo"))
+
+
 def kind_from_text(text: str) -> tuple[str, str]:
-    """(soort, overlegsoort) for an agenda line as printed."""
+    """(soort, overlegsoort) for an agenda line as printed. The line's own subject comes first: in
+    "Ambtelijk reserveoverleg … n.a.v. tripartiet bestuurlijk overleg" the meeting is an AO that
+    refers to a tripartite one, so the word that comes first decides."""
     lower = text.lower()
-    if "tripartiet" in lower and "overleg" in lower:
-        return "overleg", "tripartiet"
-    if "ambtelijk" in lower and ("overleg" in lower or "bijeenkomst" in lower):
-        return "overleg", "ao"
-    if "bestuurlijk overleg" in lower:
-        return "overleg", "bo"
-    return "deadline", ""
+    if not any(word in lower for word in ("overleg", "bijeenkomst")):
+        return "deadline", ""
+    found = [(lower.find(word), kind) for word, kind in MEETING_WORDS if word in lower]
+    if not found:
+        return "deadline", ""
+    return "overleg", min(found)[1]
 
 
 def from_agenda(rows: list[dict]) -> list[ItemSpec]:
