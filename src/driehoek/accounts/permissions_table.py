@@ -128,6 +128,11 @@ RULES: tuple[Rule, ...] = (
         {**MUNICIPAL_SECRETARY, "beheerder": YES},
     ),
     Rule("change_history", "change, revert or delete history", {}),
+    Rule(
+        "add_agenda_item",
+        "put an item on a meeting's agenda",
+        {**MUNICIPAL_SECRETARY, **{f"{rol}-huurdersorganisatie": YES for rol in RESPONDING}},
+    ),
     Rule("view_bod", "read the bods of the municipality (docs/bod.md)", _roles(*ALL_ROLES, beheerder=YES)),
     Rule(
         "write_bod",

@@ -31,6 +31,7 @@ IMPORT_DOCUMENT = "import_document"  # obj: None (upload) or Brondocument (revie
 VIEW_BOD = "view_bod"  # obj: Gemeente or Bod; parties of the municipality's sets read its bods
 WRITE_BOD = "write_bod"  # obj: Gemeente (start one) or Bod; the corporation's working members, its own bod
 REACT_BOD = "react_bod"  # obj: Bod; its corporation's tenant associations and the municipality
+ADD_AGENDA_ITEM = "add_agenda_item"  # obj: Overleg; the secretary, and the tenant associations of the set
 
 ACTIONS = (
     VIEW_SET,
@@ -58,6 +59,7 @@ ACTIONS = (
     VIEW_BOD,
     WRITE_BOD,
     REACT_BOD,
+    ADD_AGENDA_ITEM,
 )
 
 # Roles that do the work of the monitoring for their party; lezer only reads.
@@ -127,6 +129,8 @@ def can(user, action: str, obj: Any) -> bool:
         return _is_municipal_secretary(user, afsprakenset)
     if action in (ADOPT, MANAGE_CYCLE):
         return _is_municipal_secretary(user, afsprakenset)
+    if action == ADD_AGENDA_ITEM and _is_municipal_secretary(user, afsprakenset):
+        return True
 
     # The monitoring is done by parties for themselves: never by the administrator on their behalf.
     if user.partij_id is None:
@@ -151,6 +155,9 @@ def can(user, action: str, obj: Any) -> bool:
         return not is_gemeente and user.rol in RESPONDING_ROLES
     if action in (REPORT_DISPUTE, VOTE):
         return user.rol in RESPONDING_ROLES
+    if action == ADD_AGENDA_ITEM:
+        # The tenant associations' own lever on the meetings (domain review: "Tenant role").
+        return user.partij.soort == user.partij.Soort.HUURDERSORGANISATIE and user.rol in RESPONDING_ROLES
     return False
 
 

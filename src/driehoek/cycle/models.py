@@ -131,6 +131,9 @@ class Agendapunt(models.Model):
     toelichting = models.TextField(_("toelichting"), blank=True)
     soort = models.CharField(_("soort"), max_length=20, choices=Soort.choices, default=Soort.OVERIG)
     afspraak = models.ForeignKey(Afspraak, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    ingebracht_door = models.ForeignKey(
+        Partij, verbose_name=_("ingebracht door"), null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
     history = HistoricalRecords()
 
     class Meta:

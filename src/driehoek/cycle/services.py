@@ -139,9 +139,17 @@ def plan_meeting(
 
 @transaction.atomic
 def add_agenda_item(user, overleg: Overleg, titel: str, toelichting: str = "") -> Agendapunt:
-    _require(user, policy.MANAGE_CYCLE, overleg)
+    """The secretary, or a tenant association, puts an item on the agenda before the minutes exist."""
+    _require(user, policy.ADD_AGENDA_ITEM, overleg)
+    if Verslag.objects.filter(overleg=overleg).exists():
+        raise ValidationError(_("Het verslag van dit overleg is al begonnen; de agenda staat vast."))
+    if not titel.strip():
+        raise ValidationError({"titel": _("Geef het agendapunt een titel.")})
+    overleg = locked(Overleg, overleg.pk, None)  # two items at once get their own places
     order = (overleg.agendapunten.order_by("-volgorde").values_list("volgorde", flat=True).first() or 0) + 1
-    point = Agendapunt(overleg=overleg, volgorde=order, titel=titel, toelichting=toelichting)
+    point = Agendapunt(
+        overleg=overleg, volgorde=order, titel=titel.strip(), toelichting=toelichting, ingebracht_door=user.partij
+    )
     _save(point, user)
     return point
 

@@ -277,6 +277,15 @@ def attempt_correct_minutes(w) -> Attempt:
     )
 
 
+def attempt_add_agenda_item(w) -> Attempt:
+    meeting = _meeting(w)
+    url = reverse("cycle:overleg", args=[w.kader.slug, meeting.pk])
+    return Attempt(
+        [_post(url, {"form": "agendapunt", "agendapunt-titel": "Huurdersmanifest", "agendapunt-toelichting": ""})],
+        lambda: meeting.agendapunten.filter(titel="Huurdersmanifest").exists(),
+    )
+
+
 def attempt_report_dispute(w) -> Attempt:
     url = reverse("cycle:geschillen", args=[w.kader.slug])
     data = {"geschil-onderwerp": "Huurverhoging", "geschil-omschrijving": "Geen overeenstemming."}
