@@ -133,6 +133,11 @@ RULES: tuple[Rule, ...] = (
         "put an item on a meeting's agenda",
         {**MUNICIPAL_SECRETARY, **{f"{rol}-huurdersorganisatie": YES for rol in RESPONDING}},
     ),
+    Rule(
+        "check_ongoing",
+        "record the yearly check of an ongoing commitment (here one carried by Woonborg)",
+        {**MUNICIPAL_SECRETARY, "invuller-corporatie": YES, "secretaris-corporatie": YES},
+    ),
     Rule("view_bod", "read the bods of the municipality (docs/bod.md)", _roles(*ALL_ROLES, beheerder=YES)),
     Rule(
         "write_bod",

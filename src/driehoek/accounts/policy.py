@@ -32,6 +32,7 @@ VIEW_BOD = "view_bod"  # obj: Gemeente or Bod; parties of the municipality's set
 WRITE_BOD = "write_bod"  # obj: Gemeente (start one) or Bod; the corporation's working members, its own bod
 REACT_BOD = "react_bod"  # obj: Bod; its corporation's tenant associations and the municipality
 ADD_AGENDA_ITEM = "add_agenda_item"  # obj: Overleg; the secretary, and the tenant associations of the set
+CHECK_ONGOING = "check_ongoing"  # obj: monitoring.Jaarcheck; the secretary or the parties that carry it
 
 ACTIONS = (
     VIEW_SET,
@@ -60,6 +61,7 @@ ACTIONS = (
     WRITE_BOD,
     REACT_BOD,
     ADD_AGENDA_ITEM,
+    CHECK_ONGOING,
 )
 
 # Roles that do the work of the monitoring for their party; lezer only reads.
@@ -140,6 +142,11 @@ def can(user, action: str, obj: Any) -> bool:
 
     if action == ENTER_VALUE:
         return _enters_values(user, obj)
+    if action == CHECK_ONGOING:
+        # The parties an ongoing commitment names; when it names none (or it is a theme's target), all of them.
+        named = set(obj.lopende_afspraak.partijen.values_list("pk", flat=True)) if obj.lopende_afspraak_id else set()
+        working = user.rol in WORKING_ROLES and (not named or user.partij_id in named)
+        return working or _is_municipal_secretary(user, afsprakenset)
     if action == REVISE and _is_municipal_secretary(user, afsprakenset):
         return True
     if action in (MAKE_VOORZET, REVISE):

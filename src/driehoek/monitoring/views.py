@@ -12,7 +12,7 @@ from driehoek.core.downloads import CONTENT_TYPES, safe_filename
 from driehoek.core.versioning import offer_current_version
 from driehoek.register.models import Actiehouder, Afspraak, Afsprakenset, Indicator
 
-from . import queries, rules, services
+from . import checks, queries, rules, services
 from .forms import (
     HerzienForm,
     IndicatorwaardeForm,
@@ -105,6 +105,7 @@ def tabel(request, slug: str, jaar: int):
         "form": form,
         "rows": rows,
         "filtered": bool(form.filters()),
+        "checks": checks.for_year(afsprakenset, jaar),
     }
     return render(request, "monitoring/tabel.html", context)
 

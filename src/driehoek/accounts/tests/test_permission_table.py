@@ -286,6 +286,17 @@ def attempt_add_agenda_item(w) -> Attempt:
     )
 
 
+def attempt_check_ongoing(w) -> Attempt:
+    from driehoek.monitoring.models import Jaarcheck
+
+    monitoring.start_year(w.people["secretaris"], w.kader, 2026)
+    check = Jaarcheck.objects.filter(lopende_afspraak__thema__afsprakenset=w.kader, jaar=2026).first()
+    check.lopende_afspraak.partijen.set([Partij.objects.get(naam="Woonborg")])
+    url = reverse("monitoring:lopend", args=[w.kader.slug, 2026])
+    data = {"form": f"c{check.pk}", f"c{check.pk}-stand": "loopt", f"c{check.pk}-versie": check.versie}
+    return Attempt([_post(url, data)], lambda: Jaarcheck.objects.get(pk=check.pk).stand == "loopt")
+
+
 def attempt_report_dispute(w) -> Attempt:
     url = reverse("cycle:geschillen", args=[w.kader.slug])
     data = {"geschil-onderwerp": "Huurverhoging", "geschil-omschrijving": "Geen overeenstemming."}
