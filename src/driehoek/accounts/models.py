@@ -30,6 +30,16 @@ class Partij(models.Model):
         blank=True,
         help_text=_("De gemeenten waarin deze partij werkt."),
     )
+    # A tenant association works for one or more corporations: it reacts to their bod (bod/).
+    corporaties = models.ManyToManyField(
+        "self",
+        symmetrical=False,
+        blank=True,
+        related_name="huurdersorganisaties",
+        limit_choices_to={"soort": "corporatie"},
+        verbose_name=_("werkt voor corporaties"),
+        help_text=_("Alleen bij een huurdersorganisatie: de corporaties van wier huurders zij is."),
+    )
     history = HistoricalRecords(m2m_fields=[gemeenten])
 
     class Meta:

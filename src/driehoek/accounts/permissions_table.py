@@ -97,7 +97,7 @@ RULES: tuple[Rule, ...] = (
     Rule("revise", "reopen an adopted assessment", _roles(*WORKING, value=HOLDER, secretaris_gemeente=YES)),
     Rule(
         "manage_cycle",
-        "plan the cycle and meetings; agendas, decisions, action items, moderator, votes (open, close)",
+        "plan the cycle and meetings; agendas, decisions, action items, moderator, votes (open, close, vote rule)",
         MUNICIPAL_SECRETARY,
     ),
     Rule("draft_minutes", "draft the minutes", {"invuller-gemeente": YES, "secretaris-gemeente": YES}),
@@ -130,6 +130,27 @@ RULES: tuple[Rule, ...] = (
         {**MUNICIPAL_SECRETARY, "beheerder": YES},
     ),
     Rule("change_history", "change, revert or delete history", {}),
+    Rule(
+        "add_agenda_item",
+        "put an item on a meeting's agenda",
+        {**MUNICIPAL_SECRETARY, **{f"{rol}-huurdersorganisatie": YES for rol in RESPONDING}},
+    ),
+    Rule(
+        "check_ongoing",
+        "record the yearly check of an ongoing commitment (here one carried by Woonborg)",
+        {**MUNICIPAL_SECRETARY, "invuller-corporatie": YES, "secretaris-corporatie": YES},
+    ),
+    Rule("view_bod", "read the bods of the municipality (docs/bod.md)", _roles(*ALL_ROLES, beheerder=YES)),
+    Rule(
+        "write_bod",
+        "start, fill in, submit a corporation's own bod; answer the reactions to it",
+        {"invuller-corporatie": YES, "secretaris-corporatie": YES},
+    ),
+    Rule(
+        "react_bod",
+        "react to a corporation's bod: the municipality and that corporation's tenant associations",
+        {f"{rol}-{partij}": YES for rol in RESPONDING for partij in ("gemeente", "huurdersorganisatie")},
+    ),
 )
 
 

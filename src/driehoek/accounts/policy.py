@@ -28,6 +28,11 @@ VIEW_USER_HISTORY = "view_user_history"  # obj: None; who changed which user, ro
 EDIT_REFERENCE_DATA = "edit_reference_data"  # obj: None; national rent and income limits per year
 USE_ADMIN = "use_admin"  # obj: None; the admin is the administrator's tool alone (docs/adr/0085)
 IMPORT_DOCUMENT = "import_document"  # obj: None (upload) or Brondocument (review, accept)
+VIEW_BOD = "view_bod"  # obj: Gemeente or Bod; parties of the municipality's sets read its bods
+WRITE_BOD = "write_bod"  # obj: Gemeente (start one) or Bod; the corporation's working members, its own bod
+REACT_BOD = "react_bod"  # obj: Bod; its corporation's tenant associations and the municipality
+ADD_AGENDA_ITEM = "add_agenda_item"  # obj: Overleg; the secretary, and the tenant associations of the set
+CHECK_ONGOING = "check_ongoing"  # obj: monitoring.Jaarcheck; the secretary or the parties that carry it
 
 ACTIONS = (
     VIEW_SET,
@@ -52,6 +57,11 @@ ACTIONS = (
     EDIT_REFERENCE_DATA,
     USE_ADMIN,
     IMPORT_DOCUMENT,
+    VIEW_BOD,
+    WRITE_BOD,
+    REACT_BOD,
+    ADD_AGENDA_ITEM,
+    CHECK_ONGOING,
 )
 
 # Roles that do the work of the monitoring for their party; lezer only reads.
@@ -105,6 +115,8 @@ def can(user, action: str, obj: Any) -> bool:
         )
     if action == IMPORT_DOCUMENT:
         return _can_import(user, obj)
+    if action in (VIEW_BOD, WRITE_BOD, REACT_BOD):
+        return _can_bod(user, action, obj)
     afsprakenset = set_of(obj)
     if not type(afsprakenset).objects.visible_to(user).filter(pk=afsprakenset.pk).exists():
         return False
@@ -117,6 +129,8 @@ def can(user, action: str, obj: Any) -> bool:
         return _is_municipal_secretary(user, afsprakenset)
     if action in (ADOPT, MANAGE_CYCLE):
         return _is_municipal_secretary(user, afsprakenset)
+    if action == ADD_AGENDA_ITEM and _is_municipal_secretary(user, afsprakenset):
+        return True
 
     # The monitoring is done by parties for themselves: never by the administrator on their behalf.
     if user.partij_id is None:
@@ -126,6 +140,11 @@ def can(user, action: str, obj: Any) -> bool:
 
     if action == ENTER_VALUE:
         return _enters_values(user, obj)
+    if action == CHECK_ONGOING:
+        # The parties an ongoing commitment names; when it names none (or it is a theme's target), all of them.
+        named = set(obj.lopende_afspraak.partijen.values_list("pk", flat=True)) if obj.lopende_afspraak_id else set()
+        working = user.rol in WORKING_ROLES and (not named or user.partij_id in named)
+        return working or _is_municipal_secretary(user, afsprakenset)
     if action == REVISE and _is_municipal_secretary(user, afsprakenset):
         return True
     if action in (MAKE_VOORZET, REVISE):
@@ -141,6 +160,9 @@ def can(user, action: str, obj: Any) -> bool:
         return not is_gemeente and user.rol in RESPONDING_ROLES
     if action in (REPORT_DISPUTE, VOTE):
         return user.rol in RESPONDING_ROLES
+    if action == ADD_AGENDA_ITEM:
+        # The tenant associations' own lever on the meetings (domain review: "Tenant role").
+        return user.partij.soort == user.partij.Soort.HUURDERSORGANISATIE and user.rol in RESPONDING_ROLES
     return False
 
 
@@ -182,3 +204,30 @@ def _can_figures(user, action: str, gemeente) -> bool:
     if action == VIEW_FIGURES:
         return True
     return user.partij.soort == user.partij.Soort.CORPORATIE and user.rol in WORKING_ROLES
+
+
+def _can_bod(user, action: str, obj) -> bool:
+    """A bod belongs to a municipality: the parties that work in it (Partij.gemeenten) read it, the
+    corporation writes its own, its tenant associations and the municipality react (docs/bod.md)."""
+    from driehoek.register.models import Gemeente
+
+    gemeente = obj if isinstance(obj, Gemeente) else obj.gemeente
+    if action == VIEW_BOD and is_beheerder(user):
+        return True
+    if user.partij_id is None:
+        return False
+    if not user.partij.gemeenten.filter(pk=gemeente.pk).exists():  # the party works in this municipality
+        return False
+    kind = user.partij.soort
+    if action == VIEW_BOD:
+        return True
+    if action == WRITE_BOD:
+        own = isinstance(obj, Gemeente) or obj.corporatie_id == user.partij_id
+        return kind == user.partij.Soort.CORPORATIE and user.rol in WORKING_ROLES and own
+    if isinstance(obj, Gemeente) or user.rol not in RESPONDING_ROLES:
+        return False
+    if kind == user.partij.Soort.GEMEENTE:
+        return True
+    return (
+        kind == user.partij.Soort.HUURDERSORGANISATIE and user.partij.corporaties.filter(pk=obj.corporatie_id).exists()
+    )

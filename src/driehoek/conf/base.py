@@ -84,6 +84,7 @@ INSTALLED_APPS = [
     "driehoek.reports",
     "driehoek.api",
     "driehoek.importer",
+    "driehoek.bod",
     "django_tasks_db",
 ]
 

@@ -14,6 +14,7 @@ from django.utils.module_loading import import_string
 SOURCES: list[str] = [
     "driehoek.monitoring.taken.open_monitoring_taken",
     "driehoek.cycle.taken.open_cycle_taken",
+    "driehoek.bod.queries.inbox_taken",
 ]
 
 

@@ -3,8 +3,9 @@ from django.utils.translation import gettext_lazy as _
 
 from driehoek.accounts.models import Partij
 from driehoek.core.widgets import DateInput, DateTimeInput
+from driehoek.monitoring.models import Kleur, Reden
 
-from .models import Besluit, Overlegsoort
+from .models import Besluit, Overlegsoort, Stemregel
 
 
 class JaarForm(forms.Form):
@@ -117,7 +118,11 @@ class StemmingForm(forms.Form):
     opties = forms.CharField(
         label=_("Opties, één per regel"),
         widget=forms.Textarea(attrs={"rows": 3}),
-        help_text=_("Elke partij van de set brengt één stem uit; de optie met de meeste stemmen is het besluit."),
+        help_text=_(
+            "De stemregel van de set bepaalt wie stemt; de optie met de meeste stemmen is het besluit. Bij een "
+            "geschil over een beoordeling: begin een optie met de kleur, bijvoorbeeld “oranje (a): vertraagd”; "
+            "die kleur krijgt de beoordeling als de optie wint."
+        ),
     )
 
 
@@ -133,6 +138,21 @@ class StemForm(forms.Form):
 class ConsensusForm(forms.Form):
     prefix = "consensus"
     uitkomst = forms.CharField(label=_("Uitkomst"), widget=forms.Textarea(attrs={"rows": 2}))
+    kleur = forms.ChoiceField(
+        label=_("Beoordeling die hieruit volgt"),
+        required=False,
+        choices=[("", _("geen (het geschil gaat niet over een beoordeling)"))] + list(Kleur.choices),
+    )
+    reden = forms.ChoiceField(
+        label=_("Reden (bij oranje of rood)"), required=False, choices=[("", "—")] + list(Reden.choices)
+    )
+
+
+class StemregelForm(forms.Form):
+    prefix = "stemregel"
+    stemregel = forms.ChoiceField(
+        label=_("Stemregel bij een stemming"), choices=Stemregel.choices, widget=forms.RadioSelect
+    )
 
 
 class WijzigingForm(forms.Form):

@@ -17,6 +17,13 @@ from driehoek.register.models import Afspraak, Afsprakenset
 User = settings.AUTH_USER_MODEL
 
 
+class Stemregel(models.TextChoices):
+    """Who has a vote when a dispute goes to a vote (chapter 8 of the Kaderafspraken: each party)."""
+
+    PARTIJ = "partij", _("één stem per partij")
+    SOORT = "soort", _("één stem per soort partij (gemeente, corporaties, huurdersorganisaties)")
+
+
 class Cyclus(models.Model):
     class Sjabloon(models.TextChoices):
         KADERAFSPRAKEN = (
@@ -27,6 +34,7 @@ class Cyclus(models.Model):
 
     afsprakenset = models.OneToOneField(Afsprakenset, on_delete=models.CASCADE, related_name="cyclus")
     sjabloon = models.CharField(_("sjabloon"), max_length=20, choices=Sjabloon.choices)
+    stemregel = models.CharField(_("stemregel"), max_length=10, choices=Stemregel.choices, default=Stemregel.PARTIJ)
     history = HistoricalRecords()
 
     class Meta:
@@ -123,6 +131,9 @@ class Agendapunt(models.Model):
     toelichting = models.TextField(_("toelichting"), blank=True)
     soort = models.CharField(_("soort"), max_length=20, choices=Soort.choices, default=Soort.OVERIG)
     afspraak = models.ForeignKey(Afspraak, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    ingebracht_door = models.ForeignKey(
+        Partij, verbose_name=_("ingebracht door"), null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
     history = HistoricalRecords()
 
     class Meta:
@@ -190,6 +201,8 @@ class Besluit(models.Model):
         EVALUATIE = "evaluatie", _("vaststelling van de evaluatie van een jaar")
         JAARPROGRAMMA = "jaarprogramma", _("vaststelling van het jaarprogramma")
         WIJZIGING = "wijziging", _("wijziging van een afspraak")
+        GEEN_BOD = "geen_bod", _("geen bod of activiteitenoverzicht ontvangen")
+        GESCHIL = "geschil", _("uitkomst van een geschil")
         OVERIG = "overig", _("overig besluit")
 
     overleg = models.ForeignKey(Overleg, on_delete=models.PROTECT, related_name="besluiten")
@@ -199,6 +212,9 @@ class Besluit(models.Model):
     afspraken = models.ManyToManyField(Afspraak, blank=True, related_name="besluiten", verbose_name=_("afspraken"))
     genomen_door = models.ForeignKey(User, null=True, on_delete=models.SET_NULL, related_name="+")
     op = models.DateTimeField(auto_now_add=True)
+    geschil = models.ForeignKey(
+        "Geschil", null=True, blank=True, on_delete=models.PROTECT, related_name="besluiten", verbose_name=_("geschil")
+    )
     history = HistoricalRecords()
 
     class Meta:
@@ -288,6 +304,7 @@ class Stemming(models.Model):
     geschil = models.ForeignKey(Geschil, on_delete=models.CASCADE, related_name="stemmingen")
     geopend_op = models.DateTimeField(auto_now_add=True)
     gesloten_op = models.DateTimeField(null=True, blank=True)
+    stemregel = models.CharField(_("stemregel"), max_length=10, choices=Stemregel.choices, default=Stemregel.PARTIJ)
     history = HistoricalRecords()
 
     class Meta:
@@ -303,6 +320,9 @@ class Stemoptie(models.Model):
     stemming = models.ForeignKey(Stemming, on_delete=models.CASCADE, related_name="opties")
     tekst = models.CharField(_("optie"), max_length=500)
     volgorde = models.PositiveSmallIntegerField(default=0)
+    # The light this option gives the assessment when it wins (a dispute about a beoordeling).
+    kleur = models.CharField(_("kleur"), max_length=10, blank=True)
+    reden = models.CharField(_("reden"), max_length=1, blank=True)
 
     class Meta:
         ordering = ["volgorde"]

@@ -3,6 +3,7 @@
 from dataclasses import dataclass
 from datetime import date
 
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -10,7 +11,7 @@ from django.utils.translation import gettext as _
 from driehoek.accounts import policy
 from driehoek.monitoring import queries as monitoring_queries
 
-from .models import Actiepunt, Planitem, Stemming, Verslag
+from .models import Actiepunt, Geschil, Planitem, Stemming, Verslag
 
 
 @dataclass(frozen=True)
@@ -98,3 +99,13 @@ def cycle_items(user, afsprakenset) -> list[OpenItem]:
                     )
                 )
     return items
+
+
+def disputes_about(afspraak):
+    """The disputes about an agreement (its assessment or an agenda item on it), with their outcome."""
+    return (
+        Geschil.objects.filter(Q(beoordeling__afspraak=afspraak) | Q(agendapunt__afspraak=afspraak))
+        .distinct()
+        .select_related("beoordeling")
+        .prefetch_related("besluiten__overleg")
+    )

@@ -67,16 +67,20 @@ def deadline_from_text(text: str) -> date | None:
     return date(year, month, calendar.monthrange(year, month)[1])
 
 
+MEETING_WORDS = (("tripartiet", "tripartiet"), ("ambtelijk", "ao"), ("bestuurlijk overleg", "bo"))
+
+
 def kind_from_text(text: str) -> tuple[str, str]:
-    """(soort, overlegsoort) for an agenda line as printed."""
+    """(soort, overlegsoort) for an agenda line as printed. The line's own subject comes first: in
+    "Ambtelijk reserveoverleg … n.a.v. tripartiet bestuurlijk overleg" the meeting is an AO that
+    refers to a tripartite one, so the word that comes first decides."""
     lower = text.lower()
-    if "tripartiet" in lower and "overleg" in lower:
-        return "overleg", "tripartiet"
-    if "ambtelijk" in lower and ("overleg" in lower or "bijeenkomst" in lower):
-        return "overleg", "ao"
-    if "bestuurlijk overleg" in lower:
-        return "overleg", "bo"
-    return "deadline", ""
+    if not any(word in lower for word in ("overleg", "bijeenkomst")):
+        return "deadline", ""
+    found = [(lower.find(word), kind) for word, kind in MEETING_WORDS if word in lower]
+    if not found:
+        return "deadline", ""
+    return "overleg", min(found)[1]
 
 
 def from_agenda(rows: list[dict]) -> list[ItemSpec]:
@@ -126,3 +130,30 @@ def count_votes(option_ids: list[int], votes: list[int]) -> Outcome:
     best = max(tally.values(), default=0)
     winners = [option for option, n in tally.items() if n == best and best > 0]
     return Outcome(tally, winners)
+
+
+def count_votes_by_kind(option_ids: list[int], votes: list[tuple[int, str]]) -> Outcome:
+    """One vote per kind of party: within each kind (gemeente, corporaties, huurdersorganisaties)
+    the option most of its parties chose is that kind's vote; a kind whose parties are tied casts
+    none. Then most votes wins, as with one vote per party."""
+    by_kind: dict[str, list[int]] = {}
+    for option, kind in votes:
+        by_kind.setdefault(kind, []).append(option)
+    kind_votes = []
+    for options in by_kind.values():
+        inner = count_votes(option_ids, options)
+        if not inner.tie:
+            kind_votes.append(inner.winners[0])
+    return count_votes(option_ids, kind_votes)
+
+
+LIGHT = re.compile(r"^\s*(groen|oranje|rood|afgerond)\b\s*(?:\(?\s*([abc])\s*\)?(?=[\s:.,;)-]|$))?", re.IGNORECASE)
+
+
+def light_from_text(text: str) -> tuple[str, str] | None:
+    """The light an option names at its start: "oranje (a): vertraagd" -> ("oranje", "a");
+    "Groen" -> ("groen", ""); "Ja" -> None."""
+    match = LIGHT.match(text)
+    if not match:
+        return None
+    return match[1].lower(), (match[2] or "").lower()

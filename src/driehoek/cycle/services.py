@@ -19,7 +19,7 @@ from driehoek.monitoring import rules as monitoring_rules
 from driehoek.monitoring.models import Beoordeling, Kleur, Status
 from driehoek.register import guard
 
-from . import rules
+from . import outcome, rules
 from .models import (
     Actiepunt,
     Agendapunt,
@@ -34,6 +34,7 @@ from .models import (
     Stem,
     Stemming,
     Stemoptie,
+    Stemregel,
     Verslag,
 )
 
@@ -140,9 +141,17 @@ def plan_meeting(
 
 @transaction.atomic
 def add_agenda_item(user, overleg: Overleg, titel: str, toelichting: str = "") -> Agendapunt:
-    _require(user, policy.MANAGE_CYCLE, overleg)
+    """The secretary, or a tenant association, puts an item on the agenda before the minutes exist."""
+    _require(user, policy.ADD_AGENDA_ITEM, overleg)
+    if Verslag.objects.filter(overleg=overleg).exists():
+        raise ValidationError(_("Het verslag van dit overleg is al begonnen; de agenda staat vast."))
+    if not titel.strip():
+        raise ValidationError({"titel": _("Geef het agendapunt een titel.")})
+    overleg = locked(Overleg, overleg.pk, None)  # two items at once get their own places
     order = (overleg.agendapunten.order_by("-volgorde").values_list("volgorde", flat=True).first() or 0) + 1
-    point = Agendapunt(overleg=overleg, volgorde=order, titel=titel, toelichting=toelichting)
+    point = Agendapunt(
+        overleg=overleg, volgorde=order, titel=titel.strip(), toelichting=toelichting, ingebracht_door=user.partij
+    )
     _save(point, user)
     return point
 
@@ -254,6 +263,8 @@ def record_decision(
         Overlegsoort.TRIPARTIET,
     ):
         raise ValidationError({"soort": _("Alleen een bestuurlijk overleg stelt vast of wijzigt afspraken.")})
+    if soort == Besluit.Soort.GEEN_BOD and overleg.soort != Overlegsoort.BO:
+        raise ValidationError({"soort": _("Alleen een bestuurlijk overleg stelt vast dat er geen bod is ontvangen.")})
     if soort == Besluit.Soort.EVALUATIE and not jaar:
         raise ValidationError({"jaar": _("Noem het jaar waarvan de evaluatie wordt vastgesteld.")})
     besluit = Besluit(overleg=overleg, soort=soort, tekst=tekst.strip(), jaar=jaar, genomen_door=user)
@@ -327,6 +338,9 @@ def report_dispute(
     _require(user, policy.REPORT_DISPUTE, afsprakenset)
     if not omschrijving.strip():
         raise ValidationError({"omschrijving": _("Beschrijf waarover geen consensus is.")})
+    handled = (Geschil.Status.BESLOTEN, Geschil.Status.CONSENSUS)
+    if beoordeling is not None and beoordeling.geschillen.exclude(status__in=handled).exists():
+        raise ValidationError(_("Over deze beoordeling loopt al een geschil."))
     geschil = Geschil(
         afsprakenset=afsprakenset,
         onderwerp=onderwerp[:300],
@@ -364,12 +378,18 @@ def log_session(user, geschil: Geschil, *, datum: date, verslag: str) -> Moderat
 
 
 @transaction.atomic
-def record_consensus(user, geschil: Geschil, uitkomst: str) -> Geschil:
+def record_consensus(user, geschil: Geschil, uitkomst: str, kleur: str = "", reden: str = "") -> Geschil:
+    """The parties agree after all: the outcome takes effect (cycle/outcome.py)."""
     _require(user, policy.MANAGE_CYCLE, geschil)
     if geschil.status in (Geschil.Status.BESLOTEN, Geschil.Status.CONSENSUS):
         raise ValidationError(_("Dit geschil is al afgehandeld."))
-    geschil.status, geschil.uitkomst = Geschil.Status.CONSENSUS, uitkomst
+    if not uitkomst.strip():
+        raise ValidationError({"uitkomst": _("Schrijf de uitkomst op.")})
+    if errors := outcome.light_problems(geschil, kleur, reden, uitkomst):
+        raise ValidationError(errors)
+    geschil.status, geschil.uitkomst = Geschil.Status.CONSENSUS, uitkomst.strip()
     _save(geschil, user, "consensus")
+    outcome.take_effect(user, geschil, uitkomst=geschil.uitkomst, kleur=kleur, reden=reden)
     return geschil
 
 
@@ -383,10 +403,15 @@ def open_vote(user, geschil: Geschil, options: list[str], today: date | None = N
     options = [o.strip() for o in options if o.strip()]
     if len(options) < 2:
         raise ValidationError({"opties": _("Schrijf ten minste twee opties op.")})
-    stemming = Stemming(geschil=geschil)
+    lights = [rules.light_from_text(o) if geschil.beoordeling_id else None for o in options]
+    for option, light in zip(options, lights, strict=True):
+        if light and (errors := outcome.light_problems(geschil, *light, option)):
+            raise ValidationError({"opties": f"{option}: {' '.join(errors.values())}"})
+    stemming = Stemming(geschil=geschil, stemregel=outcome.vote_rule(geschil.afsprakenset))
     _save(stemming, user)
-    for order, text in enumerate(options):
-        Stemoptie.objects.create(stemming=stemming, tekst=text, volgorde=order)
+    for order, (text, light) in enumerate(zip(options, lights, strict=True)):
+        kleur, reden = light or ("", "")
+        Stemoptie.objects.create(stemming=stemming, tekst=text, volgorde=order, kleur=kleur, reden=reden)
     geschil.status = Geschil.Status.STEMMING
     _save(geschil, user, "stemming")
     return stemming
@@ -411,23 +436,30 @@ def close_vote(user, stemming: Stemming) -> rules.Outcome:
     if stemming.gesloten_op:
         raise ValidationError(_("Deze stemming is al gesloten."))
     options = list(stemming.opties.all())
-    outcome = rules.count_votes([o.pk for o in options], list(stemming.stemmen.values_list("optie_id", flat=True)))
+    option_ids = [o.pk for o in options]
+    if stemming.stemregel == Stemregel.SOORT:
+        votes = list(stemming.stemmen.values_list("optie_id", "partij__soort"))
+        result = rules.count_votes_by_kind(option_ids, votes)
+    else:
+        result = rules.count_votes(option_ids, list(stemming.stemmen.values_list("optie_id", flat=True)))
     stemming.gesloten_op = timezone.now()
     _save(stemming, user)
     geschil = stemming.geschil
-    counts = ", ".join(f"{o.tekst}: {outcome.counts[o.pk]}" for o in options)
-    if outcome.tie:
+    counts = ", ".join(f"{o.tekst}: {result.counts[o.pk]}" for o in options)
+    if result.tie:
         geschil.status = Geschil.Status.GELIJKSPEL
         geschil.uitkomst = _("Gelijke stemmen (%(counts)s). Terug naar de moderator.") % {"counts": counts}
     else:
-        winner = next(o for o in options if o.pk == outcome.winners[0])
+        winner = next(o for o in options if o.pk == result.winners[0])
         geschil.status = Geschil.Status.BESLOTEN
         geschil.uitkomst = _("Besloten bij stemming: %(winner)s (%(counts)s).") % {
             "winner": winner.tekst,
             "counts": counts,
         }
     _save(geschil, user, "stemming gesloten")
-    return outcome
+    if not result.tie:
+        outcome.take_effect(user, geschil, uitkomst=geschil.uitkomst, kleur=winner.kleur, reden=winner.reden)
+    return result
 
 
 @transaction.atomic

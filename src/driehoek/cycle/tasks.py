@@ -11,11 +11,12 @@ from django.tasks import task
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
+from driehoek.bod.queries import open_bod_taken
 from driehoek.monitoring import rules as monitoring_rules
 from driehoek.register.models import Afsprakenset
 
 from .models import Herinnering
-from .queries import open_items
+from .queries import OpenItem, open_items
 
 WINDOW = timedelta(days=7)
 DIGEST = "dagelijks overzicht"
@@ -38,6 +39,10 @@ def send_reminders() -> int:
                     user=user, onderwerp=item.key, datum=today
                 ).exists():
                     items.append((afsprakenset, item))
+        for taak in open_bod_taken(user):  # the bod belongs to a municipality, not to a set
+            due_soon = taak.deadline is not None and taak.deadline <= today + WINDOW
+            if due_soon and not Herinnering.objects.filter(user=user, onderwerp=taak.key, datum=today).exists():
+                items.append((None, OpenItem(taak.key, "bod", taak.titel, taak.deadline, taak.url)))
         if items and _claim(user, DIGEST, today):
             with translation.override(settings.LANGUAGE_CODE):
                 body = render_to_string(

@@ -15,8 +15,8 @@ from driehoek.core.versioning import ConflictError, offer_current_version
 from driehoek.monitoring.models import Beoordeling
 from driehoek.register.models import Afsprakenset
 
-from . import feeds, forms, services
-from .models import Agendatoken, Correctie, Geschil, Overleg, Planitem, Verslag
+from . import feeds, forms, outcome, services
+from .models import Agendatoken, Correctie, Geschil, Overleg, Planitem, Stemregel, Verslag
 from .queries import open_items
 
 
@@ -136,9 +136,10 @@ def overleg(request, slug: str, pk: int):
         "overleg": meeting,
         "verslag": verslag,
         "manage": policy.can(user, policy.MANAGE_CYCLE, meeting),
+        "may_add_item": policy.can(user, policy.ADD_AGENDA_ITEM, meeting),
         "may_draft": policy.can(user, policy.DRAFT_MINUTES, meeting),
         "may_correct": policy.can(user, policy.CORRECT_MINUTES, meeting),
-        "agendapunten": meeting.agendapunten.select_related("afspraak"),
+        "agendapunten": meeting.agendapunten.select_related("afspraak", "ingebracht_door"),
         "correcties": verslag.correcties.select_related("partij", "door") if verslag else [],
         "besluiten": meeting.besluiten.prefetch_related("afspraken"),
         "actiepunten": meeting.actiepunten.select_related("eigenaar", "afspraak"),
@@ -316,8 +317,23 @@ POSTS = {
 def geschillen(request, slug: str):
     afsprakenset = _visible_set(request, slug)
     initial = {"onderwerp": request.GET.get("onderwerp", "")[:300], "beoordeling": request.GET.get("beoordeling")}
-    form = forms.GeschilForm(request.POST or None, initial=initial)
-    if request.method == "POST":
+    rule = request.POST.get("form") == "stemregel"
+    form = forms.GeschilForm(request.POST if request.method == "POST" and not rule else None, initial=initial)
+    manage = policy.can(request.user, policy.MANAGE_CYCLE, afsprakenset)
+    regel_form = forms.StemregelForm(
+        request.POST if rule else None, initial={"stemregel": outcome.vote_rule(afsprakenset)}
+    )
+    if rule:
+        if not manage:
+            raise PermissionDenied
+        if _run(
+            request,
+            regel_form,
+            lambda d: outcome.set_vote_rule(request.user, afsprakenset, d["stemregel"]),
+            _("De stemregel is vastgelegd."),
+        ):
+            return redirect(request.path)
+    elif request.method == "POST":
         created = {}
 
         def action(d):
@@ -339,8 +355,10 @@ def geschillen(request, slug: str):
         "geschillen": afsprakenset.geschillen.select_related("gemeld_door"),
         "form": form,
         "may_report": policy.can(request.user, policy.REPORT_DISPUTE, afsprakenset),
+        "regel_form": regel_form if manage else None,
+        "stemregel": Stemregel(outcome.vote_rule(afsprakenset)).label,
     }
-    return render(request, "cycle/geschillen.html", context, status=400 if form.errors else 200)
+    return render(request, "cycle/geschillen.html", context, status=400 if form.errors or regel_form.errors else 200)
 
 
 @login_required
@@ -358,7 +376,7 @@ def geschil(request, slug: str, pk: int):
         "sessie": (forms.SessieForm, lambda d: services.log_session(user, dispute, **d), _("De sessie is vastgelegd.")),
         "consensus": (
             forms.ConsensusForm,
-            lambda d: services.record_consensus(user, dispute, d["uitkomst"]),
+            lambda d: services.record_consensus(user, dispute, d["uitkomst"], d["kleur"], d["reden"]),
             _("De consensus is vastgelegd."),
         ),
         "stemming": (

@@ -9,6 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from driehoek.accounts import policy
+from driehoek.bod import queries as bod_queries
 from driehoek.core.downloads import as_attachment
 from driehoek.register.models import Gemeente
 
@@ -50,6 +51,7 @@ def overzicht(request, pk: int):
         "checks": queries.document_checks(gemeente),
         "stock_checks": queries.stock_checks(gemeente),
         "deliveries": Aanlevering.objects.filter(gemeente=gemeente).select_related("corporatie", "geleverd_door")[:50],
+        "bod_gepland": bod_queries.planned_from_bods(gemeente),
     }
     return render(request, "figures/overzicht.html", context)
 

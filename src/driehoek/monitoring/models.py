@@ -9,7 +9,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from driehoek.accounts.models import Partij
-from driehoek.register.models import Afspraak, Afsprakenset, Indicator
+from driehoek.register.models import Afspraak, Afsprakenset, Doelstelling, Indicator, LopendeAfspraak
 
 
 class Monitoringsjaar(models.Model):
@@ -190,3 +190,61 @@ class Reactie(models.Model):
 
     def __str__(self) -> str:
         return f"{self.partij}: {self.get_soort_display()}"
+
+
+class Jaarcheck(models.Model):
+    """The yearly check of an ongoing commitment ("Dit doen we al") or of a target that stands on a
+    theme (e.g. label E, F and G improved by 2028): does it still run, is it done, or stopped?"""
+
+    class Stand(models.TextChoices):
+        LOOPT = "loopt", _("loopt nog")
+        AFGEROND = "afgerond", _("afgerond")
+        GESTOPT = "gestopt", _("gestopt")
+
+    lopende_afspraak = models.ForeignKey(
+        LopendeAfspraak, null=True, blank=True, on_delete=models.CASCADE, related_name="jaarchecks"
+    )
+    doelstelling = models.ForeignKey(
+        Doelstelling, null=True, blank=True, on_delete=models.CASCADE, related_name="jaarchecks"
+    )
+    jaar = models.PositiveSmallIntegerField(_("jaar"))
+    stand = models.CharField(_("stand"), max_length=10, choices=Stand.choices, blank=True)
+    opmerking = models.TextField(_("opmerking"), blank=True)
+    door = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    partij = models.ForeignKey(Partij, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    versie = models.PositiveIntegerField(default=0)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["jaar", "pk"]
+        verbose_name = _("jaarlijkse check")
+        verbose_name_plural = _("jaarlijkse checks")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(lopende_afspraak__isnull=False, doelstelling__isnull=True)
+                | Q(lopende_afspraak__isnull=True, doelstelling__isnull=False),
+                name="check_van_lopende_afspraak_of_doelstelling",
+            ),
+            models.UniqueConstraint(fields=["lopende_afspraak", "jaar"], name="lopende_afspraak_eenmaal_per_jaar"),
+            models.UniqueConstraint(fields=["doelstelling", "jaar"], name="doelstelling_eenmaal_per_jaar"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.onderwerp[:60]} {self.jaar}"
+
+    @property
+    def thema(self):
+        return (self.lopende_afspraak or self.doelstelling).thema
+
+    @property
+    def afsprakenset(self):
+        return self.thema.afsprakenset
+
+    @property
+    def onderwerp(self) -> str:
+        if self.lopende_afspraak_id:
+            return self.lopende_afspraak.tekst
+        d = self.doelstelling
+        return d.onderwerp or d.brontekst

@@ -18,7 +18,7 @@ from driehoek.core.downloads import safe_filename
 from driehoek.core.text import same_text
 from driehoek.core.versioning import ConflictError, locked
 
-from . import rules
+from . import checks, rules
 from .models import Beoordeling, Bijlage, Indicatorwaarde, Monitoringsjaar, Reactie, Status
 from .roles import responders, voorzet_holders
 
@@ -57,6 +57,7 @@ def start_year(user, afsprakenset, jaar: int) -> Monitoringsjaar:
     _save(monitoringsjaar, user)
     for afspraak in afsprakenset.afspraken.all():
         _save(Beoordeling(afspraak=afspraak, jaar=jaar), user)
+    checks.start(user, afsprakenset, jaar)
     return monitoringsjaar
 
 

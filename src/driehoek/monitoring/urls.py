@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import batch_views, views, waarden_views
+from . import batch_views, lopend_views, views, waarden_views
 
 app_name = "monitoring"
 
@@ -9,6 +9,7 @@ urlpatterns = [
     path("sets/<slug:slug>/monitoring/<int:jaar>/", views.dashboard, name="dashboard"),
     path("sets/<slug:slug>/monitoring/<int:jaar>/tabel/", views.tabel, name="tabel"),
     path("sets/<slug:slug>/monitoring/<int:jaar>/focus/", views.focus, name="focus"),
+    path("sets/<slug:slug>/monitoring/<int:jaar>/lopend/", lopend_views.lopend, name="lopend"),
     path("sets/<slug:slug>/monitoring/<int:jaar>/afspraken/<str:nummer>/", views.beoordeling, name="beoordeling"),
     path(
         "sets/<slug:slug>/monitoring/<int:jaar>/afspraken/<str:nummer>/indicatoren/<int:indicator_pk>/",

@@ -14,7 +14,7 @@ from driehoek.core.downloads import CONTENT_TYPES, safe_filename
 from driehoek.core.versioning import offer_current_version
 from driehoek.register.models import Actiehouder, Afspraak, Afsprakenset, Indicator
 
-from . import queries, rules, services, taken
+from . import checks, queries, rules, services, taken
 from .forms import (
     HerzienForm,
     IndicatorwaardeForm,
@@ -110,6 +110,7 @@ def tabel(request, slug: str, jaar: int):
         "form": form,
         "rows": rows,
         "filtered": bool(form.filters()),
+        "checks": checks.for_year(afsprakenset, jaar),
     }
     return render(request, "monitoring/tabel.html", context)
 
@@ -258,6 +259,7 @@ def _beoordeling_context(request, afsprakenset, monitoringsjaar, afspraak: Afspr
         row["open"] = row is first_open
     suggestion = queries.suggestion_for(b)
     reacties = list(b.reacties.select_related("partij", "door").order_by("-op"))
+    geschillen = list(b.geschillen.all())
     return {
         "afsprakenset": afsprakenset,
         "monitoringsjaar": monitoringsjaar,
@@ -269,6 +271,9 @@ def _beoordeling_context(request, afsprakenset, monitoringsjaar, afspraak: Afspr
         "suggestion": suggestion[0] if suggestion else None,
         "suggestion_target": suggestion[1] if suggestion else None,
         "reacties": reacties,
+        "geschillen": geschillen,
+        # While a dispute runs, nobody is offered "geen consensus melden" on the same assessment.
+        "open_geschil": any(g.status not in ("besloten", "consensus") for g in geschillen),
         "current_reacties": [r for r in reacties if r.revisie == b.revisie],
         "holders": voorzet_holders(afspraak),
         "may_propose": policy.can(user, policy.MAKE_VOORZET, b) and rules.allowed(b.status, rules.VOORZET_DOEN),

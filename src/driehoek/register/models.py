@@ -277,6 +277,8 @@ class LopendeAfspraak(StaysInItsSet, models.Model):
     thema = models.ForeignKey(Thema, on_delete=models.CASCADE, related_name="lopende_afspraken")
     tekst = models.TextField(_("tekst"))
     volgorde = models.PositiveSmallIntegerField(_("volgorde"), default=0)
+    # Who carries it; empty: all parties of the set together (monitoring.Jaarcheck).
+    partijen = models.ManyToManyField(Partij, blank=True, related_name="+", verbose_name=_("partijen"))
     history = HistoricalRecords()
 
     class Meta:

@@ -46,6 +46,15 @@ class RegisterFormatError(ValueError):
 # --- writing ---------------------------------------------------------------------------------
 
 
+def _party(partij: Partij, s) -> dict:
+    """A party as the format writes it; a tenant association names the set's corporations it works for."""
+    data = {"name": partij.naam, "short_name": partij.korte_naam, "kind": partij.soort}
+    works_for = partij.corporaties.filter(deelnames__afsprakenset=s).order_by("deelnames__volgorde")
+    if partij.soort == Partij.Soort.HUURDERSORGANISATIE and works_for.exists():
+        data["works_for"] = [c.naam for c in works_for]
+    return data
+
+
 def _number(value: Decimal | None) -> int | float | None:
     if value is None:
         return None
@@ -81,10 +90,7 @@ def export_set(s: Afsprakenset) -> dict:
             "filename": s.bron_bestand,
             "date": s.bron_datum.isoformat() if s.bron_datum else None,
         },
-        "parties": [
-            {"name": d.partij.naam, "short_name": d.partij.korte_naam, "kind": d.partij.soort}
-            for d in s.deelnames.select_related("partij")
-        ],
+        "parties": [_party(d.partij, s) for d in s.deelnames.select_related("partij")],
         "signatories": [
             {
                 "party": o.partij.naam,
@@ -231,6 +237,11 @@ def _check_set(c: _Checker, s: dict, where: str) -> None:
             continue
         names.add(c.require(p, "name", str, pwhere))
         c.choice(c.require(p, "kind", str, pwhere), Partij.Soort.values, pwhere, "kind")
+    corporations = {p.get("name") for p in parties if isinstance(p, dict) and p.get("kind") == "corporatie"}
+    for j, p in enumerate(parties):
+        for name in (p.get("works_for") or []) if isinstance(p, dict) else []:
+            if p.get("kind") != "huurdersorganisatie" or name not in corporations:
+                c.add(f"{where}.parties[{j}]", _("“%(p)s” is geen corporatie van de set.") % {"p": name})
     for j, sig in enumerate(c.require(s, "signatories", list, where, optional=True) or []):
         swhere = f"{where}.signatories[{j}]"
         if sig.get("party") not in names:
@@ -432,6 +443,9 @@ class _Reader:
             parties[p["name"]] = partij
             keep.add(self.sync(Deelname, {"afsprakenset": afsprakenset, "partij": partij}, {"volgorde": order}).pk)
         self.prune(afsprakenset.deelnames, keep)
+        for p in s["parties"]:
+            if "works_for" in p:
+                parties[p["name"]].corporaties.add(*(parties[name] for name in p["works_for"]))
 
         keep = set()
         for order, sig in enumerate(s.get("signatories", [])):

@@ -3,6 +3,7 @@ from django.db.models import Count, Prefetch
 from django.shortcuts import get_object_or_404, render
 
 from driehoek.core import inbox
+from driehoek.cycle.queries import disputes_about
 from driehoek.monitoring.queries import lights_over_years
 
 from .forms import AfspraakFilterForm
@@ -82,6 +83,7 @@ def afspraak_detail(request, slug: str, nummer: str):
         "afspraak": afspraak,
         "history": afspraak_history(afspraak),
         "beoordelingen": lights_over_years(afspraak),
+        "geschillen": disputes_about(afspraak),
     }
     return render(request, "register/afspraak_detail.html", context)
 

@@ -17,6 +17,7 @@ from django.urls import reverse
 from driehoek.accounts import permissions_table as table
 from driehoek.accounts.models import Partij, User
 from driehoek.api.models import ApiToken
+from driehoek.bod.tests import permission_attempts as bod_attempts
 from driehoek.cycle import services as cycle
 from driehoek.cycle.models import Correctie, Geschil, Overleg, Stem, Verslag
 from driehoek.figures.models import Aanlevering
@@ -296,6 +297,26 @@ def attempt_correct_minutes(w) -> Attempt:
     )
 
 
+def attempt_add_agenda_item(w) -> Attempt:
+    meeting = _meeting(w)
+    url = reverse("cycle:overleg", args=[w.kader.slug, meeting.pk])
+    return Attempt(
+        [_post(url, {"form": "agendapunt", "agendapunt-titel": "Huurdersmanifest", "agendapunt-toelichting": ""})],
+        lambda: meeting.agendapunten.filter(titel="Huurdersmanifest").exists(),
+    )
+
+
+def attempt_check_ongoing(w) -> Attempt:
+    from driehoek.monitoring.models import Jaarcheck
+
+    monitoring.start_year(w.people["secretaris"], w.kader, 2026)
+    check = Jaarcheck.objects.filter(lopende_afspraak__thema__afsprakenset=w.kader, jaar=2026).first()
+    check.lopende_afspraak.partijen.set([Partij.objects.get(naam="Woonborg")])
+    url = reverse("monitoring:lopend", args=[w.kader.slug, 2026])
+    data = {"form": f"c{check.pk}", f"c{check.pk}-stand": "loopt", f"c{check.pk}-versie": check.versie}
+    return Attempt([_post(url, data)], lambda: Jaarcheck.objects.get(pk=check.pk).stand == "loopt")
+
+
 def attempt_report_dispute(w) -> Attempt:
     url = reverse("cycle:geschillen", args=[w.kader.slug])
     data = {"geschil-onderwerp": "Huurverhoging", "geschil-omschrijving": "Geen overeenstemming."}
@@ -375,6 +396,7 @@ def attempt_change_history(w) -> Attempt:
 
 
 ATTEMPTS = {name.removeprefix("attempt_"): f for name, f in globals().items() if name.startswith("attempt_")}
+ATTEMPTS.update(bod_attempts.ATTEMPTS)
 
 
 @dataclass

@@ -99,6 +99,10 @@ def _all_pages(kader, people) -> list[str]:
 
     document = importer.upload(people["secretaris"], "zilverveen.txt", text("zilverveen"))
     pages += [reverse("importer:lijst"), reverse("importer:document", args=[document.pk])]
+    from driehoek.bod.tests.permission_attempts import submitted_bod
+
+    bod = submitted_bod(people, kader.gemeente)
+    pages += [reverse("bod:index"), reverse("bod:lijst", args=[kader.gemeente.pk]), bod.get_absolute_url()]
     return pages
 
 

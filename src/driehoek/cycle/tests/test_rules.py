@@ -32,6 +32,17 @@ def test_kind_from_the_agenda_as_printed():
     assert rules.kind_from_text("Aanleveren activiteitenoverzicht door corporaties") == ("deadline", "")
 
 
+def test_a_meeting_that_only_refers_to_a_tripartite_one_keeps_its_own_kind():
+    """Defect (domain review): "Ambtelijk reserveoverleg … n.a.v. tripartiet bestuurlijk overleg"
+    became tripartiet, and record_decision then let that meeting adopt and amend agreements."""
+    line = (
+        "Ambtelijk reserveoverleg over evt. laatste wijzigingen prestatieafspraken 2023, "
+        "n.a.v. tripartiet bestuurlijk overleg."
+    )
+    assert rules.kind_from_text(line) == ("overleg", "ao")
+    assert rules.kind_from_text("Bestuurlijk overleg n.a.v. het ambtelijk overleg") == ("overleg", "bo")
+
+
 def test_votes_most_wins_and_a_tie_is_a_tie():
     outcome = rules.count_votes([1, 2, 3], [1, 2, 1, 1, 3, 2])
     assert outcome.winners == [1] and not outcome.tie and outcome.counts == {1: 3, 2: 2, 3: 1}

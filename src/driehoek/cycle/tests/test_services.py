@@ -36,6 +36,12 @@ def test_the_2026_2031_cycle_of_the_kaderafspraken(kader, people):
         aos = [i for i in items if i.overlegsoort == Overlegsoort.AO]
         assert len(aos) == 4  # Q1, Q2-Q3, and twice in Q4
         assert sum(1 for a in aos if a.uiterlijk.month >= 10) == 2
+        # The other meetings the Kaderafspraken name (chapters 3 and 5), twice or once a year.
+        kinds = [i.overlegsoort for i in items]
+        assert (kinds.count(Overlegsoort.LOCATIE), kinds.count(Overlegsoort.HUURDERS_ENERGIE)) == (2, 1)
+        assert sum("bijpraten huurdersorganisaties" in i.titel for i in items) == 2
+        assert sum("warmtetransitie" in i.titel for i in items) == 1
+        assert [i.uiterlijk for i in items] == sorted(i.uiterlijk for i in items)
     with pytest.raises(ValidationError, match="al gepland"):
         services.generate_year(people["secretaris"], kader, 2026)
     with pytest.raises(ValidationError, match="buiten de looptijd"):
@@ -187,6 +193,7 @@ def test_dispute_from_no_consensus_to_a_decided_vote(kader, people):
         services.cast_vote(people["ahwoon"], stemming, oranje)
     with pytest.raises(PermissionDenied):
         services.cast_vote(people["lezer"], stemming, rood)
+    services.plan_meeting(people["secretaris"], kader, soort="ao", titel="AO")  # where the outcome is recorded
     outcome = services.close_vote(people["secretaris"], stemming)
     geschil.refresh_from_db()
     assert not outcome.tie and geschil.status == Geschil.Status.BESLOTEN
