@@ -28,6 +28,11 @@ VIEW_USER_HISTORY = "view_user_history"  # obj: None; who changed which user, ro
 EDIT_REFERENCE_DATA = "edit_reference_data"  # obj: None; national rent and income limits per year
 USE_ADMIN = "use_admin"  # obj: None; the register, reference data and users are kept in the admin
 IMPORT_DOCUMENT = "import_document"  # obj: None (upload) or Brondocument (review, accept)
+START_PROGRAMME = "start_programme"  # obj: Afsprakenset (a framework); the municipality's secretary
+ADOPT_PROGRAMME = "adopt_programme"  # obj: jaarprogramma.Jaarprogramma; the municipality's secretary
+PROPOSE = "propose"  # obj: Jaarprogramma (new proposal) or Voorstel (revise, withdraw its own)
+REACT_PROPOSAL = "react_proposal"  # obj: Voorstel; every party but the proposer's, for itself
+COMMENT_PROGRAMME = "comment_programme"  # obj: Jaarprogramma
 
 ACTIONS = (
     VIEW_SET,
@@ -52,6 +57,11 @@ ACTIONS = (
     EDIT_REFERENCE_DATA,
     USE_ADMIN,
     IMPORT_DOCUMENT,
+    START_PROGRAMME,
+    ADOPT_PROGRAMME,
+    PROPOSE,
+    REACT_PROPOSAL,
+    COMMENT_PROGRAMME,
 )
 
 # Roles that do the work of the monitoring for their party; lezer only reads.
@@ -117,7 +127,7 @@ def can(user, action: str, obj: Any) -> bool:
         return is_beheerder(user) or _is_municipal_secretary(user, afsprakenset)
     if action == START_YEAR:
         return _is_municipal_secretary(user, afsprakenset)
-    if action in (ADOPT, MANAGE_CYCLE):
+    if action in (ADOPT, MANAGE_CYCLE, START_PROGRAMME, ADOPT_PROGRAMME):
         return _is_municipal_secretary(user, afsprakenset)
 
     # The monitoring is done by parties for themselves: never by the administrator on their behalf.
@@ -126,6 +136,8 @@ def can(user, action: str, obj: Any) -> bool:
     # Imported here: monitoring builds on accounts, so a module-level import would be circular.
     from driehoek.monitoring.roles import responders, voorzet_holders
 
+    if action in (PROPOSE, REACT_PROPOSAL, COMMENT_PROGRAMME):
+        return _drafts_programme(user, action, obj)
     if action == ENTER_VALUE:
         return _enters_values(user, obj)
     if action == REVISE and _is_municipal_secretary(user, afsprakenset):
@@ -144,6 +156,18 @@ def can(user, action: str, obj: Any) -> bool:
     if action in (REPORT_DISPUTE, VOTE):
         return user.rol in RESPONDING_ROLES
     return False
+
+
+def _drafts_programme(user, action: str, obj) -> bool:
+    """A yearly programme is drafted by the parties of its framework, each for itself: it proposes
+    and revises its own proposals, and reacts to the other parties' ones."""
+    in_set = set_of(obj).deelnames.filter(partij_id=user.partij_id).exists()
+    proposer = getattr(obj, "partij_id", None)  # a Voorstel; None for the programme itself
+    if action == PROPOSE:
+        return in_set and user.rol in WORKING_ROLES and proposer in (None, user.partij_id)
+    if action == REACT_PROPOSAL:
+        return in_set and user.rol in RESPONDING_ROLES and proposer != user.partij_id
+    return in_set and user.rol in RESPONDING_ROLES
 
 
 def _enters_values(user, indicator) -> bool:

@@ -378,3 +378,6 @@ class Doelstelling(models.Model):
 
     def __str__(self) -> str:
         return rules.describe_target(self)
+
+
+from .jaardoel import Jaardoel  # noqa: E402, F401  (its own module: the register is long enough)
