@@ -20,18 +20,27 @@ def tokens(text: str) -> list[str]:
 
 def word_diff(old: str, new: str) -> list[Segment]:
     """The segments that turn `old` into `new`, whole words at a time; whitespace between words is
-    kept as it is, so the agreed wording shows exactly."""
+    kept as it is, so the agreed wording shows exactly. Changes separated only by a space are shown
+    as one change ("Eén ronde" becomes "Twee rondes"), which reads better than word by word."""
     a, b = tokens(old), tokens(new)
     matcher = difflib.SequenceMatcher(a=a, b=b, autojunk=False)
-    result: list[Segment] = []
+    blocks: list[list] = []  # [same?, old text, new text]
     for op, i1, i2, j1, j2 in matcher.get_opcodes():
-        if op == "equal":
-            _add(result, "same", "".join(a[i1:i2]))
+        blocks.append([op == "equal", "".join(a[i1:i2]), "".join(b[j1:j2])])
+    for index in range(1, len(blocks) - 1):
+        same, text, _new = blocks[index]
+        if same and not text.strip() and not blocks[index - 1][0] and not blocks[index + 1][0]:
+            blocks[index][0] = False  # a lone space between two changes joins them
+    result: list[Segment] = []
+    changed_old, changed_new = "", ""
+    for same, old_text, new_text in blocks + [[True, "", ""]]:
+        if not same:
+            changed_old, changed_new = changed_old + old_text, changed_new + new_text
             continue
-        if op in ("delete", "replace"):
-            _add(result, "del", "".join(a[i1:i2]))
-        if op in ("insert", "replace"):
-            _add(result, "ins", "".join(b[j1:j2]))
+        _add(result, "del", changed_old)
+        _add(result, "ins", changed_new)
+        changed_old = changed_new = ""
+        _add(result, "same", old_text)
     return result
 
 

@@ -18,7 +18,12 @@ def _text(label, rows=6, required=True, help_text="", max_length=rules.MAX_TEXT)
     )
 
 
-class StartForm(forms.Form):
+class Form(forms.Form):
+    # The server checks and says what is missing; no browser check marks empty fields red in advance.
+    use_required_attribute = False
+
+
+class StartForm(Form):
     prefix = "start"
     jaar = forms.TypedChoiceField(label=_("Jaar van het programma"), coerce=int)
     reacties_uiterlijk = forms.DateField(
@@ -32,14 +37,14 @@ class StartForm(forms.Form):
         self.fields["jaar"].choices = [(y, y) for y in years]
 
 
-class TekstForm(forms.Form):
+class TekstForm(Form):
     prefix = "tekst"
     tekst = _text(_("Voorgestelde tekst"), rows=10, help_text=_("De hele tekst zoals uw partij hem voorstelt."))
     toelichting = _text(_("Toelichting"), rows=2, required=False, max_length=rules.MAX_NOTE)
     versie = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
 
-class JaardoelForm(forms.Form):
+class JaardoelForm(Form):
     prefix = "jaardoel"
     doelregel = forms.IntegerField(widget=forms.HiddenInput)
     vergelijking = forms.ChoiceField(label=_("Vergelijking"), choices=Doelstelling.Vergelijking.choices)
@@ -51,13 +56,13 @@ class JaardoelForm(forms.Form):
     versie = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
 
-class SchrappenForm(forms.Form):
+class SchrappenForm(Form):
     prefix = "schrappen"
     toelichting = _text(_("Waarom vervalt deze afspraak?"), rows=2, max_length=rules.MAX_NOTE)
     versie = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
 
-class NieuwForm(forms.Form):
+class NieuwForm(Form):
     prefix = "nieuw"
     thema = forms.ModelChoiceField(label=_("Thema"), queryset=None)
     titel = forms.CharField(label=_("Titel"), max_length=300)
@@ -70,7 +75,7 @@ class NieuwForm(forms.Form):
         self.fields["thema"].queryset = afsprakenset.themas.all()
 
 
-class ReactieForm(forms.Form):
+class ReactieForm(Form):
     prefix = "reactie"
     soort = forms.ChoiceField(label=_("Reactie van uw partij"), choices=Reactie.Soort.choices, widget=forms.RadioSelect)
     toelichting = _text(
@@ -79,17 +84,17 @@ class ReactieForm(forms.Form):
     revisie = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
 
-class IntrekkenForm(forms.Form):
+class IntrekkenForm(Form):
     prefix = "intrekken"
     versie = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
 
-class OpmerkingForm(forms.Form):
+class OpmerkingForm(Form):
     prefix = "opmerking"
     tekst = _text(_("Opmerking"), rows=3, max_length=rules.MAX_NOTE)
 
 
-class VaststellenForm(forms.Form):
+class VaststellenForm(Form):
     prefix = "vaststellen"
     datum = forms.DateField(
         label=_("Datum van het overleg"),

@@ -71,6 +71,7 @@ def draft(programma: Jaarprogramma, user) -> Draft:
         onderdeel.open_voorstellen = [v for v in onderdeel.voorstel_views if v.voorstel.status == "open"]
         onderdeel.changes = diff.word_diff(onderdeel.kadertekst, onderdeel.tekst) if onderdeel.afspraak else []
         onderdeel.changed = diff.changed(onderdeel.changes)
+        onderdeel.doelen = [r for r in onderdeel.doelregels.all() if r.waarde is not None]
     open_views = [v for v in views if v.voorstel.status == Voorstel.Status.OPEN]
     to_answer = [
         v for v in open_views if user.partij_id and v.voorstel.partij_id != user.partij_id and not v.answered_by_me
