@@ -193,6 +193,8 @@ def _fill(voorstel: Voorstel, fields: dict) -> None:
         voorstel.waarde, voorstel.vergelijking = Decimal(waarde), vergelijking
         voorstel.waarde_max = Decimal(waarde_max) if waarde_max is not None else None
         regel = voorstel.doelregel
+        if (regel.waarde, regel.waarde_max, regel.vergelijking) == (voorstel.waarde, voorstel.waarde_max, vergelijking):
+            raise ValidationError({"waarde": _("Het voorgestelde jaardoel is gelijk aan het huidige.")})
         voorstel.basis = regel.doel_tekst
     voorstel.toelichting = _note(
         fields.get("toelichting", ""),
@@ -284,13 +286,20 @@ def revise(user, voorstel: Voorstel, *, versie: int | None = None, **fields) -> 
     _open(v.programma)
     if v.status != Voorstel.Status.OPEN:
         raise ValidationError(_("Dit voorstel is %(status)s.") % {"status": v.get_status_display()})
+    before = _content(v)
     if v.soort == SOORT.NIEUW:
         v.titel = (fields.get("titel") or v.titel).strip()[:300]
     _fill(v, fields)
+    if _content(v) == before:
+        raise ValidationError(_("U hebt niets gewijzigd; het voorstel blijft zoals het was."))
     v.revisie, v.versie, v.door = v.revisie + 1, v.versie + 1, user
     _save(v, user, "herzien")
     _settle(v, user)
     return v
+
+
+def _content(v: Voorstel) -> tuple:
+    return (v.titel, v.tekst, v.waarde, v.waarde_max, v.vergelijking, v.toelichting)
 
 
 @transaction.atomic

@@ -77,6 +77,10 @@ def test_a_yearly_target_is_agreed_after_a_revision_and_adopted_into_the_registe
         services.respond(people["ahwoon"], voorstel, soort="akkoord")
     with pytest.raises(PermissionDenied):  # and only the proposer revises it
         services.revise(people["woonborg"], voorstel, waarde=Decimal(30), versie=voorstel.versie)
+    with pytest.raises(ValidationError, match="niets gewijzigd"):  # the form submitted unchanged
+        services.revise(
+            people["ahwoon"], voorstel, waarde=Decimal(35), toelichting=voorstel.toelichting, versie=voorstel.versie
+        )
     voorstel = services.revise(people["ahwoon"], voorstel, waarde=Decimal(30), versie=voorstel.versie)
     assert voorstel.revisie == 2
     with pytest.raises(ConflictError):  # Woonborg read revision 1
@@ -175,6 +179,10 @@ def test_only_the_sets_parties_take_part(programma, people):
 def test_the_2027_suggestion_follows_the_yearly_target(programma, people, kader):
     onderdeel = _agreement_1(programma)
     regel = onderdeel.doelregels.get(indicator__omschrijving="aantal opgeleverde woningen")
+    with pytest.raises(ValidationError, match="gelijk aan het huidige"):
+        services.propose(
+            people["gemeente"], programma, "jaardoel", onderdeel=onderdeel, doelregel=regel, waarde=regel.waarde
+        )
     voorstel = services.propose(
         people["ahwoon"], programma, "jaardoel", onderdeel=onderdeel, doelregel=regel, waarde=Decimal(40)
     )
