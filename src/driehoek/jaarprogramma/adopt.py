@@ -62,7 +62,7 @@ def adopt(user, programma: Jaarprogramma, *, datum: date, orgaan: str, versie: i
         _save(Deelname(afsprakenset=nieuw, partij_id=deelname.partij_id, volgorde=deelname.volgorde), user)
     themes: dict[int, Thema] = {}
     onderdelen = p.onderdelen.filter(vervalt=False).select_related("afspraak", "thema").prefetch_related("doelregels")
-    for volgorde, onderdeel in enumerate(sorted(onderdelen, key=lambda o: (o.thema.volgorde, o.volgorde))):
+    for volgorde, onderdeel in enumerate(sorted(onderdelen, key=_document_order)):
         thema = themes.get(onderdeel.thema_id) or _copy_theme(onderdeel.thema, nieuw, user)
         themes[onderdeel.thema_id] = thema
         bron = onderdeel.afspraak
@@ -104,6 +104,13 @@ def adopt(user, programma: Jaarprogramma, *, datum: date, orgaan: str, versie: i
     p.versie += 1
     _save(p, user, "vastgesteld")
     return nieuw
+
+
+def _document_order(onderdeel) -> tuple[int, int, int]:
+    """In the register the programme follows the framework's order (the draft puts focus first);
+    new agreements close their theme."""
+    afspraak = onderdeel.afspraak
+    return (onderdeel.thema.volgorde, afspraak.volgorde if afspraak else 10**9, onderdeel.volgorde)
 
 
 def _copy_theme(thema: Thema, afsprakenset: Afsprakenset, user) -> Thema:

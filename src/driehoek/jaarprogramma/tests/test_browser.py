@@ -170,3 +170,10 @@ def test_jaarprogramma_2027_with_a_stricter_yearly_target(page: Page, live_serve
     page.goto(f"{base}/sets/{kader.slug}/monitoring/2027/tabel/")
     expect(page.locator(".jaardoel").first).to_contain_text("Jaardoel 2027: ten minste 30")
     shot(page, "9-monitoringstabel-2027")
+
+    # 8. The period evaluation (on request, before the last year) shows the years and the lessons.
+    page.goto(f"{base}/sets/{kader.slug}/")
+    page.get_by_role("link", name="Periode-evaluatie").click()
+    expect(page.locator(".periode-lichten")).to_contain_text("oranje (a)")
+    expect(page.locator("dl.lessen").first).to_contain_text("versnellen de locatie in Gieten")
+    shot(page, "10-periode-evaluatie")

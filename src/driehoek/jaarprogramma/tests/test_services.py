@@ -146,6 +146,8 @@ def test_text_change_removal_and_new_agreement(programma, people):
     assert (added.titel, added.indiener.korte_naam) == ("Huurdersbijeenkomst", "De Deelmacht")
     set_2027 = adopt.adopt(people["secretaris"], programma, datum=date(2026, 12, 10), orgaan="BO")
     assert not set_2027.afspraken.filter(nummer="19").exists()
+    leefbaarheid = set_2027.afspraken.filter(thema__titel__icontains="Leefbaarheid").order_by("volgorde")
+    assert list(leefbaarheid.values_list("nummer", flat=True)) == ["11", "12", "13", "14", "20"]
     assert set_2027.afspraken.get(nummer="14").tekst == nieuw_tekst
     assert list(set_2027.afspraken.get(nummer="20").verantwoordelijken.values_list("korte_naam", flat=True)) == [
         "De Deelmacht"

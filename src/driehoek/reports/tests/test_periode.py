@@ -6,6 +6,7 @@ import pdfplumber
 import pytest
 from openpyxl import load_workbook
 
+from django.conf import settings
 from django.urls import reverse
 
 from driehoek.jaarprogramma import adopt, services
@@ -14,6 +15,7 @@ from driehoek.monitoring import services as monitoring
 from driehoek.reports import periode
 
 pytestmark = pytest.mark.django_db
+ARTIFACTS = settings.BASE_DIR / "test-artifacts"
 
 
 @pytest.fixture
@@ -46,6 +48,8 @@ def test_gather_gives_every_year_lights_targets_and_lessons(two_years):
 
 def test_pdf_is_a4_and_every_word_stays_inside_the_page(two_years):
     pdf = periode.pdf(two_years)
+    ARTIFACTS.mkdir(exist_ok=True)
+    (ARTIFACTS / "periode-evaluatie.pdf").write_bytes(pdf)  # to look at
     with pdfplumber.open(io.BytesIO(pdf)) as document:
         text = "\n".join(page.extract_text() or "" for page in document.pages)
         for page in document.pages:
