@@ -17,12 +17,14 @@ NO = "no"
 ACTIEHOUDER = "actiehouder"
 HOLDER = "holder"
 RESPONDER = "responder"
+NOT_PROPOSER = "not_proposer"
 CONDITIONS = {
     YES: "yes",
     NO: "no",
     ACTIEHOUDER: "if their party is an actiehouder of the indicator",
     HOLDER: "if their party holds the voorzet (actiehouder of the agreement's first indicator)",
     RESPONDER: "if their party is not the one whose voorzet it is",
+    NOT_PROPOSER: "if their party did not make the proposal",
 }
 
 ROLES = ("lezer", "invuller", "secretaris", "bestuurder")
@@ -151,6 +153,23 @@ RULES: tuple[Rule, ...] = (
         "react to a corporation's bod: the municipality and that corporation's tenant associations",
         {f"{rol}-{partij}": YES for rol in RESPONDING for partij in ("gemeente", "huurdersorganisatie")},
     ),
+        "start_programme",
+        "start next year's programme (jaarprogramma) from the adopted evaluation",
+        MUNICIPAL_SECRETARY,
+    ),
+    Rule(
+        "propose",
+        "propose in a yearly programme for their own party (new agreement, text, yearly target, removal); "
+        "revise or withdraw their own proposal",
+        _roles(*WORKING),
+    ),
+    Rule(
+        "react_proposal",
+        "react to a proposal for their own party (akkoord, or niet akkoord with a reason)",
+        _roles(*RESPONDING, value=NOT_PROPOSER),
+    ),
+    Rule("comment_programme", "comment in a yearly programme's draft", _roles(*RESPONDING)),
+    Rule("adopt_programme", "adopt (vaststellen) a yearly programme into the register", MUNICIPAL_SECRETARY),
 )
 
 
@@ -160,14 +179,22 @@ END = "<!-- end of table -->"
 
 def markdown_table() -> str:
     """The table as docs/authorization.md shows it: actions down, kinds of user across."""
-    short = {YES: "yes", NO: "–", ACTIEHOUDER: "actiehouder¹", HOLDER: "holder²", RESPONDER: "responder³"}
+    short = {
+        YES: "yes",
+        NO: "–",
+        ACTIEHOUDER: "actiehouder¹",
+        HOLDER: "holder²",
+        RESPONDER: "responder³",
+        NOT_PROPOSER: "not proposer⁴",
+    }
     header = "| action ↓ / user → | " + " | ".join(k.label for k in KINDS) + " |"
     lines = [header, "|---" * (len(KINDS) + 1) + "|"]
     for rule in RULES:
         lines.append(f"| {rule.label} | " + " | ".join(short[rule.cell(k)] for k in KINDS) + " |")
     notes = [
         "",
-        f"¹ {CONDITIONS[ACTIEHOUDER]}. ² {CONDITIONS[HOLDER]}. ³ {CONDITIONS[RESPONDER]}.",
+        f"¹ {CONDITIONS[ACTIEHOUDER]}. ² {CONDITIONS[HOLDER]}. ³ {CONDITIONS[RESPONDER]}. "
+        f"⁴ {CONDITIONS[NOT_PROPOSER]}.",
     ]
     return "\n".join(lines + notes) + "\n"
 

@@ -33,6 +33,11 @@ WRITE_BOD = "write_bod"  # obj: Gemeente (start one) or Bod; the corporation's w
 REACT_BOD = "react_bod"  # obj: Bod; its corporation's tenant associations and the municipality
 ADD_AGENDA_ITEM = "add_agenda_item"  # obj: Overleg; the secretary, and the tenant associations of the set
 CHECK_ONGOING = "check_ongoing"  # obj: monitoring.Jaarcheck; the secretary or the parties that carry it
+START_PROGRAMME = "start_programme"  # obj: Afsprakenset (a framework); the municipality's secretary
+ADOPT_PROGRAMME = "adopt_programme"  # obj: jaarprogramma.Jaarprogramma; the municipality's secretary
+PROPOSE = "propose"  # obj: Jaarprogramma (new proposal) or Voorstel (revise, withdraw its own)
+REACT_PROPOSAL = "react_proposal"  # obj: Voorstel; every party but the proposer's, for itself
+COMMENT_PROGRAMME = "comment_programme"  # obj: Jaarprogramma
 
 ACTIONS = (
     VIEW_SET,
@@ -62,6 +67,11 @@ ACTIONS = (
     REACT_BOD,
     ADD_AGENDA_ITEM,
     CHECK_ONGOING,
+    START_PROGRAMME,
+    ADOPT_PROGRAMME,
+    PROPOSE,
+    REACT_PROPOSAL,
+    COMMENT_PROGRAMME,
 )
 
 # Roles that do the work of the monitoring for their party; lezer only reads.
@@ -127,7 +137,7 @@ def can(user, action: str, obj: Any) -> bool:
         return is_beheerder(user)
     if action == START_YEAR:
         return _is_municipal_secretary(user, afsprakenset)
-    if action in (ADOPT, MANAGE_CYCLE):
+    if action in (ADOPT, MANAGE_CYCLE, START_PROGRAMME, ADOPT_PROGRAMME):
         return _is_municipal_secretary(user, afsprakenset)
     if action == ADD_AGENDA_ITEM and _is_municipal_secretary(user, afsprakenset):
         return True
@@ -138,6 +148,8 @@ def can(user, action: str, obj: Any) -> bool:
     # Imported here: monitoring builds on accounts, so a module-level import would be circular.
     from driehoek.monitoring.roles import responders, voorzet_holders
 
+    if action in (PROPOSE, REACT_PROPOSAL, COMMENT_PROGRAMME):
+        return _drafts_programme(user, action, obj)
     if action == ENTER_VALUE:
         return _enters_values(user, obj)
     if action == CHECK_ONGOING:
@@ -164,6 +176,18 @@ def can(user, action: str, obj: Any) -> bool:
         # The tenant associations' own lever on the meetings (domain review: "Tenant role").
         return user.partij.soort == user.partij.Soort.HUURDERSORGANISATIE and user.rol in RESPONDING_ROLES
     return False
+
+
+def _drafts_programme(user, action: str, obj) -> bool:
+    """A yearly programme is drafted by the parties of its framework, each for itself: it proposes
+    and revises its own proposals, and reacts to the other parties' ones."""
+    in_set = set_of(obj).deelnames.filter(partij_id=user.partij_id).exists()
+    proposer = getattr(obj, "partij_id", None)  # a Voorstel; None for the programme itself
+    if action == PROPOSE:
+        return in_set and user.rol in WORKING_ROLES and proposer in (None, user.partij_id)
+    if action == REACT_PROPOSAL:
+        return in_set and user.rol in RESPONDING_ROLES and proposer != user.partij_id
+    return in_set and user.rol in RESPONDING_ROLES
 
 
 def _enters_values(user, indicator) -> bool:

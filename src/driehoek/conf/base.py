@@ -85,6 +85,7 @@ INSTALLED_APPS = [
     "driehoek.api",
     "driehoek.importer",
     "driehoek.bod",
+    "driehoek.jaarprogramma",
     "django_tasks_db",
 ]
 

@@ -18,6 +18,7 @@ COLOURS = {
     "chart-e": "#a1121a",
     "chart-line": "#0b5d27",
     "chart-line-2": "#8a4500",
+    "chart-line-3": "#6b2c91",
     "fill-groen": "#2e8b4e",
     "fill-oranje": "#e08a00",
     "fill-rood": "#c8232c",

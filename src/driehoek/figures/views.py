@@ -1,5 +1,6 @@
 import csv
 import io
+from decimal import Decimal
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -72,6 +73,20 @@ def _target_band(gemeente):
     return target, koppeling.indicator.afspraak.afsprakenset.eerste_jaar - 1
 
 
+def _phasing_line(target, baseline: int, shown: list[int]):
+    """The phasing along the agreed yearly targets (register/fasering.py), when there are any."""
+    from driehoek.monitoring.queries import yearly_targets
+    from driehoek.register import fasering
+
+    yearly = {y: d.waarde for y, d in yearly_targets([target.indicator_id])[target.indicator_id].items()}
+    if not yearly or target.jaar <= baseline:
+        return None
+    schijven = fasering.phasing(target=target.waarde, baseline_year=baseline, deadline=target.jaar, yearly=yearly)
+    opgeteld = {s.jaar: s.opgeteld for s in schijven}
+    values = {y: opgeteld.get(y, Decimal(0) if y <= baseline else target.waarde) for y in shown}
+    return charts.Series(_("fasering volgens de jaardoelen"), "chart-line-3", values)
+
+
 def _additions_chart(gemeente, additions):
     from . import rules
 
@@ -109,6 +124,9 @@ def _additions_chart(gemeente, additions):
                     rules.trajectory(target.waarde_max, baseline, target.jaar, shown),
                 )
             )
+        phasing = _phasing_line(target, baseline, shown)
+        if phasing:
+            lines.append(phasing)
     return (
         charts.bars_and_lines(_("Netto toegevoegde sociale huurwoningen tegen de doelstelling"), years, bars, lines),
         bars,

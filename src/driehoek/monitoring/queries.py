@@ -14,6 +14,7 @@ from driehoek.register.models import (
     Afsprakenset,
     Doelstelling,
     Indicator,
+    Jaardoel,
     Thema,
     Verantwoordelijke,
 )
@@ -36,6 +37,7 @@ class Row:
     first_of_afspraak: bool
     rowspan: int
     running: bool  # the indicator's years include this year
+    jaardoel: Jaardoel | None = None  # the indicator's yearly target for this year, if agreed
 
 
 def _afspraken(afsprakenset: Afsprakenset):
@@ -76,6 +78,9 @@ def monitoringstabel(
         v.indicator_id: v
         for v in Indicatorwaarde.objects.filter(indicator__afspraak__afsprakenset=afsprakenset, jaar=jaar).order_by()
     }
+    targets = yearly_targets(
+        Indicator.objects.filter(afspraak__afsprakenset=afsprakenset).values_list("pk", flat=True), jaar=jaar
+    )
     rows: list[Row] = []
     for afspraak in _afspraken(afsprakenset):
         b = by_afspraak.get(afspraak.pk)
@@ -107,6 +112,7 @@ def monitoringstabel(
                     first_of_afspraak=index == 0,
                     rowspan=len(entries),
                     running=indicator is None or indicator.jaar_van <= jaar <= indicator.jaar_tot,
+                    jaardoel=targets[indicator.pk].get(jaar) if indicator else None,
                 )
             )
     return rows
@@ -244,8 +250,21 @@ def lights_over_years(afspraak: Afspraak) -> list[Beoordeling]:
     return list(afspraak.beoordelingen.order_by("jaar"))
 
 
-def suggestion_for(beoordeling: Beoordeling) -> tuple[rules.Suggestion, Doelstelling] | None:
-    """The light the figures suggest, from the first counted indicator with a target and deadline."""
+def yearly_targets(indicator_ids, *, jaar: int | None = None) -> dict[int, dict[int, Jaardoel]]:
+    """indicator -> year -> the yearly target that counts. A yearly programme's target comes before
+    one the framework gave itself (there is at most one programme per framework and year)."""
+    qs = Jaardoel.objects.filter(indicator_id__in=list(indicator_ids)).select_related("afsprakenset")
+    if jaar is not None:
+        qs = qs.filter(jaar=jaar)
+    result: dict[int, dict[int, Jaardoel]] = defaultdict(dict)
+    for doel in sorted(qs.order_by(), key=lambda d: d.afsprakenset.soort == Afsprakenset.Soort.JAARPROGRAMMA):
+        result[doel.indicator_id][doel.jaar] = doel
+    return result
+
+
+def suggestion_for(beoordeling: Beoordeling) -> tuple[rules.Suggestion, Doelstelling | Jaardoel] | None:
+    """The light the figures suggest, from the first counted indicator with a target and deadline
+    (along the phasing of its yearly targets), else from the first indicator with a yearly target."""
     afsprakenset = beoordeling.afspraak.afsprakenset
     targets = Doelstelling.objects.filter(
         afspraak=beoordeling.afspraak,
@@ -259,6 +278,7 @@ def suggestion_for(beoordeling: Beoordeling) -> tuple[rules.Suggestion, Doelstel
         indicator__in=[t.indicator_id for t in targets], waarde__isnull=False, jaar__lte=beoordeling.jaar
     ):
         per_indicator[v.indicator_id][v.jaar] = v.waarde
+    yearly = yearly_targets(beoordeling.afspraak.indicatoren.values_list("pk", flat=True))
     for target in targets:
         values = per_indicator[target.indicator_id]
         if not values:
@@ -270,9 +290,28 @@ def suggestion_for(beoordeling: Beoordeling) -> tuple[rules.Suggestion, Doelstel
             baseline_year=afsprakenset.eerste_jaar - 1,
             year=beoordeling.jaar,
             values=values,
+            yearly={y: d.waarde for y, d in yearly[target.indicator_id].items()},
         )
         if suggestion:
-            return suggestion, target
+            this_year = yearly[target.indicator_id].get(beoordeling.jaar)
+            return suggestion, this_year or target
+    values = {
+        v.indicator_id: v.waarde
+        for v in Indicatorwaarde.objects.filter(
+            indicator__in=list(yearly), jaar=beoordeling.jaar, waarde__isnull=False
+        ).order_by()
+    }
+    for indicator in beoordeling.afspraak.indicatoren.order_by("volgorde"):
+        doel = yearly[indicator.pk].get(beoordeling.jaar)
+        if doel and indicator.pk in values:
+            suggestion = rules.suggest_from_yearly_target(
+                value=values[indicator.pk],
+                waarde=doel.waarde,
+                waarde_max=doel.waarde_max,
+                vergelijking=doel.vergelijking,
+                year=beoordeling.jaar,
+            )
+            return suggestion, doel
     return None
 
 

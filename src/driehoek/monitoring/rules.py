@@ -9,6 +9,7 @@ from decimal import Decimal
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from driehoek.register import fasering
 from driehoek.register.rules import format_number
 
 from .models import Kleur, Reactie, Status
@@ -145,7 +146,14 @@ class Suggestion:
 
 
 def suggest_light(
-    *, target: Decimal, comparator: str, deadline: int, baseline_year: int, year: int, values: dict[int, Decimal]
+    *,
+    target: Decimal,
+    comparator: str,
+    deadline: int,
+    baseline_year: int,
+    year: int,
+    values: dict[int, Decimal],
+    yearly: dict[int, Decimal] | None = None,
 ) -> Suggestion | None:
     """A light from the straight line between the baseline year (value 0) and the target in the
     deadline year, for counted results that add up over the years (homes added, homes improved).
@@ -153,6 +161,7 @@ def suggest_light(
     On or above the line: groen (afgerond once the target is met). Below the line but at least
     half-way: oranje (a). Less than half: rood (a) before the deadline, rood (b) from the deadline on.
     Only for targets "ten minste", "tussen" (the lower bound counts), "gelijk" and "circa".
+    With agreed yearly targets (`yearly`, by year) the line is their phasing (register/fasering.py).
     """
     if comparator not in ("ten_minste", "tussen", "gelijk", "circa") or deadline <= baseline_year or target <= 0:
         return None
@@ -161,6 +170,9 @@ def suggest_light(
     realised = sum((v for y, v in values.items() if baseline_year < y <= year), Decimal(0))
     share = min(Decimal(year - baseline_year) / Decimal(deadline - baseline_year), Decimal(1))
     expected = (target * share).quantize(Decimal("0.01"))
+    if yearly:
+        schijven = fasering.phasing(target=target, baseline_year=baseline_year, deadline=deadline, yearly=yearly)
+        expected = fasering.expected_by(schijven, year) or expected
     ratio = realised / expected if expected else Decimal(1)
     if realised >= target:
         kleur, reden = (Kleur.AFGEROND if year >= deadline else Kleur.GROEN), ""
@@ -170,11 +182,50 @@ def suggest_light(
         kleur, reden = Kleur.ORANJE, "a"
     else:
         kleur, reden = Kleur.ROOD, ("b" if year >= deadline else "a")
-    explanation = _(
-        "Gerealiseerd t/m %(year)s: %(realised)s; volgens de lijn naar %(target)s in %(deadline)s "
-        "verwacht: %(expected)s."
-    ) % {"year": year, "realised": _n(realised), "target": _n(target), "deadline": deadline, "expected": _n(expected)}
+    words = {
+        "year": year,
+        "realised": _n(realised),
+        "target": _n(target),
+        "deadline": deadline,
+        "expected": _n(expected),
+    }
+    if yearly:
+        explanation = (
+            _(
+                "Gerealiseerd t/m %(year)s: %(realised)s; volgens de jaardoelen op weg naar %(target)s in %(deadline)s "
+                "verwacht: %(expected)s."
+            )
+            % words
+        )
+    else:
+        explanation = (
+            _(
+                "Gerealiseerd t/m %(year)s: %(realised)s; volgens de lijn naar %(target)s in %(deadline)s "
+                "verwacht: %(expected)s."
+            )
+            % words
+        )
     return Suggestion(kleur, reden, expected, realised, explanation)
+
+
+def suggest_from_yearly_target(
+    *, value: Decimal, waarde: Decimal, waarde_max: Decimal | None, vergelijking: str, year: int
+) -> Suggestion:
+    """A light from the year's own target, for an indicator without a counted end target (a
+    percentage, or a number per year such as homes improved): met is groen; below it but at least
+    half-way oranje (a); else rood (b), the year's result not realised."""
+    if fasering.met(value, waarde=waarde, waarde_max=waarde_max, vergelijking=vergelijking):
+        kleur, reden = Kleur.GROEN, ""
+    elif vergelijking != "ten_hoogste" and waarde and value / waarde >= BEHIND:
+        kleur, reden = Kleur.ORANJE, "a"
+    else:
+        kleur, reden = Kleur.ROOD, "b"
+    explanation = _("Gerealiseerd in %(year)s: %(value)s; het jaardoel voor %(year)s is %(target)s.") % {
+        "year": year,
+        "value": _n(value),
+        "target": _n(waarde) if waarde_max is None else f"{_n(waarde)}–{_n(waarde_max)}",
+    }
+    return Suggestion(kleur, reden, Decimal(waarde), Decimal(value), explanation)
 
 
 def _n(value: Decimal) -> str:

@@ -39,7 +39,7 @@ def format_number(value: Decimal | int | float | None) -> str:
     return number_format(value, decimal_pos=decimals, use_l10n=True, force_grouping=True)
 
 
-def describe_target(target) -> str:
+def describe_target(target, *, with_year: bool = True) -> str:
     """A target in words: 'ten minste 85 % (2022)', 'tussen 120 en 140 woningen (2031)'."""
     value = format_number(target.waarde)
     unit = target.eenheid
@@ -54,7 +54,7 @@ def describe_target(target) -> str:
         }[target.vergelijking]
         amount = f"{words} {value}".strip()
     text = f"{amount} {unit}".strip()
-    if target.jaar:
+    if with_year and target.jaar:
         text += _(" (uiterlijk %(year)s)") % {"year": target.jaar}
     return text
 

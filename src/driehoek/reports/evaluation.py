@@ -4,7 +4,7 @@ the year's decisions and dispute outcomes. As PDF (WeasyPrint) and XLSX (openpyx
 
 import io
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.template.loader import render_to_string
 from django.utils import timezone
@@ -16,6 +16,7 @@ from driehoek.figures import queries as figure_queries
 from driehoek.monitoring import queries as monitoring_queries
 from driehoek.monitoring.models import Indicatorwaarde, Reactie
 from driehoek.monitoring.rules import describe_light
+from driehoek.register.models import Indicator
 
 from .exports import FILLS, FORMULA_START, neutralise_workbook, put, sheet_title
 
@@ -28,6 +29,7 @@ class AgreementPart:
     beoordeling: object
     values: list
     reacties: list
+    jaardoelen: list = field(default_factory=list)  # the year's yearly targets of its indicators
 
 
 def gather(afsprakenset, jaar: int, progress: Progress = lambda pct: None) -> dict:
@@ -42,13 +44,27 @@ def gather(afsprakenset, jaar: int, progress: Progress = lambda pct: None) -> di
     for r in Reactie.objects.filter(beoordeling__in=beoordelingen.values()).select_related("partij"):
         if r.revisie == current[r.beoordeling_id]:
             reacties.setdefault(r.beoordeling_id, []).append(r)
+    jaardoelen = {}
+    targets = monitoring_queries.yearly_targets(
+        Indicator.objects.filter(afspraak__afsprakenset=afsprakenset).values_list("pk", flat=True), jaar=jaar
+    )
+    for doel in sorted((d for by_year in targets.values() for d in by_year.values()), key=lambda d: d.indicator_id):
+        jaardoelen.setdefault(doel.indicator.afspraak_id, []).append(doel)
     themes = list(afsprakenset.themas.prefetch_related("afspraken"))
     sections = []
     for index, thema in enumerate(themes, start=1):
         parts = []
         for afspraak in thema.afspraken.all():
             b = beoordelingen.get(afspraak.pk)
-            parts.append(AgreementPart(afspraak, b, values.get(afspraak.pk, []), reacties.get(b.pk, []) if b else []))
+            parts.append(
+                AgreementPart(
+                    afspraak,
+                    b,
+                    values.get(afspraak.pk, []),
+                    reacties.get(b.pk, []) if b else [],
+                    jaardoelen.get(afspraak.pk, []),
+                )
+            )
         sections.append((thema, parts))
         progress(10 + 50 * index // max(len(themes), 1))
     lights = monitoring_queries.dashboard(afsprakenset, jaar)["lights"]
@@ -146,6 +162,7 @@ def xlsx(afsprakenset, jaar: int, progress: Progress = lambda pct: None) -> byte
             _("Toelichting"),
             _("Indicatorwaarden"),
             _("Reacties"),
+            _("Jaardoelen"),
         ],
     )
     for thema, parts in data["sections"]:
@@ -169,6 +186,7 @@ def xlsx(afsprakenset, jaar: int, progress: Progress = lambda pct: None) -> byte
                     b.toelichting if b else "",
                     values,
                     reacties,
+                    "; ".join(f"{d.indicator.omschrijving}: {d.doel_tekst}" for d in part.jaardoelen),
                 ],
             )
             for cell in sheet[sheet.max_row]:

@@ -11,7 +11,17 @@ from django.utils.translation import gettext as _
 from driehoek.monitoring import queries
 from driehoek.monitoring.rules import describe_light
 
-HEADER = ["Thema", "Afspraak", "Indicator", "Jaar", "Actiehouder", "Beoordeling voortgang", "Toelichting", "Status"]
+HEADER = [
+    "Thema",
+    "Afspraak",
+    "Indicator",
+    "Jaar",
+    "Actiehouder",
+    "Beoordeling voortgang",
+    "Toelichting",
+    "Status",
+    "Jaardoel",
+]
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 FILLS = {"groen": "C6EFCE", "oranje": "FFE2B3", "rood": "F8C9C9", "afgerond": "8FD19E"}
 
@@ -67,6 +77,7 @@ def rows(afsprakenset, jaar: int) -> list[list[str]]:
                 describe_light(b.kleur, b.reden) if b else "",
                 b.toelichting if b else "",
                 b.get_status_display() if b else "",
+                row.jaardoel.doel_tekst if row.jaardoel else "",
                 (b.kleur if b else ""),
             ]
         )
@@ -109,7 +120,7 @@ def xlsx_bytes(afsprakenset, jaar: int) -> bytes:
                 sheet.cell(sheet.max_row, 6).fill = PatternFill("solid", start_color=FILLS[kleur])
         sheet.freeze_panes = "A2"
         sheet.auto_filter.ref = sheet.dimensions
-        for column, width in zip("ABCDEFGH", (18, 40, 40, 11, 28, 30, 60, 14), strict=True):
+        for column, width in zip("ABCDEFGHI", (18, 40, 40, 11, 28, 30, 60, 14, 24), strict=True):
             sheet.column_dimensions[column].width = width
     book.properties.title = f"Monitoringstabel {jaar} {afsprakenset.titel}"
     neutralise_workbook(book)

@@ -17,4 +17,6 @@ urlpatterns = [
     path("rapporten/<int:pk>/", views.rapport, name="rapport"),
     path("rapporten/<int:pk>/download/", views.rapport_download, name="rapport_download"),
     path("openbaar/landelijk/", views.landelijk_openbaar, name="landelijk_openbaar"),
+    path("sets/<slug:slug>/periode-evaluatie/", views.periode, name="periode"),
+    path("sets/<slug:slug>/periode-evaluatie.<str:fmt>", views.periode_bestand, name="periode_bestand"),
 ]

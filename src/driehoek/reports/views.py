@@ -12,6 +12,7 @@ from driehoek.monitoring.models import Beoordeling, Status
 from driehoek.register.models import Afsprakenset
 
 from . import exports, national, services
+from . import periode as period
 from .forms import LandelijkForm
 from .models import Publicatie, Rapport
 from .tasks import build_report
@@ -152,3 +153,27 @@ def rapport_download(request, pk: int):
         filename=safe_filename(rapport.bestand.name),
         content_type=CONTENT_TYPES[rapport.formaat],
     )
+
+
+def _framework(request, slug: str) -> Afsprakenset:
+    afsprakenset = Afsprakenset.objects.visible_or_404(request.user, slug)
+    if afsprakenset.soort != Afsprakenset.Soort.KADERAFSPRAKEN:
+        raise Http404
+    return afsprakenset
+
+
+@login_required
+def periode(request, slug: str):
+    """The period evaluation of a framework set: at the end of its period, or on request before."""
+    return render(request, "reports/periode.html", period.gather(_framework(request, slug)))
+
+
+@login_required
+def periode_bestand(request, slug: str, fmt: str):
+    afsprakenset = _framework(request, slug)
+    builders = {"pdf": (period.pdf, CONTENT_TYPES["pdf"]), "xlsx": (period.xlsx, CONTENT_TYPES["xlsx"])}
+    if fmt not in builders:
+        raise Http404
+    build, content_type = builders[fmt]
+    response = HttpResponse(build(afsprakenset), content_type=content_type)
+    return as_attachment(response, f"periode-evaluatie-{slug}.{fmt}")

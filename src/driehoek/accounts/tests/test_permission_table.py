@@ -77,6 +77,9 @@ def holds(condition: str, user: User | None, facts: dict) -> bool:
     if condition == table.HOLDER:
         first = facts["afspraak"].indicatoren.order_by("volgorde").first()
         return first.actiehouders.filter(pk=user.partij_id).exists()
+    if condition == table.NOT_PROPOSER:
+        v = facts["voorstel"]
+        return user.partij_id != v.partij_id and v.afsprakenset.partijen.filter(pk=user.partij_id).exists()
     if condition == table.RESPONDER:
         b = facts["beoordeling"]
         return user.partij_id != b.voorzet_partij_id and b.afspraak.afsprakenset.partijen.filter(pk=user.partij_id)
@@ -138,6 +141,10 @@ def attempt_view_set(w) -> Attempt:
         # The PDF is the same view; it is tried in test_visibility.py (slow to make 17 times).
         reverse("cycle:index", args=[slug]),
         reverse("cycle:overleg_ics", args=[slug, meeting.pk]),
+        reverse("jaarprogramma:index", args=[slug]),
+        reverse("jaarprogramma:concept", args=[slug, _programme(w).jaar]),
+        reverse("jaarprogramma:onderdeel", args=[slug, 2027, "1"]),
+        reverse("reports:periode", args=[slug]),
     ]
     return Attempt([_get(u) for u in urls])
 
@@ -393,6 +400,70 @@ def attempt_change_history(w) -> Attempt:
         return (afspraak.history.count(), afspraak.titel) == before
 
     return Attempt([_post(url, data)], lambda: not untouched(), admin=True)
+
+
+def _programme(w):
+    from driehoek.jaarprogramma import services as programmes
+
+    return programmes.start(w.people["secretaris"], w.kader, 2027, reacties_uiterlijk=date.today() + timedelta(days=10))
+
+
+def attempt_start_programme(w) -> Attempt:
+    from driehoek.jaarprogramma.models import Jaarprogramma
+
+    url = reverse("jaarprogramma:index", args=[w.kader.slug])
+    data = {"start-jaar": 2027, "start-reacties_uiterlijk": (date.today() + timedelta(days=10)).isoformat()}
+    return Attempt([_post(url, data)], lambda: Jaarprogramma.objects.filter(afsprakenset=w.kader).exists())
+
+
+def attempt_propose(w) -> Attempt:
+    from driehoek.jaarprogramma.models import Voorstel
+
+    programma = _programme(w)
+    url = reverse("jaarprogramma:onderdeel", args=[w.kader.slug, 2027, "19"])
+    data = {"form": "schrappen", "schrappen-toelichting": "Het convenant is er al."}
+    return Attempt([_post(url, data)], lambda: Voorstel.objects.filter(programma=programma, door=w.user).exists())
+
+
+def attempt_react_proposal(w) -> Attempt:
+    from driehoek.jaarprogramma import services as programmes
+    from driehoek.jaarprogramma.models import Reactie as VoorstelReactie
+
+    programma = _programme(w)
+    onderdeel = programma.onderdelen.get(nummer="19")
+    v = programmes.propose(w.people["woonborg"], programma, "schrappen", onderdeel=onderdeel, toelichting="Klaar.")
+    url = reverse("jaarprogramma:voorstel", args=[w.kader.slug, 2027, v.pk])
+    return Attempt(
+        [_post(url, {"form": "reactie", "reactie-soort": "akkoord", "reactie-revisie": 1})],
+        lambda: VoorstelReactie.objects.filter(voorstel=v, door=w.user).exists(),
+        facts={"voorstel": v},
+    )
+
+
+def attempt_comment_programme(w) -> Attempt:
+    from driehoek.jaarprogramma.models import Opmerking
+
+    programma = _programme(w)
+    url = reverse("jaarprogramma:concept", args=[w.kader.slug, 2027])
+    data = {"form": "opmerking", "opmerking-tekst": "Graag in het AO."}
+    return Attempt([_post(url, data)], lambda: Opmerking.objects.filter(programma=programma).exists())
+
+
+def attempt_adopt_programme(w) -> Attempt:
+    from driehoek.jaarprogramma.models import Jaarprogramma
+
+    programma = _programme(w)
+    url = reverse("jaarprogramma:concept", args=[w.kader.slug, 2027])
+    data = {
+        "form": "vaststellen",
+        "vaststellen-datum": "2026-12-10",
+        "vaststellen-orgaan": "BO",
+        "vaststellen-versie": programma.versie,
+    }
+    return Attempt(
+        [_post(url, data)],
+        lambda: Jaarprogramma.objects.get(pk=programma.pk).status == Jaarprogramma.Status.VASTGESTELD,
+    )
 
 
 ATTEMPTS = {name.removeprefix("attempt_"): f for name, f in globals().items() if name.startswith("attempt_")}

@@ -103,6 +103,17 @@ def _all_pages(kader, people) -> list[str]:
 
     bod = submitted_bod(people, kader.gemeente)
     pages += [reverse("bod:index"), reverse("bod:lijst", args=[kader.gemeente.pk]), bod.get_absolute_url()]
+    from datetime import date, timedelta
+
+    from driehoek.jaarprogramma import services as programmes
+
+    programma = programmes.start(people["secretaris"], kader, 2027, reacties_uiterlijk=date.today() + timedelta(1))
+    onderdeel = programma.onderdelen.get(nummer="14")
+    voorstel = programmes.propose(people["woonborg"], programma, "tekst", onderdeel=onderdeel, tekst="Twee per jaar.")
+    pages += [reverse("jaarprogramma:index", args=[kader.slug]), reverse("reports:periode", args=[kader.slug])]
+    pages += [reverse("jaarprogramma:concept", args=[kader.slug, 2027])]
+    pages += [reverse("jaarprogramma:onderdeel", args=[kader.slug, 2027, n]) for n in ("1", "14")]
+    pages += [reverse("jaarprogramma:voorstel", args=[kader.slug, 2027, voorstel.pk])]
     return pages
 
 
