@@ -28,6 +28,9 @@ VIEW_USER_HISTORY = "view_user_history"  # obj: None; who changed which user, ro
 EDIT_REFERENCE_DATA = "edit_reference_data"  # obj: None; national rent and income limits per year
 USE_ADMIN = "use_admin"  # obj: None; the register, reference data and users are kept in the admin
 IMPORT_DOCUMENT = "import_document"  # obj: None (upload) or Brondocument (review, accept)
+APPROVE_FOR_PARTY = "approve_for_party"  # obj: Afsprakenset; their own party's approval (docs/adr/0080)
+SIGN_FOR_PARTY = "sign_for_party"  # obj: Afsprakenset; their own party's signature
+MANAGE_SIGNING = "manage_signing"  # obj: Afsprakenset; text final, package, submission
 
 ACTIONS = (
     VIEW_SET,
@@ -52,11 +55,17 @@ ACTIONS = (
     EDIT_REFERENCE_DATA,
     USE_ADMIN,
     IMPORT_DOCUMENT,
+    APPROVE_FOR_PARTY,
+    SIGN_FOR_PARTY,
+    MANAGE_SIGNING,
 )
 
 # Roles that do the work of the monitoring for their party; lezer only reads.
 WORKING_ROLES = {"invuller", "secretaris"}
 RESPONDING_ROLES = {"invuller", "secretaris", "bestuurder"}
+# Approval is recorded by the party's secretary or bestuurder; only a bestuurder signs.
+APPROVING_ROLES = {"secretaris", "bestuurder"}
+SIGNING_ROLES = {"bestuurder"}
 
 
 def is_beheerder(user) -> bool:
@@ -117,8 +126,12 @@ def can(user, action: str, obj: Any) -> bool:
         return is_beheerder(user) or _is_municipal_secretary(user, afsprakenset)
     if action == START_YEAR:
         return _is_municipal_secretary(user, afsprakenset)
-    if action in (ADOPT, MANAGE_CYCLE):
+    if action in (ADOPT, MANAGE_CYCLE, MANAGE_SIGNING):
         return _is_municipal_secretary(user, afsprakenset)
+    if action == APPROVE_FOR_PARTY:
+        return user.partij_id is not None and user.rol in APPROVING_ROLES
+    if action == SIGN_FOR_PARTY:
+        return user.partij_id is not None and user.rol in SIGNING_ROLES
 
     # The monitoring is done by parties for themselves: never by the administrator on their behalf.
     if user.partij_id is None:

@@ -21,7 +21,14 @@ def start(request):
         .select_related("gemeente", "bovenliggende_set")
         .annotate(aantal_afspraken=Count("afspraken", distinct=True))
     )
-    return render(request, "register/start.html", {"sets": sets})
+    from driehoek.ondertekening.queries import open_ondertekening_taken, wachten_op
+
+    context = {
+        "sets": sets,
+        "ondertekening_taken": open_ondertekening_taken(request.user),
+        "ondertekening_wacht": wachten_op(request.user),
+    }
+    return render(request, "register/start.html", context)
 
 
 @login_required
