@@ -53,10 +53,10 @@ def taken_voor_set(user, s: Afsprakenset) -> list[Taak]:
         approved = s.goedkeuringen.filter(partij_id=user.partij_id, ingetrokken_op__isnull=True).exists()
         signed = s.handtekeningen.filter(partij_id=user.partij_id, ingetrokken_op__isnull=True).exists()
         if not approved and policy.can(user, policy.APPROVE_FOR_PARTY, s):
-            title = _("Goedkeuring van %(partij)s vastleggen: %(set)s") % {"partij": user.partij, "set": s.titel}
+            title = _("Goedkeuring van %(partij)s vastleggen: %(set)s") % {"partij": user.partij.naam, "set": s.titel}
             tasks.append(Taak(f"goedkeuring:{s.pk}:{user.partij_id}", title, url, deadline))
         if approved and not signed and policy.can(user, policy.SIGN_FOR_PARTY, s):
-            title = _("Ondertekenen namens %(partij)s: %(set)s") % {"partij": user.partij, "set": s.titel}
+            title = _("Ondertekenen namens %(partij)s: %(set)s") % {"partij": user.partij.naam, "set": s.titel}
             tasks.append(Taak(f"handtekening:{s.pk}:{user.partij_id}", title, url, deadline))
     if s.status == Status.ONDERTEKEND and policy.can(user, policy.MANAGE_SIGNING, s):
         title = _("Indienen bij de minister en de Autoriteit woningcorporaties: %(set)s") % {"set": s.titel}
