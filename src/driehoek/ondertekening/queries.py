@@ -58,7 +58,8 @@ def taken_voor_set(user, s: Afsprakenset) -> list[Taak]:
         if approved and not signed and policy.can(user, policy.SIGN_FOR_PARTY, s):
             title = _("Ondertekenen namens %(partij)s: %(set)s") % {"partij": user.partij.naam, "set": s.titel}
             tasks.append(Taak(f"handtekening:{s.pk}:{user.partij_id}", title, url, deadline))
-    if s.status == Status.ONDERTEKEND and policy.can(user, policy.MANAGE_SIGNING, s):
+    # A set imported as signed on paper has no round in Driehoek: nothing to submit here.
+    if s.status == Status.ONDERTEKEND and ronde is not None and policy.can(user, policy.MANAGE_SIGNING, s):
         title = _("Indienen bij de minister en de Autoriteit woningcorporaties: %(set)s") % {"set": s.titel}
         tasks.append(Taak(f"indiening:{s.pk}", title, url, deadline))
     return tasks

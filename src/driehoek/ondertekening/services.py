@@ -247,6 +247,8 @@ def build_package(user, afsprakenset: Afsprakenset) -> Indieningspakket:
     require(user, policy.MANAGE_SIGNING, afsprakenset)
     s = _locked(afsprakenset)
     _require_status(s, Status.ONDERTEKEND)
+    if not Ronde.objects.filter(afsprakenset=s).exists():
+        raise ValidationError(_("Deze set is buiten Driehoek ondertekend; hier is geen pakket van te maken."))
     content = package_pdf(s)
     pakket = Indieningspakket(afsprakenset=s, gemaakt_door=user, grootte=len(content))
     stamp = timezone.localtime().strftime("%Y%m%d-%H%M%S")

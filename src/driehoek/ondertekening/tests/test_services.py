@@ -196,3 +196,9 @@ def test_all_or_nothing_when_the_status_step_fails(programma, people, signers, m
     assert programma.status == S.AKKOORD
     assert not Handtekening.objects.filter(afsprakenset=programma, partij=last.partij).exists()
     assert programma.ondertekenaars.count() == 0
+
+
+def test_a_set_signed_on_paper_has_no_package_to_make(kader, people):
+    assert kader.status == S.ONDERTEKEND  # imported as signed in December 2025
+    with pytest.raises(ValidationError, match="buiten Driehoek"):
+        services.build_package(people["secretaris"], kader)
