@@ -15,6 +15,7 @@ from django.conf import settings
 from driehoek.accounts.models import User
 from driehoek.accounts.tests.twofactor import app_of, next_code
 from driehoek.core.tests.browser import kader_with_users, log_in
+from driehoek.core.tests.test_accessibility import _violations
 from driehoek.register.models import Afsprakenset
 
 from .helpers import SIGNERS, decision_pdf, make_jaarprogramma, make_signers
@@ -98,6 +99,8 @@ def test_all_six_parties_approve_and_sign_and_the_secretary_submits(page: Page, 
         page.get_by_label("Plaats").fill(place)
         page.get_by_label("Code uit uw authenticator-app").fill(next_code(User.objects.get(pk=user.pk)))
         shot(page, f"{step:02d}-{username}-ondertekenen")
+        if step == 3:
+            assert _violations(page) == []
         c.click(page.get_by_role("button", name="Ondertekenen"))
         expect(page.get_by_role("heading", name="Handtekening intrekken")).to_be_visible()
 
@@ -117,6 +120,7 @@ def test_all_six_parties_approve_and_sign_and_the_secretary_submits(page: Page, 
     c.click(page.get_by_role("button", name="Indiening vastleggen"))
     expect(page.get_by_role("heading", name="Ingediend")).to_be_visible()
     shot(page, "11-ingediend")
+    assert _violations(page) == []
     s.refresh_from_db()
     assert s.status == Afsprakenset.Status.INGEDIEND
 
@@ -128,6 +132,7 @@ def test_all_six_parties_approve_and_sign_and_the_secretary_submits(page: Page, 
     expect(page.locator("main")).to_contain_text(s.afspraken.get(nummer="11").tekst.split(".")[0])
     expect(page.get_by_role("table")).to_contain_text("F. Voorzitter")
     shot(page, "12-openbaar")
+    assert _violations(page) == []
 
     report = ARTIFACTS / "ondertekening-klikken.txt"
     report.write_text("\n".join(f"{who}: {n}" for who, n in c.count.items()) + "\n", encoding="utf-8")
