@@ -202,3 +202,19 @@ def test_a_set_signed_on_paper_has_no_package_to_make(kader, people):
     assert kader.status == S.ONDERTEKEND  # imported as signed in December 2025
     with pytest.raises(ValidationError, match="buiten Driehoek"):
         services.build_package(people["secretaris"], kader)
+
+
+def test_the_text_reopens_only_while_nobody_approved(programma, people, signers):
+    secretaris = people["secretaris"]
+    to_akkoord(secretaris, programma)
+    approve(signers["wethouder"], programma)
+    with pytest.raises(ValidationError, match="al goedkeuringen"):
+        services.reopen_text(secretaris, programma)
+    services.withdraw_approval(
+        signers["wethouder"], Goedkeuring.objects.get(afsprakenset=programma), "Tekst wordt nog aangepast."
+    )
+    services.reopen_text(secretaris, programma)
+    programma.refresh_from_db()
+    assert programma.status == S.IN_ONDERHANDELING
+    with pytest.raises(ValidationError, match="kan niet naar"):
+        services.start_negotiation(secretaris, programma)  # already negotiating
