@@ -170,6 +170,23 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule("comment_programme", "comment in a yearly programme's draft", _roles(*RESPONDING)),
     Rule("adopt_programme", "adopt (vaststellen) a yearly programme into the register", MUNICIPAL_SECRETARY),
+    # Signing and submission (ondertekening, docs/adr/0080).
+    Rule(
+        "approve_for_party",
+        "record or withdraw their own party's approval of a final text, with the decision document",
+        _roles("secretaris", "bestuurder"),
+    ),
+    Rule(
+        "sign_for_party",
+        "sign for their own party with a code from their authenticator app; withdraw before submission",
+        _roles("bestuurder"),
+    ),
+    Rule(
+        "manage_signing",
+        "mark a text final (with the deadline); make the submission package; record the submission",
+        MUNICIPAL_SECRETARY,
+    ),
+    Rule("view_signed_public", "view a submitted set's signed agreements: its public page and open data", EVERYONE),
 )
 
 

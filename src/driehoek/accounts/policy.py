@@ -38,6 +38,9 @@ ADOPT_PROGRAMME = "adopt_programme"  # obj: jaarprogramma.Jaarprogramma; the mun
 PROPOSE = "propose"  # obj: Jaarprogramma (new proposal) or Voorstel (revise, withdraw its own)
 REACT_PROPOSAL = "react_proposal"  # obj: Voorstel; every party but the proposer's, for itself
 COMMENT_PROGRAMME = "comment_programme"  # obj: Jaarprogramma
+APPROVE_FOR_PARTY = "approve_for_party"  # obj: Afsprakenset; their own party's approval (docs/adr/0080)
+SIGN_FOR_PARTY = "sign_for_party"  # obj: Afsprakenset; their own party's signature
+MANAGE_SIGNING = "manage_signing"  # obj: Afsprakenset; text final, package, submission
 
 ACTIONS = (
     VIEW_SET,
@@ -72,11 +75,17 @@ ACTIONS = (
     PROPOSE,
     REACT_PROPOSAL,
     COMMENT_PROGRAMME,
+    APPROVE_FOR_PARTY,
+    SIGN_FOR_PARTY,
+    MANAGE_SIGNING,
 )
 
 # Roles that do the work of the monitoring for their party; lezer only reads.
 WORKING_ROLES = {"invuller", "secretaris"}
 RESPONDING_ROLES = {"invuller", "secretaris", "bestuurder"}
+# Approval is recorded by the party's secretary or bestuurder; only a bestuurder signs.
+APPROVING_ROLES = {"secretaris", "bestuurder"}
+SIGNING_ROLES = {"bestuurder"}
 
 
 def is_beheerder(user) -> bool:
@@ -141,6 +150,12 @@ def can(user, action: str, obj: Any) -> bool:
         return _is_municipal_secretary(user, afsprakenset)
     if action == ADD_AGENDA_ITEM and _is_municipal_secretary(user, afsprakenset):
         return True
+    if action in (ADOPT, MANAGE_CYCLE, MANAGE_SIGNING):
+        return _is_municipal_secretary(user, afsprakenset)
+    if action == APPROVE_FOR_PARTY:
+        return user.partij_id is not None and user.rol in APPROVING_ROLES
+    if action == SIGN_FOR_PARTY:
+        return user.partij_id is not None and user.rol in SIGNING_ROLES
 
     # The monitoring is done by parties for themselves: never by the administrator on their behalf.
     if user.partij_id is None:

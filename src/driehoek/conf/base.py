@@ -86,6 +86,7 @@ INSTALLED_APPS = [
     "driehoek.importer",
     "driehoek.bod",
     "driehoek.jaarprogramma",
+    "driehoek.ondertekening",
     "django_tasks_db",
 ]
 

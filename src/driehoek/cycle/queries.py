@@ -98,6 +98,11 @@ def cycle_items(user, afsprakenset) -> list[OpenItem]:
                         f"plan:{item.pk}", "planning", _("Te laat: %(t)s") % {"t": item.titel}, item.uiterlijk, url
                     )
                 )
+    # Approving, signing and submitting (the ondertekening room), so reminders cover them too.
+    from driehoek.ondertekening.queries import taken_voor_set
+
+    for taak in taken_voor_set(user, afsprakenset):
+        items.append(OpenItem(taak.key, "ondertekening", taak.title, taak.deadline, taak.url))
     return items
 
 

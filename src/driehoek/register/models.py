@@ -77,8 +77,10 @@ class AfsprakensetQuerySet(models.QuerySet):
         return self.filter(deelnames__partij_id=user.partij_id).distinct()
 
     def published(self) -> "AfsprakensetQuerySet":
-        """The sets the public sees: those with at least one published year (reports.Publicatie)."""
-        return self.filter(publicaties__isnull=False).distinct()
+        """The sets the public sees: those with at least one published year (reports.Publicatie),
+        and those whose signed agreements were submitted through Driehoek (ondertekening.Indiening),
+        which are public from then on without an evaluation."""
+        return self.filter(Q(publicaties__isnull=False) | Q(indiening__isnull=False)).distinct()
 
     def visible_or_404(self, user, slug: str) -> "Afsprakenset":
         """The set with this slug if the user may see it; otherwise as if it did not exist."""
@@ -100,8 +102,12 @@ class Afsprakenset(StaysInItsSet, models.Model):
         JAARPROGRAMMA = "jaarprogramma", _("jaarprogramma")
 
     class Status(models.TextChoices):
+        # The steps of making a set; they change only through ondertekening/services.py.
         CONCEPT = "concept", _("concept")
+        IN_ONDERHANDELING = "in_onderhandeling", _("in onderhandeling")
+        AKKOORD = "akkoord", _("akkoord per partij")
         ONDERTEKEND = "ondertekend", _("ondertekend")
+        INGEDIEND = "ingediend", _("ingediend")
         VERVALLEN = "vervallen", _("vervallen")
 
     gemeente = models.ForeignKey(Gemeente, verbose_name=_("gemeente"), on_delete=models.PROTECT, related_name="sets")
@@ -150,6 +156,11 @@ class Afsprakenset(StaysInItsSet, models.Model):
     @property
     def periode(self) -> str:
         return rules.format_years(self.eerste_jaar, self.laatste_jaar)
+
+    @property
+    def is_ondertekend(self) -> bool:
+        """Signed (and perhaps submitted): from here on the set changes only by a decision."""
+        return self.status in (self.Status.ONDERTEKEND, self.Status.INGEDIEND)
 
 
 class Deelname(StaysInItsSet, models.Model):

@@ -23,11 +23,13 @@ def start(request):
         .select_related("gemeente", "bovenliggende_set")
         .annotate(aantal_afspraken=Count("afspraken", distinct=True))
     )
-    tasks = inbox.open_tasks(request.user)
+    from driehoek.ondertekening.queries import wachten_op
+
+    tasks = inbox.open_tasks(request.user)  # signing tasks come in through the cycle's items
     # After a save the page comes back here with the saved task's key: the next one is highlighted.
     done = request.GET.get("na", "")[:100]
     volgende = next((t for t in tasks if t.key != done), None) if done else None
-    context = {"sets": sets, "tasks": tasks, "volgende": volgende}
+    context = {"sets": sets, "tasks": tasks, "volgende": volgende, "ondertekening_wacht": wachten_op(request.user)}
     return render(request, "register/start.html", context)
 
 

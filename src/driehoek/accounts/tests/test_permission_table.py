@@ -23,6 +23,7 @@ from driehoek.cycle.models import Correctie, Geschil, Overleg, Stem, Verslag
 from driehoek.figures.models import Aanlevering
 from driehoek.monitoring import services as monitoring
 from driehoek.monitoring.models import Beoordeling, Indicatorwaarde, Monitoringsjaar, Reactie, Status
+from driehoek.ondertekening.tests.permission_attempts import *  # noqa: F403 (the signing rows' attempts)
 from driehoek.register.models import Afspraak
 from driehoek.reports import services as reports
 

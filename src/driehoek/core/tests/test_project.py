@@ -84,6 +84,7 @@ def _all_pages(kader, people) -> list[str]:
         pages += [s.get_absolute_url(), s.get_absolute_url() + "?q=huur", reverse("monitoring:index", args=[s.slug])]
         pages += [reverse(f"cycle:{name}", args=[s.slug]) for name in ("index", "geschillen", "open")]
         pages += [reverse("register:geschiedenis", args=[s.slug])]
+        pages += [reverse("ondertekening:set", args=[s.slug])]
     pages += [a.get_absolute_url() for a in Afspraak.objects.filter(afsprakenset=kader)]
     pages += [reverse(f"monitoring:{name}", args=[kader.slug, 2026]) for name in ("dashboard", "tabel", "focus")]
     pages += [reverse("reports:rapport_aanvragen", args=[kader.slug, 2026])]
