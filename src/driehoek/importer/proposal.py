@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 
 from driehoek.register.opendata import FORMAT, VERSION
 
-from . import extract, parties, structure, tables, targets
+from . import extract, limits, parties, structure, tables, targets
 from .structure import BULLET, SECTION, Hoofdstuk
 from .verantwoordelijken import Matcher
 
@@ -42,17 +42,20 @@ def propose(
     municipality: str | None = None,
     progress: Callable[[str], None] | None = None,
 ) -> Proposal:
+    deadline = limits.Deadline()
+
     def step(what: str) -> None:
+        deadline.check()
         if progress:
             progress(what)
 
     step(_("tekst lezen"))
-    document = extract.read(filename, content)
+    document = extract.read(filename, content, deadline)
     step(_("partijen zoeken"))
     found, signing = parties.find(document.text)
     aliases = {alias.lower(): p.name for p in found for alias in p.aliases}
     step(_("structuur herkennen"))
-    parsed = structure.parse(document.lines, aliases)
+    parsed = structure.parse(document.lines, aliases, check=deadline.check)
     themes = parsed.themes
     if not themes:
         raise NoAgreements(
@@ -76,6 +79,7 @@ def propose(
     theme_dicts, used_numbers = [], set()
     planned = {t.number for t in themes if t.number}
     for index, theme in enumerate(themes, start=1):
+        deadline.check()
         number = _free(theme.number or str(index), used_numbers | (planned - {theme.number}))
         used_numbers.add(number)
         theme_dicts.append(

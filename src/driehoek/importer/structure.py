@@ -19,7 +19,7 @@ from .parties import GROUP_WORDS
 
 HEADING_WORD = re.compile(r"^(?:thema|hoofdstuk|deel)\s+(\d{1,2}(?:\.\d{1,2})*)\s*[:.\-–]?\s*(.*)$", re.I)
 THEME_COLON = re.compile(r"^thema\s*[:\-–]\s*(.+)$|^(?:Thema|THEMA)\s+([A-Z][^\s:]*(?:\s+[^\s:]+){0,4})$")
-NUMBERED = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){0,2})(\.?)\s+(\S.*)$")
+NUMBERED = re.compile(r"^(\d{1,3}(?:\.\d{1,2}){0,2})(\.?)\s+(\S.*)$")
 AGREEMENT_WORD = re.compile(r"^(?:Afspraak|AFSPRAAK)\s+(\d{1,2}(?:\.\d{1,2}){0,2}[a-z]?)(?![,;)])\s*[:.\-–]?\s*(.*)$")
 BULLET = re.compile(r"^([•●○▪■◦➔➢►✓·](?=\s*\S)|[–\-*](?=\s))\s*(\S.*)$")
 DOEL = re.compile(r"^((?:Doel|DOEL|Ambitie|Opgave)(?:stelling)?)\s*:\s*(.*)$")
@@ -115,13 +115,15 @@ class Parser:
 
     # --- the pass ---------------------------------------------------------------------------
 
-    def parse(self) -> Structure:
+    def parse(self, check=None) -> Structure:
         nonblank = [line for line in self.lines if line.strip() and line != BREAK]
         follows_blank = sum(
             1 for i, line in enumerate(self.lines[:-1]) if line.strip() and not self.lines[i + 1].strip()
         )
         double_spaced = bool(nonblank) and follows_blank > 0.6 * len(nonblank)
         for index, line in enumerate(self.lines):
+            if check is not None and index % 500 == 0:
+                check()
             if line == BREAK:
                 self.since_break = True
                 continue
@@ -425,8 +427,8 @@ class Parser:
         return sorted(found, key=found.get)
 
 
-def parse(lines: list[str], party_aliases: dict[str, str]) -> Structure:
-    structure = Parser(lines, party_aliases).parse()
+def parse(lines: list[str], party_aliases: dict[str, str], check=None) -> Structure:
+    structure = Parser(lines, party_aliases).parse(check)
     agreements = [a for chapter in structure.chapters for a in chapter.agreements]
     titled = [a for a in agreements if _title_of(a)[0]]
     # Titles are a habit of a whole document: a stray short first line in a document without them is text.
