@@ -96,21 +96,33 @@ class Figures:
 
 
 def party_map(proposed: list[dict], truth: list[dict]) -> dict[str, str]:
-    """Proposed party name -> the ground truth's short name for the same organisation."""
-    mapping = {}
-    for p in proposed:
-        mine = {_norm(p["name"]), _norm(p.get("short_name", ""))} - {""}
-        for t in truth:
-            theirs = {_norm(t["name"]), _norm(t["short"])} - {""}
-            same = mine & theirs or any(
-                len(a) > 3 and len(b) > 3 and (f" {a} " in f" {b} " or f" {b} " in f" {a} ")
-                for a in mine
-                for b in theirs
-                if a != "gemeente" and b != "gemeente"
-            )
-            if same or p["kind"] == t["kind"] == "gemeente":
-                mapping[p["name"]] = t["short"]
-                break
+    """Proposed party name -> the ground truth's short name for the same organisation: the same full
+    or short name first, else one name inside the other (same kind), each ground-truth party once."""
+    mapping: dict[str, str] = {}
+
+    def names(p: dict, short: str) -> set[str]:
+        return {_norm(p["name"]), _norm(p.get(short, ""))} - {""}
+
+    for rule in ("same", "inside"):
+        for p in proposed:
+            if p["name"] in mapping:
+                continue
+            mine = names(p, "short_name")
+            for t in truth:
+                if t["short"] in mapping.values():
+                    continue
+                theirs = names(t, "short")
+                if rule == "same":
+                    same = bool(mine & theirs) or p["kind"] == t["kind"] == "gemeente"
+                else:
+                    same = KIND_SAME.get(p["kind"], p["kind"]) == t["kind"] and any(
+                        len(a) > 3 and len(b) > 3 and (f" {a} " in f" {b} " or f" {b} " in f" {a} ")
+                        for a in mine
+                        for b in theirs
+                    )
+                if same:
+                    mapping[p["name"]] = t["short"]
+                    break
     return mapping
 
 

@@ -226,6 +226,8 @@ def _theme(
         section_parties = matcher.mentions(a.section) if a.section else []
         kind = _kind(a.section, section_parties, a.title or text)
         responsible = matcher.responsible(text, section_parties, kind, holders, title=a.title)
+        if a.lead or a.bullet:
+            responsible = _stated(a, found, section_parties) or responsible
         if kind == "generiek":
             kinds = {p.kind for p in found if p.name in responsible}
             kind = "per_partij" if len(kinds) == 1 and len(responsible) < len(found) else "gezamenlijk"
@@ -264,6 +266,19 @@ def _theme(
         "lopende_afspraken": lopende,
         "targets": theme_targets,
     }
+
+
+def _stated(a, found: list, section_parties: list[str]) -> list[str]:
+    """The parties a responsibility line or a party heading names: "Trekker: corporaties, gemeente",
+    "Wat doet de gemeente:", "Samen:" (every party)."""
+    everyone = [p.name for p in found]
+    said = a.lead or (a.section if a.bullet else "")
+    if not said:
+        return []
+    if re.search(r"(?i)(?<![\w-])(?:alle\s+)?partijen\b|\bsamen\b|\b(?:we|wij)\b|\biedereen\b", said):
+        return everyone
+    named = tables.resolve(said, found) if a.lead else []
+    return named or (list(section_parties) if a.bullet else [])
 
 
 def _kind(section: str, section_parties: list[str], opening: str) -> str:

@@ -19,7 +19,7 @@ from .parties import GROUP_WORDS
 
 HEADING_WORD = re.compile(r"^(?:thema|hoofdstuk|deel)\s+(\d{1,2}(?:\.\d{1,2})*)\s*[:.\-–]?\s*(.*)$", re.I)
 THEME_COLON = re.compile(r"^thema\s*[:\-–]\s*(.+)$|^(?:Thema|THEMA)\s+([A-Z][^\s:]*(?:\s+[^\s:]+){0,4})$")
-NUMBERED = re.compile(r"^(\d{1,3}(?:\.\d{1,2}){0,2})(\.?)\s+(\S.*)$")
+NUMBERED = re.compile(r"^(\d{1,3}(?:\.\d{1,2}){0,2})([.)]?)\s+(\S.*)$")
 AGREEMENT_WORD = re.compile(r"^(?:Afspraak|AFSPRAAK)\s+(\d{1,2}(?:\.\d{1,2}){0,2}[a-z]?)(?![,;)])\s*[:.\-–]?\s*(.*)$")
 BULLET = re.compile(r"^([•●○▪■◦➔➢►✓·](?=\s*\S)|[–\-*](?=\s))\s*(\S.*)$")
 DOEL = re.compile(r"^((?:Doel|DOEL|Ambitie|Opgave)(?:stelling)?)\s*:\s*(.*)$")
@@ -37,6 +37,11 @@ SECTION = re.compile(
     r"|^afspraken (?:met|van|voor)\b",
     re.I,
 )
+# "Trekker: corporaties, gemeente", "Verantwoordelijk: Graanhof", "Wie: alle partijen": who carries the agreement.
+RESPONSIBLE = re.compile(
+    r"^(?:Trekkers?|Verantwoordelijke?(?:\s+partij(?:en)?)?|Wie|Actiehouders?|Uitvoerders?|Eigenaar)\s*:\s*(\S.{0,200})$",
+    re.I,
+)
 YEAR_TAIL = re.compile(r"\s*\b(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)\d{2})?\s*\.?$")
 SENTENCE_END = (".", ",", ";", ":", "!", "?")
 
@@ -50,6 +55,7 @@ class Afspraak:
     lines: list[tuple[int, str]] = field(default_factory=list)  # (line index, text); the first is the opening
     title: str = ""
     bullet: bool = False
+    lead: str = ""  # a responsibility line ("Trekker: gemeente"): the parties it names are responsible
 
     @property
     def end(self) -> int:
@@ -134,7 +140,9 @@ class Parser:
 
     def step(self, i: int, line: str) -> None:
         self.index = i
-        if self.try_heading(i, line) or self.try_agreement(i, line):
+        if self.agreement is not None and (m := RESPONSIBLE.match(line)):
+            self.agreement.lead = m.group(1).strip().rstrip(".")
+        elif self.try_heading(i, line) or self.try_agreement(i, line):
             pass
         elif m := DOEL.match(line):
             self.label(i, "doel", m.group(1), m.group(2))
@@ -165,7 +173,11 @@ class Parser:
             candidate, title = m.group(1), m.group(3).strip()
             if not is_caps(title):
                 # "2. Woonborg, rechtsgeldig vertegenwoordigd door ... E." is a list item, not a heading.
-                if "," in title or title.endswith(".") or not self.expected_heading(candidate):
+                if (
+                    ("," in title and not self.opens_theme(i))
+                    or title.endswith(".")
+                    or not self.expected_heading(candidate)
+                ):
                     return False
                 if self.expected_agreement(candidate) and not (self.sub_heading(candidate) or self.opens_theme(i)):
                     return False
@@ -174,6 +186,8 @@ class Parser:
             if self.mode == "lopende" and BULLET.match(line):
                 return False
             number, title = "", line.rstrip("*").strip()
+        elif is_heading_title(line) and len(line.split()) <= 6 and not line.endswith(":") and self.goal_follows(i):
+            number, title = "", line  # "Beschikbaarheid" over its "Doel: ..." paragraph
         else:
             return False
         self.heading(i, number, title.rstrip("*").strip())
@@ -206,6 +220,10 @@ class Parser:
                 or (numbered and numbered.group(1) in ("1", "1.1"))
             )
         return False
+
+    def goal_follows(self, i: int) -> bool:
+        nxt = next((line.strip() for line in self.lines[i + 1 : i + 4] if line.strip() and line != BREAK), "")
+        return DOEL.match(nxt) is not None
 
     def sub_heading(self, number: str) -> bool:
         """ "4.1" right under chapter "4", before any agreement or agreements heading, opens a sub-chapter."""
@@ -387,17 +405,20 @@ class Parser:
             cur.intro.append((i, line))
 
     def is_section(self, line: str) -> bool:
-        if self.current is None or len(line.split()) > 9 or line.endswith((",", ";", ":")) and not SECTION.match(line):
+        if self.current is None or len(line.split()) > 9 or line.endswith((",", ";")):
             return False
-        core = YEAR_TAIL.sub("", line).rstrip(" .:")
+        core = YEAR_TAIL.sub("", line).rstrip(" .:?")
         if not core or not core[0].isupper() or re.search(r"[.;!?]\s", core):
             return False
         if re.search(r"(?i)\b(?:de|het|en|of|van|voor|met)$", core) or self._continues_a_sentence():
             return False  # a sentence broken over lines, not a heading
         if SECTION.match(core):
             return True
-        # A heading made of party names only: "De Volmacht en Woonborg 2022".
-        rest = core
+        # A heading made of party names only: "De Volmacht en Woonborg 2022", "Wat doet de gemeente:",
+        # "Dit doen de corporaties", "Wat doen we samen?". A sentence's last line ("... Zuidrand.") is not one.
+        if line.endswith("."):
+            return False
+        rest = re.sub(r"(?i)^(?:wat|dit)\s+(?:doen|doet)\b|\b(?:samen|we|wij)\b|\bdoen\b|\bdoet\b", " ", core)
         for alias in sorted(self.aliases, key=len, reverse=True):
             rest = re.sub(rf"(?i)\b{re.escape(alias)}\b", " ", rest)
         for words in GROUP_WORDS.values():  # "Corporaties", "Gemeente en huurdersorganisaties"
