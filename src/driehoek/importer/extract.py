@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
 
+from . import agreement_tables
+
 BREAK = "\f"
 MAX_BYTES = 50 * 1024 * 1024
 
@@ -126,6 +128,13 @@ SHORT_WORDS = {"en", "of", "tot", "t/m", "en/of"}
 def clean(pages: list[str]) -> Document:
     notes: list[str] = []
     page_lines = [[line.rstrip().replace("\u00ad", "") for line in page.split("\n")] for page in pages]
+    # Tables of agreements first: their rows look like footnotes and their header like a running header.
+    rows = 0
+    for k, page in enumerate(page_lines):
+        page_lines[k], n = agreement_tables.convert(page)
+        rows += n
+    if rows:
+        notes.append(_("%(n)s rijen uit een tabel van afspraken gelezen") % {"n": rows})
     furniture = _repeated_furniture(page_lines)
     lines: list[str] = []
     footnotes: list[str] = []

@@ -226,7 +226,7 @@ def _theme(
         section_parties = matcher.mentions(a.section) if a.section else []
         kind = _kind(a.section, section_parties, a.title or text)
         responsible = matcher.responsible(text, section_parties, kind, holders, title=a.title)
-        if a.lead or a.bullet:
+        if a.lead or a.by_heading:
             responsible = _stated(a, found, section_parties) or responsible
         if kind == "generiek":
             kinds = {p.kind for p in found if p.name in responsible}
@@ -272,13 +272,16 @@ def _stated(a, found: list, section_parties: list[str]) -> list[str]:
     """The parties a responsibility line or a party heading names: "Trekker: corporaties, gemeente",
     "Wat doet de gemeente:", "Samen:" (every party)."""
     everyone = [p.name for p in found]
-    said = a.lead or (a.section if a.bullet else "")
+    said = a.lead or (a.section if a.by_heading else "")
     if not said:
         return []
+    # Parties the line names come first: "Wat doet Samen Wonen:" is that party, not everyone together.
+    named = tables.resolve(said, found) if a.lead else list(section_parties)
+    if named:
+        return named
     if re.search(r"(?i)(?<![\w-])(?:alle\s+)?partijen\b|\bsamen\b|\b(?:we|wij)\b|\biedereen\b", said):
         return everyone
-    named = tables.resolve(said, found) if a.lead else []
-    return named or (list(section_parties) if a.bullet else [])
+    return []
 
 
 def _kind(section: str, section_parties: list[str], opening: str) -> str:

@@ -20,7 +20,9 @@ from .parties import GROUP_WORDS
 HEADING_WORD = re.compile(r"^(?:thema|hoofdstuk|deel)\s+(\d{1,2}(?:\.\d{1,2})*)\s*[:.\-–]?\s*(.*)$", re.I)
 THEME_COLON = re.compile(r"^thema\s*[:\-–]\s*(.+)$|^(?:Thema|THEMA)\s+([A-Z][^\s:]*(?:\s+[^\s:]+){0,4})$")
 NUMBERED = re.compile(r"^(\d{1,3}(?:\.\d{1,2}){0,2})([.)]?)\s+(\S.*)$")
-AGREEMENT_WORD = re.compile(r"^(?:Afspraak|AFSPRAAK)\s+(\d{1,2}(?:\.\d{1,2}){0,2}[a-z]?)(?![,;)])\s*[:.\-–]?\s*(.*)$")
+AGREEMENT_WORD = re.compile(
+    r"^(?:Afspraak|AFSPRAAK)\s+([A-Z]?\d{1,3}(?:\.\d{1,2}){0,2}[a-z]?)(?![,;)])\s*[:.\-–]?\s*(.*)$"
+)
 BULLET = re.compile(r"^([•●○▪■◦➔➢►✓·](?=\s*\S)|[–\-*](?=\s))\s*(\S.*)$")
 DOEL = re.compile(r"^((?:Doel|DOEL|Ambitie|Opgave)(?:stelling)?)\s*:\s*(.*)$")
 RICHTINGEN = re.compile(
@@ -56,6 +58,7 @@ class Afspraak:
     title: str = ""
     bullet: bool = False
     lead: str = ""  # a responsibility line ("Trekker: gemeente"): the parties it names are responsible
+    by_heading: bool = False  # a bullet under a party heading ("Wat doet de gemeente:"): those parties
 
     @property
     def end(self) -> int:
@@ -112,10 +115,12 @@ class Parser:
         self.mode = "text"  # text, doel, richtingen, lopende, agreements
         self.section = ""
         self.section_parties: list[str] = []
+        self.party_heading = False
         self.bullets_are_agreements = False
         self.last_number: str | None = None
         self.max_number: int | None = None
         self.since_break = True
+        self.after_blanks = 0  # blank lines before the current one: two or more set a heading apart
         self.index = 0
         self.notes: list[str] = []
 
@@ -127,6 +132,7 @@ class Parser:
             1 for i, line in enumerate(self.lines[:-1]) if line.strip() and not self.lines[i + 1].strip()
         )
         double_spaced = bool(nonblank) and follows_blank > 0.6 * len(nonblank)
+        blanks = 0
         for index, line in enumerate(self.lines):
             if check is not None and index % 500 == 0:
                 check()
@@ -134,7 +140,9 @@ class Parser:
                 self.since_break = True
                 continue
             if not line.strip():
+                blanks += 1
                 continue
+            self.after_blanks, blanks = blanks, 0
             self.step(index, line.strip())
         return Structure(self.chapters, double_spaced, self.notes)
 
@@ -157,6 +165,8 @@ class Parser:
             if re.search(r"(?i)\b(?:naar|tot|vanaf|na|in|voor|t/m)$", self.section):
                 self.section = line.rstrip(" .:")  # "Doorkijk naar 2031" needs its year
             self.section_parties = self.parties_in(line)
+            # "Wat doet de gemeente:", "Samen:", "Dit doen de corporaties": the heading names who does it.
+            self.party_heading = line.endswith((":", "?")) or bool(re.match(r"(?i)(?:wat|dit)\s+(?:doen|doet)\b", line))
             self.mode = "agreements"
             self.bullets_are_agreements = True
         else:
@@ -186,7 +196,13 @@ class Parser:
             if self.mode == "lopende" and BULLET.match(line):
                 return False
             number, title = "", line.rstrip("*").strip()
-        elif is_heading_title(line) and len(line.split()) <= 6 and not line.endswith(":") and self.goal_follows(i):
+        elif (
+            is_heading_title(line)
+            and len(line.split()) <= 6
+            and not line.endswith(":")
+            and (self.goal_follows(i) or self.after_blanks >= 2 and self.mode == "agreements")
+            and not self.is_section(line)
+        ):
             number, title = "", line  # "Beschikbaarheid" over its "Doel: ..." paragraph
         else:
             return False
@@ -247,7 +263,7 @@ class Parser:
         self.end_agreement()
         self.current = Hoofdstuk(number=number, title=title, start=i)
         self.chapters.append(self.current)
-        self.mode, self.section, self.section_parties = "text", "", []
+        self.mode, self.section, self.section_parties, self.party_heading = "text", "", [], False
         self.bullets_are_agreements = RICHTINGEN.match(title) is None and SECTION.match(title) is not None
 
     def expected_agreement(self, number: str) -> bool:
@@ -299,6 +315,7 @@ class Parser:
         if self.mode not in ("agreements",):
             self.mode = "agreements"
         self.agreement = Afspraak(number, self.section, self.section_parties, i, [(i, rest)], bullet=bullet)
+        self.agreement.by_heading = bullet and self.party_heading
         self.current.agreements.append(self.agreement)
         if not bullet:
             self.last_number = number
