@@ -113,6 +113,9 @@ def _rows(lines: list[str], i: int, columns: list[tuple[int, str]]) -> tuple[lis
                 break
             i += 1
             continue
+        while piped and 0 < line.count("|") < len(columns) - 1 and i + 1 < len(lines) and lines[i + 1].strip():
+            i += 1  # a piped row that the page wrapped over two lines
+            line = f"{line} {lines[i]}"
         cells = _cells(line, columns, piped)
         if cells is None or (cells[0] and not ROW_NUMBER.match(cells[0])) or (not cells[0] and not rows):
             break
@@ -148,5 +151,5 @@ def _as_lines(row: list[list[str]], columns: list[tuple[int, str]]) -> list[str]
         else:
             out.append(f"{name.capitalize()}: {text}")
     if responsible:
-        out.append(f"Trekker: {responsible}")
+        out.append(f"Trekker: {responsible}.")  # the full stop ends the names for the party finder
     return out

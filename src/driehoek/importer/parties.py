@@ -59,8 +59,8 @@ def kind_of(text: str, default: str = OVERIG) -> str:
     lowered = text.lower()
     if "gemeente" in lowered:
         return GEMEENTE
-    if "huurder" in lowered or "bewoners" in lowered:
-        return HUURDERS
+    if "huurder" in lowered or "bewoners" in lowered or re.search(r"\b(?:hbv|hv|hav|hr)\b", lowered):
+        return HUURDERS  # also the tenants' usual abbreviations: HBV, HV (huurders(belangen)vereniging)
     if re.search(r"woon|woning|corporatie|wonen|bouwvereniging", lowered):
         return CORPORATIE
     if "zorg" in lowered or "welzijn" in lowered:
@@ -136,7 +136,9 @@ def _enumerations(flat: str, text: str = "") -> list[Partij]:
                     name = name[0].upper() + name[1:]
                     bare = re.sub(rf"^{ORG_PREFIX}\s+", "", name)
                     short = name if bare.lower() in places or not bare else bare
-                    parties.append(Partij(name, short, kind, {name, short}))
+                    # "woningcorporaties A en HBV B": the name's own organisation word says more than the group's.
+                    own = kind_of(name, default="") if re.match(rf"(?:{ORG_PREFIX}|HBV|HV)\s", name) else ""
+                    parties.append(Partij(name, short, own if own and own != GEMEENTE else kind, {name, short}))
     return parties
 
 

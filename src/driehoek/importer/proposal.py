@@ -279,7 +279,7 @@ def _stated(a, found: list, section_parties: list[str]) -> list[str]:
     named = tables.resolve(said, found) if a.lead else list(section_parties)
     if named:
         return named
-    if re.search(r"(?i)(?<![\w-])(?:alle\s+)?partijen\b|\bsamen\b|\b(?:we|wij)\b|\biedereen\b", said):
+    if re.search(r"(?i)(?<![\w-])(?:alle\s+)?partijen\b|\bsamen\b|\b(?:we|wij)\b|\biedereen\b|\ballen\b", said):
         return everyone
     return []
 

@@ -40,7 +40,8 @@ class Command(BaseCommand):
 
     def corpus(self, pdf: bool, fouten: bool) -> None:
         label = "pdf" if pdf else "tekst"
-        self.stdout.write(f"\ncorpus ({label}); afgehouden: nummer deelbaar door 3")
+        moved = ", ".join(f"{n:02d}" for n in sorted(corpus_eval.MOVED_TO_TUNING))
+        self.stdout.write(f"\ncorpus ({label}); afgehouden: nummer deelbaar door 3, behalve {moved} (naar afstemming)")
         results = corpus_eval.run(lambda name, content: proposal.propose(name, content).set, pdf=pdf)
         totals = {False: corpus_eval.Figures(), True: corpus_eval.Figures()}
         for number, held, figures, seconds in results:
