@@ -234,6 +234,14 @@ UPLOAD_TABLE_LIMITS = {
     "cells": config("UPLOAD_MAX_CELLS", 5_000_000, cast=int, help="Most cells in a figures upload."),
     "sheet_mb": config("UPLOAD_MAX_SHEET_MB", 500, cast=int, help="Largest unpacked part of an XLSX upload, in MB."),
 }
+# Bounds on one document read in by the importer (importer/limits.py): it refuses more, with a message.
+IMPORTER_MAX_PAGES = config("IMPORTER_MAX_PAGES", 600, cast=int, help="Most pages of a document the importer reads.")
+IMPORTER_MAX_CHARACTERS = config(
+    "IMPORTER_MAX_CHARACTERS", 3_000_000, cast=int, help="Most characters of text the importer reads in one document."
+)
+IMPORTER_MAX_SECONDS = config(
+    "IMPORTER_MAX_SECONDS", 60, cast=int, help="Seconds after which the importer stops reading one document."
+)
 DATA_UPLOAD_MAX_MEMORY_SIZE = config(
     "DATA_UPLOAD_MAX_MEMORY_SIZE", 2_621_440, cast=int, help="Largest request body without files, in bytes."
 )

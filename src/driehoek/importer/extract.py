@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
 
+from . import agreement_tables
+
 BREAK = "\f"
 MAX_BYTES = 50 * 1024 * 1024
 
@@ -31,17 +33,24 @@ class Document:
         return "\n".join(line for line in self.lines if line != BREAK)
 
 
-def read(filename: str, content: bytes) -> Document:
-    """Read a PDF (by its first bytes, whatever the name says) or a text file."""
+def read(filename: str, content: bytes, deadline=None) -> Document:
+    """Read a PDF (by its first bytes, whatever the name says) or a text file, within the limits on
+    pages, characters and time (importer/limits.py)."""
+    from . import limits
+
+    deadline = deadline or limits.Deadline()
     if not content or not content.removeprefix(b"\xef\xbb\xbf").strip():
         raise DocumentError(_("Het bestand is leeg."))
     if len(content) > MAX_BYTES:
         raise DocumentError(_("Het bestand is groter dan 50 MB."))
     if content.lstrip()[:5] == b"%PDF-":
-        pages, notes = _pdf_pages(content)
+        pages, notes = _pdf_pages(content, deadline)
     else:
         text, notes = _decode(content)
+        limits.check_characters(len(text))
         pages = text.split("\f") if "\f" in text else [text]
+        limits.check_pages(len(pages))
+    deadline.check()
     document = clean(pages)
     document.notes[:0] = notes
     if not any(line.strip() and line != BREAK for line in document.lines):
@@ -68,7 +77,7 @@ def _decode(content: bytes) -> tuple[str, list[str]]:
     raise DocumentError(_("De tekenset van het bestand is onbekend."))  # pragma: no cover (latin-1 reads all)
 
 
-def _pdf_pages(content: bytes) -> tuple[list[str], list[str]]:
+def _pdf_pages(content: bytes, deadline) -> tuple[list[str], list[str]]:
     # PDFium (pypdfium2) reads the text layer of a page in about a millisecond: a 300-page document in seconds.
     import pypdfium2 as pdfium
 
@@ -80,12 +89,18 @@ def _pdf_pages(content: bytes) -> tuple[list[str], list[str]]:
                 _("De PDF is beveiligd met een wachtwoord. Sla hem zonder beveiliging op en lees hem opnieuw in.")
             ) from e
         raise DocumentError(_("De PDF is beschadigd of onleesbaar (%(reden)s).") % {"reden": e}) from e
+    from . import limits
+
     try:
-        pages = []
+        limits.check_pages(len(pdf))
+        pages, characters = [], 0
         for page in pdf:
+            deadline.check()
             textpage = page.get_textpage()
             text = textpage.get_text_bounded().replace("\r\n", "\n").replace("\r", "\n")
             pages.append(text.replace("\x02", "-\n"))  # PDFium joins a word hyphenated at a line end with \x02
+            characters += len(text)
+            limits.check_characters(characters)
             textpage.close()
             page.close()
     finally:
@@ -113,6 +128,13 @@ SHORT_WORDS = {"en", "of", "tot", "t/m", "en/of"}
 def clean(pages: list[str]) -> Document:
     notes: list[str] = []
     page_lines = [[line.rstrip().replace("\u00ad", "") for line in page.split("\n")] for page in pages]
+    # Tables of agreements first: their rows look like footnotes and their header like a running header.
+    rows = 0
+    for k, page in enumerate(page_lines):
+        page_lines[k], n = agreement_tables.convert(page)
+        rows += n
+    if rows:
+        notes.append(_("%(n)s rijen uit een tabel van afspraken gelezen") % {"n": rows})
     furniture = _repeated_furniture(page_lines)
     lines: list[str] = []
     footnotes: list[str] = []

@@ -19,9 +19,12 @@ GROUP_WORDS = {
     HUURDERS: r"huurders(?:organisaties?|verenigingen?|belangenorganisaties?|belangenverenigingen?|raden|raad)"
     r"|huurdersorganisatie\(s\)|bewonersorganisaties?|bewonersra(?:ad|den)",
 }
+# An organisation word: "Stichting", or a compound that ends in one ("Woonstichting", "Huurderscollectief",
+# "Bewonerskoepel", "Zorggroep"), or starts with the tenants' word ("Huurdersraad", "Bewonersraad").
 ORG_PREFIX = (
-    r"(?:Algemene\s+)?(?:Woningstichting|Woonstichting|Stichting|Wooncorporatie|Woningcorporatie|Woningbouwvereniging|"
-    r"Huurdersvereniging|Huurdersbelangenvereniging|Huurdersraad|Huurdersorganisatie|Huurdersplatform|Bewonersraad)"
+    r"(?:Algemene\s+)?(?:Stichting|Vereniging|Coöperatie|"
+    r"[A-Z][a-zë]*(?:stichting|corporatie|vereniging|collectief|platform|koepel|groep|federatie|coöperatie)|"
+    r"(?:Huurders|Bewoners)(?:raad|organisatie|belang)|Huurdersbelangenvereniging)"
 )
 NAME_WORD = r"(?:(?:[A-Z]|\d+[A-Za-z])(?:[\w&'’\-]|\.(?=\w))*)"
 JOINER = r"(?:\s+(?:en|aan|den|de|op|van|der|het|la)\s+(?=[A-Z])|\s+)"
@@ -52,15 +55,18 @@ class Ondertekening:
 
 
 def kind_of(text: str, default: str = OVERIG) -> str:
+    """The kind from the organisation words of a name: "Welzijnsstichting" is care, "Woonstichting" housing."""
     lowered = text.lower()
     if "gemeente" in lowered:
         return GEMEENTE
-    if "huurder" in lowered or "bewoners" in lowered:
-        return HUURDERS
-    if re.search(r"woon|woning|corporatie|stichting|wonen|bouwvereniging", lowered):
+    if "huurder" in lowered or "bewoners" in lowered or re.search(r"\b(?:hbv|hv|hav|hr)\b", lowered):
+        return HUURDERS  # also the tenants' usual abbreviations: HBV, HV (huurders(belangen)vereniging)
+    if re.search(r"woon|woning|corporatie|wonen|bouwvereniging", lowered):
         return CORPORATIE
     if "zorg" in lowered or "welzijn" in lowered:
         return ZORG
+    if "stichting" in lowered:
+        return CORPORATIE
     return default
 
 
@@ -68,12 +74,24 @@ def find(text: str) -> tuple[list[Partij], list[Ondertekening]]:
     flat = re.sub(r"\s+", " ", text)
     parties, signatories = _signing_list(flat)
     if len(parties) < 2:
-        parties = _enumerations(flat[: max(6000, len(flat) // 3)])
+        parties = _enumerations(flat[: max(6000, len(flat) // 3)], text)
         signatories = []
     _add_org_names(parties, flat)
     for p in parties:
         _complete(p, flat)
+    _defined_short_names(parties, flat)
     return parties, signatories
+
+
+def _defined_short_names(parties: list[Partij], flat: str) -> None:
+    """ "Waar we 'Graanhof' schrijven, bedoelen we Wooncorporatie Graanhof": the short name the text uses."""
+    defined = re.compile(r"[‘'\"“]([^’'\"”]{2,40})[’'\"”][^.;‘'\"“]{0,30}?\bbedoelen\s+we\s+([^.;,]{3,80})")
+    for m in defined.finditer(flat[:20000]):
+        short, full = m.group(1).strip(), m.group(2).strip().lower()
+        for p in parties:
+            if full.startswith(p.name.lower()) and p.kind != GEMEENTE:
+                p.short_name = short
+                p.aliases.add(short)
 
 
 def _signing_list(flat: str) -> tuple[list[Partij], list[Ondertekening]]:
@@ -100,9 +118,12 @@ def _signing_list(flat: str) -> tuple[list[Partij], list[Ondertekening]]:
     return parties, signatories
 
 
-def _enumerations(flat: str) -> list[Partij]:
+def _enumerations(flat: str, text: str = "") -> list[Partij]:
     parties: list[Partij] = []
-    municipality = re.search(rf"\b[Gg]emeente\s+({NAME})", flat)
+    # The municipality's name within one line: a title block puts the next party on the next line.
+    municipality = next(
+        (m for line in (text or flat).splitlines() if (m := re.search(rf"\b[Gg]emeente\s+({NAME})", line))), None
+    )
     if municipality:
         name = _trim(municipality.group(1))
         parties.append(Partij(f"Gemeente {name}", "Gemeente", GEMEENTE, {f"Gemeente {name}"}))
@@ -115,7 +136,9 @@ def _enumerations(flat: str) -> list[Partij]:
                     name = name[0].upper() + name[1:]
                     bare = re.sub(rf"^{ORG_PREFIX}\s+", "", name)
                     short = name if bare.lower() in places or not bare else bare
-                    parties.append(Partij(name, short, kind, {name, short}))
+                    # "woningcorporaties A en HBV B": the name's own organisation word says more than the group's.
+                    own = kind_of(name, default="") if re.match(rf"(?:{ORG_PREFIX}|HBV|HV)\s", name) else ""
+                    parties.append(Partij(name, short, own if own and own != GEMEENTE else kind, {name, short}))
     return parties
 
 

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 
 from driehoek.register.opendata import FORMAT, VERSION
 
-from . import extract, parties, structure, tables, targets
+from . import extract, limits, parties, structure, tables, targets
 from .structure import BULLET, SECTION, Hoofdstuk
 from .verantwoordelijken import Matcher
 
@@ -42,17 +42,20 @@ def propose(
     municipality: str | None = None,
     progress: Callable[[str], None] | None = None,
 ) -> Proposal:
+    deadline = limits.Deadline()
+
     def step(what: str) -> None:
+        deadline.check()
         if progress:
             progress(what)
 
     step(_("tekst lezen"))
-    document = extract.read(filename, content)
+    document = extract.read(filename, content, deadline)
     step(_("partijen zoeken"))
     found, signing = parties.find(document.text)
     aliases = {alias.lower(): p.name for p in found for alias in p.aliases}
     step(_("structuur herkennen"))
-    parsed = structure.parse(document.lines, aliases)
+    parsed = structure.parse(document.lines, aliases, check=deadline.check)
     themes = parsed.themes
     if not themes:
         raise NoAgreements(
@@ -76,6 +79,7 @@ def propose(
     theme_dicts, used_numbers = [], set()
     planned = {t.number for t in themes if t.number}
     for index, theme in enumerate(themes, start=1):
+        deadline.check()
         number = _free(theme.number or str(index), used_numbers | (planned - {theme.number}))
         used_numbers.add(number)
         theme_dicts.append(
@@ -222,6 +226,8 @@ def _theme(
         section_parties = matcher.mentions(a.section) if a.section else []
         kind = _kind(a.section, section_parties, a.title or text)
         responsible = matcher.responsible(text, section_parties, kind, holders, title=a.title)
+        if a.lead or a.by_heading:
+            responsible = _stated(a, found, section_parties) or responsible
         if kind == "generiek":
             kinds = {p.kind for p in found if p.name in responsible}
             kind = "per_partij" if len(kinds) == 1 and len(responsible) < len(found) else "gezamenlijk"
@@ -260,6 +266,22 @@ def _theme(
         "lopende_afspraken": lopende,
         "targets": theme_targets,
     }
+
+
+def _stated(a, found: list, section_parties: list[str]) -> list[str]:
+    """The parties a responsibility line or a party heading names: "Trekker: corporaties, gemeente",
+    "Wat doet de gemeente:", "Samen:" (every party)."""
+    everyone = [p.name for p in found]
+    said = a.lead or (a.section if a.by_heading else "")
+    if not said:
+        return []
+    # Parties the line names come first: "Wat doet Samen Wonen:" is that party, not everyone together.
+    named = tables.resolve(said, found) if a.lead else list(section_parties)
+    if named:
+        return named
+    if re.search(r"(?i)(?<![\w-])(?:alle\s+)?partijen\b|\bsamen\b|\b(?:we|wij)\b|\biedereen\b|\ballen\b", said):
+        return everyone
+    return []
 
 
 def _kind(section: str, section_parties: list[str], opening: str) -> str:

@@ -19,8 +19,10 @@ from .parties import GROUP_WORDS
 
 HEADING_WORD = re.compile(r"^(?:thema|hoofdstuk|deel)\s+(\d{1,2}(?:\.\d{1,2})*)\s*[:.\-–]?\s*(.*)$", re.I)
 THEME_COLON = re.compile(r"^thema\s*[:\-–]\s*(.+)$|^(?:Thema|THEMA)\s+([A-Z][^\s:]*(?:\s+[^\s:]+){0,4})$")
-NUMBERED = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){0,2})(\.?)\s+(\S.*)$")
-AGREEMENT_WORD = re.compile(r"^(?:Afspraak|AFSPRAAK)\s+(\d{1,2}(?:\.\d{1,2}){0,2}[a-z]?)(?![,;)])\s*[:.\-–]?\s*(.*)$")
+NUMBERED = re.compile(r"^(\d{1,3}(?:\.\d{1,2}){0,2})([.)]?)\s+(\S.*)$")
+AGREEMENT_WORD = re.compile(
+    r"^(?:Afspraak|AFSPRAAK)\s+([A-Z]?\d{1,3}(?:\.\d{1,2}){0,2}[a-z]?)(?![,;)])\s*[:.\-–]?\s*(.*)$"
+)
 BULLET = re.compile(r"^([•●○▪■◦➔➢►✓·](?=\s*\S)|[–\-*](?=\s))\s*(\S.*)$")
 DOEL = re.compile(r"^((?:Doel|DOEL|Ambitie|Opgave)(?:stelling)?)\s*:\s*(.*)$")
 RICHTINGEN = re.compile(
@@ -37,6 +39,11 @@ SECTION = re.compile(
     r"|^afspraken (?:met|van|voor)\b",
     re.I,
 )
+# "Trekker: corporaties, gemeente", "Verantwoordelijk: Graanhof", "Wie: alle partijen": who carries the agreement.
+RESPONSIBLE = re.compile(
+    r"^(?:Trekkers?|Verantwoordelijke?(?:\s+partij(?:en)?)?|Wie|Actiehouders?|Uitvoerders?|Eigenaar)\s*:\s*(\S.{0,200})$",
+    re.I,
+)
 YEAR_TAIL = re.compile(r"\s*\b(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)\d{2})?\s*\.?$")
 SENTENCE_END = (".", ",", ";", ":", "!", "?")
 
@@ -50,6 +57,8 @@ class Afspraak:
     lines: list[tuple[int, str]] = field(default_factory=list)  # (line index, text); the first is the opening
     title: str = ""
     bullet: bool = False
+    lead: str = ""  # a responsibility line ("Trekker: gemeente"): the parties it names are responsible
+    by_heading: bool = False  # a bullet under a party heading ("Wat doet de gemeente:"): those parties
 
     @property
     def end(self) -> int:
@@ -106,33 +115,42 @@ class Parser:
         self.mode = "text"  # text, doel, richtingen, lopende, agreements
         self.section = ""
         self.section_parties: list[str] = []
+        self.party_heading = False
         self.bullets_are_agreements = False
         self.last_number: str | None = None
         self.max_number: int | None = None
         self.since_break = True
+        self.after_blanks = 0  # blank lines before the current one: two or more set a heading apart
         self.index = 0
         self.notes: list[str] = []
 
     # --- the pass ---------------------------------------------------------------------------
 
-    def parse(self) -> Structure:
+    def parse(self, check=None) -> Structure:
         nonblank = [line for line in self.lines if line.strip() and line != BREAK]
         follows_blank = sum(
             1 for i, line in enumerate(self.lines[:-1]) if line.strip() and not self.lines[i + 1].strip()
         )
         double_spaced = bool(nonblank) and follows_blank > 0.6 * len(nonblank)
+        blanks = 0
         for index, line in enumerate(self.lines):
+            if check is not None and index % 500 == 0:
+                check()
             if line == BREAK:
                 self.since_break = True
                 continue
             if not line.strip():
+                blanks += 1
                 continue
+            self.after_blanks, blanks = blanks, 0
             self.step(index, line.strip())
         return Structure(self.chapters, double_spaced, self.notes)
 
     def step(self, i: int, line: str) -> None:
         self.index = i
-        if self.try_heading(i, line) or self.try_agreement(i, line):
+        if self.agreement is not None and (m := RESPONSIBLE.match(line)):
+            self.agreement.lead = m.group(1).strip().rstrip(".")
+        elif self.try_heading(i, line) or self.try_agreement(i, line):
             pass
         elif m := DOEL.match(line):
             self.label(i, "doel", m.group(1), m.group(2))
@@ -147,6 +165,8 @@ class Parser:
             if re.search(r"(?i)\b(?:naar|tot|vanaf|na|in|voor|t/m)$", self.section):
                 self.section = line.rstrip(" .:")  # "Doorkijk naar 2031" needs its year
             self.section_parties = self.parties_in(line)
+            # "Wat doet de gemeente:", "Samen:", "Dit doen de corporaties": the heading names who does it.
+            self.party_heading = line.endswith((":", "?")) or bool(re.match(r"(?i)(?:wat|dit)\s+(?:doen|doet)\b", line))
             self.mode = "agreements"
             self.bullets_are_agreements = True
         else:
@@ -163,7 +183,11 @@ class Parser:
             candidate, title = m.group(1), m.group(3).strip()
             if not is_caps(title):
                 # "2. Woonborg, rechtsgeldig vertegenwoordigd door ... E." is a list item, not a heading.
-                if "," in title or title.endswith(".") or not self.expected_heading(candidate):
+                if (
+                    ("," in title and not self.opens_theme(i))
+                    or title.endswith(".")
+                    or not self.expected_heading(candidate)
+                ):
                     return False
                 if self.expected_agreement(candidate) and not (self.sub_heading(candidate) or self.opens_theme(i)):
                     return False
@@ -172,6 +196,14 @@ class Parser:
             if self.mode == "lopende" and BULLET.match(line):
                 return False
             number, title = "", line.rstrip("*").strip()
+        elif (
+            is_heading_title(line)
+            and len(line.split()) <= 6
+            and not line.endswith(":")
+            and (self.goal_follows(i) or self.after_blanks >= 2 and self.mode == "agreements")
+            and not self.is_section(line)
+        ):
+            number, title = "", line  # "Beschikbaarheid" over its "Doel: ..." paragraph
         else:
             return False
         self.heading(i, number, title.rstrip("*").strip())
@@ -205,6 +237,10 @@ class Parser:
             )
         return False
 
+    def goal_follows(self, i: int) -> bool:
+        nxt = next((line.strip() for line in self.lines[i + 1 : i + 4] if line.strip() and line != BREAK), "")
+        return DOEL.match(nxt) is not None
+
     def sub_heading(self, number: str) -> bool:
         """ "4.1" right under chapter "4", before any agreement or agreements heading, opens a sub-chapter."""
         cur = self.current
@@ -227,7 +263,7 @@ class Parser:
         self.end_agreement()
         self.current = Hoofdstuk(number=number, title=title, start=i)
         self.chapters.append(self.current)
-        self.mode, self.section, self.section_parties = "text", "", []
+        self.mode, self.section, self.section_parties, self.party_heading = "text", "", [], False
         self.bullets_are_agreements = RICHTINGEN.match(title) is None and SECTION.match(title) is not None
 
     def expected_agreement(self, number: str) -> bool:
@@ -279,6 +315,7 @@ class Parser:
         if self.mode not in ("agreements",):
             self.mode = "agreements"
         self.agreement = Afspraak(number, self.section, self.section_parties, i, [(i, rest)], bullet=bullet)
+        self.agreement.by_heading = bullet and self.party_heading
         self.current.agreements.append(self.agreement)
         if not bullet:
             self.last_number = number
@@ -385,17 +422,20 @@ class Parser:
             cur.intro.append((i, line))
 
     def is_section(self, line: str) -> bool:
-        if self.current is None or len(line.split()) > 9 or line.endswith((",", ";", ":")) and not SECTION.match(line):
+        if self.current is None or len(line.split()) > 9 or line.endswith((",", ";")):
             return False
-        core = YEAR_TAIL.sub("", line).rstrip(" .:")
+        core = YEAR_TAIL.sub("", line).rstrip(" .:?")
         if not core or not core[0].isupper() or re.search(r"[.;!?]\s", core):
             return False
         if re.search(r"(?i)\b(?:de|het|en|of|van|voor|met)$", core) or self._continues_a_sentence():
             return False  # a sentence broken over lines, not a heading
         if SECTION.match(core):
             return True
-        # A heading made of party names only: "De Volmacht en Woonborg 2022".
-        rest = core
+        # A heading made of party names only: "De Volmacht en Woonborg 2022", "Wat doet de gemeente:",
+        # "Dit doen de corporaties", "Wat doen we samen?". A sentence's last line ("... Zuidrand.") is not one.
+        if line.endswith("."):
+            return False
+        rest = re.sub(r"(?i)^(?:wat|dit)\s+(?:doen|doet)\b|\b(?:samen|we|wij)\b|\bdoen\b|\bdoet\b", " ", core)
         for alias in sorted(self.aliases, key=len, reverse=True):
             rest = re.sub(rf"(?i)\b{re.escape(alias)}\b", " ", rest)
         for words in GROUP_WORDS.values():  # "Corporaties", "Gemeente en huurdersorganisaties"
@@ -425,8 +465,8 @@ class Parser:
         return sorted(found, key=found.get)
 
 
-def parse(lines: list[str], party_aliases: dict[str, str]) -> Structure:
-    structure = Parser(lines, party_aliases).parse()
+def parse(lines: list[str], party_aliases: dict[str, str], check=None) -> Structure:
+    structure = Parser(lines, party_aliases).parse(check)
     agreements = [a for chapter in structure.chapters for a in chapter.agreements]
     titled = [a for a in agreements if _title_of(a)[0]]
     # Titles are a habit of a whole document: a stray short first line in a document without them is text.

@@ -2,6 +2,7 @@
 jaar"), its comparator (minimaal, maximaal, circa, tussen, tot), a range ("120-140", "4 tot 6") and a
 deadline year ("t/m 2031", "in 2028", "uiterlijk 2027")."""
 
+import bisect
 import re
 from decimal import Decimal, InvalidOperation
 
@@ -79,13 +80,16 @@ def find(text: str, *, exclude_years: bool = True) -> list[dict]:
 
 
 def in_sentence(sentence: str) -> list[dict]:
+    """Every target in one sentence. Each number looks only at a bounded window around it (the words
+    before it, its year, its subject), so the time grows with the sentence, not with its square."""
     found: list[dict] = []
-    taken: list[tuple[int, int]] = []
+    taken = bytearray(len(sentence) + 1)  # characters already inside a target
     has_percent = bool(PATTERNS[0][1].search(sentence))
+    years = [(m.start(), m.end(), int(m.group(1))) for m in YEAR.finditer(sentence)]
     for kind, pattern in PATTERNS:
         for m in pattern.finditer(sentence):
             start, end = m.span()
-            if any(start < b and a < end for a, b in taken):
+            if any(taken[start:end]):
                 continue
             raw = m.groupdict().get("num") or m.groupdict().get("num2")
             value = number(raw) if raw else None
@@ -105,17 +109,17 @@ def in_sentence(sentence: str) -> list[dict]:
             else:
                 unit = re.sub(r"\s+", " ", m.group("unit")).strip(" ,")
             comparator = _comparator(sentence, start, kind, maximum, bool(m.groupdict().get("tal")))
-            taken.append((start, end))
+            taken[start:end] = b"\x01" * (end - start)
             found.append(
                 {
                     "value": _plain(value),
                     "value_max": _plain(maximum) if maximum is not None else None,
                     "unit": unit[:120],
                     "comparator": comparator,
-                    "year": _year(sentence, start, end),
+                    "year": _year(years, start, end),
                     "subject": _subject(sentence, end),
                     "indicator": None,
-                    "source_text": sentence,
+                    "source_text": sentence if len(sentence) <= SOURCE_MAX else _around(sentence, start, end),
                     "_start": start,
                 }
             )
@@ -123,11 +127,25 @@ def in_sentence(sentence: str) -> list[dict]:
     return found
 
 
+SOURCE_MAX = 1000
+WINDOW = 300  # characters before a number in which its comparator or "heeft" is looked for
+
+
+def _before(sentence: str, start: int, words: int) -> str:
+    return " ".join(sentence[max(0, start - WINDOW) : start].split()[-words:]).lower()
+
+
+def _around(sentence: str, start: int, end: int) -> str:
+    """The part of an overlong "sentence" (a table or a list without full stops) around its number."""
+    half = SOURCE_MAX // 2
+    return sentence[max(0, start - half) : end + half]
+
+
 def _is_a_fact(sentence: str, start: int) -> bool:
     """ "Woonborg heeft 397 woningen", "-17" in a table: what is, not what is agreed."""
     if sentence[max(0, start - 1) : start] in ("-", "+", "−"):
         return True
-    before = " ".join(sentence[:start].split()[-3:]).lower()
+    before = _before(sentence, start, 3)
     return re.search(r"\b(?:heeft|hebben|bezit|bezitten|telt|tellen|betreft)\b", before) is not None
 
 
@@ -136,14 +154,14 @@ def _is_year(raw: str, kind: str) -> bool:
 
 
 def _in_parentheses(sentence: str, start: int) -> bool:
-    return sentence.rfind("(", 0, start) > sentence.rfind(")", 0, start)
+    low = max(0, start - WINDOW)
+    return sentence.rfind("(", low, start) > sentence.rfind(")", low, start)
 
 
 def _comparator(sentence: str, start: int, kind: str, maximum, tal: bool) -> str:
     if maximum is not None:
         return "tussen"
-    window = 8 if kind == "euro" else 3
-    before = " ".join(sentence[:start].split()[-window:]).lower()
+    before = _before(sentence, start, 8 if kind == "euro" else 3)
     before = re.sub(r"\b(?:tot|t/m|tot en met|in|voor)\s+(?:19|20)\d{2}\b", " ", before)
     if tal:
         return "circa"
@@ -153,22 +171,24 @@ def _comparator(sentence: str, start: int, kind: str, maximum, tal: bool) -> str
     return "gelijk"
 
 
-def _year(sentence: str, start: int, end: int) -> int | None:
+def _year(years: list[tuple[int, int, int]], start: int, end: int) -> int | None:
+    """The deadline nearest to the number: the year mentions around it, found by bisection."""
+    k = bisect.bisect_left(years, (start,))
     best, distance = None, None
-    for m in YEAR.finditer(sentence):
-        d = min(abs(m.start() - end), abs(m.end() - start))
+    for y_start, y_end, year in years[max(0, k - 2) : k + 2]:
+        d = min(abs(y_start - end), abs(y_end - start))
         if distance is None or d < distance:
-            best, distance = int(m.group(1)), d
+            best, distance = year, d
     return best
 
 
 def _word_before(sentence: str, start: int) -> str:
-    words = sentence[:start].split()
+    words = sentence[max(0, start - WINDOW) : start].split()
     return words[-1].strip(",.;:()") if words else ""
 
 
 def _subject(sentence: str, end: int) -> str:
-    words = sentence[end:].split()[:10]
+    words = sentence[end : end + WINDOW].split()[:10]
     return " ".join(words).strip(" ,.;:")[:300]
 
 

@@ -10,7 +10,10 @@ import re
 
 from .parties import CORPORATIE, GEMEENTE, GROUP_WORDS, HUURDERS, Partij
 
-EXCLUDING = r"bij|aan|in|binnen|van|naar|uit|conform|richting|tot|over|onder|via|tussen"
+EXCLUDING = (
+    r"bij|aan|in|binnen|van|naar|uit|conform|richting|tot|over|onder|via|tussen|"
+    r"in\s+(?:samenwerking|overleg|gesprek|afstemming)\s+met|\w*ge\w+[dt]\s+samen\s+met"  # help: "opgesteld samen met"
+)
 # A finite verb whose object is a party: "De gemeente informeert de corporaties", "betrekt zij AH WOON".
 OBJECT_VERB = (
     r"(?:informeert|informeren|nodigt|nodigen|betrekt|betrekken|ondersteunt|ondersteunen|adviseert|verwijst|"
@@ -24,6 +27,15 @@ PASSIVE = re.compile(
 ALL = re.compile(r"(?<![\w-])(?:alle\s+)?partijen\b|\b(?:we|wij|ons|onze)\b", re.I)
 PARTIES_WORD = re.compile(r"(?<![\w-])(?:de\s+|alle\s+)?partijen\b", re.I)
 WE = re.compile(r"\b(?:we|wij)\b", re.I)
+
+
+def _acting_parties(text: str) -> bool:
+    """ "Partijen ontwikkelen ...": all parties act; "... bespreekt dit met de andere partijen" does not say so."""
+    for m in PARTIES_WORD.finditer(text):
+        before = text[max(0, m.start() - 30) : m.start()]
+        if not re.search(rf"(?i)\b(?:{EXCLUDING}|met|voor|door|andere)\s+(?:de\s+|alle\s+|andere\s+)*$", before):
+            return True
+    return False
 
 
 class Matcher:
@@ -88,9 +100,9 @@ class Matcher:
         everyone = [p.name for p in self.parties]
         opening = re.split(r"(?<=[.!?])\s+", text.strip(), maxsplit=1)[0] if text.strip() else ""
         named = self.mentions(f"{title}. {text}" if title else text)
-        collective = bool(PARTIES_WORD.search(opening) or WE.search(opening))
+        collective = bool(_acting_parties(opening) or WE.search(opening))
         collective |= kind in ("gezamenlijk", "doorkijk") and bool(WE.search(text))
-        collective |= not named and bool(PARTIES_WORD.search(text))
+        collective |= not named and _acting_parties(text)
         if collective:
             # The leading party is the one the opening sentence names; otherwise the set's order.
             first = [name for name in self.mentions(opening) if name in named]

@@ -119,5 +119,10 @@ def test_a_pipe_table_under_theme_words_and_group_word_sections(as_pdf):
         "Gemeente en huurdersraad",
     ]
     assert agreement(s, "3")["responsible"] == ["Gemeente Lindewaard", "Huurdersraad Lindewaard"]
-    assert agreement(s, "1")["text"].endswith("onder de eerste aftoppingsgrens. corporatie 2031")
+    # The table's other cells: "Wanneer" kept as a labelled line, "Wie" read as the responsible parties.
+    assert agreement(s, "1")["text"].endswith("onder de eerste aftoppingsgrens.\nWanneer: 2031") or agreement(s, "1")[
+        "text"
+    ].endswith("onder de eerste aftoppingsgrens. Wanneer: 2031")
+    assert agreement(s, "1")["responsible"] == ["Woonzorg Lindewaard-Oost"]
+    assert len(agreement(s, "4")["responsible"]) == len(s["parties"])  # "allen"
     assert agreement(s, "4")["targets"][0]["comparator"] == "circa"

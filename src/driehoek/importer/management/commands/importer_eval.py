@@ -6,7 +6,7 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
-from driehoek.importer import evaluation, proposal
+from driehoek.importer import corpus_eval, evaluation, proposal
 
 SEEDS = ("prestatieafspraken-2022", "kaderafspraken-2026-2031")
 
@@ -20,7 +20,11 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--zonder-pdf", action="store_true", help="Alleen de tekstbestanden.")
-        parser.add_argument("--fouten", action="store_true", help="Toon elke afwijking.")
+        parser.add_argument(
+            "--fouten", action="store_true", help="Toon elke afwijking (in het corpus alleen van de afstemdocumenten)."
+        )
+        parser.add_argument("--zonder-seeds", action="store_true", help="Alleen het corpus.")
+        parser.add_argument("--zonder-corpus", action="store_true", help="Alleen de twee seeds.")
         parser.add_argument(
             "--lang", action="store_true", help="Meet ook een PDF van ongeveer 300 pagina's (de eerste seed, 13 keer)."
         )
@@ -28,6 +32,29 @@ class Command(BaseCommand):
     def handle(self, *args, zonder_pdf=False, fouten=False, lang=False, **options):
         logging.getLogger("weasyprint").setLevel(logging.ERROR)
         logging.getLogger("fontTools").setLevel(logging.ERROR)
+        if not options.get("zonder_seeds"):
+            self.seeds(zonder_pdf, fouten, lang)
+        if not options.get("zonder_corpus"):
+            for pdf in (False,) if zonder_pdf else (False, True):
+                self.corpus(pdf, fouten)
+
+    def corpus(self, pdf: bool, fouten: bool) -> None:
+        label = "pdf" if pdf else "tekst"
+        moved = ", ".join(f"{n:02d}" for n in sorted(corpus_eval.MOVED_TO_TUNING))
+        self.stdout.write(f"\ncorpus ({label}); afgehouden: nummer deelbaar door 3, behalve {moved} (naar afstemming)")
+        results = corpus_eval.run(lambda name, content: proposal.propose(name, content).set, pdf=pdf)
+        totals = {False: corpus_eval.Figures(), True: corpus_eval.Figures()}
+        for number, held, figures, seconds in results:
+            totals[held].add(figures)
+            group = "afgehouden" if held else "afstemming"
+            self.stdout.write(f"corpus-{number:02d} ({label}, {group}): {figures.row()}; {seconds:.2f} s")
+            if fouten and not held:
+                for problem in figures.wrong:
+                    self.stdout.write(f"    {problem}")
+        self.stdout.write(f"TOTAAL afstemming ({label}): {totals[False].row()}")
+        self.stdout.write(f"TOTAAL afgehouden ({label}): {totals[True].row()}")
+
+    def seeds(self, zonder_pdf: bool, fouten: bool, lang: bool) -> None:
         data = Path(settings.BASE_DIR) / "data" / "aa-en-hunze"
         total = {"agreements": 0, "parties": 0, "targets": 0, "targets_true": 0}
         for name in SEEDS:

@@ -1,0 +1,155 @@
+"""Agreements in a table (Nr | Afspraak | Toelichting | Verantwoordelijk | Wanneer), typed with pipes or
+as aligned columns: each row becomes lines the structure reader knows ("Afspraak 1.1: ...", and a
+responsibility line "Trekker: ..."), with its other cells kept as labelled lines.
+
+A table is recognised by its header: a number column first ("Nr", "Nummer", "#") and a column of
+agreements ("Afspraak", "Afspraken", "Wat"). Rows start where the number column holds a number
+("3", "1.2", "A1"); cells wrapped over several lines are joined. The table ends at a line that does
+not fit its columns (a heading, a paragraph).
+"""
+
+import re
+
+BREAK = "\f"  # as extract.BREAK: a page break left by the cleaning
+
+NUMBER_HEAD = re.compile(r"(?i)^(?:nr\.?|nummer|no\.?|#)$")
+AGREEMENT_HEAD = re.compile(r"(?i)^(?:afspraak|afspraken|wat|omschrijving|prestatie)$")
+RESPONSIBLE_HEAD = re.compile(r"(?i)^(?:verantwoordelijke?|wie|trekkers?|actiehouders?|door wie|partij(?:en)?)$")
+ROW_NUMBER = re.compile(r"^[A-Z]?\d{1,3}(?:\.\d{1,2}){0,2}\.?$")
+RULE = re.compile(r"^[\s|:\-+=_]*$")
+
+
+def convert(lines: list[str]) -> tuple[list[str], int]:
+    """The lines with every agreement table rewritten as agreement lines; and the number of rows read."""
+    out: list[str] = []
+    rows_read, i = 0, 0
+    while i < len(lines):
+        columns = _header(lines[i])
+        if columns is None:
+            out.append(lines[i])
+            i += 1
+            continue
+        rows, i = _rows(lines, i + 1, columns)
+        if _matrix(columns):
+            # Kept as text, with a dash after the number so that no row reads as an agreement.
+            out.append("  ".join(name for _s, name in columns))
+            out += [f"{_join(row[0])} – " + " | ".join(_join(cell) for cell in row[1:]) for row in rows]
+        else:
+            rows_read += len(rows)
+            for row in rows:
+                out += _as_lines(row, columns)
+        out += ["", ""]
+    return out, rows_read
+
+
+def _split(line: str) -> list[tuple[int, str]]:
+    """(start, text) of each cell: between pipes, or separated by two spaces or more."""
+    if line.count("|") >= 2:
+        cells, start = [], 0
+        for part in line.split("|"):
+            cells.append((start, part.strip()))
+            start += len(part) + 1
+        return cells
+    return [(m.start(), m.group(0)) for m in re.finditer(r"\S+(?: \S+)*", line)]
+
+
+def _header(line: str) -> list[tuple[int, str]] | None:
+    if line == BREAK or len(line) > 400:
+        return None
+    cells = [(start, text) for start, text in _split(line) if text or "|" not in line]
+    names = [text for _start, text in cells]
+    if len(names) < 2 or not NUMBER_HEAD.match(names[0]):
+        return None
+    if not any(AGREEMENT_HEAD.match(re.sub(r"\s*\(.*\)$", "", n)) for n in names[1:3]):
+        return None
+    return [(start, text.lower()) for start, text in cells]
+
+
+def _matrix(columns: list[tuple[int, str]]) -> bool:
+    """A monitoring matrix (Nr | Afspraak (kort) | Indicator | 2026 | ...): its rows are not agreements."""
+    return any(re.search(r"(?i)indicator|streefwaarde|^(?:19|20)\d{2}$", name) for _start, name in columns)
+
+
+def _cells(line: str, columns: list[tuple[int, str]], piped: bool) -> list[str] | None:
+    if piped:
+        if line.count("|") < len(columns) - 1:
+            return None
+        parts = [p.strip() for p in line.split("|")]
+        if len(parts) > len(columns) and not parts[0] and line.lstrip().startswith("|"):
+            parts = parts[1:]
+        return (parts + [""] * len(columns))[: len(columns)]
+    starts = [start for start, _name in columns] + [None]
+    cells = []
+    for k in range(len(columns)):
+        # A cell may begin a character early or late: cut at the space nearest the column's start.
+        begin = _cut(line, starts[k]) if k else 0
+        end = _cut(line, starts[k + 1]) if starts[k + 1] is not None else None
+        cells.append(line[begin:end].strip())
+    return cells
+
+
+def _cut(line: str, at: int) -> int:
+    if at >= len(line):
+        return len(line)
+    for shift in (0, -1, 1, -2, 2):
+        k = at + shift
+        if 0 < k <= len(line) and line[k - 1] == " ":
+            return k
+    return at
+
+
+def _rows(lines: list[str], i: int, columns: list[tuple[int, str]]) -> tuple[list[list[list[str]]], int]:
+    piped = "|" in lines[i - 1]
+    rows: list[list[list[str]]] = []
+    blanks = 0
+    while i < len(lines):
+        line = lines[i]
+        if line == BREAK or _header(line) is not None or (line.strip() and RULE.match(line)):
+            i += 1
+            continue
+        if not line.strip():
+            blanks += 1
+            if blanks >= 2 and rows:
+                break
+            i += 1
+            continue
+        while piped and 0 < line.count("|") < len(columns) - 1 and i + 1 < len(lines) and lines[i + 1].strip():
+            i += 1  # a piped row that the page wrapped over two lines
+            line = f"{line} {lines[i]}"
+        cells = _cells(line, columns, piped)
+        if cells is None or (cells[0] and not ROW_NUMBER.match(cells[0])) or (not cells[0] and not rows):
+            break
+        if cells[0]:
+            rows.append([[c] if c else [] for c in cells])
+        else:
+            for column, cell in zip(rows[-1], cells, strict=True):
+                if cell:
+                    column.append(cell)
+        blanks = 0
+        i += 1
+    return rows, i
+
+
+def _join(parts: list[str]) -> str:
+    text = ""
+    for part in parts:
+        text = text[:-1] + part if text.endswith("-") and part[:1].islower() else f"{text} {part}".strip()
+    return text
+
+
+def _as_lines(row: list[list[str]], columns: list[tuple[int, str]]) -> list[str]:
+    number = _join(row[0]).rstrip(".")
+    agreement = next(k for k in (1, 2) if k < len(columns) and AGREEMENT_HEAD.match(columns[k][1]))
+    out = [f"Afspraak {number}: {_join(row[agreement])}"]
+    responsible = ""
+    for k, ((_start, name), parts) in enumerate(zip(columns, row, strict=True)):
+        text = _join(parts)
+        if k in (0, agreement) or not text:
+            continue
+        if RESPONSIBLE_HEAD.match(name) and not responsible:
+            responsible = text
+        else:
+            out.append(f"{name.capitalize()}: {text}")
+    if responsible:
+        out.append(f"Trekker: {responsible}.")  # the full stop ends the names for the party finder
+    return out
