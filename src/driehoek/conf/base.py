@@ -78,6 +78,7 @@ INSTALLED_APPS = [
     "driehoek.reports",
     "driehoek.api",
     "driehoek.importer",
+    "driehoek.vergelijken",
     "django_tasks_db",
 ]
 

@@ -42,6 +42,7 @@ urlpatterns = [
     path("", include("driehoek.figures.urls")),
     path("", include("driehoek.reports.urls")),
     path("inlezen/", include("driehoek.importer.urls")),
+    path("vergelijken/", include("driehoek.vergelijken.urls")),
     path("api/v1/", api.urls),
     path("api-sleutels/", api_views.tokens, name="api_tokens"),
     path("beheer/login/", RedirectView.as_view(url=reverse_lazy("login"), query_string=True)),
