@@ -7,7 +7,7 @@ DEV_SETTINGS := driehoek.conf.dev
 SETTINGS := $(or $(DJANGO_SETTINGS_MODULE),$(DEV_SETTINGS))
 DATA := $(filter-out %/cijfers.json,$(sort $(wildcard data/aa-en-hunze/*.json)))
 
-.PHONY: setup run test bench loadtest importer-eval lint format lock clean backup restore
+.PHONY: setup run test bench loadtest importer-eval similarity-eval lint format lock clean backup restore
 
 $(VENV)/.installed: requirements/lock.txt
 	@test -x $(PY) || "$$(scripts/find-python.sh)" -m venv $(VENV)
@@ -68,6 +68,10 @@ bench: $(VENV)/.installed
 # The importer against the Aa en Hunze register: precision, recall, parties, targets, time per page.
 importer-eval: $(VENV)/.installed
 	DJANGO_SETTINGS_MODULE=$(SETTINGS) $(MANAGE) importer_eval
+
+# Similar agreements: precision@5 of the chosen method and its alternatives on the judged set.
+similarity-eval: $(VENV)/.installed
+	DJANGO_SETTINGS_MODULE=$(SETTINGS) $(MANAGE) similarity_eval
 
 lint:
 	$(VENV)/bin/ruff check .

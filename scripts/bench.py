@@ -44,6 +44,8 @@ GOALS = {
     "figures_s": 3,
     "upload_rows_per_s": 100_000,
     "importer_ms_per_page": 50,
+    "similar_index_build_s": 600,
+    "similar_query_p95_ms": 50,
 }
 
 
@@ -184,6 +186,8 @@ def verdict(results: dict) -> dict:
             "figures_s": (figures["seconds"], figures["cpu_seconds_this_process"], True),
             "upload_rows_per_s": (upload["rows_per_s"], upload["rows_per_cpu_s"], False),
             "importer_ms_per_page": (r["importer"].get("ms_per_page"), None, True),
+            "similar_index_build_s": (r.get("similar", {}).get("build_s"), None, True),
+            "similar_query_p95_ms": (r.get("similar", {}).get("query_p95_ms"), None, True),
         }
         checks[label] = {}
         for key, (value, cpu, lower) in values.items():
@@ -490,6 +494,32 @@ def importer() -> dict:
     return {"pages": proposal.pages, "seconds": seconds, "ms_per_page": round(seconds * 1000 / proposal.pages, 1)}
 
 
+def similar() -> dict:
+    """The index of similar agreements at this scale: its build time and size, and the time of a
+    similar-agreements query and a national search (as the system: every set is a candidate)."""
+    import random
+
+    from driehoek.register.models import Afspraak
+    from driehoek.vergelijken import queries, services
+
+    build_s, built = timed(services.build_index)
+    rng = random.Random(2026)
+    pks = list(Afspraak.objects.values_list("pk", flat=True))
+    afspraken = Afspraak.objects.select_related("afsprakenset").in_bulk(rng.sample(pks, min(60, len(pks))))
+    words = ["doorstroming senioren", "urgentie", "energielabel verbeteren", "leefbaarheid wijk", "flexwonen"]
+    queries.similar(queries.SYSTEM, next(iter(afspraken.values())))  # warm up: loads the index
+    times = [timed(queries.similar, queries.SYSTEM, a)[0] * 1000 for a in afspraken.values()]
+    times += [timed(queries.search, queries.SYSTEM, w)[0] * 1000 for w in words * 4]
+    return {
+        "agreements": built.aantal_afspraken,
+        "build_s": round(build_s, 1),
+        "size_mb": round(built.grootte / 1_000_000, 1),
+        "queries": len(times),
+        "query_p50_ms": round(percentile(times, 50), 1),
+        "query_p95_ms": round(percentile(times, 95), 1),
+    }
+
+
 def explain(label: str, s: dict) -> dict:
     """EXPLAIN (ANALYZE, BUFFERS) of the two slowest queries behind each main page, on PostgreSQL,
     written to var/bench/explain-postgresql.txt (docs/performance.md quotes it)."""
@@ -545,6 +575,11 @@ def measure(label: str) -> None:
         except Exception as e:  # e.g. WeasyPrint without Pango: say so, keep the other measurements
             result[name] = {"error": repr(e)}
     result["importer"] = importer()
+    log(f"{label}: similar agreements")
+    try:
+        result["similar"] = similar()
+    except Exception as e:  # reported, and the verdict then has no value for it
+        result["similar"] = {"error": repr(e)}
     try:
         result["explain"] = explain(label, s)
     except Exception as e:  # the plans are documentation; a failure must not lose the measurements

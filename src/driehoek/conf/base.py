@@ -87,6 +87,7 @@ INSTALLED_APPS = [
     "driehoek.bod",
     "driehoek.jaarprogramma",
     "driehoek.ondertekening",
+    "driehoek.vergelijken",
     "django_tasks_db",
 ]
 

@@ -45,6 +45,7 @@ urlpatterns = [
     path("bod/", include("driehoek.bod.urls")),
     path("", include("driehoek.jaarprogramma.urls")),
     path("", include("driehoek.ondertekening.urls")),
+    path("vergelijken/", include("driehoek.vergelijken.urls")),
     path("api/v1/", api.urls),
     path("api-sleutels/", api_views.tokens, name="api_tokens"),
     path("beheer/login/", RedirectView.as_view(url=reverse_lazy("login"), query_string=True)),

@@ -4,12 +4,14 @@ lights per theme, and homes added against targets. A fixed number of queries, wh
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Count, F, Sum
+from django.db.models import Count, F, Q, Sum
 
 from driehoek.accounts.models import Partij
 from driehoek.figures.models import Aanlevering, Koppeling, Woningbouwplan
 from driehoek.monitoring.models import Beoordeling, Status
 from driehoek.register.models import Afsprakenset, Deelname, Doelstelling, Thema
+from driehoek.vergelijken.models import Concreetheid
+from driehoek.vergelijken.smart import CONCREET
 
 LIGHTS = ["groen", "oranje", "rood", "afgerond"]
 SORTS = {
@@ -30,6 +32,12 @@ class Row:
     target: int | None = None
     target_year: int | None = None
     delivered: int = 0
+    scored: int = 0  # agreements with a SMART score (vergelijken), and how many of them are concrete
+    concrete: int = 0
+
+    @property
+    def concrete_share(self) -> int | None:
+        return round(100 * self.concrete / self.scored) if self.scored else None
 
     @property
     def light_counts(self) -> list[tuple[str, int]]:
@@ -100,6 +108,14 @@ def overview(
     ).values_list("aanlevering__gemeente_id")
     for gemeente_id, netto in delivered.annotate(netto=Sum("netto")).order_by():
         rows[gemeente_id].delivered += netto
+    scores = (
+        Concreetheid.objects.filter(afspraak__afsprakenset_id__in=set_ids)
+        .values_list("afspraak__afsprakenset__gemeente_id")
+        .annotate(n=Count("pk"), concreet=Count("pk", filter=Q(punten__gte=CONCREET)))
+        .order_by()
+    )
+    for gemeente_id, n, concreet in scores:
+        rows[gemeente_id].scored, rows[gemeente_id].concrete = n, concreet
     ordered = sorted(rows.values(), key=SORTS.get(sort, SORTS["gemeente"]))
     totals = {"target": sum(r.target or 0 for r in ordered), "delivered": sum(r.delivered for r in ordered)}
     per_theme = [(thema, [counts[k] for k in LIGHTS]) for thema, counts in sorted(theme_lights.items())]
