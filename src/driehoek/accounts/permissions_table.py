@@ -153,6 +153,7 @@ RULES: tuple[Rule, ...] = (
         "react to a corporation's bod: the municipality and that corporation's tenant associations",
         {f"{rol}-{partij}": YES for rol in RESPONDING for partij in ("gemeente", "huurdersorganisatie")},
     ),
+    Rule(
         "start_programme",
         "start next year's programme (jaarprogramma) from the adopted evaluation",
         MUNICIPAL_SECRETARY,

@@ -410,5 +410,5 @@ class Doelstelling(StaysInItsSet, models.Model):
         return rules.describe_target(self)
 
 
-from .search_index import Zoekdocument  # noqa: E402,F401  (the search index; kept in its own module)
 from .jaardoel import Jaardoel  # noqa: E402, F401  (its own module: the register is long enough)
+from .search_index import Zoekdocument  # noqa: E402,F401  (the search index; kept in its own module)
