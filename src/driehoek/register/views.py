@@ -21,13 +21,10 @@ def start(request):
         .select_related("gemeente", "bovenliggende_set")
         .annotate(aantal_afspraken=Count("afspraken", distinct=True))
     )
-    from driehoek.ondertekening.queries import open_ondertekening_taken, wachten_op
+    from driehoek.ondertekening.queries import start_block
 
-    context = {
-        "sets": sets,
-        "ondertekening_taken": open_ondertekening_taken(request.user),
-        "ondertekening_wacht": wachten_op(request.user),
-    }
+    taken, wacht = start_block(request.user)
+    context = {"sets": sets, "ondertekening_taken": taken, "ondertekening_wacht": wacht}
     return render(request, "register/start.html", context)
 
 

@@ -16,7 +16,7 @@ from driehoek.register.models import Afsprakenset
 # Every logged-in page asks once whether the user set up a second factor (accounts/twofactor.py):
 # someone who switched it on must use it in every session, so this is not cached in the session.
 BUDGET = {
-    "start": 5,
+    "start": 6,  # + the sets being signed (ondertekening's block)
     "set": 15,
     "afspraak": 19,
     "tabel": 14,
