@@ -65,19 +65,30 @@ def taken_voor_set(user, s: Afsprakenset) -> list[Taak]:
     return tasks
 
 
-def open_ondertekening_taken(user) -> list[Taak]:
-    """Every signing task of this user, soonest deadline first (title, url, deadline)."""
-    sets = Afsprakenset.objects.visible_to(user).filter(status__in=OPEN_STATUSES).select_related("ondertekenronde")
-    tasks = [t for s in sets for t in taken_voor_set(user, s)]
+def _sets_in_signing(user):
+    # Bounded: a municipality has a few sets being signed at a time, never the whole register.
+    qs = Afsprakenset.objects.visible_to(user).filter(status__in=OPEN_STATUSES).select_related("ondertekenronde")
+    return list(qs.order_by("pk")[:20])
+
+
+def _sorted(tasks: list[Taak]) -> list[Taak]:
     return sorted(tasks, key=lambda t: (t.deadline is None, t.deadline or date.max, t.title))
 
 
-def wachten_op(user) -> list[tuple[Afsprakenset, list[Stand]]]:
-    """For the start page: per set being signed, the parties that have not approved or signed."""
-    sets = Afsprakenset.objects.visible_to(user).filter(status=Status.AKKOORD).select_related("ondertekenronde")
-    result = []
-    for s in sets[:20]:
-        open_parties = [st for st in voortgang(s) if st.handtekening is None]
-        if open_parties:
-            result.append((s, open_parties))
-    return result
+def open_ondertekening_taken(user) -> list[Taak]:
+    """Every signing task of this user, soonest deadline first (title, url, deadline)."""
+    return _sorted([t for s in _sets_in_signing(user) for t in taken_voor_set(user, s)])
+
+
+def start_block(user) -> tuple[list[Taak], list[tuple[Afsprakenset, list[Stand]]]]:
+    """For the start page, in one query when nothing is being signed: the user's tasks and, per set
+    being signed, the parties that have not signed yet."""
+    sets = _sets_in_signing(user)
+    tasks = _sorted([t for s in sets for t in taken_voor_set(user, s)])
+    waiting = []
+    for s in sets:
+        if s.status == Status.AKKOORD:
+            open_parties = [st for st in voortgang(s) if st.handtekening is None]
+            if open_parties:
+                waiting.append((s, open_parties))
+    return tasks, waiting

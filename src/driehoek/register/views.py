@@ -23,13 +23,14 @@ def start(request):
         .select_related("gemeente", "bovenliggende_set")
         .annotate(aantal_afspraken=Count("afspraken", distinct=True))
     )
-    from driehoek.ondertekening.queries import wachten_op
+    from driehoek.ondertekening.queries import start_block
 
     tasks = inbox.open_tasks(request.user)  # signing tasks come in through the cycle's items
     # After a save the page comes back here with the saved task's key: the next one is highlighted.
     done = request.GET.get("na", "")[:100]
     volgende = next((t for t in tasks if t.key != done), None) if done else None
-    context = {"sets": sets, "tasks": tasks, "volgende": volgende, "ondertekening_wacht": wachten_op(request.user)}
+    _signing, wacht = start_block(request.user)
+    context = {"sets": sets, "tasks": tasks, "volgende": volgende, "ondertekening_wacht": wacht}
     return render(request, "register/start.html", context)
 
 

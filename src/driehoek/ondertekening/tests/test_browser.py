@@ -133,6 +133,9 @@ def test_all_six_parties_approve_and_sign_and_the_secretary_submits(page: Page, 
     expect(page.get_by_role("table")).to_contain_text("F. Voorzitter")
     shot(page, "12-openbaar")
     assert _violations(page) == []
+    page.set_viewport_size({"width": 375, "height": 800})  # a phone: nothing wider than the screen
+    assert page.evaluate("document.documentElement.scrollWidth") <= 375
+    shot(page, "13-openbaar-telefoon")
 
     report = ARTIFACTS / "ondertekening-klikken.txt"
     report.write_text("\n".join(f"{who}: {n}" for who, n in c.count.items()) + "\n", encoding="utf-8")

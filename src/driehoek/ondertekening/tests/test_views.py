@@ -98,6 +98,8 @@ def test_package_download_submission_and_the_public_page(client, programma, peop
     assert {s["person"] for s in data["signatories"]} >= {"A. de Wethouder", "F. Voorzitter"}
     assert [a["text"] for t in data["themes"] for a in t["agreements"] if a["number"] == "1"] == [afspraak.tekst]
     assert programma in Afsprakenset.objects.published()
+    national = client.get(reverse("reports:landelijk_openbaar"))
+    assert national.status_code == 200 and "Aa en Hunze" in national.content.decode()
 
 
 def test_open_tasks_with_the_deadline_on_the_start_page_and_in_the_reminders(client, programma, people, signers):
