@@ -48,7 +48,9 @@ def vergelijkbaar(request, slug: str, nummer: str):
 def toets(request):
     """How concrete a text being written is, with a stronger example elsewhere; loaded in place beside
     a proposal or an imported draft (hx-post with the form's own CSRF token)."""
-    form = ToetsForm(request.POST)
+    # The text comes from the form it is loaded in: its field is "tekst", or "tekst" with the form's prefix.
+    tekst = next((v for k, v in request.POST.items() if k == "tekst" or k.endswith("-tekst")), "")
+    form = ToetsForm({"tekst": tekst})
     if not form.is_valid():
         return render(request, "vergelijken/toets.html", {"form": form}, status=400)
     tekst = form.cleaned_data["tekst"]

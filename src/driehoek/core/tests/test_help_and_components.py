@@ -61,3 +61,17 @@ def test_error_summary_at_the_top_links_to_each_field():
     assert 'role="alert"' in html
     assert 'href="#id_jaar"' in html and 'href="#id_soort"' in html
     assert render_to_string("components/form_errors.html", {"form": ExampleForm()}).strip() == ""
+
+
+def test_an_empty_select_speaks_dutch():
+    from django import forms
+    from django.utils import translation
+
+    from driehoek.register.models import Thema
+
+    class F(forms.Form):
+        thema = forms.ModelChoiceField(queryset=Thema.objects.none())
+
+    with translation.override("nl"):
+        html = str(F()["thema"])
+    assert "- Kies een optie -" in html and "Select" not in html

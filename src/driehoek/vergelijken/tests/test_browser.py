@@ -75,3 +75,32 @@ def test_similar_agreements_search_and_smart(page: Page, live_server, country):
     page.screenshot(path=ARTIFACTS / "vergelijken-zoeken.png", full_page=True)
     page.get_by_role("link", name="Noorderveld · afspraak 1").click()
     expect(page).to_have_url(f"{live_server.url}/openbaar/noorderveld-2025/2026/#t-" + page.url.split("#t-")[-1])
+
+
+def test_a_weak_proposal_in_the_yearly_programme_shows_what_it_lacks_and_a_stronger_example(
+    page: Page, live_server, country
+):
+    from datetime import date, timedelta
+
+    from driehoek.jaarprogramma import services as programmes
+    from driehoek.register.models import Afsprakenset
+
+    kader = Afsprakenset.objects.get(slug=KADER)
+    secretaris = User.objects.get(username="secretaris")
+    programmes.start(secretaris, kader, 2027, reacties_uiterlijk=date.today() + timedelta(days=14))
+    ahwoon = User.objects.get(username="ahwoon")
+    ahwoon.rol = User.Rol.INVULLER
+    ahwoon.save()
+
+    log_in(page, live_server.url, "ahwoon")
+    page.goto(f"{live_server.url}/sets/{KADER}/jaarprogramma/2027/")
+    page.get_by_text("Een nieuwe afspraak voorstellen namens").click()
+    page.get_by_label("Tekst van de afspraak").fill("We gaan in gesprek over de doorstroming van senioren.")
+    page.get_by_role("button", name="Hoe concreet is deze tekst?").click()
+    toets = page.locator("#smart-toets")
+    expect(toets).to_contain_text("0 van 5")
+    expect(toets).to_contain_text("Noem een aantal, percentage of op te leveren resultaat.")
+    expect(toets).to_contain_text("Een concreter voorbeeld elders")
+    expect(toets).to_contain_text("Noorderveld")
+    toets.scroll_into_view_if_needed()
+    page.screenshot(path=ARTIFACTS / "vergelijken-voorstel-smart.png", full_page=True)
