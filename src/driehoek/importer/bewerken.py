@@ -6,7 +6,7 @@ import re
 
 from django.utils.translation import gettext as _
 
-from .proposal import references_in_set
+from .proposal import references_in_set, set_slug
 
 
 class BewerkingFout(ValueError):
@@ -152,6 +152,10 @@ def edit_set(s: dict, title: str, kind: str, first_year: int, last_year: int, mu
         )
     s.update(title=title.strip(), kind=kind, first_year=first_year, last_year=last_year)
     s["municipality"] = municipality.strip() or s["municipality"]
+    # The web address and the source document's title follow the corrected facts (issue 16 item 10).
+    s["slug"] = set_slug(s["municipality"], kind, first_year, last_year)
+    source = s.get("source_document") or {}
+    s["source_document"] = {**source, "title": f"{s['title']} {s['municipality']}"[:250]}
 
 
 def edit_theme(s: dict, number: str, new_number: str, title: str) -> None:

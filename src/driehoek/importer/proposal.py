@@ -90,13 +90,13 @@ def propose(
     references_in_set(set_themes)
     if "restart" in parsed.notes:
         notes.append(_("De nummering begint per thema opnieuw; afspraken kregen het themanummer ervoor (2.1, 2.2)."))
-    title = f"{kind.capitalize()} {first}" + (f"-{last}" if last != first else "")
+    title = set_title(kind, first, last)
     data = {
         "format": FORMAT,
         "version": VERSION,
         "sets": [
             {
-                "slug": slugify(f"{name}-{kind}-{first}-{last}" if last != first else f"{name}-{kind}-{first}")[:100],
+                "slug": set_slug(name, kind, first, last),
                 "municipality": name[:120],
                 "municipality_cbs_code": "",
                 "municipality_province": "",
@@ -130,6 +130,15 @@ def propose(
     return Proposal(data=data, source_lines=document.lines, pages=document.pages, notes=notes)
 
 
+def set_title(kind: str, first: int, last: int) -> str:
+    return f"{kind.capitalize()} {first}" + (f"-{last}" if last != first else "")
+
+
+def set_slug(municipality: str, kind: str, first: int, last: int) -> str:
+    period = f"{first}-{last}" if last != first else f"{first}"
+    return slugify(f"{municipality}-{kind}-{period}")[:100]
+
+
 def _free(number: str, taken: set[str]) -> str:
     """Theme numbers are unique in a set: a second "2" becomes "2b"."""
     if number not in taken:
@@ -153,10 +162,13 @@ def _kind_and_period(flat: str, filename: str) -> tuple[str, int, int]:
         # Another body's agreements ("Nationale prestatieafspraken 2025-2035") are not this document's.
         other = re.match(r"(?i)(nationale|regionale|landelijke|provinciale|vorige|eerdere|oude)\b", m.group(1) or "")
         pairs[key] += -2 if other else 2 if str(key[1]) in filename else 1
-    if pairs:
-        (kind, first, last), _n = pairs.most_common(1)[0]
-        if last >= first:
-            return kind, first, last
+    # A document names other rounds too ("overleg prestatieafspraken 2023" in the 2022 document): its own
+    # year is the year it mentions most; the count of the phrase decides between periods of that year.
+    frequency = Counter(re.findall(r"\b((?:19|20)\d{2})\b", flat))
+    candidates = [(key, n) for key, n in pairs.items() if n > 0 and key[2] >= key[1]]
+    if candidates:
+        (kind, first, last), _n = max(candidates, key=lambda c: (frequency[str(c[0][1])], c[1]))
+        return kind, first, last
     words = Counter(w.lower() for w in re.findall(r"(?i)\b(kaderafspraken|prestatieafspraken|jaarprogramma)\b", flat))
     kind = words.most_common(1)[0][0] if words else "prestatieafspraken"
     years = [int(y) for y in re.findall(r"\b(20\d{2})\b", filename + " " + flat[:3000])]

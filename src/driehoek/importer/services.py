@@ -87,6 +87,12 @@ def accept(user, document: Brondocument) -> Afsprakenset:
         if existing is not None:
             party.update(short_name=existing.korte_naam, kind=existing.soort)
     s["slug"] = _free_slug(s["slug"] or slugify(s["title"]))
+    # A second set under the same name in one municipality says which it is, as its address does.
+    _base, *copy = s["slug"].rsplit("-concept-", 1)
+    if copy and copy[0].isdigit():
+        s["title"] = f"{s['title']} (concept {copy[0]})"[:250]
+    elif Afsprakenset.objects.filter(gemeente__naam=s["municipality"], titel=s["title"]).exists():
+        s["title"] = f"{s['title']} (concept)"[:250]
     if not policy.is_beheerder(user) and user.partij.naam not in {p["name"] for p in s["parties"]}:
         raise AanvaardFout(
             [
