@@ -175,7 +175,7 @@ def _add_break(lines: list[str]) -> None:
 
 
 def _looks_like_credit(line: str) -> bool:
-    # "Bron Stichting Woonborg", "Foto: Jan Jansen": a name, no sentence. Not "Bron van zorg is ...".
+    # "Bron Stichting Voorbeeld", "Foto: Jan Jansen": a name, no sentence. Not "Bron van zorg is ...".
     words = line.split()
     return len(words) <= 8 and not line.rstrip().endswith((".", ":", ";")) or line.lower().startswith("foto:")
 

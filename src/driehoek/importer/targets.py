@@ -142,7 +142,7 @@ def _around(sentence: str, start: int, end: int) -> str:
 
 
 def _is_a_fact(sentence: str, start: int) -> bool:
-    """ "Woonborg heeft 397 woningen", "-17" in a table: what is, not what is agreed."""
+    """ "X heeft 397 woningen", "-17" in a table: what is, not what is agreed."""
     if sentence[max(0, start - 1) : start] in ("-", "+", "−"):
         return True
     before = _before(sentence, start, 3)
