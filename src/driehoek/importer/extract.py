@@ -105,6 +105,12 @@ def _pdf_pages(content: bytes, deadline) -> tuple[list[str], list[str]]:
             page.close()
     finally:
         pdf.close()
+    from . import pdf_tables
+
+    tabled = pdf_tables.pages_with_tables(pages)
+    if tabled:
+        for k, text in pdf_tables.reread(content, tabled, deadline).items():
+            pages[k] = text
     if len("".join(pages).split()) < 5 * max(1, len(pages)) and len("".join(pages).split()) < 50:
         raise DocumentError(
             _(
