@@ -86,6 +86,14 @@ def propose(
             _theme(theme, number, matcher, found, indicator_rows, parsed.double_spaced, document, (first, last))
         )
     notes = list(document.notes)
+    unsure = {a["number"]: a.pop("_onzeker") for t in theme_dicts for a in t["agreements"]}
+    unsure = {number: items for number, items in unsure.items() if items}
+    headless = [d["number"] for t, d in zip(themes, theme_dicts, strict=True) if not t.title]
+    if headless:
+        notes.append(
+            _("Bij thema %(n)s is geen kop gevonden: controleer de indeling naast de brontekst.")
+            % {"n": ", ".join(headless)}
+        )
     set_themes = {"themes": theme_dicts}
     references_in_set(set_themes)
     if "restart" in parsed.notes:
@@ -123,7 +131,8 @@ def propose(
                     for s in signing
                 ],
                 "themes": theme_dicts,
-                "extra": {},
+                # What the importer was unsure of, per agreement, with the sentence it read (review screen).
+                "extra": {"onzeker": unsure} if unsure else {},
             }
         ],
     }
@@ -244,6 +253,7 @@ def _theme(
             kinds = {p.kind for p in found if p.name in responsible}
             kind = "per_partij" if len(kinds) == 1 and len(responsible) < len(found) else "gezamenlijk"
         found_targets = targets.find((a.title + "\n" if a.title else "") + text)
+        unsure = _unsure(a, text, responsible, matcher, found_targets)
         last_line = a.end + 1
         agreements.append(
             {
@@ -261,6 +271,7 @@ def _theme(
                 ),
                 "indicators": [i for i in indicators if i["years"]],
                 "targets": found_targets,
+                "_onzeker": unsure,
             }
         )
     doel = " ".join(theme.doel).strip()
@@ -278,6 +289,30 @@ def _theme(
         "lopende_afspraken": lopende,
         "targets": theme_targets,
     }
+
+
+def _unsure(a, text: str, responsible: list[str], matcher: Matcher, found_targets: list[dict]) -> list[dict]:
+    """Where a guess stands in for what the text says: the reviewer sees why, and the sentence."""
+    items = []
+    opening = re.split(r"(?<=[.!?])\s+", text.strip(), maxsplit=1)[0] if text.strip() else ""
+    said = a.lead or a.by_heading or matcher.all_mentions(f"{a.title}. {text}")
+    if not said and not re.search(r"(?i)\b(?:partijen|we|wij)\b", text):
+        items.append(
+            {
+                "wat": _("Geen partij genoemd; voorgesteld: %(p)s.") % {"p": ", ".join(responsible) or "-"},
+                "zin": opening[:500],
+            }
+        )
+    for t in found_targets:
+        if t["comparator"] == "gelijk" and t["year"] is None:
+            items.append(
+                {
+                    "wat": _("%(v)s %(u)s: zonder ‘minimaal’, ‘maximaal’ of jaar; een afgesproken doel of een feit?")
+                    % {"v": t["value"], "u": t["unit"]},
+                    "zin": t["source_text"][:500],
+                }
+            )
+    return items
 
 
 def _stated(a, found: list, section_parties: list[str]) -> list[str]:

@@ -23,6 +23,7 @@ OPERATIONS = {
     "renumber",
     "remove_target",
     "edit_theme",
+    "edit_indicators",
     "edit_party",
     "remove_party",
     "add_party",
