@@ -6,7 +6,8 @@ import re
 
 from django.utils.translation import gettext as _
 
-from .proposal import references_in_set, set_slug
+from .proposal import references_in_set
+from .set_facts import set_slug
 
 
 class BewerkingFout(ValueError):
