@@ -24,7 +24,8 @@ WORD_NUM = "|".join(WORDS)
 RANGE = r"\s?(?:-|–|tot|à|á|a)\s?"
 COUNTED = (
     r"(?:[\w\-]*woning(?:en)?|wooneenheden|eenheden|units|plaatsen|huishoudens|toevoegingen|projecten|"
-    r"bijeenkomsten|overleggen|kamers|ligplaatsen|standplaatsen)"
+    r"bijeenkomsten|overleggen|kamers|ligplaatsen|standplaatsen|personen|huurders|[\w\-]*trajecten|"
+    r"ontruimingen|[\w\-]*avonden|spreekuren|(?:werk)?dagen|weken|maanden)"
 )
 PERIODIC = (
     r"(?:keer|maal|dorp(?:en)?(?: of wijk(?:en)?)?|wijk(?:en)?|bijeenkomst(?:en)?|overleg(?:gen)?|rondes?)"

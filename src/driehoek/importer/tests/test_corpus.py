@@ -39,3 +39,18 @@ def test_a_table_of_contents_is_skipped_and_lettered_themes_are_themes():
     themes = [(t["number"], t["title"], [a["number"] for a in t["agreements"]]) for t in result.set["themes"]]
     assert themes == [("A", "Een thuis voor iedereen", ["A1", "A2"]), ("B", "Betaalbaar wonen", ["B1"])]
     assert any("inhoudsopgave" in note for note in result.notes)
+
+
+def test_more_counted_units():
+    from driehoek.importer import targets
+
+    found = targets.find(
+        "We betrekken ten minste 30 huurders. Binnen 15 dagen volgt een gesprek. "
+        "De gemeente financiert 25 bemiddelingstrajecten en houdt 6 spreekuren per jaar."
+    )
+    assert [(t["value"], t["unit"]) for t in found] == [
+        (30, "huurders"),
+        (15, "dagen"),
+        (25, "bemiddelingstrajecten"),
+        (6, "spreekuren"),
+    ]
