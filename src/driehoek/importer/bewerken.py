@@ -7,6 +7,7 @@ import re
 from django.utils.translation import gettext as _
 
 from .proposal import references_in_set
+from .set_facts import set_slug
 
 
 class BewerkingFout(ValueError):
@@ -159,10 +160,31 @@ def edit_set(s: dict, title: str, kind: str, first_year: int, last_year: int, mu
         )
     s.update(title=title.strip(), kind=kind, first_year=first_year, last_year=last_year)
     s["municipality"] = municipality.strip() or s["municipality"]
+    # The web address and the source document's title follow the corrected facts (issue 16 item 10).
+    s["slug"] = set_slug(s["municipality"], kind, first_year, last_year)
+    source = s.get("source_document") or {}
+    s["source_document"] = {**source, "title": f"{s['title']} {s['municipality']}"[:250]}
 
 
-def edit_theme(s: dict, number: str, new_number: str, title: str) -> None:
+def _items(text: str | None) -> list[str] | None:
+    return None if text is None else [line.strip() for line in text.splitlines() if line.strip()]
+
+
+def edit_theme(
+    s: dict,
+    number: str,
+    new_number: str,
+    title: str,
+    richtingen: str | None = None,
+    lopende_afspraken: str | None = None,
+) -> None:
+    """Number and title; and, when given, the principles and ongoing commitments, one per line."""
     theme = _theme(s, number)
+    if (items := _items(richtingen)) is not None:
+        theme["richtingen"] = items
+        theme["richtingen_label"] = theme.get("richtingen_label") or ("Richtingen" if items else "")
+    if (items := _items(lopende_afspraken)) is not None:
+        theme["lopende_afspraken"] = items
     new_number, title = new_number.strip(), title.strip()
     if not new_number or not title:
         raise BewerkingFout(_("Een thema heeft een nummer en een titel nodig."))
@@ -213,3 +235,34 @@ def add_party(s: dict, name: str, short_name: str, kind: str) -> None:
 
 def _sort_key(number: str) -> tuple:
     return tuple(int(p) if p.isdigit() else 0 for p in number.split("."))
+
+
+def edit_indicators(s: dict, number: str, indicators: str) -> None:
+    """An agreement's indicators, one a line: "omschrijving | jaren | actiehouders" (years within the set's
+    period; actiehouders as names or group words: "corporaties, gemeente")."""
+    from .parties import Partij
+    from .tables import kind_of, resolve
+
+    _t, _k, a = _find(s, number)
+    parties = [Partij(p["name"], p["short_name"], p["kind"], {p["name"], p["short_name"]}) for p in s["parties"]]
+    result = []
+    for line in _items(indicators) or []:
+        description, years, holders = ([c.strip() for c in line.split("|")] + ["", ""])[:3]
+        m = re.fullmatch(r"((?:19|20)\d{2})(?:\s*-\s*((?:19|20)\d{2}))?", years)
+        if not description or not m:
+            raise BewerkingFout(
+                _("Schrijf elke indicator als omschrijving | jaren | actiehouders: %(r)s") % {"r": line}
+            )
+        first, last = int(m.group(1)), int(m.group(2) or m.group(1))
+        if not s["first_year"] <= first <= last <= s["last_year"]:
+            raise BewerkingFout(_("De jaren %(j)s vallen buiten de looptijd van de set.") % {"j": years})
+        result.append(
+            {
+                "description": description[:2000],
+                "kind": kind_of(description),
+                "years": f"{first}" if first == last else f"{first}-{last}",
+                "actiehouders": resolve(holders, parties),
+                "actiehouders_label": holders[:250],
+            }
+        )
+    a["indicators"] = result

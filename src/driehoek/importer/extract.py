@@ -105,6 +105,12 @@ def _pdf_pages(content: bytes, deadline) -> tuple[list[str], list[str]]:
             page.close()
     finally:
         pdf.close()
+    from . import pdf_tables
+
+    tabled = pdf_tables.pages_with_tables(pages)
+    if tabled:
+        for k, text in pdf_tables.reread(content, tabled, deadline).items():
+            pages[k] = text
     if len("".join(pages).split()) < 5 * max(1, len(pages)) and len("".join(pages).split()) < 50:
         raise DocumentError(
             _(
@@ -118,6 +124,7 @@ def _pdf_pages(content: bytes, deadline) -> tuple[list[str], list[str]]:
 # --- repairing ---------------------------------------------------------------------------------
 
 PAGE_NUMBER = re.compile(r"^\s*(?:(?:pagina|blz\.?|page)\s*)?\d{1,3}(?:\s*(?:/|van|of)\s*\d{1,3})?\s*$", re.I)
+CONTENTS_ENTRY = re.compile(r"\S.*?(?:\s?\.){4,}\s*\d{1,3}$|\S.*?…{2,}\s*\d{1,3}$")
 PHOTO_CREDIT = re.compile(r"^\s*(?:bron|foto|beeld|fotografie)\s*:?\s+\S.{0,80}$", re.I)
 FOOTNOTE = re.compile(r"^\s*(\d{1,2})\s{2,}(\S.*)$")
 FOOTNOTE_MARKER = re.compile(r"(?<=[\)\w%])\s(\d{1,2})\s*(?=[.,;]?\s*$)")
@@ -147,6 +154,8 @@ def clean(pages: list[str]) -> Document:
             if stripped in furniture:
                 removed["kop- of voettekst"] += 1
                 _add_break(lines)
+            elif CONTENTS_ENTRY.search(stripped):
+                removed["regel uit de inhoudsopgave"] += 1  # "Beschikbaarheid ........ 7"
             elif PAGE_NUMBER.match(stripped) and stripped:
                 removed["paginanummer"] += 1
                 _add_break(lines)
@@ -175,7 +184,7 @@ def _add_break(lines: list[str]) -> None:
 
 
 def _looks_like_credit(line: str) -> bool:
-    # "Bron Stichting Woonborg", "Foto: Jan Jansen": a name, no sentence. Not "Bron van zorg is ...".
+    # "Bron Stichting Voorbeeld", "Foto: Jan Jansen": a name, no sentence. Not "Bron van zorg is ...".
     words = line.split()
     return len(words) <= 8 and not line.rstrip().endswith((".", ":", ";")) or line.lower().startswith("foto:")
 

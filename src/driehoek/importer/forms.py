@@ -56,6 +56,28 @@ class HernummerForm(forms.Form):
 class ThemaForm(forms.Form):
     new_number = forms.CharField(label=_("Nummer"), max_length=20)
     title = forms.CharField(label=_("Titel"), max_length=250)
+    richtingen = forms.CharField(
+        label=_("Richtingen (één per regel)"),
+        required=False,
+        max_length=20000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+    lopende_afspraken = forms.CharField(
+        label=_("Lopende afspraken (één per regel)"),
+        required=False,
+        max_length=20000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+
+
+class IndicatorenForm(forms.Form):
+    indicators = forms.CharField(
+        label=_("Indicatoren: één per regel, als omschrijving | jaren | actiehouders"),
+        help_text=_("Bijvoorbeeld: Aantal opgeleverde woningen | 2026-2031 | corporaties"),
+        required=False,
+        max_length=20000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
 
 
 class PartijForm(forms.Form):

@@ -84,7 +84,7 @@ def find(text: str) -> tuple[list[Partij], list[Ondertekening]]:
 
 
 def _defined_short_names(parties: list[Partij], flat: str) -> None:
-    """ "Waar we 'Graanhof' schrijven, bedoelen we Wooncorporatie Graanhof": the short name the text uses."""
+    """ "Waar we 'X' schrijven, bedoelen we Wooncorporatie X": the short name the text uses."""
     defined = re.compile(r"[‘'\"“]([^’'\"”]{2,40})[’'\"”][^.;‘'\"“]{0,30}?\bbedoelen\s+we\s+([^.;,]{3,80})")
     for m in defined.finditer(flat[:20000]):
         short, full = m.group(1).strip(), m.group(2).strip().lower()
@@ -159,7 +159,7 @@ def _add_org_names(parties: list[Partij], flat: str) -> None:
 
 
 def _complete(party: Partij, flat: str) -> None:
-    """A full name the document also uses ("Woningstichting De Volmacht" for "De Volmacht")."""
+    """A full name the document also uses ("Woningstichting De X" for "De X")."""
     if party.kind == GEMEENTE:
         return
     m = re.search(rf"\b({ORG_PREFIX})\s+{re.escape(party.short_name)}\b", flat)
@@ -173,7 +173,7 @@ def _complete(party: Partij, flat: str) -> None:
 
 def _trim(name: str) -> str:
     name = name.strip(" .,;:()")
-    # A sentence word caught at the end ("Woonborg Dit"), or a trailing article.
+    # A sentence word caught at the end ("Woonstichting X Dit"), or a trailing article.
     name = re.sub(r"\s+(?:De|Het|Dit|Deze|Zij|Wij|We|In|Op|Met)$", "", name)
     return name.strip()
 

@@ -2,18 +2,15 @@
 format (docs/open-data-format.md), so that acceptance reuses the register's own import."""
 
 import re
-from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date
 
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from driehoek.register.opendata import FORMAT, VERSION
 
-from . import extract, limits, parties, structure, tables, targets
-from .structure import BULLET, SECTION, Hoofdstuk
+from . import agreement_facts, extract, limits, parties, set_facts, structure, tables, targets
+from .structure import BULLET, Hoofdstuk
 from .verantwoordelijken import Matcher
 
 KINDS = ("kaderafspraken", "prestatieafspraken", "jaarprogramma")
@@ -65,7 +62,7 @@ def propose(
             )
         )
     flat = re.sub(r"\s+", " ", document.text)
-    kind, first, last = _kind_and_period(flat, filename)
+    kind, first, last = set_facts.kind_and_period(flat, filename)
     place_date, place = parties.signing_date(flat)
     gemeente = next((p for p in found if p.kind == parties.GEMEENTE), None)
     name = municipality or (re.sub(r"^[Gg]emeente\s+", "", gemeente.name) if gemeente else _("Onbekende gemeente"))
@@ -86,17 +83,25 @@ def propose(
             _theme(theme, number, matcher, found, indicator_rows, parsed.double_spaced, document, (first, last))
         )
     notes = list(document.notes)
+    unsure = {a["number"]: a.pop("_onzeker") for t in theme_dicts for a in t["agreements"]}
+    unsure = {number: items for number, items in unsure.items() if items}
+    headless = [d["number"] for t, d in zip(themes, theme_dicts, strict=True) if not t.title]
+    if headless:
+        notes.append(
+            _("Bij thema %(n)s is geen kop gevonden: controleer de indeling naast de brontekst.")
+            % {"n": ", ".join(headless)}
+        )
     set_themes = {"themes": theme_dicts}
     references_in_set(set_themes)
     if "restart" in parsed.notes:
         notes.append(_("De nummering begint per thema opnieuw; afspraken kregen het themanummer ervoor (2.1, 2.2)."))
-    title = f"{kind.capitalize()} {first}" + (f"-{last}" if last != first else "")
+    title = set_facts.set_title(kind, first, last)
     data = {
         "format": FORMAT,
         "version": VERSION,
         "sets": [
             {
-                "slug": slugify(f"{name}-{kind}-{first}-{last}" if last != first else f"{name}-{kind}-{first}")[:100],
+                "slug": set_facts.set_slug(name, kind, first, last),
                 "municipality": name[:120],
                 "municipality_cbs_code": "",
                 "municipality_province": "",
@@ -123,7 +128,8 @@ def propose(
                     for s in signing
                 ],
                 "themes": theme_dicts,
-                "extra": {},
+                # What the importer was unsure of, per agreement, with the sentence it read (review screen).
+                "extra": {"onzeker": unsure} if unsure else {},
             }
         ],
     }
@@ -138,30 +144,6 @@ def _free(number: str, taken: set[str]) -> str:
         if number + suffix not in taken:
             return number + suffix
     return f"{number}-{len(taken)}"
-
-
-def _kind_and_period(flat: str, filename: str) -> tuple[str, int, int]:
-    pairs = Counter()
-    for m in re.finditer(
-        r"(\w+\s+)?\b(kaderafspraken|prestatieafspraken|jaarprogramma|jaarafspraken)\s+((?:19|20)\d{2})"
-        r"(?:\s*(?:-|–|t/m|tot)\s*((?:19|20)\d{2}))?",
-        flat,
-        re.I,
-    ):
-        word = m.group(2).lower().replace("jaarafspraken", "jaarprogramma")
-        key = (word, int(m.group(3)), int(m.group(4) or m.group(3)))
-        # Another body's agreements ("Nationale prestatieafspraken 2025-2035") are not this document's.
-        other = re.match(r"(?i)(nationale|regionale|landelijke|provinciale|vorige|eerdere|oude)\b", m.group(1) or "")
-        pairs[key] += -2 if other else 2 if str(key[1]) in filename else 1
-    if pairs:
-        (kind, first, last), _n = pairs.most_common(1)[0]
-        if last >= first:
-            return kind, first, last
-    words = Counter(w.lower() for w in re.findall(r"(?i)\b(kaderafspraken|prestatieafspraken|jaarprogramma)\b", flat))
-    kind = words.most_common(1)[0][0] if words else "prestatieafspraken"
-    years = [int(y) for y in re.findall(r"\b(20\d{2})\b", filename + " " + flat[:3000])]
-    year = Counter(years).most_common(1)[0][0] if years else date.today().year
-    return kind, year, year
 
 
 def _title_case(title: str) -> str:
@@ -224,14 +206,15 @@ def _theme(
         holders = [n for ind in indicators for n in ind["actiehouders"]]
         holders = list(dict.fromkeys(holders))
         section_parties = matcher.mentions(a.section) if a.section else []
-        kind = _kind(a.section, section_parties, a.title or text)
+        kind = agreement_facts.kind_of_section(a.section, section_parties, a.title or text)
         responsible = matcher.responsible(text, section_parties, kind, holders, title=a.title)
         if a.lead or a.by_heading:
-            responsible = _stated(a, found, section_parties) or responsible
+            responsible = agreement_facts.stated(a, found, section_parties) or responsible
         if kind == "generiek":
             kinds = {p.kind for p in found if p.name in responsible}
             kind = "per_partij" if len(kinds) == 1 and len(responsible) < len(found) else "gezamenlijk"
         found_targets = targets.find((a.title + "\n" if a.title else "") + text)
+        unsure = agreement_facts.unsure(a, text, responsible, matcher, found_targets)
         last_line = a.end + 1
         agreements.append(
             {
@@ -249,6 +232,7 @@ def _theme(
                 ),
                 "indicators": [i for i in indicators if i["years"]],
                 "targets": found_targets,
+                "_onzeker": unsure,
             }
         )
     doel = " ".join(theme.doel).strip()
@@ -266,39 +250,6 @@ def _theme(
         "lopende_afspraken": lopende,
         "targets": theme_targets,
     }
-
-
-def _stated(a, found: list, section_parties: list[str]) -> list[str]:
-    """The parties a responsibility line or a party heading names: "Trekker: corporaties, gemeente",
-    "Wat doet de gemeente:", "Samen:" (every party)."""
-    everyone = [p.name for p in found]
-    said = a.lead or (a.section if a.by_heading else "")
-    if not said:
-        return []
-    # Parties the line names come first: "Wat doet Samen Wonen:" is that party, not everyone together.
-    named = tables.resolve(said, found) if a.lead else list(section_parties)
-    if named:
-        return named
-    if re.search(r"(?i)(?<![\w-])(?:alle\s+)?partijen\b|\bsamen\b|\b(?:we|wij)\b|\biedereen\b|\ballen\b", said):
-        return everyone
-    return []
-
-
-def _kind(section: str, section_parties: list[str], opening: str) -> str:
-    lowered = section.lower()
-    if re.match(r"(?i)procesafspraak", opening):
-        return "procesafspraak"
-    if re.search(r"doorkijk|vooruitblik|verder\b|na (?:19|20)\d{2}", lowered):
-        return "doorkijk"
-    if re.search(r"gezamenlijk|partijen|samen", lowered):
-        return "gezamenlijk"
-    if section_parties:
-        return "per_partij"
-    if not section:
-        return "gezamenlijk"
-    if SECTION.match(section):
-        return "generiek"
-    return "gezamenlijk"
 
 
 def references_in_set(set_data: dict) -> None:

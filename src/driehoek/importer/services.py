@@ -23,6 +23,7 @@ OPERATIONS = {
     "renumber",
     "remove_target",
     "edit_theme",
+    "edit_indicators",
     "edit_party",
     "remove_party",
     "add_party",
@@ -89,6 +90,12 @@ def accept(user, document: Brondocument) -> Afsprakenset:
     s["slug"] = _free_slug(s["slug"] or slugify(s["title"]))
     if not policy.is_beheerder(user):
         _own_municipality(user, s["municipality"])
+    # A second set under the same name in one municipality says which it is, as its address does.
+    _base, *copy = s["slug"].rsplit("-concept-", 1)
+    if copy and copy[0].isdigit():
+        s["title"] = f"{s['title']} (concept {copy[0]})"[:250]
+    elif Afsprakenset.objects.filter(gemeente__naam=s["municipality"], titel=s["title"]).exists():
+        s["title"] = f"{s['title']} (concept)"[:250]
     if not policy.is_beheerder(user) and user.partij.naam not in {p["name"] for p in s["parties"]}:
         raise AanvaardFout(
             [

@@ -12,100 +12,30 @@ Rules work on the shape of the text, never on the words of one municipality:
 """
 
 import re
-from dataclasses import dataclass, field
 
 from .extract import BREAK
-from .parties import GROUP_WORDS
-
-HEADING_WORD = re.compile(r"^(?:thema|hoofdstuk|deel)\s+(\d{1,2}(?:\.\d{1,2})*)\s*[:.\-–]?\s*(.*)$", re.I)
-THEME_COLON = re.compile(r"^thema\s*[:\-–]\s*(.+)$|^(?:Thema|THEMA)\s+([A-Z][^\s:]*(?:\s+[^\s:]+){0,4})$")
-NUMBERED = re.compile(r"^(\d{1,3}(?:\.\d{1,2}){0,2})([.)]?)\s+(\S.*)$")
-AGREEMENT_WORD = re.compile(
-    r"^(?:Afspraak|AFSPRAAK)\s+([A-Z]?\d{1,3}(?:\.\d{1,2}){0,2}[a-z]?)(?![,;)])\s*[:.\-–]?\s*(.*)$"
+from .headings import HeadingRules
+from .numbering import _renumber, _title_of
+from .sections import SectionRules
+from .shapes import (  # noqa: F401 (the importer's other modules read these from here)
+    AGREEMENT_WORD,
+    BULLET,
+    DOEL,
+    LOPEND,
+    NUMBERED,
+    RESPONSIBLE,
+    RICHTINGEN,
+    SECTION,
+    YEAR_TAIL,
+    Afspraak,
+    Hoofdstuk,
+    Structure,
+    is_caps,
+    is_heading_title,
 )
-BULLET = re.compile(r"^([•●○▪■◦➔➢►✓·](?=\s*\S)|[–\-*](?=\s))\s*(\S.*)$")
-DOEL = re.compile(r"^((?:Doel|DOEL|Ambitie|Opgave)(?:stelling)?)\s*:\s*(.*)$")
-RICHTINGEN = re.compile(
-    r"^((?:Richtingen|Uitgangspunt(?:en)?|Uitgangspunten en doelen|Principes|Speerpunten|Wat we willen bereiken)|"
-    r"(?:RICHTINGEN|UITGANGSPUNT(?:EN)?))\s*:?\s*(.*)$"
-)
-LOPEND = re.compile(
-    r"^((?i:dit doen we al)\b.*|(?:Door)?(?:L|l)opende (?:afspraken|activiteiten|inzet).*|Bestaande afspraken.*|"
-    r"Dit loopt al.*|Wat we al doen.*|DIT DOEN WE AL.*)$"
-)
-SECTION = re.compile(
-    r"^(?:(?:gezamenlijke|onze|concrete|nieuwe|overige)\s+)?(?:afspraken|prestaties|uitvoeringsafspraken|inzet|"
-    r"bijdrage|acties|activiteiten)\b|^gezamenlijk\b|^doorkijk\b|^vooruitblik\b|^wat (?:we|wij) afspreken\b"
-    r"|^afspraken (?:met|van|voor)\b",
-    re.I,
-)
-# "Trekker: corporaties, gemeente", "Verantwoordelijk: Graanhof", "Wie: alle partijen": who carries the agreement.
-RESPONSIBLE = re.compile(
-    r"^(?:Trekkers?|Verantwoordelijke?(?:\s+partij(?:en)?)?|Wie|Actiehouders?|Uitvoerders?|Eigenaar)\s*:\s*(\S.{0,200})$",
-    re.I,
-)
-YEAR_TAIL = re.compile(r"\s*\b(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)\d{2})?\s*\.?$")
-SENTENCE_END = (".", ",", ";", ":", "!", "?")
 
 
-@dataclass
-class Afspraak:
-    number: str
-    section: str
-    section_parties: list[str]
-    start: int
-    lines: list[tuple[int, str]] = field(default_factory=list)  # (line index, text); the first is the opening
-    title: str = ""
-    bullet: bool = False
-    lead: str = ""  # a responsibility line ("Trekker: gemeente"): the parties it names are responsible
-    by_heading: bool = False  # a bullet under a party heading ("Wat doet de gemeente:"): those parties
-
-    @property
-    def end(self) -> int:
-        return self.lines[-1][0] if self.lines else self.start
-
-
-@dataclass
-class Hoofdstuk:
-    number: str
-    title: str
-    start: int
-    placeholder: bool = False
-    doel: list[str] = field(default_factory=list)
-    richtingen_label: str = ""
-    richtingen: list[list[str]] = field(default_factory=list)
-    lopende: list[list[str]] = field(default_factory=list)
-    intro: list[tuple[int, str]] = field(default_factory=list)
-    agreements: list[Afspraak] = field(default_factory=list)
-    loose: list[tuple[int, str]] = field(default_factory=list)  # text after the last list: a next theme's intro?
-
-
-@dataclass
-class Structure:
-    chapters: list[Hoofdstuk]
-    double_spaced: bool
-    notes: list[str] = field(default_factory=list)
-
-    @property
-    def themes(self) -> list[Hoofdstuk]:
-        return [c for c in self.chapters if c.agreements]
-
-
-def is_heading_title(title: str) -> bool:
-    words = title.split()
-    if not words or len(words) > 10 or len(title) > 90:
-        return False
-    if title.rstrip("*").endswith(SENTENCE_END[1:]) or not (title[0].isupper() or title[0].isdigit()):
-        return False
-    return not re.search(r"[.;!?]\s", title)
-
-
-def is_caps(title: str) -> bool:
-    letters = [c for c in title if c.isalpha()]
-    return len(letters) >= 3 and all(c.isupper() for c in letters)
-
-
-class Parser:
+class Parser(HeadingRules, SectionRules):
     def __init__(self, lines: list[str], party_aliases: dict[str, str]):
         self.lines = lines
         self.aliases = party_aliases  # alias (lower case) -> party name
@@ -172,99 +102,6 @@ class Parser:
         else:
             self.text(i, line)
         self.since_break = False
-
-    def try_heading(self, i: int, line: str) -> bool:
-        number, title = None, None
-        if m := HEADING_WORD.match(line):
-            number, title = m.group(1), m.group(2).strip() or m.group(1)
-        elif (m := THEME_COLON.match(line)) and not re.search(r"(?i)\bafspraak\b|\bindicator", line):
-            number, title = str(len([c for c in self.chapters if c.number]) + 1), (m.group(1) or m.group(2)).strip()
-        elif (m := NUMBERED.match(line)) and is_heading_title(m.group(3)):
-            candidate, title = m.group(1), m.group(3).strip()
-            if not is_caps(title):
-                # "2. Woonborg, rechtsgeldig vertegenwoordigd door ... E." is a list item, not a heading.
-                if (
-                    ("," in title and not self.opens_theme(i))
-                    or title.endswith(".")
-                    or not self.expected_heading(candidate)
-                ):
-                    return False
-                if self.expected_agreement(candidate) and not (self.sub_heading(candidate) or self.opens_theme(i)):
-                    return False
-            number = candidate
-        elif is_caps(line) and len(line.split()) <= 6 and not line.endswith(SENTENCE_END[1:]):
-            if self.mode == "lopende" and BULLET.match(line):
-                return False
-            number, title = "", line.rstrip("*").strip()
-        elif (
-            is_heading_title(line)
-            and len(line.split()) <= 6
-            and not line.endswith(":")
-            and (self.goal_follows(i) or self.after_blanks >= 2 and self.mode == "agreements")
-            and not self.is_section(line)
-        ):
-            number, title = "", line  # "Beschikbaarheid" over its "Doel: ..." paragraph
-        else:
-            return False
-        self.heading(i, number, title.rstrip("*").strip())
-        return True
-
-    def expected_heading(self, number: str) -> bool:
-        numbered = [c.number for c in self.chapters if c.number]
-        if not numbered:
-            return number in ("0", "1", "1.1")
-        last = numbered[-1]
-        parts, last_parts = number.split("."), last.split(".")
-        if len(parts) == 1:
-            return int(parts[0]) == int(last_parts[0]) + 1 or int(parts[0]) == int(last_parts[0]) + 2
-        if parts[:-1] == last_parts[:-1]:
-            return int(parts[-1]) == int(last_parts[-1]) + 1
-        return parts[:-1] == last_parts and parts[-1] == "1"
-
-    def opens_theme(self, i: int) -> bool:
-        """What follows a line tells a heading from an agreement: a goal, principles, a section, or a new "1."."""
-        for line in self.lines[i + 1 : i + 6]:
-            line = line.strip()
-            if not line or line == BREAK:
-                continue
-            numbered = NUMBERED.match(line)
-            return bool(
-                DOEL.match(line)
-                or RICHTINGEN.match(line)
-                or LOPEND.match(line)
-                or (self.is_section(line) and not numbered)
-                or (numbered and numbered.group(1) in ("1", "1.1"))
-            )
-        return False
-
-    def goal_follows(self, i: int) -> bool:
-        nxt = next((line.strip() for line in self.lines[i + 1 : i + 4] if line.strip() and line != BREAK), "")
-        return DOEL.match(nxt) is not None
-
-    def sub_heading(self, number: str) -> bool:
-        """ "4.1" right under chapter "4", before any agreement or agreements heading, opens a sub-chapter."""
-        cur = self.current
-        return (
-            cur is not None
-            and not cur.placeholder
-            and number.rsplit(".", 1)[0] == cur.number
-            and not cur.agreements
-            and self.mode != "agreements"
-        )
-
-    def heading(self, i: int, number: str, title: str) -> None:
-        cur = self.current
-        if cur is not None and number and number == cur.number and not cur.placeholder:
-            return  # a running header repeating the chapter
-        if cur is not None and cur.placeholder and len(cur.agreements) <= 1:
-            # The side bar's heading of the theme we are in; an agreement it interrupted goes on.
-            cur.number, cur.title, cur.placeholder = number, title, False
-            return
-        self.end_agreement()
-        self.current = Hoofdstuk(number=number, title=title, start=i)
-        self.chapters.append(self.current)
-        self.mode, self.section, self.section_parties, self.party_heading = "text", "", [], False
-        self.bullets_are_agreements = RICHTINGEN.match(title) is None and SECTION.match(title) is not None
 
     def expected_agreement(self, number: str) -> bool:
         if self.current is None:
@@ -421,49 +258,6 @@ class Parser:
         else:
             cur.intro.append((i, line))
 
-    def is_section(self, line: str) -> bool:
-        if self.current is None or len(line.split()) > 9 or line.endswith((",", ";")):
-            return False
-        core = YEAR_TAIL.sub("", line).rstrip(" .:?")
-        if not core or not core[0].isupper() or re.search(r"[.;!?]\s", core):
-            return False
-        if re.search(r"(?i)\b(?:de|het|en|of|van|voor|met)$", core) or self._continues_a_sentence():
-            return False  # a sentence broken over lines, not a heading
-        if SECTION.match(core):
-            return True
-        # A heading made of party names only: "De Volmacht en Woonborg 2022", "Wat doet de gemeente:",
-        # "Dit doen de corporaties", "Wat doen we samen?". A sentence's last line ("... Zuidrand.") is not one.
-        if line.endswith("."):
-            return False
-        rest = re.sub(r"(?i)^(?:wat|dit)\s+(?:doen|doet)\b|\b(?:samen|we|wij)\b|\bdoen\b|\bdoet\b", " ", core)
-        for alias in sorted(self.aliases, key=len, reverse=True):
-            rest = re.sub(rf"(?i)\b{re.escape(alias)}\b", " ", rest)
-        for words in GROUP_WORDS.values():  # "Corporaties", "Gemeente en huurdersorganisaties"
-            rest = re.sub(rf"(?i)(?<![\w-])(?:{words})(?![\w-])", " ", rest)
-        return rest != core and not re.sub(r"(?i)\b(en|de|het|van|voor|,|&)\b|[,&]", " ", rest).strip()
-
-    def _continues_a_sentence(self) -> bool:
-        """ "... betrekt de huurdersverenigingen van De" + "Deelmacht en AH Woon." is one sentence."""
-        for line in reversed(self.lines[max(0, self.index - 4) : self.index]):
-            line = line.strip()
-            if line and line != BREAK:
-                return (
-                    line.endswith(",")
-                    or re.search(
-                        r"(?i)\b(?:de|het|een|en|of|van|voor|met|aan|bij|in|op|te|door|naar|om|dat|die)$", line
-                    )
-                    is not None
-                )
-        return False
-
-    def parties_in(self, text: str) -> list[str]:
-        found: dict[str, int] = {}
-        for alias in sorted(self.aliases, key=len, reverse=True):
-            if m := re.search(rf"(?i)\b{re.escape(alias)}\b", text):
-                name = self.aliases[alias]
-                found[name] = min(found.get(name, m.start()), m.start())
-        return sorted(found, key=found.get)
-
 
 def parse(lines: list[str], party_aliases: dict[str, str], check=None) -> Structure:
     structure = Parser(lines, party_aliases).parse(check)
@@ -476,57 +270,3 @@ def parse(lines: list[str], party_aliases: dict[str, str], check=None) -> Struct
             agreement.lines = agreement.lines[k:]
     _renumber(structure)
     return structure
-
-
-def _title_of(agreement: Afspraak) -> tuple[str, int]:
-    """A short first line without a full stop, followed by a new sentence, is the agreement's title."""
-    if agreement.bullet or len(agreement.lines) < 2:
-        return "", 0
-    block, k = [agreement.lines[0][1]], 1
-    while (
-        k < len(agreement.lines) and (agreement.lines[k][1][:1].islower() or agreement.lines[k][1][:1] == "(") and k < 3
-    ):
-        block.append(agreement.lines[k][1])
-        k += 1
-    title = " ".join(block).strip()
-    if k >= len(agreement.lines) or not title:
-        return "", 0
-    nxt = agreement.lines[k][1]
-    if (
-        len(title.split()) <= 22
-        and not title.endswith(SENTENCE_END)
-        and not re.search(r"[.;!?]\s", title)
-        and (nxt[:1].isupper() or BULLET.match(nxt))
-    ):
-        return title, k
-    return "", 0
-
-
-def _renumber(structure: Structure) -> None:
-    """Numbers must be unique in a set: numbering that restarts per theme gets the theme's number in front."""
-    themes = structure.themes
-    seen, clash = set(), False
-    for theme in themes:
-        for a in theme.agreements:
-            if not a.number.startswith("#"):
-                clash |= a.number in seen
-                seen.add(a.number)
-    for t_index, theme in enumerate(themes, start=1):
-        prefix = theme.number or str(t_index)
-        for a in theme.agreements:
-            if a.number.startswith("#"):
-                a.number = f"{prefix}.{a.number[1:]}" if len(themes) > 1 else a.number[1:]
-            elif clash and "." not in a.number:
-                a.number = f"{prefix}.{a.number}"
-    if clash:
-        structure.notes.append("restart")
-    # Whatever the document did, a number stands once in a set: a repeat gets a letter (7, 7b, 7c).
-    used: set[str] = set()
-    for theme in themes:
-        for a in theme.agreements:
-            number, letter = a.number, "b"
-            while number in used:
-                number = f"{a.number}{letter}"
-                letter = chr(ord(letter) + 1)
-            a.number = number
-            used.add(number)

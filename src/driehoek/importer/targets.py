@@ -24,7 +24,8 @@ WORD_NUM = "|".join(WORDS)
 RANGE = r"\s?(?:-|–|tot|à|á|a)\s?"
 COUNTED = (
     r"(?:[\w\-]*woning(?:en)?|wooneenheden|eenheden|units|plaatsen|huishoudens|toevoegingen|projecten|"
-    r"bijeenkomsten|overleggen|kamers|ligplaatsen|standplaatsen)"
+    r"bijeenkomsten|overleggen|kamers|ligplaatsen|standplaatsen|personen|huurders|[\w\-]*trajecten|"
+    r"ontruimingen|[\w\-]*avonden|spreekuren|(?:werk)?dagen|weken|maanden)"
 )
 PERIODIC = (
     r"(?:keer|maal|dorp(?:en)?(?: of wijk(?:en)?)?|wijk(?:en)?|bijeenkomst(?:en)?|overleg(?:gen)?|rondes?)"
@@ -142,7 +143,7 @@ def _around(sentence: str, start: int, end: int) -> str:
 
 
 def _is_a_fact(sentence: str, start: int) -> bool:
-    """ "Woonborg heeft 397 woningen", "-17" in a table: what is, not what is agreed."""
+    """ "X heeft 397 woningen", "-17" in a table: what is, not what is agreed."""
     if sentence[max(0, start - 1) : start] in ("-", "+", "−"):
         return True
     before = _before(sentence, start, 3)

@@ -1,7 +1,7 @@
 """Who is responsible for an agreement, read from its sentences and its section.
 
 A party named as actor counts ("De gemeente organiseert ... met de corporaties"); a party after a
-preposition that makes it a recipient or a place does not ("advies bij De Deelmacht", "in de
+preposition that makes it a recipient or a place does not ("advies bij de huurdersvereniging", "in de
 gemeente", "aan de huurdersorganisaties"). "Partijen", and "we" in the opening sentence, mean every
 party. With nobody named, the section's parties answer, then the monitoring table's actiehouders.
 """
@@ -14,7 +14,7 @@ EXCLUDING = (
     r"bij|aan|in|binnen|van|naar|uit|conform|richting|tot|over|onder|via|tussen|"
     r"in\s+(?:samenwerking|overleg|gesprek|afstemming)\s+met|\w*ge\w+[dt]\s+samen\s+met"  # help: "opgesteld samen met"
 )
-# A finite verb whose object is a party: "De gemeente informeert de corporaties", "betrekt zij AH WOON".
+# A finite verb whose object is a party: "De gemeente informeert de corporaties", "betrekt zij de huurders".
 OBJECT_VERB = (
     r"(?:informeert|informeren|nodigt|nodigen|betrekt|betrekken|ondersteunt|ondersteunen|adviseert|verwijst|"
     r"verstrekt)(?:\s+(?:zij|hij|ze|jaarlijks|tijdig|actief|ook|ieder\s+kwartaal))*"

@@ -15,7 +15,16 @@ from driehoek.register.models import Doelstelling
 from . import services
 from .bewerken import BewerkingFout
 from .extract import DocumentError
-from .forms import AfspraakForm, HernummerForm, PartijForm, SetForm, SplitsForm, ThemaForm, UploadForm
+from .forms import (
+    AfspraakForm,
+    HernummerForm,
+    IndicatorenForm,
+    PartijForm,
+    SetForm,
+    SplitsForm,
+    ThemaForm,
+    UploadForm,
+)
 from .models import Brondocument
 
 
@@ -70,13 +79,31 @@ def document(request, pk: int):
                     "targets": targets,
                     "form": AfspraakForm(s, initial=initial, prefix=f"a{a['number']}"),
                     "split": SplitsForm(prefix=f"s{a['number']}"),
+                    "indicators": IndicatorenForm(
+                        initial={
+                            "indicators": "\n".join(
+                                f"{i['description']} | {i['years']} | {i['actiehouders_label']}"
+                                for i in a["indicators"]
+                            )
+                        },
+                        prefix=f"i{a['number']}",
+                    ),
+                    "unsure": (s.get("extra") or {}).get("onzeker", {}).get(a["number"], []),
                     "first_line": a["source_location"].split(" ")[-1].split("-")[0] if a["source_location"] else "",
                 }
             )
         themes.append(
             {
                 "data": t,
-                "form": ThemaForm(initial={"new_number": t["number"], "title": t["title"]}, prefix=f"t{t['number']}"),
+                "form": ThemaForm(
+                    initial={
+                        "new_number": t["number"],
+                        "title": t["title"],
+                        "richtingen": "\n".join(t["richtingen"]),
+                        "lopende_afspraken": "\n".join(t["lopende_afspraken"]),
+                    },
+                    prefix=f"t{t['number']}",
+                ),
                 "renumber": HernummerForm(prefix=f"h{t['number']}"),
                 "agreements": agreements,
             }
@@ -154,6 +181,10 @@ def _arguments(operation: str, key: str, s: dict, data) -> dict:
         form = HernummerForm(data, prefix=f"h{key}")
         _valid(form)
         return {"theme_number": key, **form.cleaned_data}
+    if operation == "edit_indicators":
+        form = IndicatorenForm(data, prefix=f"i{key}")
+        _valid(form)
+        return {"number": key, **form.cleaned_data}
     if operation == "edit_theme":
         form = ThemaForm(data, prefix=f"t{key}")
         _valid(form)

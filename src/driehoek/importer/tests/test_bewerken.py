@@ -88,3 +88,43 @@ def test_remove_a_target_that_is_a_fact(s):
     assert s["themes"][1]["agreements"][0]["targets"] == []
     with pytest.raises(bewerken.BewerkingFout):
         bewerken.remove_target(s, "2.1", 0)
+
+
+def test_edit_theme_principles_and_ongoing_commitments(s):
+    theme = s["themes"][0]
+    bewerken.edit_theme(
+        s, theme["number"], theme["number"], theme["title"], "Eerste richting\n\n Tweede ", "Lopend een"
+    )
+    assert theme["richtingen"] == ["Eerste richting", "Tweede"] and theme["lopende_afspraken"] == ["Lopend een"]
+    bewerken.edit_theme(s, theme["number"], theme["number"], theme["title"])  # not given: kept
+    assert theme["richtingen"] == ["Eerste richting", "Tweede"]
+
+
+def test_edit_indicators(s):
+    number = s["themes"][0]["agreements"][0]["number"]
+    year = s["first_year"]
+    bewerken.edit_indicators(
+        s, number, f"Aantal woningen | {year} | gemeente\nTevredenheid | {year}-{s['last_year']} |"
+    )
+    indicators = s["themes"][0]["agreements"][0]["indicators"]
+    assert [(i["description"], i["years"]) for i in indicators][0] == ("Aantal woningen", str(year))
+    assert indicators[0]["actiehouders"] == [p["name"] for p in s["parties"] if p["kind"] == "gemeente"]
+    with pytest.raises(bewerken.BewerkingFout, match="buiten de looptijd"):
+        bewerken.edit_indicators(s, number, f"Iets | {year + 40} | gemeente")
+    with pytest.raises(bewerken.BewerkingFout, match="omschrijving \\| jaren"):
+        bewerken.edit_indicators(s, number, "zonder jaren")
+    assert len(s["themes"][0]["agreements"][0]["indicators"]) == 2  # a refused edit changes nothing
+
+
+def test_the_importer_says_what_it_is_unsure_of_with_the_sentence():
+    document = (
+        "Prestatieafspraken 2026 gemeente Proefdorp, woonstichting Voorbeeld\n\nAFSPRAKEN\n"
+        "1. Er komen 12 woningen bij aan de Dorpsstraat.\n"
+        "2. De gemeente organiseert in 2026 minimaal 3 bijeenkomsten.\n"
+    )
+    s = proposal.propose("proef.txt", document.encode()).set
+    unsure = s["extra"]["onzeker"]
+    assert set(unsure) == {"1"}
+    what = [u["wat"] for u in unsure["1"]]
+    assert any("Geen partij genoemd" in w for w in what) and any(w.startswith("12 woningen") for w in what)
+    assert all(u["zin"].startswith("Er komen 12 woningen") for u in unsure["1"])

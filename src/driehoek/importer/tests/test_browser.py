@@ -61,3 +61,39 @@ def test_read_in_correct_and_accept_a_document(page: Page, live_server, tmp_path
 
     page.get_by_role("link", name="Mijn afspraken").first.click()
     expect(page.get_by_role("link", name=re.compile("Kaderafspraken 2028-2032"))).to_be_visible()
+
+
+def test_unsure_guesses_are_shown_and_unchanged_forms_change_nothing(page: Page, live_server, tmp_path):
+    """Issue 17 point 4: the reviewer sees what the importer was unsure of, with its sentence; the theme
+    and indicator forms, submitted unchanged, leave the draft as it was."""
+    from driehoek.importer.models import Brondocument
+
+    gemeente = Partij.objects.create(naam="Gemeente Proefdorp", korte_naam="Gemeente", soort="gemeente")
+    User.objects.create_user("pien", password=PASSWORD, partij=gemeente, rol=User.Rol.SECRETARIS)
+    document = tmp_path / "proefdorp.txt"
+    document.write_text(
+        "Prestatieafspraken 2026 gemeente Proefdorp en woonstichting Voorbeeld\n\nBESCHIKBAARHEID\n"
+        "Richtingen: we bouwen voor starters.\n\nAFSPRAKEN\n"
+        "1. Er komen 12 woningen bij aan de Dorpsstraat.\n"
+        "2. De gemeente organiseert in 2026 minimaal 3 bijeenkomsten.\n",
+        encoding="utf-8",
+    )
+    log_in(page, live_server.url, "pien")
+    page.get_by_role("link", name="Document inlezen").click()
+    page.get_by_label("Afsprakendocument (PDF of tekstbestand)").set_input_files(str(document))
+    page.get_by_role("button", name="Inlezen").click()
+    stored = Brondocument.objects.get().set
+
+    first = page.locator("li[id^='afspraak-']").first
+    first.locator("summary").click()
+    expect(first.locator(".importer-unsure").first).to_contain_text("Geen partij genoemd")
+    expect(first.locator(".importer-unsure blockquote").first).to_contain_text("Er komen 12 woningen")
+    assert _violations(page) == []
+    first.screenshot(path=ARTIFACTS / "importer-onzeker.png")
+    first.get_by_role("button", name="Indicatoren opslaan").click()
+    expect(page.locator(".messages")).to_contain_text("Het concept is bijgewerkt")
+
+    page.get_by_text("Thema verbeteren of opnieuw nummeren").first.click()
+    page.get_by_role("button", name="Thema opslaan").first.click()
+    expect(page.locator(".messages")).to_contain_text("Het concept is bijgewerkt")
+    assert Brondocument.objects.get().set == stored

@@ -1,0 +1,67 @@
+"""Facts of one agreement beside its text: the parties a responsibility line or party heading names,
+its kind from its section, and what the importer was unsure of (shown on the review screen)."""
+
+import re
+
+from django.utils.translation import gettext as _
+
+from . import tables
+from .shapes import SECTION
+from .verantwoordelijken import Matcher
+
+
+def unsure(a, text: str, responsible: list[str], matcher: Matcher, found_targets: list[dict]) -> list[dict]:
+    """Where a guess stands in for what the text says: the reviewer sees why, and the sentence."""
+    items = []
+    opening = re.split(r"(?<=[.!?])\s+", text.strip(), maxsplit=1)[0] if text.strip() else ""
+    said = a.lead or a.by_heading or matcher.all_mentions(f"{a.title}. {text}")
+    if not said and not re.search(r"(?i)\b(?:partijen|we|wij)\b", text):
+        items.append(
+            {
+                "wat": _("Geen partij genoemd; voorgesteld: %(p)s.") % {"p": ", ".join(responsible) or "-"},
+                "zin": opening[:500],
+            }
+        )
+    for t in found_targets:
+        if t["comparator"] == "gelijk" and t["year"] is None:
+            items.append(
+                {
+                    "wat": _("%(v)s %(u)s: zonder ‘minimaal’, ‘maximaal’ of jaar; een afgesproken doel of een feit?")
+                    % {"v": t["value"], "u": t["unit"]},
+                    "zin": t["source_text"][:500],
+                }
+            )
+    return items
+
+
+def stated(a, found: list, section_parties: list[str]) -> list[str]:
+    """The parties a responsibility line or a party heading names: "Trekker: corporaties, gemeente",
+    "Wat doet de gemeente:", "Samen:" (every party)."""
+    everyone = [p.name for p in found]
+    said = a.lead or (a.section if a.by_heading else "")
+    if not said:
+        return []
+    # Parties the line names come first: "Wat doet Samen Wonen:" is that party, not everyone together.
+    named = tables.resolve(said, found) if a.lead else list(section_parties)
+    if named:
+        return named
+    if re.search(r"(?i)(?<![\w-])(?:alle\s+)?partijen\b|\bsamen\b|\b(?:we|wij)\b|\biedereen\b|\ballen\b", said):
+        return everyone
+    return []
+
+
+def kind_of_section(section: str, section_parties: list[str], opening: str) -> str:
+    lowered = section.lower()
+    if re.match(r"(?i)procesafspraak", opening):
+        return "procesafspraak"
+    if re.search(r"doorkijk|vooruitblik|verder\b|na (?:19|20)\d{2}", lowered):
+        return "doorkijk"
+    if re.search(r"gezamenlijk|partijen|samen", lowered):
+        return "gezamenlijk"
+    if section_parties:
+        return "per_partij"
+    if not section:
+        return "gezamenlijk"
+    if SECTION.match(section):
+        return "generiek"
+    return "gezamenlijk"

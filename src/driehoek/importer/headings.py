@@ -1,0 +1,116 @@
+"""Headings: numbered ("4.1 Betaalbaarheid", "3. BESCHIKBAARHEID"), named ("Thema 2: Duurzaamheid",
+"Hoofdstuk 5 ..."), a short line in capitals, or a short title over its "Doel:" paragraph. Mixed into
+the structure reader (structure.Parser), whose state they read."""
+
+import re
+
+from .extract import BREAK
+from .shapes import (
+    BULLET,
+    DOEL,
+    HEADING_WORD,
+    LOPEND,
+    NUMBERED,
+    RICHTINGEN,
+    SECTION,
+    SENTENCE_END,
+    THEME_COLON,
+    Hoofdstuk,
+    is_caps,
+    is_heading_title,
+)
+
+
+class HeadingRules:
+    def try_heading(self, i: int, line: str) -> bool:
+        number, title = None, None
+        if m := HEADING_WORD.match(line):
+            number, title = m.group(1), m.group(2).strip() or m.group(1)
+        elif (m := THEME_COLON.match(line)) and not re.search(r"(?i)\bafspraak\b|\bindicator", line):
+            number, title = str(len([c for c in self.chapters if c.number]) + 1), (m.group(1) or m.group(2)).strip()
+        elif (m := NUMBERED.match(line)) and is_heading_title(m.group(3)):
+            candidate, title = m.group(1), m.group(3).strip()
+            if not is_caps(title):
+                # "2. Woonstichting X, rechtsgeldig vertegenwoordigd door ... E." is a list item, not a heading.
+                if (
+                    ("," in title and not self.opens_theme(i))
+                    or title.endswith(".")
+                    or not self.expected_heading(candidate)
+                ):
+                    return False
+                if self.expected_agreement(candidate) and not (self.sub_heading(candidate) or self.opens_theme(i)):
+                    return False
+            number = candidate
+        elif is_caps(line) and len(line.split()) <= 6 and not line.endswith(SENTENCE_END[1:]):
+            if self.mode == "lopende" and BULLET.match(line):
+                return False
+            number, title = "", line.rstrip("*").strip()
+        elif (
+            is_heading_title(line)
+            and len(line.split()) <= 6
+            and not line.endswith(":")
+            and (self.goal_follows(i) or self.after_blanks >= 2 and self.mode == "agreements")
+            and not self.is_section(line)
+        ):
+            number, title = "", line  # "Beschikbaarheid" over its "Doel: ..." paragraph
+        else:
+            return False
+        self.heading(i, number, title.rstrip("*").strip())
+        return True
+
+    def expected_heading(self, number: str) -> bool:
+        numbered = [c.number for c in self.chapters if c.number]
+        if not numbered:
+            return number in ("0", "1", "1.1")
+        last = numbered[-1]
+        parts, last_parts = number.split("."), last.split(".")
+        if len(parts) == 1:
+            return int(parts[0]) == int(last_parts[0]) + 1 or int(parts[0]) == int(last_parts[0]) + 2
+        if parts[:-1] == last_parts[:-1]:
+            return int(parts[-1]) == int(last_parts[-1]) + 1
+        return parts[:-1] == last_parts and parts[-1] == "1"
+
+    def opens_theme(self, i: int) -> bool:
+        """What follows a line tells a heading from an agreement: a goal, principles, a section, or a new "1."."""
+        for line in self.lines[i + 1 : i + 6]:
+            line = line.strip()
+            if not line or line == BREAK:
+                continue
+            numbered = NUMBERED.match(line)
+            return bool(
+                DOEL.match(line)
+                or RICHTINGEN.match(line)
+                or LOPEND.match(line)
+                or (self.is_section(line) and not numbered)
+                or (numbered and numbered.group(1) in ("1", "1.1"))
+            )
+        return False
+
+    def goal_follows(self, i: int) -> bool:
+        nxt = next((line.strip() for line in self.lines[i + 1 : i + 4] if line.strip() and line != BREAK), "")
+        return DOEL.match(nxt) is not None
+
+    def sub_heading(self, number: str) -> bool:
+        """ "4.1" right under chapter "4", before any agreement or agreements heading, opens a sub-chapter."""
+        cur = self.current
+        return (
+            cur is not None
+            and not cur.placeholder
+            and number.rsplit(".", 1)[0] == cur.number
+            and not cur.agreements
+            and self.mode != "agreements"
+        )
+
+    def heading(self, i: int, number: str, title: str) -> None:
+        cur = self.current
+        if cur is not None and number and number == cur.number and not cur.placeholder:
+            return  # a running header repeating the chapter
+        if cur is not None and cur.placeholder and len(cur.agreements) <= 1:
+            # The side bar's heading of the theme we are in; an agreement it interrupted goes on.
+            cur.number, cur.title, cur.placeholder = number, title, False
+            return
+        self.end_agreement()
+        self.current = Hoofdstuk(number=number, title=title, start=i)
+        self.chapters.append(self.current)
+        self.mode, self.section, self.section_parties, self.party_heading = "text", "", [], False
+        self.bullets_are_agreements = RICHTINGEN.match(title) is None and SECTION.match(title) is not None

@@ -1,0 +1,52 @@
+"""Tables of agreements in a PDF: PDFium gives a table's cells one after the other, so a page whose text
+has a header such as "Nr Afspraak ... Verantwoordelijk" is read again with pdfplumber, which finds the
+table by its ruling lines. Its rows come back as piped lines ("1.1 | De gemeente ... | Gemeente"),
+in their place between the page's other lines, for agreement_tables.py to read.
+
+pdfplumber lays out every character in Python (about 0.2 s a page), so only such pages are read twice,
+at most MAX_PAGES of them.
+"""
+
+import io
+import re
+
+TABLE_HEADER = re.compile(r"(?im)^\s*(?:nr\.?|nummer|#)\s+(?:afspraak|afspraken|wat|omschrijving)\b")
+MAX_PAGES = 60
+
+
+def pages_with_tables(pages: list[str]) -> list[int]:
+    return [k for k, text in enumerate(pages) if TABLE_HEADER.search(text)][:MAX_PAGES]
+
+
+def _cell(text: str | None) -> str:
+    out = ""
+    for part in (text or "").split("\n"):
+        part = part.strip()
+        out = out[:-1] + part if out.endswith("-") and part[:1].islower() else f"{out} {part}".strip()
+    return out.replace("|", "/")
+
+
+def reread(content: bytes, indices: list[int], deadline) -> dict[int, str]:
+    """Page index -> its text with every ruled table as piped lines."""
+    import pdfplumber
+
+    texts: dict[int, str] = {}
+    with pdfplumber.open(io.BytesIO(content)) as pdf:
+        for k in indices:
+            deadline.check()
+            page = pdf.pages[k]
+            tables = page.find_tables()
+            if not tables:
+                continue
+            boxes = [t.bbox for t in tables]
+
+            def outside(obj, boxes=boxes):
+                x, top = (obj.get("x0", 0) + obj.get("x1", 0)) / 2, (obj.get("top", 0) + obj.get("bottom", 0)) / 2
+                return not any(b[0] <= x <= b[2] and b[1] <= top <= b[3] for b in boxes)
+
+            blocks = [(line["top"], line["text"]) for line in page.filter(outside).extract_text_lines()]
+            for table in tables:
+                rows = [" | ".join(_cell(c) for c in row) for row in table.extract() if any(row)]
+                blocks.append((table.bbox[1], "\n".join(rows)))
+            texts[k] = "\n".join(text for _top, text in sorted(blocks, key=lambda b: b[0]))
+    return texts

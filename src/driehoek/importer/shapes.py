@@ -1,0 +1,93 @@
+"""What lines look like: the patterns of headings, numbered agreements, bullets, labels ("Doel:",
+"Richtingen", "Dit doen we al"), sections and responsibility lines, and the parts a structure is
+made of (chapters with their agreements). Shapes only: no municipality's words."""
+
+import re
+from dataclasses import dataclass, field
+
+HEADING_WORD = re.compile(r"^(?:thema|hoofdstuk|deel)\s+(\d{1,2}(?:\.\d{1,2})*|[A-Z](?!\w))\s*[:.\-–]?\s*(.*)$", re.I)
+THEME_COLON = re.compile(r"^thema\s*[:\-–]\s*(.+)$|^(?:Thema|THEMA)\s+([A-Z][^\s:]*(?:\s+[^\s:]+){0,4})$")
+NUMBERED = re.compile(r"^(\d{1,3}(?:\.\d{1,2}){0,2})([.)]?)\s+(\S.*)$")
+AGREEMENT_WORD = re.compile(
+    r"^(?:Afspraak|AFSPRAAK)\s+([A-Z]?\d{1,3}(?:\.\d{1,2}){0,2}[a-z]?)(?![,;)])\s*[:.\-–]?\s*(.*)$"
+)
+BULLET = re.compile(r"^([•●○▪■◦➔➢►✓·](?=\s*\S)|[–\-*](?=\s))\s*(\S.*)$")
+DOEL = re.compile(r"^((?:Doel|DOEL|Ambitie|Opgave)(?:stelling)?)\s*:\s*(.*)$")
+RICHTINGEN = re.compile(
+    r"^((?:Richtingen|Uitgangspunt(?:en)?|Uitgangspunten en doelen|Principes|Speerpunten|Wat we willen bereiken)|"
+    r"(?:RICHTINGEN|UITGANGSPUNT(?:EN)?))\s*:?\s*(.*)$"
+)
+LOPEND = re.compile(
+    r"^((?i:dit doen we al)\b.*|(?:Door)?(?:L|l)opende (?:afspraken|activiteiten|inzet).*|Bestaande afspraken.*|"
+    r"Dit loopt al.*|Wat we al doen.*|DIT DOEN WE AL.*)$"
+)
+SECTION = re.compile(
+    r"^(?:(?:gezamenlijke|onze|concrete|nieuwe|overige)\s+)?(?:afspraken|prestaties|uitvoeringsafspraken|inzet|"
+    r"bijdrage|acties|activiteiten)\b|^gezamenlijk\b|^doorkijk\b|^vooruitblik\b|^wat (?:we|wij) afspreken\b"
+    r"|^afspraken (?:met|van|voor)\b",
+    re.I,
+)
+# "Trekker: corporaties, gemeente", "Verantwoordelijk: X", "Wie: alle partijen": who carries the agreement.
+RESPONSIBLE = re.compile(
+    r"^(?:Trekkers?|Verantwoordelijke?(?:\s+partij(?:en)?)?|Wie|Actiehouders?|Uitvoerders?|Eigenaar)\s*:\s*(\S.{0,200})$",
+    re.I,
+)
+YEAR_TAIL = re.compile(r"\s*\b(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)\d{2})?\s*\.?$")
+SENTENCE_END = (".", ",", ";", ":", "!", "?")
+
+
+@dataclass
+class Afspraak:
+    number: str
+    section: str
+    section_parties: list[str]
+    start: int
+    lines: list[tuple[int, str]] = field(default_factory=list)  # (line index, text); the first is the opening
+    title: str = ""
+    bullet: bool = False
+    lead: str = ""  # a responsibility line ("Trekker: gemeente"): the parties it names are responsible
+    by_heading: bool = False  # a bullet under a party heading ("Wat doet de gemeente:"): those parties
+
+    @property
+    def end(self) -> int:
+        return self.lines[-1][0] if self.lines else self.start
+
+
+@dataclass
+class Hoofdstuk:
+    number: str
+    title: str
+    start: int
+    placeholder: bool = False
+    doel: list[str] = field(default_factory=list)
+    richtingen_label: str = ""
+    richtingen: list[list[str]] = field(default_factory=list)
+    lopende: list[list[str]] = field(default_factory=list)
+    intro: list[tuple[int, str]] = field(default_factory=list)
+    agreements: list[Afspraak] = field(default_factory=list)
+    loose: list[tuple[int, str]] = field(default_factory=list)  # text after the last list: a next theme's intro?
+
+
+@dataclass
+class Structure:
+    chapters: list[Hoofdstuk]
+    double_spaced: bool
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def themes(self) -> list[Hoofdstuk]:
+        return [c for c in self.chapters if c.agreements]
+
+
+def is_heading_title(title: str) -> bool:
+    words = title.split()
+    if not words or len(words) > 10 or len(title) > 90:
+        return False
+    if title.rstrip("*").endswith(SENTENCE_END[1:]) or not (title[0].isupper() or title[0].isdigit()):
+        return False
+    return not re.search(r"[.;!?]\s", title)
+
+
+def is_caps(title: str) -> bool:
+    letters = [c for c in title if c.isalpha()]
+    return len(letters) >= 3 and all(c.isupper() for c in letters)
