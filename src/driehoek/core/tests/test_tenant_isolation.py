@@ -205,7 +205,9 @@ COUNTS: dict[str, int] = {}
 
 @pytest.mark.parametrize("kind", KINDS, ids=lambda k: k.key)
 def test_no_road_leads_into_another_municipality(kind, zuid, client, user_factory):
-    user = user_factory(username=f"grens-{kind.key}", partij=Partij.objects.get(naam=AEH[kind.partij]), rol=kind.rol)
+    # With a staff flag, as secretaries had when the admin was theirs: it must open nothing now.
+    partij = Partij.objects.get(naam=AEH[kind.partij])
+    user = user_factory(username=f"grens-{kind.key}", partij=partij, rol=kind.rol, is_staff=True)
     client.force_login(user)
     own_token = "eigen-agenda-" + kind.key
     Agendatoken.objects.create(user=user, sleutel_hash=Agendatoken.hash(own_token))
