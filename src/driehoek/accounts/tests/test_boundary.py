@@ -196,6 +196,10 @@ def test_the_models_refuse_a_row_that_points_into_another_set(kader, other):
     with pytest.raises(ValidationError), transaction.atomic():
         other["afspraak"].verwezen_door.add(eigen)
     assert not eigen.verwijzingen.exists()
+    with pytest.raises(ValidationError), transaction.atomic():
+        eigen_indicator.actiehouders.add(stranger)  # in bulk, through the many-to-many manager
+    with pytest.raises(ValidationError), transaction.atomic():
+        stranger.afspraken.add(eigen)
     # Inside the set it works.
     Verantwoordelijke.objects.create(afspraak=eigen, partij=Partij.objects.get(naam="Gemeente Aa en Hunze"))
     second = Afspraak.objects.create(afsprakenset=concept, thema=thema, nummer="2", tekst="Twee.", soort="doorkijk")
