@@ -115,3 +115,20 @@ def _check_references(sender, instance, action, reverse, pk_set, **kwargs):
     problem = reference_problems(instance, Afspraak.objects.filter(pk__in=pk_set))
     if problem:
         raise ValidationError({"verwijzingen": problem})
+
+
+@receiver(m2m_changed)
+def _check_parties_added(sender, instance, action, reverse, pk_set, **kwargs):
+    """indicator.actiehouders.add(partij) and afspraak.verantwoordelijken.add(partij) write in bulk:
+    the parties must take part in the set all the same."""
+    if action != "pre_add" or not pk_set or sender not in (Actiehouder, Verantwoordelijke):
+        return
+    owner_model = Indicator if sender is Actiehouder else Afspraak
+    path = "afspraak__afsprakenset_id" if sender is Actiehouder else "afsprakenset_id"
+    if reverse:  # instance is the party, pk_set the indicators or agreements
+        pairs = {(s, instance.pk) for s in owner_model.objects.filter(pk__in=pk_set).values_list(path, flat=True)}
+    else:
+        set_id = owner_model.objects.filter(pk=instance.pk).values_list(path, flat=True).first()
+        pairs = {(set_id, p) for p in pk_set}
+    if any(not _takes_part(s, p) for s, p in pairs):
+        raise ValidationError({"partij": _("Deze partij neemt geen deel aan de set.")})

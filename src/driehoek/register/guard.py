@@ -201,3 +201,33 @@ def _guard_references(sender, instance, action, reverse, pk_set, **kwargs):
         ids = set(Afspraak.objects.filter(pk__in=pk_set).values_list("afsprakenset_id", flat=True))
     for pk in _signed(ids | {instance.afsprakenset_id}):
         _refuse(pk)
+
+
+# The many-to-many managers with a through model (indicator.actiehouders.add(...), afspraak.
+# verantwoordelijken.set(...), afsprakenset.partijen.remove(...)) write their rows in bulk, without
+# a save: they are guarded here, on their owner's set. Through model: (owner model, owner's path to
+# its set, the through row's path to the set).
+THROUGH = {
+    Actiehouder: (Indicator, "afspraak__afsprakenset_id", "indicator__afspraak__afsprakenset_id"),
+    Verantwoordelijke: (Afspraak, "afsprakenset_id", "afspraak__afsprakenset_id"),
+    Deelname: (Afsprakenset, "pk", "afsprakenset_id"),
+}
+
+
+@receiver(m2m_changed)
+def _guard_through(sender, instance, action, reverse, pk_set, **kwargs):
+    if sender not in THROUGH or action not in ("pre_add", "pre_remove", "pre_clear"):
+        return
+    owner, owner_path, row_path = THROUGH[sender]
+    if not reverse:  # instance is the indicator, agreement or set
+        ids = set(owner.objects.filter(pk=instance.pk).values_list(owner_path, flat=True))
+    elif pk_set:  # instance is a party; pk_set the owners
+        ids = set(owner.objects.filter(pk__in=pk_set).values_list(owner_path, flat=True))
+    elif action == "pre_clear":
+        ids = set(sender.objects.filter(partij=instance).values_list(row_path, flat=True))
+    else:
+        return
+    if action != "pre_clear" and not pk_set:
+        return
+    for pk in _signed(ids):
+        _refuse(pk)

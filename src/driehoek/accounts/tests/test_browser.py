@@ -35,8 +35,9 @@ def test_enrolment_then_log_in_with_the_code(page: Page, live_server, user_facto
     assert _violations(page) == []
     page.get_by_role("link", name="Ik heb de codes bewaard, ga verder").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Mijn afspraken")
-    page.goto(live_server.url + "/beheer/")
-    expect(page.get_by_role("heading", level=1)).to_have_text("Websitebeheer")
+    response = page.goto(live_server.url + "/beheer/")  # the admin is the administrator's (docs/adr/0085)
+    assert response.status == 403
+    expect(page.get_by_role("heading", level=1)).not_to_have_text("Websitebeheer")
 
     page.context.clear_cookies()  # the second time: password, then the code page
     page.goto(live_server.url + "/inloggen/")

@@ -198,8 +198,7 @@ def test_the_administrator_adds_a_year_of_limits_in_the_admin(client, people):
     secretaris = people["secretaris"]
     get_user_model().objects.filter(pk=secretaris.pk).update(is_staff=True)  # even with a staff flag
     client.force_login(get_user_model().objects.get(pk=secretaris.pk))
-    response = client.post("/beheer/figures/referentiejaar/add/", data)
-    assert response["Location"].startswith("/beheer/login/")
+    assert client.post("/beheer/figures/referentiejaar/add/", data).status_code == 403
     assert not Referentiejaar.objects.filter(jaar=2027).exists()
 
     client.force_login(people["beheerder"])
@@ -209,7 +208,7 @@ def test_the_administrator_adds_a_year_of_limits_in_the_admin(client, people):
         year.eerste_aftoppingsgrens == Decimal("700.00") and year.tweede_aftoppingsgrens is None
     )  # unknown stays unknown
     client.force_login(people["woonborg"])
-    assert client.get("/beheer/figures/referentiejaar/").status_code == 302  # not the administrator: to the log-in
+    assert client.get("/beheer/figures/referentiejaar/").status_code == 403  # not the administrator
 
 
 def test_rents_against_the_agreements_targets(client, gemeente, people):

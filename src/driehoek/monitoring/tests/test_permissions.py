@@ -27,7 +27,7 @@ PEOPLE = [
 CORPORATIONS = {"woonborg", "volmacht", "woonzorg"}
 ALLOWED = {
     policy.VIEW_SET: set(PEOPLE) - {"buitenstaander"},
-    policy.CHANGE_REGISTER: {"secretaris", "beheerder"},
+    policy.CHANGE_REGISTER: {"beheerder"},  # in the admin, the administrator's tool (docs/adr/0085)
     policy.START_YEAR: {"secretaris"},
     "enter_value_corporaties": CORPORATIONS,
     "enter_value_allen": CORPORATIONS | {"gemeente", "secretaris", "ahwoon", "deelmacht"},

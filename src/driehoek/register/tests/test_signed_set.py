@@ -116,6 +116,22 @@ def test_references_and_status_of_a_signed_set(kader):
     if a1.verwijzingen.exists():
         with pytest.raises(guard.GetekendeSetFout), transaction.atomic():
             a1.verwijzingen.clear()
+    # The many-to-many managers with a through model write in bulk: guarded all the same.
+    from driehoek.accounts.models import Partij
+
+    buiten = Partij.objects.create(naam="Stichting Ergens", korte_naam="Ergens", soort="overig")
+    indicator = a1.indicatoren.first()
+    roads = [
+        lambda: indicator.actiehouders.add(a1.verantwoordelijken.first()),
+        lambda: indicator.actiehouders.clear(),
+        lambda: a1.verantwoordelijken.remove(a1.verantwoordelijken.first()),
+        lambda: kader.partijen.add(buiten),
+        lambda: buiten.sets.add(kader),
+        lambda: kader.partijen.first().indicatoren.clear(),
+    ]
+    for road in roads:
+        with pytest.raises(guard.GetekendeSetFout), transaction.atomic():
+            road()
     # Back to a draft: refused. On to submitted: allowed, and then it is just as closed.
     kader.status = "concept"
     with pytest.raises(guard.GetekendeSetFout):
