@@ -231,7 +231,7 @@ def attempt_respond(w) -> Attempt:
     b = _voorzet(w)
     url = reverse("monitoring:beoordeling", args=[w.kader.slug, 2026, "1"])
     return Attempt(
-        [_post(url, {"form": "reactie", "reactie-soort": "akkoord"})],
+        [_post(url, {"form": "reactie", "reactie-soort": "akkoord", "reactie-revisie": b.revisie})],
         lambda: Reactie.objects.filter(beoordeling=b, door=w.user).exists(),
         facts={"beoordeling": b},
     )
@@ -260,7 +260,7 @@ def attempt_draft_minutes(w) -> Attempt:
     meeting = _meeting(w)
     url = reverse("cycle:overleg", args=[w.kader.slug, meeting.pk])
     return Attempt(
-        [_post(url, {"form": "verslag", "verslag-tekst": "Aanwezig: allen."})],
+        [_post(url, {"form": "verslag", "verslag-tekst": "Aanwezig: allen.", "verslag-versie": 0})],
         lambda: Verslag.objects.filter(overleg=meeting).exists(),
     )
 
