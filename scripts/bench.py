@@ -67,6 +67,7 @@ def environment(label: str, database_url: str) -> dict:
         "ALLOWED_HOSTS": "127.0.0.1,localhost",
         "SECURE_SSL_REDIRECT": "false",
         "SECURE_HSTS_SECONDS": "0",
+        "SERVER_TIMING": "true",  # off in production; the benchmark reads it
         "DRIEHOEK_VAR_DIR": str(var_dir(label)),
         "LOG_LEVEL": "WARNING",
         "PYTHONPATH": str(ROOT / "src"),

@@ -23,6 +23,12 @@ ENVIRONMENT = config(
     "DRIEHOEK_ENVIRONMENT", "production", help="dev, test or production; production refuses unsafe defaults."
 )
 DEBUG = config("DEBUG", False, cast=bool, help="Django's debug mode; never on in production.")
+SERVER_TIMING = config(
+    "SERVER_TIMING",
+    ENVIRONMENT != "production",
+    cast=bool,
+    help="Send a Server-Timing header (durations); off in production unless a benchmark turns it on.",
+)
 SECRET_KEY = config("SECRET_KEY", None, help="Django's secret key; required in production.")
 ALLOWED_HOSTS = config(
     "ALLOWED_HOSTS", [], cast=list, help="Comma-separated host names this site answers to; required in production."
