@@ -209,7 +209,7 @@ def attempt_api_enter_value(w) -> Attempt:
     indicator = w.afspraak.indicatoren.order_by("volgorde")[0]  # the corporations only
     url = f"/api/v1/sets/{w.kader.slug}/indicatoren/{indicator.pk}/waarden/2026"
     attempt = _value_attempt(
-        w, indicator, lambda c: c.put(url, {"value": "7"}, content_type="application/json", **w.auth)
+        w, indicator, lambda c: c.put(url, {"value": "7", "version": 0}, content_type="application/json", **w.auth)
     )
     attempt.api = True
     return attempt
