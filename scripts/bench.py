@@ -16,6 +16,7 @@ import json
 import os
 import platform
 import resource
+import secrets
 import subprocess
 import sys
 import threading
@@ -60,15 +61,19 @@ def var_dir(label: str) -> Path:
     return path
 
 
+BENCH_KEY = secrets.token_urlsafe(50)
+
+
 def environment(label: str, database_url: str) -> dict:
     return {
         **os.environ,
         "DATABASE_URL": database_url,
         "DJANGO_SETTINGS_MODULE": "driehoek.conf.production",
-        "SECRET_KEY": "bench-only-not-secret-" + "x" * 30,
+        "SECRET_KEY": BENCH_KEY,  # random: production refuses a key that is in the repository
         "ALLOWED_HOSTS": "127.0.0.1,localhost",
         "SECURE_SSL_REDIRECT": "false",
         "SECURE_HSTS_SECONDS": "0",
+        "SERVER_TIMING": "true",  # off in production; the benchmark reads it
         "DRIEHOEK_VAR_DIR": str(var_dir(label)),
         "LOG_LEVEL": "WARNING",
         "PYTHONPATH": str(ROOT / "src"),

@@ -9,6 +9,10 @@
             request succeeds again.
 3. kill:    gunicorn workers are killed (SIGKILL) at random while users write. A write cut off this
             way either exists completely or not at all.
+4. heavy:   while N users read and write as in 1, one more user runs the heaviest searches (15 × "e",
+            seven common words, more words than the cap) and uploads a large woningregister and a
+            small XLSX that claims a whole sheet. Passes when no write of the others fails and
+            their p95 stays within twice the quiet p95 of phase 1 (issue 15).
 After 2 and 3: every write a user saw committed (a redirect after the POST) is in the database,
 and nothing is half-written (every value, assessment and reaction has exactly its history rows).
 
@@ -236,6 +240,7 @@ class User:
         self.plan, self.base, self.write_share = plan, base, write_share
         self.session = requests.Session()
         self.sequence = 0
+        self.versions: dict[tuple, str] = {}  # per target: the page text (or its version field) last seen
 
     def _request(
         self, phase: Phase, kind: str, name: str, method: str, path: str, **kwargs
@@ -290,7 +295,8 @@ class User:
 
     def write(self, phase: Phase, blind: bool = False) -> None:
         """Read the page, then save with its CSRF token and version. `blind`: post straight away
-        with the CSRF cookie and no version (the kill phase: nearly every request is a write)."""
+        with the CSRF cookie and the version this user saw last (the kill phase: nearly every
+        request is a write); the first time, the page is read for it (the version is required)."""
         own = self.plan["users"][self.username]
         choices = [("waarde", w) for w in own["waarden"]] + [("reactie", r) for r in own["reacties"]]
         if not choices:
@@ -300,8 +306,10 @@ class User:
         self.sequence += 1
         marker = f"lt-{self.number}-{self.sequence}-{secrets.token_hex(3)}"
         page_path = f"/sets/{SET}/monitoring/{YEAR}/afspraken/{target['nummer']}/"
+        key = (what, target["nummer"], target.get("indicator"))
+        blind = blind and key in self.versions  # the version is required: read the page once
         if blind:
-            page_text = ""
+            page_text = self.versions[key]
             data = {"csrfmiddlewaretoken": self.session.cookies.get("csrftoken", "")}
         else:
             page = self._request(phase, "page", "beoordeling", "GET", page_path)
@@ -345,8 +353,12 @@ class User:
             status = answer.status_code
             if status == 302:
                 outcome = "ok"
+                if what == "waarde":  # the value's version went up by one with this save
+                    seen = re.search(rf'name="{prefix}-versie" value="(\d*)"', page_text)
+                    page_text = f'name="{prefix}-versie" value="{int(seen.group(1) or 0) + 1 if seen else 0}"'
             elif status == 400 and 'class="conflict"' in answer.text:
                 outcome = WRITE_CONFLICT
+                page_text = answer.text  # the form now carries the current version
             else:
                 reason = ERROR_ITEM.search(answer.text)
                 detail = reason.group(1).strip() if reason else ""
@@ -354,6 +366,7 @@ class User:
             pass
         with phase.lock:
             phase.writes_in_flight -= 1
+        self.versions[key] = page_text
         phase.add(
             Result(started - phase.t0, time.monotonic() - started, "write", what, status, outcome, marker, detail)
         )
@@ -469,6 +482,9 @@ def prepare() -> dict:
     reports.publish(secretaris, kader, YEAR)
     plan = {"users": {}, "afspraken": [b.afspraak.nummer for b in assessments], "gemeente": kader.gemeente_id}
     plan["password"] = settings.DEMO_PASSWORD
+    plan["uploader"] = next(
+        name for name, user in sorted(people.items()) if policy.can(user, policy.UPLOAD_FIGURES, kader.gemeente)
+    )
     for username, user in [*people.items(), ("lezer", reader)]:
         waarden, reacties = [], []
         for b in Beoordeling.objects.filter(afspraak__afsprakenset=kader, jaar=YEAR).select_related("afspraak"):
@@ -664,6 +680,115 @@ def phase_kill(plan: dict, base: str, users: int, seconds: float, gunicorn: Guni
     return summary
 
 
+HEAVY_SEARCHES = [
+    " ".join(["e"] * 15),
+    "woningen huurders corporaties gemeente jaar wonen huur",
+    "de het een van en in op te dat die voor met zijn aan er ook als",
+]
+
+
+def _register_csv(rows: int) -> bytes:
+    lines = ["eigen_id;kern;type;kale_huur;energielabel;nultredenwoning;bestemming"]
+    lines += [f"LT-{i:07d};Gieten;egw;{600 + i % 300},00;C;nee;doorexploiteren" for i in range(rows)]
+    return ("\n".join(lines) + "\n").encode()
+
+
+def _whole_sheet_xlsx() -> bytes:
+    """Three cells in a workbook whose sheet says A1:XFD1048576 (issue 15, finding 4)."""
+    import io
+    import zipfile
+
+    from openpyxl import Workbook
+
+    book = Workbook()
+    book.active.append(["eigen_id", "kale_huur"])
+    book.active.append(["LT-X", 650])
+    source, target = io.BytesIO(), io.BytesIO()
+    book.save(source)
+    with zipfile.ZipFile(source) as old, zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as new:
+        for item in old.infolist():
+            data = old.read(item.filename)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                data = re.sub(rb'<dimension ref="[^"]*"', b'<dimension ref="A1:XFD1048576"', data)
+            new.writestr(item, data)
+    return target.getvalue()
+
+
+class HeavyUser(User):
+    """The one who searches with the most words and uploads the largest files, without pause."""
+
+    def run_heavy(self, phase: Phase, until: Deadline, upload_rows: int) -> None:
+        while not self.log_in(phase):
+            if time.monotonic() > until.at:
+                return
+            time.sleep(1)
+        files = [("register.csv", _register_csv(upload_rows)), ("heel-blad.xlsx", _whole_sheet_xlsx())]
+        step = 0
+        while time.monotonic() < until.at:
+            step += 1
+            if step % 3:
+                q = HEAVY_SEARCHES[step % len(HEAVY_SEARCHES)]
+                self._request(phase, "page", "zoeken", "GET", f"/sets/{SET}/", params={"q": q})
+                continue
+            path = f"/cijfers/gemeenten/{self.plan['gemeente']}/aanleveren/"
+            page = self._request(phase, "page", "aanleveren", "GET", path)
+            token = CSRF.search(page.text) if page is not None else None
+            name, content = files[(step // 3) % len(files)]
+            self._request(
+                phase,
+                "write",
+                "upload",
+                "POST",
+                path,
+                data={
+                    "csrfmiddlewaretoken": token.group(1) if token else "",
+                    "aanlevering-soort": "woningregister",
+                    "aanlevering-peildatum": f"{YEAR - 1}-12-31",
+                },
+                files={"aanlevering-bestand": (name, content)},
+                headers={"Referer": self.base + path},
+            )
+
+
+def phase_heavy(plan: dict, base: str, users: int, seconds: float, quiet: dict, upload_rows: int) -> dict:
+    """The load phase again, with one heavy user beside the others; the others' figures against
+    the quiet ones of the load phase."""
+    phase, heavy = Phase("heavy"), Phase("heavy-user")
+    log(f"heavy: {users} users for {seconds:.0f} s, and one user searching and uploading ({upload_rows} rows)")
+    threads, until = run_users(phase, plan, base, users, seconds)
+    uploader = HeavyUser(0, plan["uploader"], plan["password"], plan, base, 0.0)
+    thread = threading.Thread(target=uploader.run_heavy, args=(heavy, until, upload_rows), daemon=True)
+    thread.start()
+    join([*threads, thread], seconds + 90)
+    summary = summarise(phase)
+    others = sorted(r.seconds for r in phase.results if r.status and not (r.kind == "write" and r.name == "inloggen"))
+    quiet_p95 = max(filter(None, [quiet.get("p95_ms_pages"), quiet.get("p95_ms_writes_without_login")]), default=None)
+    p95 = round(others[min(len(others) - 1, int(0.95 * len(others)))] * 1000) if others else None
+    heavy_summary = summarise(heavy)
+    summary |= {
+        "others_p95_ms_without_login": p95,
+        "quiet_p95_ms_without_login": quiet_p95,
+        "writes_failed": sum(r.kind == "write" and r.outcome == "error" for r in phase.results),
+        "heavy_user": {
+            key: heavy_summary[key] for key in ("requests", "errors", "error_examples", "p50_ms", "p95_ms", "max_ms")
+        }
+        | {
+            "searches": sum(r.name == "zoeken" for r in heavy.results),
+            "uploads": sum(r.name == "upload" for r in heavy.results),
+            "upload_statuses": sorted({str(r.status) for r in heavy.results if r.name == "upload"}),
+        },
+    }
+    summary["passed"] = (
+        summary["writes_failed"] == 0
+        and summary["errors"] == 0
+        and p95 is not None
+        and quiet_p95 is not None
+        and p95 <= 2 * quiet_p95
+        and heavy_summary["requests"] > 0
+    )
+    return summary
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--users", type=int, default=50)
@@ -675,6 +800,8 @@ def main() -> int:
     parser.add_argument("--pg-port", type=int, default=int(os.environ.get("LOADTEST_PGPORT", 54346)))
     parser.add_argument("--port", type=int, default=int(os.environ.get("LOADTEST_PORT", 8601)))
     parser.add_argument("--output", type=Path, default=ROOT / "test-artifacts" / "loadtest.json")
+    parser.add_argument("--phases", default="load,restart,kill,heavy", help="which phases, in this order")
+    parser.add_argument("--upload-rows", type=int, default=20_000, help="rows in the heavy user's register upload")
     args = parser.parse_args()
 
     postgres = Postgres(args.pg_port)
@@ -710,9 +837,14 @@ def main() -> int:
         gunicorn.start()
         base = f"http://{HOST}:{args.port}"
         log(f"gunicorn with {args.workers} workers on {base}")
+        phases = args.phases.split(",")
         summary["load"] = phase_load(plan, base, args.users, args.seconds, gunicorn)
-        summary["restart"] = phase_restart(plan, base, args.fault_users, args.fault_seconds, postgres, gunicorn)
-        summary["kill"] = phase_kill(plan, base, args.fault_users, args.fault_seconds * 2 / 3, gunicorn, args.kills)
+        if "restart" in phases:
+            summary["restart"] = phase_restart(plan, base, args.fault_users, args.fault_seconds, postgres, gunicorn)
+        if "kill" in phases:
+            summary["kill"] = phase_kill(plan, base, args.fault_users, args.fault_seconds * 2 / 3, gunicorn, args.kills)
+        if "heavy" in phases:
+            summary["heavy"] = phase_heavy(plan, base, args.users, args.seconds, summary["load"], args.upload_rows)
     finally:
         gunicorn.stop()
         postgres.stop()
@@ -720,7 +852,7 @@ def main() -> int:
     summary["total_seconds"] = round(time.monotonic() - started)
     # The machine may be shared: its load says how much of it this run had.
     summary["load_average_at_end"] = [round(x, 1) for x in os.getloadavg()]
-    summary["passed"] = all(summary[p]["passed"] for p in ("load", "restart", "kill"))
+    summary["passed"] = all(summary[p]["passed"] for p in ("load", "restart", "kill", "heavy") if p in summary)
     args.output.parent.mkdir(exist_ok=True)
     args.output.write_text(json.dumps(summary, indent=2, ensure_ascii=False))
     print(json.dumps(summary, indent=2, ensure_ascii=False))

@@ -46,7 +46,8 @@ class DriehoekOIDCBackend(OIDCAuthenticationBackend):
 
     def filter_users_by_claims(self, claims):
         email = (claims.get("email") or "").strip()
-        if not email or claims.get("email_verified") is False:
+        # Only an address the provider verified: a missing claim is no verification (issue 15).
+        if not email or claims.get("email_verified") is not True:
             return self.UserModel.objects.none()
         return self.UserModel.objects.filter(email__iexact=email, is_active=True)
 

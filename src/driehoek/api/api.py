@@ -18,7 +18,7 @@ from pydantic import field_validator
 from django.core.exceptions import PermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db.models import F
-from django.http import Http404, JsonResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 
@@ -119,6 +119,20 @@ def _upload(request, exc):
 @api.exception_handler(ConflictError)
 def _conflict(request, exc):
     return _problem(request, 409, _("Intussen gewijzigd"), exc.detail)
+
+
+class VersionRequired(Exception):
+    """A write without the version it is based on (docs/adr/0060)."""
+
+
+@api.exception_handler(VersionRequired)
+def _version_required(request, exc):
+    return _problem(
+        request,
+        428,
+        _("Versie ontbreekt"),
+        _("Stuur de versie die u las mee, als “version” of in If-Match (0 voor een eerste waarde)."),
+    )
 
 
 @api.exception_handler(HttpError)
@@ -236,8 +250,14 @@ def list_assessments(request, slug: str, jaar: int | None = None):
 @api.put(
     "/sets/{slug}/indicatoren/{indicator_id}/waarden/{jaar}", response=ValueOut, auth=TokenAuth(), tags=["monitoring"]
 )
-def put_value(request, slug: str, indicator_id: int, jaar: int, payload: ValueIn):
-    """Enter an indicator value for a year, as the token's party (only its actiehouders may)."""
+def put_value(request, response: HttpResponse, slug: str, indicator_id: int, jaar: int, payload: ValueIn):
+    """Enter an indicator value for a year, as the token's party (only its actiehouders may).
+
+    The version read (`version`, or the ETag in If-Match; 0 for a first entry) is required: without
+    it a write would overwrite what someone else saved (428)."""
+    versie = payload.version if payload.version is not None else _if_match(request)
+    if versie is None:
+        raise VersionRequired
     indicator = get_object_or_404(
         Indicator, pk=indicator_id, afspraak__afsprakenset__in=_visible_sets(request).filter(slug=slug)
     )
@@ -249,8 +269,9 @@ def put_value(request, slug: str, indicator_id: int, jaar: int, payload: ValueIn
         eenheid=payload.unit,
         oordeel=payload.judgement,
         bron=payload.source or _("via de API"),
-        versie=payload.version,
+        versie=versie,
     )
+    response["ETag"] = f'"{value.versie}"'
     return ValueOut(
         indicator=indicator.pk,
         year=jaar,
@@ -260,6 +281,12 @@ def put_value(request, slug: str, indicator_id: int, jaar: int, payload: ValueIn
         source=value.bron,
         version=value.versie,
     )
+
+
+def _if_match(request) -> int | None:
+    """The version in an If-Match header: "3" or W/"3"; None when absent or not one version."""
+    tag = request.headers.get("If-Match", "").strip().removeprefix("W/").strip('"')
+    return int(tag) if tag.isdigit() and len(tag) < 10 else None
 
 
 @api.get("/gemeenten/{gemeente_id}/cijfers", response=dict, tags=["cijfers"])

@@ -8,6 +8,7 @@ import dj_database_url
 from django.utils.csp import CSP
 
 from .env import config
+from .proxies import proxy_settings
 
 SRC_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = SRC_DIR.parent.parent
@@ -22,6 +23,12 @@ ENVIRONMENT = config(
     "DRIEHOEK_ENVIRONMENT", "production", help="dev, test or production; production refuses unsafe defaults."
 )
 DEBUG = config("DEBUG", False, cast=bool, help="Django's debug mode; never on in production.")
+SERVER_TIMING = config(
+    "SERVER_TIMING",
+    ENVIRONMENT != "production",
+    cast=bool,
+    help="Send a Server-Timing header (durations); off in production unless a benchmark turns it on.",
+)
 SECRET_KEY = config("SECRET_KEY", None, help="Django's secret key; required in production.")
 ALLOWED_HOSTS = config(
     "ALLOWED_HOSTS", [], cast=list, help="Comma-separated host names this site answers to; required in production."
@@ -169,14 +176,19 @@ AXES_COOLOFF_TIME = timedelta(
 )
 # The user name from one address: a guesser is stopped, the real user elsewhere is not locked out.
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
-AXES_IPWARE_PROXY_COUNT = config(
+REVERSE_PROXIES = config(
     "AXES_IPWARE_PROXY_COUNT",
     0,
     cast=int,
     help="Number of reverse proxies in front of Driehoek; above 0 the client address is read from X-Forwarded-For.",
 )
-if AXES_IPWARE_PROXY_COUNT:
-    AXES_IPWARE_META_PRECEDENCE_ORDER = ("HTTP_X_FORWARDED_FOR", "REMOTE_ADDR")
+# The same client address for the lockout (django-axes through django-ipware) and the API's rate
+# limits (django-ninja); docs/adr/0091.
+_proxies = proxy_settings(REVERSE_PROXIES)
+AXES_IPWARE_PROXY_COUNT = _proxies["AXES_IPWARE_PROXY_COUNT"]
+AXES_IPWARE_META_PRECEDENCE_ORDER = _proxies["AXES_IPWARE_META_PRECEDENCE_ORDER"]
+IPWARE_STRICT = _proxies["IPWARE_STRICT"]
+NINJA_NUM_PROXIES = _proxies["NINJA_NUM_PROXIES"]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "driehoek.accounts.views.vergrendeld"
 AXES_WHITELIST_CALLABLE = "driehoek.accounts.oidc.not_a_password_log_in"
@@ -260,6 +272,7 @@ SECURE_CSP = {
     "img-src": [CSP.SELF, "data:"],
     "frame-ancestors": [CSP.NONE],
     "form-action": [CSP.SELF],
+    "base-uri": [CSP.NONE],
 }
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True

@@ -5,6 +5,7 @@ os.environ.setdefault("DRIEHOEK_ENVIRONMENT", "production")
 from django.core.exceptions import ImproperlyConfigured  # noqa: E402
 
 from .base import *  # noqa: E402,F403
+from .keys import found_in_repository  # noqa: E402
 
 DEMO_USERS_ALLOWED = False
 SESSION_COOKIE_SECURE = True
@@ -27,6 +28,11 @@ if not SECRET_KEY:  # noqa: F405
     raise ImproperlyConfigured("SECRET_KEY must be set in production.")
 if SECRET_KEY in KNOWN_KEYS or len(SECRET_KEY) < 50:  # noqa: F405
     raise ImproperlyConfigured("SECRET_KEY must be a long random value of your own (50 characters or more).")
+if where := found_in_repository(SECRET_KEY, BASE_DIR):  # noqa: F405
+    raise ImproperlyConfigured(
+        f"SECRET_KEY appears in the repository ({where.relative_to(BASE_DIR)}), so it is no secret: "  # noqa: F405
+        "use a long random value of your own."
+    )
 if not ALLOWED_HOSTS:  # noqa: F405
     raise ImproperlyConfigured("ALLOWED_HOSTS must be set in production.")
 if DEBUG:  # noqa: F405

@@ -8,6 +8,7 @@ from driehoek.accounts import oidc
 from driehoek.accounts import views as account_views
 from driehoek.accounts.admin_site import BeheerAdminSite
 from driehoek.accounts.history_views import gebruikers_geschiedenis
+from driehoek.accounts.password_reset import WachtwoordVergetenView
 from driehoek.api import views as api_views
 from driehoek.api.api import api
 from driehoek.core import views as core_views
@@ -24,7 +25,7 @@ urlpatterns = [
     path("inloggen/", account_views.LoginView.as_view(), name="login"),
     path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
     path("tweestaps/", include("driehoek.accounts.urls")),
-    path("wachtwoord-vergeten/", auth_views.PasswordResetView.as_view(), name="password_reset"),
+    path("wachtwoord-vergeten/", WachtwoordVergetenView.as_view(), name="password_reset"),
     path("wachtwoord-vergeten/verstuurd/", auth_views.PasswordResetDoneView.as_view(), name="password_reset_done"),
     path(
         "wachtwoord-vergeten/<uidb64>/<token>/",

@@ -9,9 +9,11 @@ queue: the second one sees the first one's new version and is refused.
 from dataclasses import dataclass
 from datetime import datetime
 
+from django import forms
 from django.db import models
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 
 @dataclass(frozen=True)
@@ -87,3 +89,13 @@ def offer_current_version(form, current, field: str = "versie") -> None:
     data = form.data.copy()
     data[form.add_prefix(field)] = getattr(current, field)
     form.data = data
+
+
+RELOAD = gettext_lazy(
+    "Deze pagina mist de versie waarop uw wijziging voortbouwt: laad de pagina opnieuw en probeer het nog eens."
+)
+
+
+def version_field(**kwargs) -> forms.Field:
+    """The hidden version a form was drawn from; required, so leaving it out cannot overwrite."""
+    return forms.IntegerField(widget=forms.HiddenInput, error_messages={"required": RELOAD}, **kwargs)

@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from driehoek.accounts.models import Partij
 from driehoek.core.widgets import DateInput, DateTimeInput
 from driehoek.monitoring.models import Kleur, Reden
+from driehoek.core.versioning import RELOAD, version_field
 
 from .models import Besluit, Overlegsoort, Stemregel
 
@@ -34,13 +35,13 @@ class AgendapuntForm(forms.Form):
 class VerslagForm(forms.Form):
     prefix = "verslag"
     tekst = forms.CharField(label=_("Verslag"), widget=forms.Textarea(attrs={"rows": 10}))
-    versie = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    versie = version_field()
 
 
 class VersieForm(forms.Form):
     """A step on the minutes as they were read (send for checking, make final)."""
 
-    versie = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    versie = version_field()
 
 
 class CorrectieForm(forms.Form):
@@ -163,7 +164,7 @@ class WijzigingForm(forms.Form):
 
     # The version of every agreement of the set when the page was drawn ("pk:versie,..."), since
     # the agreement is only chosen in the form: a change based on an older text is refused.
-    versies = forms.CharField(widget=forms.HiddenInput, required=False)
+    versies = forms.CharField(widget=forms.HiddenInput, error_messages={"required": RELOAD})
 
     def __init__(self, afsprakenset, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -178,6 +179,8 @@ class WijzigingForm(forms.Form):
         afspraak = data.get("afspraak")
         seen = versions.get(str(afspraak.pk)) if afspraak else None
         data["versie"] = int(seen) if seen and seen.isdigit() else None
+        if afspraak and data["versie"] is None:
+            raise forms.ValidationError(RELOAD)
         return data
 
     def offer_current_version(self, current) -> None:

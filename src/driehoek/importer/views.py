@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from driehoek.accounts import policy
+from driehoek.core.downloads import as_attachment
 from driehoek.register.models import Doelstelling
 
 from . import services
@@ -235,5 +236,4 @@ def bestand(request, pk: int):
     response = HttpResponse(
         bytes(document.inhoud), content_type="application/pdf" if pdf else "text/plain; charset=utf-8"
     )
-    response["Content-Disposition"] = f'attachment; filename="{document.bestandsnaam}"'
-    return response
+    return as_attachment(response, document.bestandsnaam)

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from driehoek.accounts.models import Partij
 from driehoek.core.widgets import DateInput
+from driehoek.core.versioning import version_field
 
 from . import rules
 from .models import Kleur, Reactie, Status
@@ -60,7 +61,7 @@ class IndicatorwaardeForm(forms.Form):
         required=False,
         widget=forms.ClearableFileInput(attrs={"accept": ".pdf,.xlsx,.png,.jpg,.jpeg"}),
     )
-    versie = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    versie = version_field()
 
     def clean_bijlage(self):
         upload = self.cleaned_data.get("bijlage")
@@ -101,7 +102,7 @@ class VoorzetForm(forms.Form):
     afwijking_toelichting = forms.CharField(
         label=_("Waarom wijkt u af van de suggestie?"), required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
-    versie = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    versie = version_field()
 
 
 class ReactieForm(forms.Form):
@@ -113,20 +114,20 @@ class ReactieForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("Verplicht bij niet akkoord: geef de reden."),
     )
-    revisie = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    revisie = version_field()
 
 
 class VaststellenForm(forms.Form):
     prefix = "vaststellen"
     datum = forms.DateField(label=_("Datum van het overleg"), widget=DateInput(), initial=timezone.localdate)
     orgaan = forms.CharField(label=_("Vastgesteld door"), max_length=200, initial=_("Bestuurlijk overleg"))
-    versie = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    versie = version_field()
 
 
 class HerzienForm(forms.Form):
     prefix = "herzien"
     reden = forms.CharField(label=_("Reden van de herziening"), widget=forms.Textarea(attrs={"rows": 2}))
-    versie = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    versie = version_field()
 
 
 class StartJaarForm(forms.Form):

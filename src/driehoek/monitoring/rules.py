@@ -7,7 +7,7 @@ from datetime import date
 from decimal import Decimal
 
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 
 from driehoek.register import fasering
 from driehoek.register.rules import format_number
@@ -241,3 +241,19 @@ def stale_from(deadline: date) -> date:
 
 def is_stale(deadline: date | None, today: date) -> bool:
     return deadline is not None and today >= stale_from(deadline)
+
+
+def value_problem(waarde: Decimal, decimalen: int, negatief_toegestaan: bool) -> str | None:
+    """What is wrong with an entered value for an indicator, in Dutch; None when it fits."""
+    if waarde < 0 and not negatief_toegestaan:
+        return _("Deze indicator kent geen negatieve waarden.")
+    exponent = waarde.normalize().as_tuple().exponent
+    if isinstance(exponent, int) and -exponent > decimalen:
+        if decimalen == 0:
+            return _("Vul een geheel getal in, zonder cijfers achter de komma.")
+        return ngettext(
+            "Vul ten hoogste %(n)s cijfer achter de komma in.",
+            "Vul ten hoogste %(n)s cijfers achter de komma in.",
+            decimalen,
+        ) % {"n": decimalen}
+    return None

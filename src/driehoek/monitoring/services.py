@@ -82,6 +82,10 @@ def save_value(
     if waarde is not None and (not Decimal(waarde).is_finite() or abs(Decimal(waarde)) >= MAX_VALUE):
         # The column holds 14 digits, 2 after the comma; the API has no form to say so first.
         raise ValidationError({"waarde": _("De waarde moet een getal onder het biljoen zijn.")})
+    if waarde is not None and (
+        problem := rules.value_problem(Decimal(waarde), indicator.decimalen, indicator.negatief_toegestaan)
+    ):
+        raise ValidationError({"waarde": problem})
     # Lock the indicator first, so that two first entries for the same year queue up too (there
     # is no value row to lock yet); the second one then finds the first one's row.
     type(indicator).objects.select_for_update().filter(pk=indicator.pk).first()

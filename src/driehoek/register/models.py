@@ -6,6 +6,7 @@ Texts are the agreed wording and are stored exactly; nothing here paraphrases.
 from simple_history.models import HistoricalRecords
 
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator
 from django.db import models
 from django.db.models import Q
 from django.shortcuts import get_object_or_404
@@ -318,6 +319,12 @@ class Indicator(StaysInItsSet, models.Model):
         Partij, through="Actiehouder", related_name="indicatoren", verbose_name=_("actiehouders")
     )
     actiehouders_label = models.CharField(_("actiehouders zoals gedrukt"), max_length=250, blank=True)
+    # What a value may look like (issue 15): at most this many decimals, and below zero only where
+    # the indicator allows it (a net change may be negative, a count of homes built may not).
+    decimalen = models.PositiveSmallIntegerField(
+        _("cijfers achter de komma"), default=2, validators=[MaxValueValidator(2)]
+    )
+    negatief_toegestaan = models.BooleanField(_("negatieve waarden toegestaan"), default=False)
     volgorde = models.PositiveSmallIntegerField(_("volgorde"), default=0)
     history = HistoricalRecords()
 

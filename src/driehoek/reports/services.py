@@ -6,7 +6,8 @@ from driehoek.accounts import policy
 from driehoek.core.audit import require, save
 from driehoek.monitoring.models import Beoordeling, Status
 
-from .models import Publicatie
+from .models import Publicatie, Rapport
+from .tasks import build_report
 
 
 @transaction.atomic
@@ -22,3 +23,18 @@ def publish(user, afsprakenset, jaar: int) -> Publicatie:
     publicatie = Publicatie(afsprakenset=afsprakenset, jaar=jaar, gepubliceerd_door=user)
     save(publicatie, user)
     return publicatie
+
+
+@transaction.atomic
+def request_report(user, afsprakenset, jaar: int, formaat: str) -> Rapport:
+    """The report being made for this set, year and format, or a new one queued: a second click
+    while it is made queues no second build. The set's row is locked so two clicks queue up."""
+    type(afsprakenset).objects.select_for_update().filter(pk=afsprakenset.pk).first()
+    running = Rapport.objects.filter(
+        afsprakenset=afsprakenset, jaar=jaar, formaat=formaat, stand__in=[Rapport.Stand.WACHT, Rapport.Stand.BEZIG]
+    ).first()
+    if running:
+        return running
+    rapport = Rapport.objects.create(afsprakenset=afsprakenset, jaar=jaar, formaat=formaat, aangevraagd_door=user)
+    build_report.enqueue(rapport.pk)
+    return rapport

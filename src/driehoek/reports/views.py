@@ -15,7 +15,6 @@ from . import exports, national, services
 from . import periode as period
 from .forms import LandelijkForm
 from .models import Publicatie, Rapport
-from .tasks import build_report
 
 FORMATS = {
     "xlsx": (exports.xlsx_bytes, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
@@ -114,10 +113,7 @@ def rapport_aanvragen(request, slug: str, jaar: int):
         formaat = request.POST.get("formaat")
         if formaat not in Rapport.Formaat.values:
             raise Http404
-        rapport = Rapport.objects.create(
-            afsprakenset=afsprakenset, jaar=jaar, formaat=formaat, aangevraagd_door=request.user
-        )
-        build_report.enqueue(rapport.pk)
+        rapport = services.request_report(request.user, afsprakenset, jaar, formaat)
         return redirect("reports:rapport", pk=rapport.pk)
     rapporten = afsprakenset.rapporten.filter(jaar=jaar)[:10]
     return render(

@@ -30,6 +30,7 @@ class Provider:
         self.key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
         self.email = None  # who is logged in at the provider
         self.amr: list[str] = ["pwd"]
+        self.email_verified = True  # None: the claim is left out
         self.audience = CLIENT_ID
         self.codes: dict[str, dict] = {}
         self.tokens: dict[str, str] = {}
@@ -71,7 +72,8 @@ class Provider:
             email = self.tokens.get(environ.get("HTTP_AUTHORIZATION", "").removeprefix("Bearer "))
             if email is None:
                 return self._json(start_response, {"error": "invalid_token"}, "401 Unauthorized")
-            return self._json(start_response, {"sub": email, "email": email, "email_verified": True})
+            claims = {"sub": email, "email": email, "email_verified": self.email_verified}
+            return self._json(start_response, {k: v for k, v in claims.items() if v is not None})
         if path == "/jwks":
             jwk = json.loads(RSAAlgorithm.to_jwk(self.key.public_key()))
             return self._json(start_response, {"keys": [{**jwk, "kid": "test", "alg": "RS256", "use": "sig"}]})

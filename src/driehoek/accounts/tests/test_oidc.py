@@ -101,3 +101,15 @@ def test_a_secretaris_still_gives_the_second_factor(provider, user_factory):
     assert response.status_code == 302 and response.url.startswith(reverse("tweestaps_controle"))
     assert client.post(reverse("tweestaps_controle"), {"code": next_code(user)}).status_code == 302
     assert client.get("/").status_code == 200
+
+
+@pytest.mark.parametrize("verified", [None, False, "true"])
+def test_an_address_the_provider_has_not_verified_is_not_let_in(provider, user_factory, verified):
+    """Only `email_verified: true`: an account at the provider with someone else's address, not
+    (yet) verified, must not open that person's Driehoek account (issue 15, finding 11)."""
+    user_factory(username="wim", email="wim@woonborg.example", rol=User.Rol.INVULLER)
+    provider.email_verified = verified
+    client = Client()
+    response = _sign_in(client, provider, "wim@woonborg.example")
+    assert response.status_code == 302 and response.url == reverse("login")
+    assert client.get("/").status_code == 302

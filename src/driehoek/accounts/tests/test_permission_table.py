@@ -238,7 +238,7 @@ def attempt_api_enter_value(w) -> Attempt:
     indicator = w.afspraak.indicatoren.order_by("volgorde")[0]  # the corporations only
     url = f"/api/v1/sets/{w.kader.slug}/indicatoren/{indicator.pk}/waarden/2026"
     attempt = _value_attempt(
-        w, indicator, lambda c: c.put(url, {"value": "7"}, content_type="application/json", **w.auth)
+        w, indicator, lambda c: c.put(url, {"value": "7", "version": 0}, content_type="application/json", **w.auth)
     )
     attempt.api = True
     return attempt
@@ -260,7 +260,7 @@ def attempt_respond(w) -> Attempt:
     b = _voorzet(w)
     url = reverse("monitoring:beoordeling", args=[w.kader.slug, 2026, "1"])
     return Attempt(
-        [_post(url, {"form": "reactie", "reactie-soort": "akkoord"})],
+        [_post(url, {"form": "reactie", "reactie-soort": "akkoord", "reactie-revisie": b.revisie})],
         lambda: Reactie.objects.filter(beoordeling=b, door=w.user).exists(),
         facts={"beoordeling": b},
     )
@@ -289,7 +289,7 @@ def attempt_draft_minutes(w) -> Attempt:
     meeting = _meeting(w)
     url = reverse("cycle:overleg", args=[w.kader.slug, meeting.pk])
     return Attempt(
-        [_post(url, {"form": "verslag", "verslag-tekst": "Aanwezig: allen."})],
+        [_post(url, {"form": "verslag", "verslag-tekst": "Aanwezig: allen.", "verslag-versie": 0})],
         lambda: Verslag.objects.filter(overleg=meeting).exists(),
     )
 

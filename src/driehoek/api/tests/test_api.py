@@ -59,9 +59,8 @@ def test_a_token_acts_for_its_party_with_the_same_rules(client, kader, people, y
     assert slugs == {kader.slug, "aa-en-hunze-prestatieafspraken-2022"}
     indicator = kader.afspraken.get(nummer="1").indicatoren.order_by("volgorde")[0]
     url = f"/api/v1/sets/{kader.slug}/indicatoren/{indicator.pk}/waarden/2026"
-    response = client.put(
-        url, json.dumps({"value": "12", "unit": "woningen"}), content_type="application/json", **_auth(secret)
-    )
+    body = json.dumps({"value": "12", "unit": "woningen", "version": 0})
+    response = client.put(url, body, content_type="application/json", **_auth(secret))
     assert response.status_code == 200 and response.json()["version"] == 1
     stored = Indicatorwaarde.objects.get(indicator=indicator, jaar=2026)
     assert stored.waarde == Decimal(12) and stored.bijgewerkt_door == people["woonborg"]

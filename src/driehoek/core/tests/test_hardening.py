@@ -3,6 +3,7 @@
 import json
 import os
 import re
+import secrets
 import subprocess
 import sys
 
@@ -11,7 +12,7 @@ from django.urls import reverse
 
 PRODUCTION_ENV = {
     "DJANGO_SETTINGS_MODULE": "driehoek.conf.production",
-    "SECRET_KEY": "Vz3kQ9-not-a-real-key-but-long-and-random-looking-7hX2pL0mWc4sR8",
+    "SECRET_KEY": secrets.token_urlsafe(50),  # random: production refuses a key written in the repository
     "ALLOWED_HOSTS": "driehoek.example.nl",
 }
 
@@ -41,6 +42,27 @@ def test_production_refuses_keys_from_the_repository_and_short_keys(tmp_path):
     for key in ("dev-only-not-secret", "test-only-not-secret", "kort"):
         result = _run(["manage.py", "check"], {**PRODUCTION_ENV, "SECRET_KEY": key}, tmp_path)
         assert result.returncode != 0 and "SECRET_KEY must be a long random value" in result.stderr, key
+
+
+# A long key that is written here, in the repository, and therefore no secret.
+KEY_IN_THE_REPOSITORY = "dit-is-geen-geheim-want-het-staat-in-de-repository-0123456789abcdef"
+
+
+def test_production_refuses_any_key_that_appears_in_the_repository(tmp_path):
+    result = _run(["manage.py", "check"], {**PRODUCTION_ENV, "SECRET_KEY": KEY_IN_THE_REPOSITORY}, tmp_path)
+    assert result.returncode != 0, result.stdout
+    assert "SECRET_KEY appears in the repository (src/driehoek/core/tests/test_hardening.py)" in result.stderr
+
+
+def test_the_key_scan_finds_a_key_anywhere_in_the_tree(tmp_path):
+    from driehoek.conf.keys import found_in_repository
+
+    (tmp_path / "scripts").mkdir()
+    (tmp_path / "scripts" / "bench.py").write_text('KEY = "een-sleutel-van-de-benchmark-die-iedereen-kan-lezen-123"')
+    (tmp_path / ".venv").mkdir()
+    (tmp_path / ".venv" / "x").write_text("nog-een-sleutel-alleen-in-de-virtualenv-die-niet-telt-12345")
+    assert found_in_repository("een-sleutel-van-de-benchmark-die-iedereen-kan-lezen-123", tmp_path).name == "bench.py"
+    assert found_in_repository("nog-een-sleutel-alleen-in-de-virtualenv-die-niet-telt-12345", tmp_path) is None
 
 
 PROBE = """
@@ -81,6 +103,9 @@ def _assert_strict_csp(policy: str) -> None:
     assert directives["style-src"] == "'self'"
     assert re.fullmatch(r"'self' 'nonce-[\w+/=-]+'", directives["script-src"])
     assert directives["frame-ancestors"] == "'none'"
+    # No <base> may redirect relative links and scripts; forms post only to Driehoek (issue 15).
+    assert directives["base-uri"] == "'none'"
+    assert directives["form-action"] == "'self'"
 
 
 def test_the_csp_is_on_in_tests_too(client):

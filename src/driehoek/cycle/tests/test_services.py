@@ -248,6 +248,7 @@ def test_changing_an_agreement_through_the_meeting_page(client, kader, people):
         "wijziging-besluit": wijziging.pk,
         "wijziging-afspraak": afspraak.pk,
         "wijziging-tekst": "Nieuw.",
+        "wijziging-versies": f"{afspraak.pk}:{afspraak.versie}",
     }
     client.force_login(people["woonborg"])
     assert client.post(url, data).status_code == 403

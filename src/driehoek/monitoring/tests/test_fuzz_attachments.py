@@ -22,7 +22,7 @@ NAMES = st.sampled_from(["a.pdf", "b.xlsx", "c.png", "d.jpg", "e.html", "../../e
 
 def _form(content: bytes, name: str) -> IndicatorwaardeForm:
     upload = SimpleUploadedFile(name, content)
-    return IndicatorwaardeForm({"i1-waarde": "3"}, {"i1-bijlage": upload}, prefix="i1")
+    return IndicatorwaardeForm({"i1-waarde": "3", "i1-versie": "0"}, {"i1-bijlage": upload}, prefix="i1")
 
 
 @settings(max_examples=200, deadline=None)

@@ -70,9 +70,11 @@ def test_value_voorzet_and_reaction_through_the_pages(client, kader, people, yea
     client.force_login(people["ahwoon"])
     html = client.get(page).content.decode()
     assert "Voorzet maken" not in html and "Voorzet wijzigen" not in html and "Reageren namens" in html
-    response = client.post(page, {"form": "reactie", "reactie-soort": "niet_akkoord", "reactie-toelichting": ""})
+    revisie = Beoordeling.objects.get(pk=b.pk).revisie
+    reactie = {"form": "reactie", "reactie-soort": "niet_akkoord", "reactie-revisie": revisie}
+    response = client.post(page, {**reactie, "reactie-toelichting": ""})
     assert response.status_code == 400 and "Geef de reden" in response.content.decode()
-    client.post(page, {"form": "reactie", "reactie-soort": "niet_akkoord", "reactie-toelichting": "Te rooskleurig."})
+    client.post(page, {**reactie, "reactie-toelichting": "Te rooskleurig."})
     html = client.get(_url(kader, "tabel")).content.decode()
     assert "oranje (a): vertraagde uitvoering" in html and "Twee projecten later." in html
     assert "Afspraak 1" in client.get(_url(kader, "focus")).content.decode()
@@ -120,11 +122,18 @@ def test_attachments_are_checked_and_served_only_to_the_set(client, kader, peopl
     client.force_login(people["woonborg"])
     url = _url(kader, "waarde", "1", indicator.pk)
     fake = SimpleUploadedFile("rapport.pdf", b"MZ\x90\x00 not a pdf", content_type="application/pdf")
-    response = client.post(url, {f"i{indicator.pk}-waarde": "3", f"i{indicator.pk}-bijlage": fake})
+    response = client.post(
+        url, {f"i{indicator.pk}-waarde": "3", f"i{indicator.pk}-versie": "0", f"i{indicator.pk}-bijlage": fake}
+    )
     assert response.status_code == 400 and "Alleen pdf, xlsx, png en jpg" in response.content.decode()
     assert not Indicatorwaarde.objects.filter(indicator=indicator).exists()
     pdf = SimpleUploadedFile("rapport.pdf", b"%PDF-1.7\n%test\n", content_type="application/pdf")
-    assert client.post(url, {f"i{indicator.pk}-waarde": "3", f"i{indicator.pk}-bijlage": pdf}).status_code == 302
+    assert (
+        client.post(
+            url, {f"i{indicator.pk}-waarde": "3", f"i{indicator.pk}-versie": "0", f"i{indicator.pk}-bijlage": pdf}
+        ).status_code
+        == 302
+    )
     bijlage = Bijlage.objects.get()
     assert str(tmp_path) in bijlage.bestand.path
     response = client.get(reverse("monitoring:bijlage", args=[bijlage.pk]))

@@ -6,9 +6,10 @@ from django.db import migrations, models
 # The database's own full-text index over the documents (docs/adr/0090). SQLite: an FTS5 table
 # with external content, kept in step by triggers. PostgreSQL: a generated tsvector column with
 # the Dutch configuration and a GIN index; the database computes it on every write.
+WORDS = "unicode61 remove_diacritics 2"  # words split on Unicode, é and e alike
 SQLITE = [
     "CREATE VIRTUAL TABLE register_zoekdocument_fts USING fts5(tekst, content='register_zoekdocument',"
-    " content_rowid='afspraak_id', tokenize='unicode61 remove_diacritics 2', prefix='2 3')",
+    f" content_rowid='afspraak_id', tokenize='{WORDS}', prefix='2 3')",
     "CREATE TRIGGER register_zoekdocument_ai AFTER INSERT ON register_zoekdocument BEGIN"
     " INSERT INTO register_zoekdocument_fts(rowid, tekst) VALUES (new.afspraak_id, new.tekst); END",
     "CREATE TRIGGER register_zoekdocument_ad AFTER DELETE ON register_zoekdocument BEGIN"
