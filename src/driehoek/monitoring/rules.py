@@ -175,5 +175,13 @@ def suggest_light(
     return Suggestion(kleur, reden, expected, realised, explanation)
 
 
+def deviates(kleur: str, reden: str, suggestion: Suggestion | None) -> bool:
+    """Whether a chosen light differs from the suggestion: another colour, or another reason where
+    the suggestion gives one. Choosing the suggestion itself needs no explanation."""
+    if suggestion is None:
+        return False
+    return kleur != suggestion.kleur or bool(suggestion.reden and reden != suggestion.reden)
+
+
 def _n(value: Decimal) -> str:
     return format_number(value)

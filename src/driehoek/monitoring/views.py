@@ -250,8 +250,9 @@ def _beoordeling_context(request, afsprakenset, monitoringsjaar, afspraak: Afspr
         "voorzet_form": VoorzetForm(
             initial={
                 "kleur": b.kleur or (suggestion[0].kleur if suggestion else ""),
-                "reden": b.reden,
+                "reden": b.reden or ("" if b.kleur or not suggestion else suggestion[0].reden),
                 "toelichting": b.toelichting,
+                "afwijking_toelichting": b.afwijking_toelichting,
                 "versie": b.versie,
             }
         ),
