@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from driehoek.accounts import policy
+from driehoek.core.sorting import natural_key
 from driehoek.monitoring import queries as monitoring_queries
 
 from .models import Actiepunt, Planitem, Stemming, Verslag
@@ -85,4 +86,4 @@ def open_items(user, afsprakenset) -> list[OpenItem]:
                         f"plan:{item.pk}", "planning", _("Te laat: %(t)s") % {"t": item.titel}, item.uiterlijk, url
                     )
                 )
-    return sorted(items, key=lambda i: (i.due is None, i.due or date.max, i.text))
+    return sorted(items, key=lambda i: (i.due is None, i.due or date.max, natural_key(i.text)))
