@@ -11,6 +11,7 @@ from django.tasks import task
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
+from driehoek.core.urls import site_url
 from driehoek.register.models import Afsprakenset
 
 from .models import Herinnering
@@ -37,9 +38,7 @@ def send_reminders() -> int:
                     items.append((afsprakenset, item))
         if items and _claim(user, DIGEST, today):
             with translation.override(settings.LANGUAGE_CODE):
-                body = render_to_string(
-                    "cycle/herinnering.txt", {"user": user, "items": items, "site": settings.SITE_URL}
-                )
+                body = render_to_string("cycle/herinnering.txt", {"user": user, "items": items, "site": site_url()})
             send_mail("Driehoek: wat staat er voor u open", body, None, [user.email])
             for _set, item in items:
                 _claim(user, item.key, today)
