@@ -20,9 +20,7 @@ class OverlegForm(forms.Form):
     prefix = "overleg"
     soort = forms.ChoiceField(label=_("Soort overleg"), choices=Overlegsoort.choices)
     titel = forms.CharField(label=_("Titel"), max_length=250)
-    datum = forms.DateTimeField(
-        label=_("Datum en tijd"), required=False, widget=DateTimeInput()
-    )
+    datum = forms.DateTimeField(label=_("Datum en tijd"), required=False, widget=DateTimeInput())
     plaats = forms.CharField(label=_("Plaats"), max_length=200, required=False)
 
 
@@ -172,9 +170,7 @@ class WijzigingForm(forms.Form):
 
 class OverlegBewerkenForm(forms.Form):
     prefix = "bewerken"
-    datum = forms.DateTimeField(
-        label=_("Datum en tijd"), required=False, widget=DateTimeInput()
-    )
+    datum = forms.DateTimeField(label=_("Datum en tijd"), required=False, widget=DateTimeInput())
     plaats = forms.CharField(label=_("Plaats"), max_length=200, required=False)
     genodigden = forms.ModelMultipleChoiceField(
         label=_("Genodigde partijen"), queryset=None, required=False, widget=forms.CheckboxSelectMultiple

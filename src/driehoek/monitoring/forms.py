@@ -118,9 +118,7 @@ class ReactieForm(forms.Form):
 
 class VaststellenForm(forms.Form):
     prefix = "vaststellen"
-    datum = forms.DateField(
-        label=_("Datum van het overleg"), widget=DateInput(), initial=timezone.localdate
-    )
+    datum = forms.DateField(label=_("Datum van het overleg"), widget=DateInput(), initial=timezone.localdate)
     orgaan = forms.CharField(label=_("Vastgesteld door"), max_length=200, initial=_("Bestuurlijk overleg"))
     versie = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
