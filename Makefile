@@ -5,6 +5,9 @@ PY := $(VENV)/bin/python
 MANAGE := $(PY) manage.py
 DEV_SETTINGS := driehoek.conf.dev
 SETTINGS := $(or $(DJANGO_SETTINGS_MODULE),$(DEV_SETTINGS))
+# make run PORT=8080 HOST=0.0.0.0: where the development server listens.
+PORT ?= 8000
+HOST ?= 127.0.0.1
 DATA := $(filter-out %/cijfers.json,$(sort $(wildcard data/aa-en-hunze/*.json)))
 
 .PHONY: setup run test bench loadtest importer-eval similarity-eval lint format lock clean backup restore
@@ -31,7 +34,7 @@ setup: $(VENV)/.installed
 
 run: setup
 	@echo
-	@echo "Driehoek draait op http://127.0.0.1:8000, met de achtergrondwerker voor rapporten en herinneringen (stoppen: Ctrl+C)"
+	@echo "Driehoek draait op http://$(HOST):$(PORT)/, met de achtergrondwerker voor rapporten en herinneringen (stoppen: Ctrl+C)"
 	@echo "Inloggen met een demo-gebruiker, wachtwoord: $$($(PY) -c 'import sys; sys.path.insert(0, "src"); from driehoek.conf.base import DEMO_PASSWORD; print(DEMO_PASSWORD)')"
 	@echo "  secretaris  (gemeente, secretaris)   gemeente, woonborg, volmacht, woonzorg, ahwoon, deelmacht (per partij)"
 	@echo "  beheerder   (beheerder, ziet alles)"
@@ -39,7 +42,7 @@ run: setup
 	@echo "  scan de QR-code of typ de sleutel in een authenticator-app (FreeOTP, Google of Microsoft Authenticator)."
 	@echo "  Wachtwoord vergeten? De e-mail met de link verschijnt in dit venster (console-mail in ontwikkeling)."
 	@echo
-	@trap 'kill 0' EXIT; $(MANAGE) db_worker --no-startup-delay & $(MANAGE) runserver 127.0.0.1:8000
+	@trap 'kill 0' EXIT; $(MANAGE) db_worker --no-startup-delay & $(MANAGE) runserver $(HOST):$(PORT)
 
 test:
 	scripts/install-test-deps.sh

@@ -302,7 +302,8 @@ def get_figures(request, gemeente_id: int):
     additions = figure_queries.additions(gemeente, 2000, 2100)
     return {
         "municipality": gemeente.naam,
-        "delivered_net_per_year": additions.delivered,
+        "delivered_net_per_year": additions.net,  # delivered minus sold, as every page shows it
+        "sold_per_year": additions.sold,
         "planned_hard_per_year": additions.planned_hard,
         "planned_soft_per_year": additions.planned_soft,
         "allocations": {

@@ -306,7 +306,12 @@ _smtp = {
 _is_smtp = _mail_backend.endswith(".smtp.EmailBackend")
 MAILERS = {"default": {"BACKEND": _mail_backend, "OPTIONS": _smtp if _is_smtp else {}}}
 DEFAULT_FROM_EMAIL = config("DEFAULT_FROM_EMAIL", "driehoek@localhost", help="Sender of reminders.")
-SITE_URL = config("SITE_URL", "http://127.0.0.1:8000", help="Public base URL, used in e-mails and calendar feeds.")
+# The public address; empty: links are built from the address a request came in on (core.urls.site_url).
+SITE_URL = config(
+    "DRIEHOEK_SITE_URL",
+    "",
+    help="Public base URL (https://driehoek.example.nl) for calendar links and e-mails; empty: the request's address",
+)
 
 # Demo users with a known password: only where the environment allows it (dev), never production.
 DEMO_USERS_ALLOWED = False

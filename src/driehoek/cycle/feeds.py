@@ -4,10 +4,10 @@ from datetime import timedelta
 
 from icalendar import Calendar, Event
 
-from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone
 
+from driehoek.core.urls import site_url
 from driehoek.register.models import Afsprakenset
 
 from .models import Overleg, Planitem
@@ -23,7 +23,7 @@ def _calendar(name: str) -> Calendar:
     return cal
 
 
-def _meeting_event(meeting: Overleg) -> Event | None:
+def _meeting_event(meeting: Overleg, site: str) -> Event | None:
     if not meeting.datum:
         return None
     event = Event()
@@ -36,7 +36,7 @@ def _meeting_event(meeting: Overleg) -> Event | None:
         event.add("location", meeting.plaats)
     agenda = "\n".join(f"{i}. {p.titel}" for i, p in enumerate(meeting.agendapunten.all(), start=1))
     event.add("description", agenda)
-    event.add("url", settings.SITE_URL + reverse("cycle:overleg", args=[meeting.afsprakenset.slug, meeting.pk]))
+    event.add("url", site + reverse("cycle:overleg", args=[meeting.afsprakenset.slug, meeting.pk]))
     return event
 
 
@@ -51,21 +51,21 @@ def _deadline_event(item: Planitem) -> Event:
     return event
 
 
-def meeting_calendar(meeting: Overleg) -> bytes:
+def meeting_calendar(meeting: Overleg, request=None) -> bytes:
     cal = _calendar(meeting.titel)
-    event = _meeting_event(meeting)
+    event = _meeting_event(meeting, site_url(request))
     if event:
         cal.add_component(event)
     return cal.to_ical()
 
 
-def user_calendar(user) -> bytes:
+def user_calendar(user, request=None) -> bytes:
     """Meetings of the user's sets, and the deadlines and planned meetings not yet scheduled."""
     cal = _calendar("Driehoek")
     sets = Afsprakenset.objects.visible_to(user)
     meetings = Overleg.objects.filter(afsprakenset__in=sets, datum__isnull=False).select_related("afsprakenset")
     for meeting in meetings.prefetch_related("agendapunten"):
-        cal.add_component(_meeting_event(meeting))
+        cal.add_component(_meeting_event(meeting, site_url(request)))
     items = Planitem.objects.filter(
         afsprakenset__in=sets, uiterlijk__isnull=False, overleggen__isnull=True
     ).select_related("afsprakenset")

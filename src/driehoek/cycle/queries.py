@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from driehoek.accounts import policy
+from driehoek.core.sorting import natural_key
 from driehoek.monitoring import queries as monitoring_queries
 
 from .models import Actiepunt, Geschil, Planitem, Stemming, Verslag
@@ -103,7 +104,7 @@ def cycle_items(user, afsprakenset) -> list[OpenItem]:
 
     for taak in taken_voor_set(user, afsprakenset):
         items.append(OpenItem(taak.key, "ondertekening", taak.title, taak.deadline, taak.url))
-    return items
+    return sorted(items, key=lambda i: (i.due is None, i.due or date.max, natural_key(i.text)))
 
 
 def disputes_about(afspraak):

@@ -13,6 +13,7 @@ from django.utils import timezone, translation
 
 from driehoek.bod.queries import open_bod_taken
 from driehoek.monitoring import rules as monitoring_rules
+from driehoek.core.urls import site_url
 from driehoek.register.models import Afsprakenset
 
 from .models import Herinnering
@@ -45,9 +46,7 @@ def send_reminders() -> int:
                 items.append((None, OpenItem(taak.key, "bod", taak.titel, taak.deadline, taak.url)))
         if items and _claim(user, DIGEST, today):
             with translation.override(settings.LANGUAGE_CODE):
-                body = render_to_string(
-                    "cycle/herinnering.txt", {"user": user, "items": items, "site": settings.SITE_URL}
-                )
+                body = render_to_string("cycle/herinnering.txt", {"user": user, "items": items, "site": site_url()})
             send_mail("Driehoek: wat staat er voor u open", body, None, [user.email])
             for _set, item in items:
                 _claim(user, item.key, today)

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 
 from driehoek.accounts import policy
 from driehoek.core.downloads import as_attachment
+from driehoek.core.urls import site_url
 from driehoek.core.versioning import ConflictError, offer_current_version
 from driehoek.monitoring.models import Beoordeling
 from driehoek.register.models import Afsprakenset
@@ -439,7 +440,7 @@ def open_view(request, slug: str):
 def overleg_ics(request, slug: str, pk: int):
     afsprakenset = _visible_set(request, slug)
     meeting = get_object_or_404(Overleg, afsprakenset=afsprakenset, pk=pk)
-    response = HttpResponse(feeds.meeting_calendar(meeting), content_type="text/calendar; charset=utf-8")
+    response = HttpResponse(feeds.meeting_calendar(meeting, request), content_type="text/calendar; charset=utf-8")
     return as_attachment(response, f"overleg-{meeting.pk}.ics")
 
 
@@ -447,12 +448,15 @@ def overleg_ics(request, slug: str, pk: int):
 def mijn_agenda(request):
     new_url = None
     if request.method == "POST":
-        Agendatoken.objects.filter(user=request.user).delete()
+        had_one, _kinds = Agendatoken.objects.filter(user=request.user).delete()
         if request.POST.get("form") == "nieuw":
             secret = secrets.token_urlsafe(32)
             Agendatoken.objects.create(user=request.user, sleutel_hash=Agendatoken.hash(secret))
-            new_url = request.build_absolute_uri(reverse("cycle:feed", args=[secret]))
-            messages.success(request, _("Uw agenda-adres is aangemaakt. Het oude adres werkt niet meer."))
+            new_url = site_url(request) + reverse("cycle:feed", args=[secret])
+            if had_one:
+                messages.success(request, _("Uw agenda-adres is aangemaakt. Het oude adres werkt niet meer."))
+            else:
+                messages.success(request, _("Uw agenda-adres is aangemaakt."))
         else:
             messages.success(request, _("Uw agenda-adres is ingetrokken."))
     has_token = Agendatoken.objects.filter(user=request.user).exists()
@@ -464,7 +468,7 @@ def feed(request, token: str):
     entry = Agendatoken.objects.select_related("user").filter(sleutel_hash=Agendatoken.hash(token)).first()
     if entry is None or not entry.user.is_active:
         raise Http404
-    return HttpResponse(feeds.user_calendar(entry.user), content_type="text/calendar; charset=utf-8")
+    return HttpResponse(feeds.user_calendar(entry.user, request), content_type="text/calendar; charset=utf-8")
 
 
 @login_required

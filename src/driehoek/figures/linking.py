@@ -17,7 +17,7 @@ def computed_values(koppeling: Koppeling, gemeente) -> dict[int, object]:
     corporatie = koppeling.corporatie
     kind = koppeling.berekening
     if kind == Koppeling.Berekening.OPGELEVERD_NETTO:
-        return dict(queries.additions(gemeente, 1900, 2100, corporatie).delivered)
+        return queries.additions(gemeente, 1900, 2100, corporatie).net  # delivered minus sold
     if kind in (Koppeling.Berekening.AANDEEL_URGENT, Koppeling.Berekening.AANDEEL_UITSTROOM):
         key = "aandeel_urgent" if kind == Koppeling.Berekening.AANDEEL_URGENT else "aandeel_uitstroom"
         return {year: row[key] for year, row in queries.allocations(gemeente, corporatie).items()}

@@ -8,7 +8,7 @@ from django.db.models import Case, Count, Q, Sum, Value, When
 from django.utils.translation import gettext as _
 
 from . import rules
-from .models import Aanlevering, Referentiejaar, Toewijzing, Woning, Woningbouwplan
+from .models import Aanlevering, Mutatie, Referentiejaar, Toewijzing, Woning, Woningbouwplan
 
 
 def current(gemeente, soort: str, corporatie=None):
@@ -95,18 +95,38 @@ def _count_homes(registers: list[Aanlevering]) -> dict[int, tuple[list[int] | No
 
 @dataclass
 class Additions:
+    """The homes a municipality's corporations add, per year: the one place every page, export,
+    report and the API read them from (issue 16 item 5)."""
+
     years: list[int]
-    delivered: dict[int, int]  # netto per year, opgeleverd
+    delivered: dict[int, int]  # netto per year, opgeleverd (the plans' netto: after demolition)
     planned_hard: dict[int, int]
     planned_soft: dict[int, int]
     unknown_year: int
     plans: list[Woningbouwplan] = field(default_factory=list)
+    sold: dict[int, int] = field(default_factory=dict)  # Mutatie.verkoop per year
+    unknown_hard: int = 0  # planned without a year, hard or in aanbouw
+    unknown_soft: int = 0
+    later_hard: dict[int, int] = field(default_factory=dict)  # "na 2030": planned after that year
+    later_soft: dict[int, int] = field(default_factory=dict)
+
+    @property
+    def net(self) -> dict[int, int]:
+        """Net additions per year: delivered minus sold. Agreement 1 of Aa en Hunze is about net
+        growth, and a home sold must be replaced."""
+        years = sorted(set(self.delivered) | set(self.sold))
+        return {y: self.delivered.get(y, 0) - self.sold.get(y, 0) for y in years}
+
+    def net_total(self, first: int, last: int) -> int:
+        return sum(n for y, n in self.net.items() if first <= y <= last)
 
 
 def additions(gemeente, first: int, last: int, corporatie=None) -> Additions:
-    delivered, hard, soft = defaultdict(int), defaultdict(int), defaultdict(int)
-    unknown = 0
+    delivered, hard, soft, sold = defaultdict(int), defaultdict(int), defaultdict(int), defaultdict(int)
+    later_hard, later_soft = defaultdict(int), defaultdict(int)
+    unknown_hard = unknown_soft = 0
     plans = []
+    firm = (Woningbouwplan.Status.HARD, Woningbouwplan.Status.IN_AANBOUW)
     for a in latest_per_corporation(gemeente, Aanlevering.Soort.PLANNEN, corporatie):
         for plan in a.plannen.all():
             plans.append(plan)
@@ -114,12 +134,74 @@ def additions(gemeente, first: int, last: int, corporatie=None) -> Additions:
             if plan.status == Woningbouwplan.Status.OPGELEVERD and year:
                 delivered[year] += plan.netto
             elif year is None:
-                unknown += plan.netto
-            elif plan.status in (Woningbouwplan.Status.HARD, Woningbouwplan.Status.IN_AANBOUW):
+                if plan.status in firm:
+                    unknown_hard += plan.netto
+                else:
+                    unknown_soft += plan.netto
+            elif plan.na_jaar and not plan.opleverdatum:  # "na 2030": not in 2030 itself
+                (later_hard if plan.status in firm else later_soft)[year] += plan.netto
+            elif plan.status in firm:
                 hard[year] += plan.netto
             else:
                 soft[year] += plan.netto
-    return Additions(list(range(first, last + 1)), dict(delivered), dict(hard), dict(soft), unknown, plans)
+    seen = set()  # a year delivered twice counts once, from the newest delivery
+    for a in current(gemeente, Aanlevering.Soort.MUTATIES, corporatie).order_by("-peildatum", "-pk"):
+        for m in a.mutaties.all():
+            if (a.corporatie_id, m.jaar) not in seen:
+                seen.add((a.corporatie_id, m.jaar))
+                sold[m.jaar] += m.verkoop
+    return Additions(
+        list(range(first, last + 1)),
+        dict(delivered),
+        dict(hard),
+        dict(soft),
+        unknown_hard + unknown_soft,
+        plans,
+        dict(sold),
+        unknown_hard,
+        unknown_soft,
+        dict(later_hard),
+        dict(later_soft),
+    )
+
+
+def net_delivered(gemeente_ids) -> dict[int, int]:
+    """Additions.net summed over all years, for many municipalities at once (the national overview)
+    in three queries, by the same rules as `additions`: the newest plan list per corporation, its
+    delivered plans with a year, minus the homes sold (a year delivered twice counted once)."""
+    latest = {}
+    for pk, gemeente_id, corporatie_id in (
+        Aanlevering.objects.filter(
+            gemeente_id__in=gemeente_ids, soort=Aanlevering.Soort.PLANNEN, vervangen_door__isnull=True
+        )
+        .order_by("gemeente_id", "corporatie_id", "-peildatum")
+        .values_list("pk", "gemeente_id", "corporatie_id")
+    ):
+        latest.setdefault((gemeente_id, corporatie_id), pk)
+    result = defaultdict(int)
+    delivered = (
+        Woningbouwplan.objects.filter(aanlevering_id__in=latest.values(), status=Woningbouwplan.Status.OPGELEVERD)
+        .filter(Q(opleverdatum__isnull=False) | Q(jaar__isnull=False))
+        .values_list("aanlevering__gemeente_id")
+        .annotate(n=Sum("netto"))
+        .order_by()
+    )
+    for gemeente_id, n in delivered:
+        result[gemeente_id] += n or 0
+    seen = set()
+    for gemeente_id, corporatie_id, jaar, verkoop in (
+        Mutatie.objects.filter(
+            aanlevering__gemeente_id__in=gemeente_ids,
+            aanlevering__soort=Aanlevering.Soort.MUTATIES,
+            aanlevering__vervangen_door__isnull=True,
+        )
+        .order_by("-aanlevering__peildatum", "-aanlevering_id")
+        .values_list("aanlevering__gemeente_id", "aanlevering__corporatie_id", "jaar", "verkoop")
+    ):
+        if (gemeente_id, corporatie_id, jaar) not in seen:
+            seen.add((gemeente_id, corporatie_id, jaar))
+            result[gemeente_id] -= verkoop
+    return dict(result)
 
 
 def allocations(gemeente, corporatie=None) -> dict[int, dict]:

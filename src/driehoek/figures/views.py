@@ -91,7 +91,7 @@ def _additions_chart(gemeente, additions):
     from . import rules
 
     years = additions.years
-    delivered = rules.cumulative(additions.delivered, years)
+    delivered = rules.cumulative(additions.net, years)  # delivered minus sold
     running = dict(delivered)
     hard, soft = {}, {}
     total_hard = total_soft = 0
@@ -138,7 +138,8 @@ def _additions_rows(additions):
     return [
         (
             year,
-            additions.delivered.get(year, 0),
+            additions.net.get(year, 0),
+            additions.sold.get(year, 0),
             additions.planned_hard.get(year, 0),
             additions.planned_soft.get(year, 0),
         )

@@ -228,6 +228,14 @@ def suggest_from_yearly_target(
     return Suggestion(kleur, reden, Decimal(waarde), Decimal(value), explanation)
 
 
+def deviates(kleur: str, reden: str, suggestion: Suggestion | None) -> bool:
+    """Whether a chosen light differs from the suggestion: another colour, or another reason where
+    the suggestion gives one. Choosing the suggestion itself needs no explanation."""
+    if suggestion is None:
+        return False
+    return kleur != suggestion.kleur or bool(suggestion.reden and reden != suggestion.reden)
+
+
 def _n(value: Decimal) -> str:
     return format_number(value)
 

@@ -139,7 +139,7 @@ def make_voorzet(
     if unchanged and b.status in (Status.VOORZET, Status.IN_BESPREKING, Status.CONSENSUS):
         return b  # the same voorzet saved again: no new revision, the reactions to it stay valid
     errors = rules.light_errors(kleur, reden, toelichting)
-    if suggestie and (kleur, reden) != (suggestie.kleur, suggestie.reden) and not afwijking_toelichting.strip():
+    if rules.deviates(kleur, reden, suggestie) and not afwijking_toelichting.strip():
         errors["afwijking_toelichting"] = _("U wijkt af van de suggestie uit de cijfers: leg uit waarom.")
     if errors:
         raise ValidationError(errors)

@@ -283,9 +283,9 @@ def _beoordeling_context(request, afsprakenset, monitoringsjaar, afspraak: Afspr
         "voorzet_form": VoorzetForm(
             initial={
                 "kleur": b.kleur or (suggestion[0].kleur if suggestion else ""),
-                # The suggestion's reason comes with its light: following it costs no click.
-                "reden": b.reden if b.kleur else (suggestion[0].reden if suggestion else ""),
+                "reden": b.reden or ("" if b.kleur or not suggestion else suggestion[0].reden),
                 "toelichting": b.toelichting,
+                "afwijking_toelichting": b.afwijking_toelichting,
                 "versie": b.versie,
             }
         ),

@@ -102,7 +102,7 @@ def gather(afsprakenset, jaar: int, progress: Progress = lambda pct: None) -> di
             _("Netto opgeleverde sociale huurwoningen per jaar"),
             additions.years,
             [
-                charts.Series(_("opgeleverd"), "chart-a", additions.delivered),
+                charts.Series(_("opgeleverd min verkocht"), "chart-a", additions.net),
                 charts.Series(_("hard gepland"), "chart-b", additions.planned_hard),
             ],
         ),
@@ -201,7 +201,7 @@ def xlsx(afsprakenset, jaar: int, progress: Progress = lambda pct: None) -> byte
     put(figures, [_("Jaar"), _("opgeleverd netto"), _("hard gepland"), _("zacht gepland")])
     a = data["additions"]
     for year in a.years:
-        put(figures, [year, a.delivered.get(year, 0), a.planned_hard.get(year, 0), a.planned_soft.get(year, 0)])
+        put(figures, [year, a.net.get(year, 0), a.planned_hard.get(year, 0), a.planned_soft.get(year, 0)])
     decisions = book.create_sheet(_("Besluiten"))
     put(decisions, [_("Overleg"), _("Soort"), _("Besluit")])
     for besluit in data["besluiten"]:

@@ -9,21 +9,14 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from driehoek.monitoring import queries
-from driehoek.monitoring.rules import describe_light
 
-HEADER = [
-    "Thema",
-    "Afspraak",
-    "Indicator",
-    "Jaar",
-    "Actiehouder",
-    "Beoordeling voortgang",
-    "Toelichting",
-    "Status",
-    "Jaardoel",
-]
+from .columns import COLUMNS, HEADER
+
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 FILLS = {"groen": "C6EFCE", "oranje": "FFE2B3", "rood": "F8C9C9", "afgerond": "8FD19E"}
+
+
+LIGHT_COLUMN = 1 + HEADER.index("Beoordeling voortgang")  # the cell that carries the light's colour
 
 
 def neutralise(value):
@@ -58,29 +51,12 @@ def neutralise_workbook(book) -> None:
 
 
 def rows(afsprakenset, jaar: int) -> list[list[str]]:
+    """The table as the exports write it: per row the text of each column of COLUMNS, then the
+    light's colour (for the fill of the Beoordeling cell)."""
     result = []
     for row in queries.monitoringstabel(afsprakenset, jaar):
         b = row.beoordeling
-        result.append(
-            [
-                row.thema.titel,
-                f"{row.afspraak.nummer}. {row.afspraak.titel}".strip(". ")
-                if row.afspraak.titel
-                else row.afspraak.nummer,
-                row.indicator.omschrijving if row.indicator else "",
-                row.indicator.jaren if row.indicator else str(jaar),
-                (
-                    row.indicator.actiehouders_label
-                    if row.indicator and row.indicator.actiehouders_label
-                    else ", ".join(p.korte_naam for p in row.actiehouders)
-                ),
-                describe_light(b.kleur, b.reden) if b else "",
-                b.toelichting if b else "",
-                b.get_status_display() if b else "",
-                row.jaardoel.doel_tekst if row.jaardoel else "",
-                (b.kleur if b else ""),
-            ]
-        )
+        result.append([column.value(row, jaar) for column in COLUMNS] + [b.kleur if b else ""])
     return result
 
 
@@ -96,6 +72,7 @@ def csv_bytes(afsprakenset, jaar: int) -> bytes:
 def xlsx_bytes(afsprakenset, jaar: int) -> bytes:
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.utils import get_column_letter
 
     book = Workbook()
     overview = book.active
@@ -117,11 +94,11 @@ def xlsx_bytes(afsprakenset, jaar: int) -> bytes:
                 if isinstance(cell.value, str) and cell.value.startswith(FORMULA_START):
                     cell.data_type = "s"  # text, never a formula; the agreed wording stays exact
             if kleur in FILLS:
-                sheet.cell(sheet.max_row, 6).fill = PatternFill("solid", start_color=FILLS[kleur])
+                sheet.cell(sheet.max_row, LIGHT_COLUMN).fill = PatternFill("solid", start_color=FILLS[kleur])
         sheet.freeze_panes = "A2"
         sheet.auto_filter.ref = sheet.dimensions
-        for column, width in zip("ABCDEFGHI", (18, 40, 40, 11, 28, 30, 60, 14, 24), strict=True):
-            sheet.column_dimensions[column].width = width
+        for index, column in enumerate(COLUMNS, start=1):
+            sheet.column_dimensions[get_column_letter(index)].width = column.width
     book.properties.title = f"Monitoringstabel {jaar} {afsprakenset.titel}"
     neutralise_workbook(book)
     out = io.BytesIO()
@@ -130,14 +107,28 @@ def xlsx_bytes(afsprakenset, jaar: int) -> bytes:
 
 
 def pdf_bytes(afsprakenset, jaar: int) -> bytes:
+    """The table on A4 landscape, its columns as wide as their share of COLUMNS' widths, long words
+    broken: nothing runs off the page (tested by reading every word's position back)."""
     from weasyprint import HTML
 
+    total = sum(column.width for column in COLUMNS)
+    table = []
+    for row in queries.monitoringstabel(afsprakenset, jaar):
+        b = row.beoordeling
+        cells = [
+            {"text": "" if column.per_afspraak and not row.first_of_afspraak else column.value(row, jaar)}
+            for column in COLUMNS
+        ]
+        if row.first_of_afspraak:
+            cells[LIGHT_COLUMN - 1]["kleur"] = (b.kleur if b else "") or "geen"
+        table.append(cells)
     html = render_to_string(
         "reports/monitoringstabel_pdf.html",
         {
             "afsprakenset": afsprakenset,
             "jaar": jaar,
-            "rows": queries.monitoringstabel(afsprakenset, jaar),
+            "columns": [(column.header, round(100 * column.width / total, 2)) for column in COLUMNS],
+            "table": table,
             "deelnames": afsprakenset.deelnames.select_related("partij"),
             "now": timezone.localtime(),
         },

@@ -4,10 +4,11 @@ lights per theme, and homes added against targets. A fixed number of queries, wh
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Count, F, Q, Sum
+from django.db.models import Count, F, Q
 
 from driehoek.accounts.models import Partij
-from driehoek.figures.models import Aanlevering, Koppeling, Woningbouwplan
+from driehoek.figures import queries as figure_queries
+from driehoek.figures.models import Koppeling
 from driehoek.monitoring.models import Beoordeling, Status
 from driehoek.register.models import Afsprakenset, Deelname, Doelstelling, Thema
 from driehoek.vergelijken.models import Concreetheid
@@ -100,14 +101,8 @@ def overview(
         row = rows[gemeente_id]
         if row.target is None or jaar < row.target_year:
             row.target, row.target_year = int(waarde), jaar
-    delivered = Woningbouwplan.objects.filter(
-        aanlevering__gemeente_id__in=list(rows),
-        aanlevering__vervangen_door__isnull=True,
-        aanlevering__soort=Aanlevering.Soort.PLANNEN,
-        status=Woningbouwplan.Status.OPGELEVERD,
-    ).values_list("aanlevering__gemeente_id")
-    for gemeente_id, netto in delivered.annotate(netto=Sum("netto")).order_by():
-        rows[gemeente_id].delivered += netto
+    for gemeente_id, netto in figure_queries.net_delivered(list(rows)).items():
+        rows[gemeente_id].delivered += netto  # delivered minus sold, as the figures page counts it
     scores = (
         Concreetheid.objects.filter(afspraak__afsprakenset_id__in=set_ids)
         .values_list("afspraak__afsprakenset__gemeente_id")

@@ -2,6 +2,7 @@
 in Dutch and in English (issue 16 item 1: a meeting's date came back as 30-11-2026 14:00:00, the
 browser showed the field empty and saving wiped the date)."""
 
+import contextlib
 import importlib
 from datetime import date, datetime
 
@@ -17,10 +18,8 @@ from driehoek.core.widgets import DateInput, DateTimeInput
 def _all_form_classes() -> list[type[forms.BaseForm]]:
     for config in apps.get_app_configs():
         if config.name.startswith("driehoek."):
-            try:
+            with contextlib.suppress(ModuleNotFoundError):
                 importlib.import_module(f"{config.name}.forms")
-            except ModuleNotFoundError:
-                pass
     found, todo = [], [forms.Form, forms.ModelForm]
     while todo:
         cls = todo.pop()

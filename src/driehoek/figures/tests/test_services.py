@@ -104,7 +104,7 @@ def test_computed_figures_and_the_linked_indicator(client, gemeente, people, kad
     root = ET.fromstring(str(svg))
     assert root.tag.endswith("svg") and len(root.findall(".//{http://www.w3.org/2000/svg}polyline")) == 2
     # The table beside the chart holds the same numbers as the bars.
-    rows = {year: (d, h, s) for year, d, h, s in response.context["additions_rows"]}
+    rows = {year: (d, h, s) for year, d, _sold, h, s in response.context["additions_rows"]}
     assert rows[2026] == (18, 0, 0) and rows[2027] == (0, 6, 0) and bars[0].values[2026] == 18
     assert "<td>18</td>" in html and lines[0].values[2026] == Decimal("20.0")
     assert response.context["additions"].unknown_year == 0
