@@ -55,11 +55,26 @@ admin.site.unregister(StaticDevice)
 
 @admin.register(TOTPDevice)
 class AuthenticatorAdmin(ManagedByAdministrator, admin.ModelAdmin):
-    list_display = ["user", "name", "confirmed", "created_at", "last_used_at"]
-    list_filter = ["confirmed"]
+    list_display = ["gebruiker", "bevestigd", "ingesteld_op", "laatst_gebruikt"]
     search_fields = ["user__username"]
-    fields = ["user", "name", "confirmed", "created_at", "last_used_at"]
+    fields = list_display
     readonly_fields = fields
+
+    @admin.display(description=_("gebruiker"), ordering="user__username")
+    def gebruiker(self, device) -> str:
+        return str(device.user)
+
+    @admin.display(description=_("bevestigd"), boolean=True)
+    def bevestigd(self, device) -> bool:
+        return device.confirmed
+
+    @admin.display(description=_("ingesteld op"), ordering="created_at")
+    def ingesteld_op(self, device):
+        return device.created_at
+
+    @admin.display(description=_("laatst gebruikt"), ordering="last_used_at")
+    def laatst_gebruikt(self, device):
+        return device.last_used_at
 
     def has_add_permission(self, request) -> bool:
         return False  # a user sets up their own app; a key made by someone else is known to them

@@ -1,5 +1,6 @@
 from django_otp.admin import OTPAdminSite
 
+from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path, reverse_lazy
@@ -48,5 +49,7 @@ urlpatterns = [
     path("gebruikers/geschiedenis/", gebruikers_geschiedenis, name="gebruikers_geschiedenis"),
     path("beheer/", admin.site.urls),
     path("gezond/", core_views.gezond, name="gezond"),
+    # Browsers ask for /favicon.ico where a page names none (the admin's pages): the site's icon.
+    path("favicon.ico", RedirectView.as_view(url=settings.STATIC_URL + "img/favicon.svg", permanent=True)),
 ]
 handler500 = "driehoek.core.errors.server_error"
