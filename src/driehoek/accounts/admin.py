@@ -38,6 +38,7 @@ class UserAdmin(ManagedByAdministrator, BaseUserAdmin, ReadOnlyHistoryAdmin):
     list_display = ["username", "email", "first_name", "last_name", "partij", "rol", "is_active"]
     list_filter = ["rol", "partij", "is_active"]
     fieldsets = BaseUserAdmin.fieldsets + ((_("Driehoek"), {"fields": ["partij", "rol"]}),)
+    filter_horizontal = ()  # the two-box widget's icons carry a prohibited aria-label (axe; issue 20)
     add_fieldsets = BaseUserAdmin.add_fieldsets + ((_("Driehoek"), {"fields": ["email", "partij", "rol"]}),)
 
 

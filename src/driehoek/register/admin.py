@@ -84,11 +84,11 @@ class PolicyInline(PolicyMixin):
         return policy.can(request.user, policy.CHANGE_REGISTER, parent_set)
 
 
-class DeelnameInline(PolicyInline, admin.TabularInline):
+class DeelnameInline(PolicyInline, admin.StackedInline):  # labelled fields (axe; issue 20)
     model = Deelname
 
 
-class OndertekenaarInline(PolicyInline, admin.TabularInline):
+class OndertekenaarInline(PolicyInline, admin.StackedInline):  # labelled fields (axe; issue 20)
     model = Ondertekenaar
 
 
@@ -115,7 +115,7 @@ class ThemaAdmin(PolicyMixin, ReadOnlyHistoryAdmin):
     inlines = [LopendeAfspraakInline]
 
 
-class VerantwoordelijkeInline(PolicyInline, admin.TabularInline):
+class VerantwoordelijkeInline(PolicyInline, admin.StackedInline):  # labelled fields (axe; issue 20)
     model = Verantwoordelijke
 
 
@@ -151,7 +151,6 @@ class AfspraakAdmin(PolicyMixin, ReadOnlyHistoryAdmin):
     list_filter = ["afsprakenset", "soort"]
     search_fields = ["nummer", "titel", "tekst"]
     inlines = [VerantwoordelijkeInline, DoelstellingInline]
-    filter_horizontal = ["verwijzingen"]
 
     def get_readonly_fields(self, request, obj=None):
         # A signed agreement's text changes only by a decision of a bestuurlijk overleg
@@ -166,7 +165,7 @@ class AfspraakAdmin(PolicyMixin, ReadOnlyHistoryAdmin):
         super().save_model(request, obj, form, change)
 
 
-class ActiehouderInline(PolicyInline, admin.TabularInline):
+class ActiehouderInline(PolicyInline, admin.StackedInline):  # labelled fields (axe; issue 20)
     model = Actiehouder
 
 
