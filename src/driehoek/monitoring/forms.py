@@ -102,6 +102,14 @@ class VoorzetForm(forms.Form):
     )
     versie = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
+    def clean(self):
+        data = super().clean()
+        # A reason belongs to oranje and rood only: one still ticked from the suggestion does not
+        # stop a switch to groen or afgerond (the reasons' own labels name their light).
+        if data.get("kleur") and data["kleur"] not in rules.REASONS:
+            data["reden"] = ""
+        return data
+
 
 class ReactieForm(forms.Form):
     prefix = "reactie"
