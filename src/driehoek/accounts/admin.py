@@ -39,6 +39,7 @@ class UserAdmin(ManagedByAdministrator, BaseUserAdmin, ReadOnlyHistoryAdmin):
     list_display = ["username", "email", "first_name", "last_name", "partij", "rol", "is_active"]
     list_filter = ["rol", "partij", "is_active"]
     fieldsets = BaseUserAdmin.fieldsets + ((_("Driehoek"), {"fields": ["partij", "rol"]}),)
+    filter_horizontal = ()  # the two-box widget's icons carry a prohibited aria-label (axe; issue 20)
     add_fieldsets = BaseUserAdmin.add_fieldsets + ((_("Driehoek"), {"fields": ["email", "partij", "rol"]}),)
 
 
@@ -56,11 +57,26 @@ admin.site.unregister(StaticDevice)
 
 @admin.register(TOTPDevice)
 class AuthenticatorAdmin(ManagedByAdministrator, admin.ModelAdmin):
-    list_display = ["user", "name", "confirmed", "created_at", "last_used_at"]
-    list_filter = ["confirmed"]
+    list_display = ["gebruiker", "bevestigd", "ingesteld_op", "laatst_gebruikt"]
     search_fields = ["user__username"]
-    fields = ["user", "name", "confirmed", "created_at", "last_used_at"]
+    fields = list_display
     readonly_fields = fields
+
+    @admin.display(description=_("gebruiker"), ordering="user__username")
+    def gebruiker(self, device) -> str:
+        return str(device.user)
+
+    @admin.display(description=_("bevestigd"), boolean=True)
+    def bevestigd(self, device) -> bool:
+        return device.confirmed
+
+    @admin.display(description=_("ingesteld op"), ordering="created_at")
+    def ingesteld_op(self, device):
+        return device.created_at
+
+    @admin.display(description=_("laatst gebruikt"), ordering="last_used_at")
+    def laatst_gebruikt(self, device):
+        return device.last_used_at
 
     def has_add_permission(self, request) -> bool:
         return False  # a user sets up their own app; a key made by someone else is known to them

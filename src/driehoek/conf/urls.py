@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path, reverse_lazy
@@ -53,5 +54,7 @@ urlpatterns = [
     path("gebruikers/geschiedenis/", gebruikers_geschiedenis, name="gebruikers_geschiedenis"),
     path("beheer/", admin.site.urls),
     path("gezond/", core_views.gezond, name="gezond"),
+    # Browsers ask for /favicon.ico where a page names none (the admin's pages): the site's icon.
+    path("favicon.ico", RedirectView.as_view(url=settings.STATIC_URL + "img/favicon.svg", permanent=True)),
 ]
 handler500 = "driehoek.core.errors.server_error"

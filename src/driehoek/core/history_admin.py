@@ -8,9 +8,17 @@ included, rewrites it through the application (docs/authorization.md, docs/adr/0
 from simple_history.admin import SimpleHistoryAdmin
 
 from django.core.exceptions import PermissionDenied
+from django.utils.translation import gettext as _
 
 
 class ReadOnlyHistoryAdmin(SimpleHistoryAdmin):
+    # Dutch titles: django-simple-history's own ("View history: …") have no Dutch translation.
+    def history_view_title(self, request, obj) -> str:
+        return _("Historie van %(object)s") % {"object": obj}
+
+    def history_form_view_title(self, request, obj) -> str:
+        return _("Eerdere versie van %(object)s") % {"object": obj}
+
     def revert_disabled(self, request, obj=None) -> bool:
         return True
 

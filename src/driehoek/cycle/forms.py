@@ -2,9 +2,9 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from driehoek.accounts.models import Partij
+from driehoek.core.versioning import RELOAD, version_field
 from driehoek.core.widgets import DateInput, DateTimeInput
 from driehoek.monitoring.models import Kleur, Reden
-from driehoek.core.versioning import RELOAD, version_field
 
 from .models import Besluit, Overlegsoort, Stemregel
 

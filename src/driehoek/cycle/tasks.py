@@ -12,8 +12,8 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
 from driehoek.bod.queries import open_bod_taken
-from driehoek.monitoring import rules as monitoring_rules
 from driehoek.core.urls import site_url
+from driehoek.monitoring import rules as monitoring_rules
 from driehoek.register.models import Afsprakenset
 
 from .models import Herinnering

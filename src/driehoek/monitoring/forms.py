@@ -6,8 +6,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from driehoek.accounts.models import Partij
-from driehoek.core.widgets import DateInput
 from driehoek.core.versioning import version_field
+from driehoek.core.widgets import DateInput
 
 from . import rules
 from .models import Kleur, Reactie, Status
@@ -103,6 +103,14 @@ class VoorzetForm(forms.Form):
         label=_("Waarom wijkt u af van de suggestie?"), required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
     versie = version_field()
+
+    def clean(self):
+        data = super().clean()
+        # A reason belongs to oranje and rood only: one still ticked from the suggestion does not
+        # stop a switch to groen or afgerond (the reasons' own labels name their light).
+        if data.get("kleur") and data["kleur"] not in rules.REASONS:
+            data["reden"] = ""
+        return data
 
 
 class ReactieForm(forms.Form):

@@ -129,11 +129,11 @@ class PolicyInline(SetChoices, PolicyMixin):
         return formset
 
 
-class DeelnameInline(PolicyInline, admin.TabularInline):
+class DeelnameInline(PolicyInline, admin.StackedInline):  # labelled fields (axe; issue 20)
     model = Deelname
 
 
-class OndertekenaarInline(PolicyInline, admin.TabularInline):
+class OndertekenaarInline(PolicyInline, admin.StackedInline):  # labelled fields (axe; issue 20)
     model = Ondertekenaar
 
 
@@ -175,7 +175,7 @@ class ThemaAdmin(RegisterAdmin):
     inlines = [LopendeAfspraakInline]
 
 
-class VerantwoordelijkeInline(PolicyInline, admin.TabularInline):
+class VerantwoordelijkeInline(PolicyInline, admin.StackedInline):  # labelled fields (axe; issue 20)
     model = Verantwoordelijke
 
 
@@ -219,7 +219,6 @@ class AfspraakAdmin(RegisterAdmin):
     search_fields = ["nummer", "titel", "tekst"]
     moves_not = ["afsprakenset"]
     inlines = [VerantwoordelijkeInline, DoelstellingInline]
-    filter_horizontal = ["verwijzingen"]
 
     def save_model(self, request, obj, form, change):
         if change and form.has_changed():
@@ -227,7 +226,7 @@ class AfspraakAdmin(RegisterAdmin):
         super().save_model(request, obj, form, change)
 
 
-class ActiehouderInline(PolicyInline, admin.TabularInline):
+class ActiehouderInline(PolicyInline, admin.StackedInline):  # labelled fields (axe; issue 20)
     model = Actiehouder
 
 

@@ -62,7 +62,7 @@ def test_production_refuses_to_start_without_secret_key_and_hosts():
 def secretary_only(url: str) -> bool:
     """Pages the tenant association's user may not open (403, or 404 for a draft that is not his party's):
     planning meetings and reading in documents."""
-    return url.endswith("/overleg-plannen/") or url.startswith("/inlezen/")
+    return url.endswith(("/overleg-plannen/", "/vaststellen/")) or url.startswith("/inlezen/")
 
 
 def _all_pages(kader, people) -> list[str]:
@@ -86,7 +86,10 @@ def _all_pages(kader, people) -> list[str]:
         pages += [reverse("register:geschiedenis", args=[s.slug])]
         pages += [reverse("ondertekening:set", args=[s.slug])]
     pages += [a.get_absolute_url() for a in Afspraak.objects.filter(afsprakenset=kader)]
-    pages += [reverse(f"monitoring:{name}", args=[kader.slug, 2026]) for name in ("dashboard", "tabel", "focus")]
+    pages += [
+        reverse(f"monitoring:{name}", args=[kader.slug, 2026])
+        for name in ("dashboard", "tabel", "focus", "reactieronde", "vaststellen")
+    ]
     pages += [reverse("reports:rapport_aanvragen", args=[kader.slug, 2026])]
     pages += [reverse("monitoring:beoordeling", args=[kader.slug, 2026, a.nummer]) for a in kader.afspraken.all()]
     pages += [

@@ -46,7 +46,7 @@ def test_voorzet_reactions_and_the_monitoringstabel(page: Page, live_server, aa_
     indicator.get_by_label("Waarde", exact=True).fill("12")
     indicator.get_by_label("Eenheid").fill("woningen")
     indicator.get_by_label("Bron").fill("Opleveringslijst Woonborg")
-    indicator.get_by_role("button", name="Waarde opslaan").click()
+    page.get_by_role("button", name="Waarden opslaan").click()  # in place (htmx), no page reload
     expect(page.get_by_role("status").or_(page.locator(".messages"))).to_contain_text("is opgeslagen")
     expect(page.locator("#suggestie-kop")).to_be_visible()
 

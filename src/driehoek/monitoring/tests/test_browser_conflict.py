@@ -73,9 +73,9 @@ def test_the_second_save_is_refused_and_shows_the_first(browser: Browser, live_s
         indicator = page.locator("article.indicator", has_text="inventarisatie bezit eerste aftoppingsgrens")
         indicator.get_by_label("Waarde", exact=True).fill(number)
         indicator.get_by_label("Eenheid").fill("woningen")
-    wim.locator("article.indicator").get_by_role("button", name="Waarde opslaan").click()
+    wim.get_by_role("button", name="Waarden opslaan").click()
     expect(wim.locator(".messages, [role=status]").first).to_contain_text("is opgeslagen")
-    vera.locator("article.indicator").get_by_role("button", name="Waarde opslaan").click()
+    vera.get_by_role("button", name="Waarden opslaan").click()
     conflict = vera.locator("article.indicator .conflict")
     expect(conflict).to_contain_text("Wim Woonborg (Woonborg) heeft dit intussen gewijzigd")
     expect(conflict).to_contain_text("40 woningen")
@@ -86,7 +86,7 @@ def test_the_second_save_is_refused_and_shows_the_first(browser: Browser, live_s
     assert (value.waarde, value.versie, value.history.count()) == (40, 1, 1)
 
     # Having seen Wim's figure, Vera saves hers deliberately: now it is stored, on top of his.
-    vera.locator("article.indicator").get_by_role("button", name="Waarde opslaan").click()
+    vera.get_by_role("button", name="Waarden opslaan").click()
     expect(vera.locator(".messages, [role=status]").first).to_contain_text("is opgeslagen")
     value.refresh_from_db()
     assert (value.waarde, value.versie, value.history.count()) == (42, 2, 2)

@@ -96,3 +96,24 @@ def test_save_and_next_goes_to_the_next_open_agreement(client, kader, people, ye
     )
     assert response.status_code == 302
     assert response.url == _url(kader, "beoordeling", "1")  # the first task left: agreement 1
+
+
+def test_switching_to_groen_drops_the_reason_the_suggestion_ticked(client, kader, people, year_2026):
+    first, *_ = _indicators(kader, "1")
+    services.save_value(people["woonborg"], first, 2026, waarde=1, eenheid="woningen")  # suggests rood (a)
+    client.force_login(people["woonborg"])
+    html = client.get(_url(kader, "beoordeling", "1")).content.decode()
+    assert re.search(r'name="voorzet-reden" value="a"[^>]*checked', html)  # following it costs no click
+    response = client.post(
+        _url(kader, "beoordeling", "1"),
+        {
+            "form": "voorzet",
+            "voorzet-kleur": "groen",
+            "voorzet-reden": "a",
+            "voorzet-afwijking_toelichting": "De plannen zijn rond.",
+            "voorzet-versie": "1",
+        },
+    )
+    assert response.status_code == 302
+    b = services.Beoordeling.objects.get(afspraak__afsprakenset=kader, afspraak__nummer="1", jaar=2026)
+    assert (b.kleur, b.reden) == ("groen", "")
