@@ -85,7 +85,9 @@ def _all_pages(kader, people) -> list[str]:
         pages += [reverse(f"cycle:{name}", args=[s.slug]) for name in ("index", "geschillen", "open")]
         pages += [reverse("register:geschiedenis", args=[s.slug])]
     pages += [a.get_absolute_url() for a in Afspraak.objects.filter(afsprakenset=kader)]
-    pages += [reverse(f"monitoring:{name}", args=[kader.slug, 2026]) for name in ("dashboard", "tabel", "focus")]
+    pages += [
+        reverse(f"monitoring:{name}", args=[kader.slug, 2026]) for name in ("dashboard", "tabel", "focus", "lopend")
+    ]
     pages += [reverse("reports:rapport_aanvragen", args=[kader.slug, 2026])]
     pages += [reverse("monitoring:beoordeling", args=[kader.slug, 2026, a.nummer]) for a in kader.afspraken.all()]
     pages += [
