@@ -16,12 +16,12 @@ from driehoek.register.models import Afsprakenset
 # Every logged-in page asks once whether the user set up a second factor (accounts/twofactor.py):
 # someone who switched it on must use it in every session, so this is not cached in the session.
 BUDGET = {
-    "start": 5,
+    "start": 6,  # + the bod tasks waiting for the user (bod.queries.open_bod_taken)
     "set": 15,
-    "afspraak": 19,
-    "tabel": 14,
+    "afspraak": 20,  # + the disputes about the agreement and their outcome
+    "tabel": 15,  # + the yearly checks of ongoing commitments and theme targets
     "dashboard": 25,
-    "beoordeling": 27,
+    "beoordeling": 28,  # + the disputes about the assessment ("geen consensus melden" only without one)
     "openbaar": 9,
     "landelijk": 11,
     "landelijk_openbaar": 8,
