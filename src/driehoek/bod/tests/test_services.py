@@ -180,3 +180,16 @@ def test_the_figures_see_only_submitted_bods(people, aa_en_hunze, bod_2027):
         bod_2027.jaar: 12,
         bod_2027.jaar + 1: 20,
     }
+
+
+def test_the_daily_reminder_names_the_bod_due_within_a_week(people, aa_en_hunze, mailoutbox):
+    from driehoek.cycle.tasks import send_reminders
+
+    people["woonborg"].email = "wim@example.org"
+    people["woonborg"].save()
+    soon = date.today() + timedelta(days=5)
+    bod = services.start_bod(people["woonborg"], aa_en_hunze, date.today().year + 1, uiterlijk=soon)
+    assert send_reminders.call() >= 1
+    (mail,) = [m for m in mailoutbox if m.to == ["wim@example.org"]]
+    assert f"Bod {bod.jaar} voor Aa en Hunze indienen" in mail.body and f"/bod/{bod.pk}/" in mail.body
+    assert send_reminders.call() == 0  # once a day

@@ -88,7 +88,7 @@ def _all_pages(kader, people) -> list[str]:
     pages += [a.get_absolute_url() for a in Afspraak.objects.filter(afsprakenset=kader)]
     pages += [
         reverse(f"monitoring:{name}", args=[kader.slug, 2026])
-        for name in ("dashboard", "tabel", "focus", "reactieronde", "vaststellen")
+        for name in ("dashboard", "tabel", "focus", "reactieronde", "vaststellen", "lopend")
     ]
     pages += [reverse("reports:rapport_aanvragen", args=[kader.slug, 2026])]
     pages += [reverse("monitoring:beoordeling", args=[kader.slug, 2026, a.nummer]) for a in kader.afspraken.all()]

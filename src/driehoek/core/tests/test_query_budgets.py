@@ -16,14 +16,14 @@ from driehoek.register.models import Afsprakenset
 # Every logged-in page asks once whether the user set up a second factor (accounts/twofactor.py):
 # someone who switched it on must use it in every session, so this is not cached in the session.
 BUDGET = {
-    # The start page is the inbox (issue 20): besides its own 8 queries (one for the sets being signed)
-    # it asks each set the user takes part in what waits there (monitoring and cycle); counted below.
-    "start": 8,
+    # The start page is the inbox (issue 20): besides its own queries (the sets being signed, the bod
+    # tasks) it asks each set the user takes part in what waits there (monitoring and cycle); counted below.
+    "start": 9,
     "set": 15,
-    "afspraak": 19,
-    "tabel": 14,
+    "afspraak": 20,  # + the disputes about the agreement and their outcome
+    "tabel": 15,  # + the yearly checks of ongoing commitments and theme targets
     "dashboard": 30,  # what waits for adoption (policy, 3) and who fills a stale indicator (2)
-    "beoordeling": 27,
+    "beoordeling": 28,  # + the disputes about the assessment ("geen consensus melden" only without one)
     "openbaar": 9,
     "landelijk": 11,
     "landelijk_openbaar": 8,

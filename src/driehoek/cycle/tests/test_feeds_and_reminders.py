@@ -53,7 +53,7 @@ def test_personal_feed_with_a_secret_that_can_be_revoked(client, kader, people, 
     summaries = sorted(str(e["summary"]) for e in cal.walk("VEVENT"))
     assert "BO maart 2027 (Kaderafspraken 2026-2031)" in summaries
     assert "Bestuurlijk overleg voor 15 december (Kaderafspraken 2026-2031)" in summaries  # deadline, not yet scheduled
-    assert len(summaries) == 6  # the meeting, and the five planned items without a meeting
+    assert len(summaries) == 12  # the meeting, and the eleven planned items without a meeting
     client.force_login(people["ahwoon"])
     client.post(reverse("cycle:mijn_agenda"), {"form": "intrekken"})
     client.logout()
