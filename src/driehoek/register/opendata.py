@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 
 from driehoek.accounts.models import Partij
 
-from . import rules
+from . import opendata_jaardoelen, rules
 from .models import (
     Actiehouder,
     Afspraak,
@@ -95,7 +95,7 @@ def export_set(s: Afsprakenset) -> dict:
         ],
         "themes": [_export_theme(t) for t in themes],
         "extra": s.brongegevens,
-    }
+    } | ({"yearly_targets": targets} if (targets := opendata_jaardoelen.export(s)) else {})
 
 
 def _export_theme(t: Thema) -> dict:
@@ -260,6 +260,7 @@ def _check_set(c: _Checker, s: dict, where: str) -> None:
             agreements.append((awhere, a))
     for awhere, a in agreements:
         _check_agreement(c, a, awhere, names, numbers, (first, last))
+    opendata_jaardoelen.check(c, s.get("yearly_targets", []), where, s.get("slug"), s.get("parent"))
 
 
 def _check_date(c: _Checker, value, where: str) -> None:
@@ -357,7 +358,8 @@ def import_sets(
                 raise RegisterFormatError(
                     [_("%(slug)s: de bovenliggende set “%(p)s” bestaat niet.") % {"slug": s["slug"], "p": s["parent"]}]
                 )
-            reader.sync(Afsprakenset, {"slug": s["slug"]}, {"bovenliggende_set": parent})
+            stored = reader.sync(Afsprakenset, {"slug": s["slug"]}, {"bovenliggende_set": parent})
+            opendata_jaardoelen.read(reader, stored, s.get("yearly_targets", []))
     result["wijzigingen"] = reader.writes
     return result
 
