@@ -19,9 +19,9 @@ BUDGET = {
     "start": 5,
     "set": 15,
     "afspraak": 19,
-    "tabel": 14,
+    "tabel": 15,  # + the yearly targets of the year (register.Jaardoel)
     "dashboard": 25,
-    "beoordeling": 27,
+    "beoordeling": 28,  # + the yearly targets the suggestion follows
     "openbaar": 9,
     "landelijk": 11,
     "landelijk_openbaar": 8,
