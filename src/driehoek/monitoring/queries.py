@@ -253,7 +253,8 @@ def lights_over_years(afspraak: Afspraak) -> list[Beoordeling]:
 def yearly_targets(indicator_ids, *, jaar: int | None = None) -> dict[int, dict[int, Jaardoel]]:
     """indicator -> year -> the yearly target that counts. A yearly programme's target comes before
     one the framework gave itself (there is at most one programme per framework and year)."""
-    qs = Jaardoel.objects.filter(indicator_id__in=list(indicator_ids)).select_related("afsprakenset")
+    # A queryset stays a subquery: one query in all.
+    qs = Jaardoel.objects.filter(indicator_id__in=indicator_ids).select_related("afsprakenset")
     if jaar is not None:
         qs = qs.filter(jaar=jaar)
     result: dict[int, dict[int, Jaardoel]] = defaultdict(dict)
@@ -295,6 +296,8 @@ def suggestion_for(beoordeling: Beoordeling) -> tuple[rules.Suggestion, Doelstel
         if suggestion:
             this_year = yearly[target.indicator_id].get(beoordeling.jaar)
             return suggestion, this_year or target
+    if not any(beoordeling.jaar in by_year for by_year in yearly.values()):
+        return None
     values = {
         v.indicator_id: v.waarde
         for v in Indicatorwaarde.objects.filter(

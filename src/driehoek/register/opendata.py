@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 
 from driehoek.accounts.models import Partij
 
-from . import rules
+from . import opendata_jaardoelen, rules
 from .guard import GetekendeSetFout
 from .models import (
     Actiehouder,
@@ -103,7 +103,7 @@ def export_set(s: Afsprakenset) -> dict:
         ],
         "themes": [_export_theme(t) for t in themes],
         "extra": s.brongegevens,
-    }
+    } | ({"yearly_targets": targets} if (targets := opendata_jaardoelen.export(s)) else {})
 
 
 def _export_theme(t: Thema) -> dict:
@@ -273,6 +273,7 @@ def _check_set(c: _Checker, s: dict, where: str) -> None:
             agreements.append((awhere, a))
     for awhere, a in agreements:
         _check_agreement(c, a, awhere, names, numbers, (first, last))
+    opendata_jaardoelen.check(c, s.get("yearly_targets", []), where, s.get("slug"), s.get("parent"))
 
 
 def _check_date(c: _Checker, value, where: str) -> None:
@@ -370,10 +371,11 @@ def import_sets(
                 raise RegisterFormatError(
                     [_("%(slug)s: de bovenliggende set “%(p)s” bestaat niet.") % {"slug": s["slug"], "p": s["parent"]}]
                 )
+            stored = reader.sync(Afsprakenset, {"slug": s["slug"]}, {"bovenliggende_set": parent})
+            opendata_jaardoelen.read(reader, stored, s.get("yearly_targets", []))
             # The status last: a signed set is written whole and then signed; a signed set in the
             # database changes only by decision, so a file that differs from it is refused (register.guard).
-            status = s.get("status", "concept")
-            reader.sync(Afsprakenset, {"slug": s["slug"]}, {"bovenliggende_set": parent, "status": status})
+            reader.sync(Afsprakenset, {"slug": s["slug"]}, {"status": s.get("status", "concept")})
     result["wijzigingen"] = reader.writes
     return result
 

@@ -21,9 +21,9 @@ BUDGET = {
     "start": 9,
     "set": 15,
     "afspraak": 20,  # + the disputes about the agreement and their outcome
-    "tabel": 15,  # + the yearly checks of ongoing commitments and theme targets
+    "tabel": 16,  # + the yearly checks of ongoing commitments and theme targets, + the year's yearly targets
     "dashboard": 30,  # what waits for adoption (policy, 3) and who fills a stale indicator (2)
-    "beoordeling": 28,  # + the disputes about the assessment ("geen consensus melden" only without one)
+    "beoordeling": 29,  # + the disputes about the assessment, + the yearly targets the suggestion follows
     "openbaar": 9,
     "landelijk": 11,
     "landelijk_openbaar": 8,
