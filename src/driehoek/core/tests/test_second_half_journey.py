@@ -289,7 +289,9 @@ def test_the_second_half_of_2026_for_aa_en_hunze(page: Page, live_server, aa_en_
     expect(page.get_by_role("heading", name=re.compile("Afspraak 1:"))).to_be_visible()
     agreement_1 = programma.afspraken.get(nummer="1")
     expect(page.locator("main")).to_contain_text(agreement_1.tekst.split(".")[0])
-    expect(page.locator("main")).to_contain_text("30")
+    expect(page.locator(".lead")).to_contain_text("ingediend bij de minister en de Autoriteit woningcorporaties op")
+    expect(page.locator("li.agreement")).to_have_count(programma.afspraken.count())
+    assert programma.afspraken.count() == kader.afspraken.count() == 19
     expect(page.get_by_role("table")).to_contain_text("F. Voorzitter")
     j.shot("openbaar")
 
