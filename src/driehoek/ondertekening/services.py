@@ -181,8 +181,9 @@ def sign(user, afsprakenset: Afsprakenset, *, naam, functie, datum, plaats, code
     )
     save(handtekening, user, "ondertekend met tweede factor")
     if _all_signed(s):
-        _move(user, s, Status.ONDERTEKEND, "alle partijen hebben ondertekend")
+        # The signatories first: once the set is ondertekend, the register guard lets nothing of it change.
         _fill_signatories(user, s)
+        _move(user, s, Status.ONDERTEKEND, "alle partijen hebben ondertekend")
     return handtekening
 
 
