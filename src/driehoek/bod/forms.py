@@ -3,11 +3,12 @@ from django.conf import settings
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from driehoek.core.widgets import DateInput
 from driehoek.monitoring.forms import attachment_kind, max_attachment
 
 from . import rules
 
-DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+DATE = DateInput()
 
 
 class StartForm(forms.Form):

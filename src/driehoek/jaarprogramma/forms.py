@@ -2,6 +2,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from driehoek.core.widgets import DateInput
 from driehoek.register.models import Doelstelling
 
 from . import rules
@@ -28,7 +29,7 @@ class StartForm(Form):
     jaar = forms.TypedChoiceField(label=_("Jaar van het programma"), coerce=int)
     reacties_uiterlijk = forms.DateField(
         label=_("Reacties van de partijen uiterlijk"),
-        widget=forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"}),
+        widget=DateInput(),
         help_text=_("Vandaag of later; het jaarprogramma wordt vóór 15 december in het BO vastgesteld."),
     )
 
@@ -98,7 +99,7 @@ class VaststellenForm(Form):
     prefix = "vaststellen"
     datum = forms.DateField(
         label=_("Datum van het overleg"),
-        widget=forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"}),
+        widget=DateInput(),
         initial=timezone.localdate,
     )
     orgaan = forms.CharField(label=_("Vastgesteld door"), max_length=200, initial=_("Bestuurlijk overleg"))

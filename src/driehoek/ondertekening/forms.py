@@ -1,12 +1,14 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from driehoek.core.widgets import DateInput
+
 from . import rules
 from .models import Orgaan
 
 
 def _date(label):
-    return forms.DateField(label=label, widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
+    return forms.DateField(label=label, widget=DateInput())
 
 
 class TekstDefinitiefForm(forms.Form):

@@ -169,7 +169,7 @@ def _guard_set_save(instance: Afsprakenset) -> None:
         if getattr(stored, f.attname) != getattr(instance, f.attname)
     }
     # A signed set may move on (signed, submitted, lapsed), never back to a draft; nothing else moves.
-    if changed - {"status"} or not rules.may_follow_signing(instance.status):
+    if changed - {"status"} or not rules.may_follow_signing(instance.status, before=stored.status):
         _refuse(instance.pk)
 
 

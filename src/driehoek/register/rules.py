@@ -70,6 +70,8 @@ def is_signed(status: str) -> bool:
     return status in SIGNED_STATUSES
 
 
-def may_follow_signing(status: str) -> bool:
-    """A signed set moves on to submitted or lapsed, never back to a draft."""
-    return status in AFTER_SIGNING
+def may_follow_signing(status: str, before: str = "ondertekend") -> bool:
+    """A signed set moves on to submitted or lapsed, never back to a draft. One step back is allowed:
+    before submission a signatory may withdraw (issue 14), and a set that is "ondertekend" then goes
+    back to "akkoord" (all approved, not all signed); after submission nothing goes back."""
+    return status in AFTER_SIGNING or (before == "ondertekend" and status == "akkoord")

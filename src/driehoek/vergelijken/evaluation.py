@@ -24,6 +24,7 @@ from .index import Index
 HERE = Path(__file__).parent / "beoordeeld"
 SEEDS = {"p": "prestatieafspraken-2022.json", "k": "kaderafspraken-2026-2031.json"}
 K = 5
+FTS5_WORDS = "unicode61 remove_diacritics 2"  # words without accents, as register/search.py reads them
 
 
 def documents() -> dict[str, str]:
@@ -112,7 +113,7 @@ def bm25_dutch_stemmed(docs: dict[str, str], k1: float = 1.5, b: float = 0.75) -
 
 def sqlite_fts5(docs: dict[str, str]) -> Ranker:
     db = sqlite3.connect(":memory:")
-    db.execute("CREATE VIRTUAL TABLE a USING fts5(id UNINDEXED, tekst, tokenize='unicode61 remove_diacritics 2')")
+    db.execute(f"CREATE VIRTUAL TABLE a USING fts5(id UNINDEXED, tekst, tokenize='{FTS5_WORDS}')")
     db.executemany("INSERT INTO a VALUES (?, ?)", docs.items())
     words = re.compile(r"\w+")
 

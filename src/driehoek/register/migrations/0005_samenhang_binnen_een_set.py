@@ -60,6 +60,11 @@ def drop(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("register", "0004_merge_0003_afspraak_versie_0003_fictief")]
+    # After every migration that rebuilds a table these triggers name: on SQLite a rebuilt table
+    # (a new NOT NULL column, say) cannot be renamed into place while a trigger points at it.
+    dependencies = [
+        ("register", "0004_merge_0003_afspraak_versie_0003_fictief"),
+        ("register", "0006_indicator_decimalen_en_negatief"),
+    ]
 
     operations = [migrations.RunPython(create, drop)]
