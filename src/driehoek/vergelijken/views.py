@@ -48,8 +48,9 @@ def vergelijkbaar(request, slug: str, nummer: str):
 def toets(request):
     """How concrete a text being written is, with a stronger example elsewhere; loaded in place beside
     a proposal or an imported draft (hx-post with the form's own CSRF token)."""
-    # The text comes from the form it is loaded in: its field is "tekst", or "tekst" with the form's prefix.
-    tekst = next((v for k, v in request.POST.items() if k == "tekst" or k.endswith("-tekst")), "")
+    # The text comes from the form it is loaded in: its field is "tekst" (with the form's prefix, if
+    # any), or "text" on the importer's review screen.
+    tekst = next((v for k, v in request.POST.items() if k.rsplit("-", 1)[-1] in ("tekst", "text")), "")
     form = ToetsForm({"tekst": tekst})
     if not form.is_valid():
         return render(request, "vergelijken/toets.html", {"form": form}, status=400)

@@ -177,3 +177,11 @@ def test_the_national_overview_shows_the_share_of_concrete_agreements(client, pe
     row = next(r for r in response.context["rows"] if r.gemeente.naam == "Aa en Hunze")
     assert row.scored == 104 and 0 < row.concrete < row.scored
     assert f"{row.concrete} van 104 ({row.concrete_share}%)" in response.content.decode()
+
+
+def test_the_text_is_read_from_the_form_it_is_loaded_in(client, people, elsewhere):
+    client.force_login(people["secretaris"])
+    weak = "We gaan in gesprek over de doorstroming van senioren."
+    for field in ("tekst", "nieuw-tekst", "text", "a4-text"):
+        html = client.post(reverse("vergelijken:toets"), {field: weak, "csrfmiddlewaretoken": "x"}).content.decode()
+        assert "0 van 5" in html, field
