@@ -18,15 +18,18 @@ from django.tasks import task
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from driehoek.core.urls import site_url
+
 PER_ADDRESS = 3  # requests for one e-mail address per WINDOW
 PER_CLIENT = 10  # requests from one client address per WINDOW
 WINDOW = 3600  # seconds
 
 
 @task
-def send_reset(email: str) -> None:
-    """Send the reset mail if an active account has this address; otherwise nothing."""
-    site = urlsplit(settings.SITE_URL)
+def send_reset(email: str, site_address: str = "") -> None:
+    """Send the reset mail if an active account has this address; otherwise nothing. The link points
+    at the site's address as the request saw it (core.urls.site_url): the worker has no request."""
+    site = urlsplit(site_address or site_url())
     form = PasswordResetForm({"email": email})
     if form.is_valid():
         with translation.override(settings.LANGUAGE_CODE):
@@ -58,5 +61,5 @@ class WachtwoordVergetenView(auth_views.PasswordResetView):
                 ),
             )
             return self.render_to_response(self.get_context_data(form=form), status=429)
-        send_reset.enqueue(email)
+        send_reset.enqueue(email, site_url(self.request))
         return super(auth_views.PasswordResetView, self).form_valid(form)  # redirect, without sending

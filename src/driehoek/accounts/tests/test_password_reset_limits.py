@@ -23,9 +23,12 @@ def _fresh_counters():
     cache.clear()
 
 
+RESET = "driehoek.accounts.password_reset.send_reset"  # other rooms queue work of their own too
+
+
 def _run_queue() -> None:
     """What the worker (manage.py db_worker) does with each queued task."""
-    for row in DBTaskResult.objects.ready():
+    for row in DBTaskResult.objects.ready().filter(task_path=RESET):
         row.task.call(*row.args_kwargs["args"], **row.args_kwargs["kwargs"])
         row.delete()
 
@@ -40,7 +43,7 @@ def test_the_request_only_queues_the_same_task_for_known_and_unknown_addresses(u
     known, unknown = _ask(client, "vera@example.org"), _ask(client, "niemand@example.org")
     assert known.status_code == unknown.status_code == 302 and known.url == unknown.url
     assert mail.outbox == []  # nothing is looked up or sent in the request
-    assert [r.task_path for r in DBTaskResult.objects.all()] == ["driehoek.accounts.password_reset.send_reset"] * 2
+    assert [r.task_path for r in DBTaskResult.objects.filter(task_path=RESET)] == [RESET] * 2
     _run_queue()
     assert [m.to for m in mail.outbox] == [["vera@example.org"]]
     assert "/wachtwoord-vergeten/" in mail.outbox[0].body
@@ -61,7 +64,7 @@ def test_a_limit_per_address_with_the_same_answer_for_known_and_unknown(user_fac
             assert _ask(Client(), email.upper() if i else email, addr=f"192.0.2.{i + 10}").status_code == 302
         refused = _ask(Client(), email, addr="192.0.2.99")
         assert refused.status_code == 429 and LIMITED in refused.content.decode()
-    assert DBTaskResult.objects.count() == 2 * PER_ADDRESS
+    assert DBTaskResult.objects.filter(task_path=RESET).count() == 2 * PER_ADDRESS
 
 
 def test_a_limit_per_client(user_factory):
