@@ -98,7 +98,11 @@ def test_keyboard_only_fill_in_voorzet_and_respond(page: Page, live_server, aa_e
     choose(page, "a")
     tab_to(page, "el.name === 'voorzet-toelichting'")
     page.keyboard.type("Twee projecten schuiven door naar 2027.")
-    tab_to(page, "el.name === 'voorzet-afwijking_toelichting'")  # the figures suggest orange
+    tab_to(page, "el.tagName === 'BUTTON' && el.innerText.includes('Voorzet opslaan')")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    # The figures suggest orange: only now, with red chosen, the page asks why (issue 16 item 3).
+    tab_to(page, "el.name === 'voorzet-afwijking_toelichting'")
     page.keyboard.type("De plannen zijn wel rond.")
     tab_to(page, "el.tagName === 'BUTTON' && el.innerText.includes('Voorzet opslaan')")
     with page.expect_navigation():
