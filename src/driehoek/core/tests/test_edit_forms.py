@@ -57,6 +57,12 @@ NOT_EDIT_PAGES = {
     "reports:publiceren": "a post-only action",
     "gezond": "a health check",
     "gebruikers_geschiedenis": "a list without forms",
+    "bod:bijlage": "a download",
+    "ondertekening:besluit": "a download",
+    "ondertekening:pakket": "a download",
+    "reports:periode_bestand": "a download (PDF, XLSX)",
+    "vergelijken:toets": "a post-only check loaded in place beside a text being written",
+    "monitoring:waarden": "the post-only (htmx) target of the beoordeling page's values form, tested there",
 }
 # Django's own and third-party routes, not pages of ours.
 FOREIGN = ("admin:", "api-v1:", "oidc", "sso", "js_catalog")  # the API has no forms
@@ -118,7 +124,36 @@ def _stored(kader, people):
     geschil = cycle.report_dispute(people["ahwoon"], kader, onderwerp="Afspraak 1", omschrijving="Oranje of rood")
     cycle.appoint_moderator(sec, geschil, moderator="Mr. J. de Vries", deadline=date(2027, 1, 15))
     document = importer.upload(sec, "zilverveen.txt", text("zilverveen"))
+    # The second half of the year: a submitted bod with a stored table and text, a concept bod, a
+    # yearly programme with a proposal.
+    from datetime import timedelta
+
+    from driehoek.bod.tests.permission_attempts import concept_bod, submitted_bod
+    from driehoek.jaarprogramma import services as programmes
+
+    bod = submitted_bod(people, kader.gemeente)
+    concept = concept_bod(people, kader.gemeente, bod.jaar + 1)
+    programma = programmes.start(sec, kader, 2027, reacties_uiterlijk=date.today() + timedelta(days=14))
+    voorstel = programmes.propose(
+        people["woonborg"], programma, "tekst", onderdeel=programma.onderdelen.get(nummer="14"), tekst="Twee per jaar."
+    )
     return holder, {
+        "bod:index": {},
+        "bod:lijst": {"pk": kader.gemeente.pk},
+        "bod:detail": {"pk": bod.pk},
+        "bod:bewerken": {"pk": concept.pk},
+        "jaarprogramma:index": {"slug": kader.slug},
+        "jaarprogramma:concept": {"slug": kader.slug, "jaar": 2027},
+        "jaarprogramma:onderdeel": {"slug": kader.slug, "jaar": 2027, "nummer": "14"},
+        "jaarprogramma:voorstel": {"slug": kader.slug, "jaar": 2027, "pk": voorstel.pk},
+        "monitoring:lopend": {"slug": kader.slug, "jaar": 2026},
+        "monitoring:reactieronde": {"slug": kader.slug, "jaar": 2026},
+        "monitoring:vaststellen": {"slug": kader.slug, "jaar": 2026},
+        "ondertekening:set": {"slug": kader.slug},
+        "ondertekening:openbaar": None,  # only for a submitted set: covered by the ondertekening tests
+        "reports:periode": {"slug": kader.slug},
+        "vergelijken:zoeken": {},
+        "vergelijken:vergelijkbaar": {"slug": kader.slug, "nummer": "2"},
         "start": {},
         "help": {},
         "help_rol": {"rol": "gemeente"},
@@ -158,7 +193,18 @@ def _dump() -> dict[str, list]:
     for model in apps.get_models():
         label = model._meta.label
         if not label.startswith(
-            ("accounts.", "register.", "monitoring.", "cycle.", "figures.", "reports.", "importer.")
+            (
+                "accounts.",
+                "register.",
+                "monitoring.",
+                "cycle.",
+                "figures.",
+                "reports.",
+                "importer.",
+                "bod.",
+                "jaarprogramma.",
+                "ondertekening.",
+            )
         ):
             continue
         if model.__name__.startswith("Historical") or label in {"accounts.User", "accounts.Gebeurtenis"}:
