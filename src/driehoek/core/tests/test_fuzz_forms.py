@@ -2,19 +2,26 @@
 and formula payloads, control characters) and answers with a valid result or a validation error,
 never an exception."""
 
+from datetime import date
+
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from driehoek.bod import forms as bod_forms
+from driehoek.bod.models import Bod
 from driehoek.core.tests.strategies import hostile_text, huge_text
 from driehoek.cycle import forms as cycle_forms
 from driehoek.cycle.models import Geschil, Stemming, Stemoptie
 from driehoek.figures import forms as figure_forms
 from driehoek.importer import forms as importer_forms
+from driehoek.jaarprogramma import forms as programme_forms
 from driehoek.monitoring import forms as monitoring_forms
+from driehoek.ondertekening import forms as signing_forms
 from driehoek.register.forms import AfspraakFilterForm
 from driehoek.register.models import Afsprakenset
 from driehoek.reports.forms import LandelijkForm
+from driehoek.vergelijken import forms as search_forms
 
 pytestmark = pytest.mark.django_db
 FIXTURES = [HealthCheck.function_scoped_fixture, HealthCheck.too_slow, HealthCheck.data_too_large]
@@ -44,6 +51,27 @@ def _forms(afsprakenset) -> list:
         importer_forms.ThemaForm,
         importer_forms.PartijForm,
         importer_forms.SetForm,
+        importer_forms.IndicatorenForm,
+        cycle_forms.StemregelForm,
+        bod_forms.StartForm,
+        bod_forms.BijlageForm,
+        bod_forms.ReactieForm,
+        bod_forms.AntwoordForm,
+        programme_forms.Form,
+        programme_forms.TekstForm,
+        programme_forms.JaardoelForm,
+        programme_forms.SchrappenForm,
+        programme_forms.ReactieForm,
+        programme_forms.IntrekkenForm,
+        programme_forms.OpmerkingForm,
+        programme_forms.VaststellenForm,
+        signing_forms.TekstDefinitiefForm,
+        signing_forms.HandtekeningForm,
+        signing_forms.IntrekkenForm,
+        signing_forms.IndieningForm,
+        signing_forms.StapForm,
+        search_forms.ZoekForm,
+        search_forms.ToetsForm,
     ]
     with_set = [
         cycle_forms.BesluitForm,
@@ -53,11 +81,16 @@ def _forms(afsprakenset) -> list:
         cycle_forms.NieuweAfspraakForm,
         monitoring_forms.TabelFilterForm,
         AfspraakFilterForm,
+        programme_forms.NieuwForm,
     ]
     sets = Afsprakenset.objects.all()
     geschil = Geschil.objects.create(
         afsprakenset=afsprakenset, onderwerp="Huur", omschrijving="Oneens.", gemeld_door=afsprakenset.partijen.first()
     )
+    corporatie = afsprakenset.partijen.filter(soort="corporatie").first()
+    bod = Bod.objects.get_or_create(
+        gemeente=afsprakenset.gemeente, corporatie=corporatie, jaar=2027, defaults={"uiterlijk": date(2026, 7, 1)}
+    )[0]
     stemming = Stemming.objects.create(geschil=geschil)
     for order, text in enumerate(["ja", "nee"]):
         Stemoptie.objects.create(stemming=stemming, tekst=text, volgorde=order)
@@ -73,6 +106,9 @@ def _forms(afsprakenset) -> list:
         lambda data: LandelijkForm(data, sets=sets),
         # The importer's draft of one set, in the open-data shape its review screen edits.
         lambda data: importer_forms.AfspraakForm(_draft(), data),
+        lambda data: bod_forms.BodForm(bod, data),
+        lambda data: programme_forms.StartForm([2026, 2027], data),
+        *[lambda data, k=k: signing_forms.GoedkeuringForm(k, data) for k in ("gemeente", "corporatie", "overig")],
     ]
 
 
@@ -103,7 +139,10 @@ def test_the_fuzz_covers_every_form_class(kader):
 
     from django import forms
 
-    modules = [cycle_forms, figure_forms, monitoring_forms, importer_forms]
+    modules = [
+        cycle_forms, figure_forms, monitoring_forms, importer_forms, bod_forms, programme_forms, signing_forms,
+        search_forms,
+    ]  # fmt: skip
     declared = {
         cls
         for module in modules

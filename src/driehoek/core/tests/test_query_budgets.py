@@ -25,11 +25,15 @@ BUDGET = {
     "dashboard": 30,  # what waits for adoption (policy, 3) and who fills a stale indicator (2)
     "beoordeling": 29,  # + the disputes about the assessment, + the yearly targets the suggestion follows
     "openbaar": 9,
-    "landelijk": 11,
-    "landelijk_openbaar": 8,
+    # + the SMART scores per municipality (vergelijken, issue 19), + homes delivered net of sales (the
+    # newest delivery per pair and its Mutatie.verkoop: figures.queries.additions, issue 16): 3, constant.
+    "landelijk": 14,
+    "landelijk_openbaar": 11,
 }
 
-START_PER_SET = 18
+# + 1 per set being signed: the cycle's open items carry its signing tasks (ondertekening, issue 14),
+# which read the set's signing round (ondertekening.queries.taken_voor_set).
+START_PER_SET = 19
 
 
 def _pages(afsprakenset: Afsprakenset) -> dict[str, str]:

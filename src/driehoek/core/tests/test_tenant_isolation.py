@@ -17,7 +17,7 @@ New pages and admin models are covered without anyone writing a test for them.
 """
 
 import re
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 
@@ -31,15 +31,19 @@ from django.utils.http import urlsafe_base64_encode
 from driehoek.accounts import permissions_table as table
 from driehoek.accounts.models import Partij, User
 from driehoek.api.models import ApiToken
+from driehoek.bod import services as bod_services
 from driehoek.cycle import services as cycle
 from driehoek.cycle.models import Agendatoken, Planitem
 from driehoek.figures import services as figures
 from driehoek.importer import services as importer
 from driehoek.importer.tests.helpers import text
+from driehoek.jaarprogramma import services as jaarprogramma
 from driehoek.monitoring import services as monitoring
 from driehoek.monitoring.models import Bijlage, Indicatorwaarde
+from driehoek.ondertekening.models import Goedkeuring, Indieningspakket
 from driehoek.register.models import Afspraak, Afsprakenset, Deelname, Gemeente, Indicator, Thema
 from driehoek.reports.models import Rapport
+from driehoek.vergelijken import services as vergelijken
 
 pytestmark = pytest.mark.django_db
 
@@ -60,6 +64,9 @@ NO_OBJECT = {
     "figures:sjabloon", "reports:landelijk", "reports:landelijk_openbaar", "importer:lijst",
     "api-v1:openapi-json", "api-v1:list_sets", "api-v1:api-root", "api_tokens", "gebruikers_geschiedenis",
     "gezond",
+    "bod:index",  # the user's own biedingen and the municipalities of their own sets
+    "vergelijken:zoeken",  # searches the agreements of the user's own municipality only (?q=)
+    "vergelijken:toets",  # checks a text typed by the user against their own municipality's agreements
 }  # fmt: skip
 # Pages that change the session or the person when POSTed to, not an object: only opened with GET.
 GET_ONLY = {"logout", "set_language", "login", "password_reset", "tweestaps_instellen", "tweestaps_controle",
@@ -108,9 +115,42 @@ def zuid(user_factory, tmp_path, settings):
                 "jaar": (2027, False), "opleverdatum": None}]  # fmt: skip
     figures.store(corp_user, gemeente, corporatie, "plannen", date(2026, 12, 31), records, bestandsnaam="p.csv")
     document = importer.upload(secretaris, f"{MARK}.txt", text("zilverveen").replace(b"Zilverveen", MARK.encode()))
+    # The rooms of issue 14: a bod with an attachment, a framework with a 2027 programme and a proposal,
+    # an approval with its decision and a submission package, each through its room's service where the
+    # room has one for it (the signing steps need a second factor and a whole flow: rows made directly).
+    today = date.today()
+    bod = bod_services.start_bod(corp_user, gemeente, today.year + 1, uiterlijk=today + timedelta(days=30))
+    bodbijlage = bod_services.add_attachment(corp_user, bod, ContentFile(MARK.encode(), name=f"{MARK}.txt"), "txt")
+    kader = Afsprakenset.objects.create(
+        gemeente=gemeente, slug=f"zuiderstrand-kader-{MARK.lower()}", soort="kaderafspraken",
+        titel=f"Kaderafspraken {MARK}", eerste_jaar=2026, laatste_jaar=2030,
+    )  # fmt: skip
+    Deelname.objects.create(afsprakenset=kader, partij=partij, volgorde=1)
+    Deelname.objects.create(afsprakenset=kader, partij=corporatie, volgorde=2)
+    kader_thema = Thema.objects.create(afsprakenset=kader, nummer="1", titel=f"Thema {MARK}")
+    Afspraak.objects.create(
+        afsprakenset=kader, thema=kader_thema, nummer="1", titel=f"Kader {MARK}",
+        tekst=f"Wij kaderen {MARK} met strandpalen.", soort="gezamenlijk",
+    )  # fmt: skip
+    programma = jaarprogramma.start(secretaris, kader, 2027, reacties_uiterlijk=today + timedelta(days=30))
+    voorstel = jaarprogramma.propose(
+        corp_user, programma, "tekst", onderdeel=programma.onderdelen.get(), tekst=f"Wij bouwen meer {MARK}."
+    )
+    goedkeuring = Goedkeuring.objects.create(
+        afsprakenset=s, partij=partij, orgaan="college", datum=date(2026, 1, 5), besluit=ContentFile(
+            MARK.encode(), name="besluit.pdf"), besluit_naam=f"{MARK}.pdf", besluit_soort="pdf",
+        vastgelegd_door=secretaris,
+    )  # fmt: skip
+    pakket = Indieningspakket.objects.create(
+        afsprakenset=s, bestand=ContentFile(MARK.encode(), name="pakket.pdf"), sha256="0" * 64, grootte=len(MARK),
+        gemaakt_door=secretaris,
+    )  # fmt: skip
+    vergelijken.build_index()  # the national search's index holds Zuiderstrand's agreements
     return {
         "set": s, "gemeente": gemeente, "secretaris": secretaris, "indicator": indicator, "bijlage": bijlage,
         "overleg": overleg, "planitem": planitem, "geschil": geschil, "rapport": rapport, "document": document,
+        "bod": bod, "bodbijlage": bodbijlage, "kader": kader, "voorstel": voorstel, "goedkeuring": goedkeuring,
+        "pakket": pakket,
     }  # fmt: skip
 
 
@@ -136,7 +176,9 @@ def _object_values(z, own_token: str) -> dict[tuple[str, str], object]:
         "figures:invoeren": z["gemeente"].pk, "reports:rapport": z["rapport"].pk,
         "reports:rapport_download": z["rapport"].pk, "importer:document": z["document"].pk,
         "importer:bewerken": z["document"].pk, "importer:aanvaarden": z["document"].pk,
-        "importer:bestand": z["document"].pk,
+        "importer:bestand": z["document"].pk, "bod:lijst": z["gemeente"].pk, "bod:detail": z["bod"].pk,
+        "bod:bewerken": z["bod"].pk, "bod:bijlage": z["bod"].pk, "jaarprogramma:voorstel": z["voorstel"].pk,
+        "ondertekening:besluit": z["goedkeuring"].pk, "ondertekening:pakket": z["pakket"].pk,
     }  # fmt: skip
     values = {("*", "slug"): z["set"].slug, ("*", "nummer"): "1", ("*", "jaar"): 2026,
               ("*", "indicator_pk"): z["indicator"].pk, ("*", "indicator_id"): z["indicator"].pk,
@@ -147,6 +189,13 @@ def _object_values(z, own_token: str) -> dict[tuple[str, str], object]:
               ("password_reset_confirm", "uidb64"): urlsafe_base64_encode(force_bytes(z["secretaris"].pk)),
               ("password_reset_confirm", "token"): "set-password"}  # fmt: skip
     values |= {(name, "pk"): pk for name, pk in pk_of.items()}
+    values[("bod:bijlage", "bijlage")] = z["bodbijlage"].pk
+    # The programme lives under the framework, for the year after the evaluation.
+    for name in ("index", "concept", "onderdeel", "voorstel"):
+        values |= {(f"jaarprogramma:{name}", "slug"): z["kader"].slug, (f"jaarprogramma:{name}", "jaar"): 2027}
+    # The period evaluation is a framework's.
+    values |= {("reports:periode", "slug"): z["kader"].slug, ("reports:periode_bestand", "slug"): z["kader"].slug,
+               ("reports:periode_bestand", "fmt"): "xlsx"}  # fmt: skip
     return values
 
 
@@ -248,6 +297,11 @@ def test_no_road_leads_into_another_municipality(kind, zuid, client, user_factor
         if name == "logout":
             client.force_login(user)
 
+    # The national search and the text check, asked for the marker itself.
+    for response in _searches(client):
+        requests += 1
+        _closed_or_clean(response, "vergelijken")
+
     # The admin: closed to every one of them, lists, forms, filters and autocomplete alike.
     admin_urls = _admin_urls(zuid)
     for url in admin_urls:
@@ -260,6 +314,44 @@ def test_no_road_leads_into_another_municipality(kind, zuid, client, user_factor
     assert _snapshot(zuid) == snapshot, "a request changed Zuiderstrand's data"
     COUNTS[kind.key] = requests
     print(f"\n{kind.key}: {len(patterns)} URL patterns, {len(admin_urls)} admin pages, {requests} requests")
+
+
+def _searches(client) -> list:
+    return [
+        # Words of Zuiderstrand's framework, not the marker: the page repeats the question asked.
+        client.get(reverse("vergelijken:zoeken"), {"q": "strandpalen kaderen"}),
+        client.post(reverse("vergelijken:toets"), {"tekst": "Wij kaderen met strandpalen."}),
+    ]
+
+
+# Pages that show Zuiderstrand's own people nothing either in this fixture: the public pages of a set
+# not published, and a report whose file was never made.
+NOT_FOR_ZUIDERSTRAND_EITHER = {"reports:openbaar", "ondertekening:openbaar", "reports:rapport_download"}
+
+
+def test_the_values_are_zuiderstrands_own(zuid, client):
+    """The ids above are real: Zuiderstrand's own secretary or corporation opens each page (a 403 of
+    the role, a 405 of a POST-only page are answers about the object; a 404 would make the test above
+    pass for the wrong reason)."""
+    values = _object_values(zuid, "geen-sleutel")
+    people = [User.objects.get(username=name) for name in ("zuid-secretaris", "zuid-corporatie")]
+    checked = 0
+    for route, name, _p in _patterns():
+        if "<" not in route or name in NO_OBJECT | SECRET_KEYED | NOT_FOR_ZUIDERSTRAND_EITHER:
+            continue
+        url = _fill(route, name, values)
+        statuses = set()
+        for person in people:
+            extra = {"HTTP_AUTHORIZATION": f"Bearer {ApiToken.issue(person, 'eigen')[1]}"}
+            client.force_login(person)
+            statuses.add(client.get(url, **extra).status_code)
+        assert statuses - {404}, (name, url, statuses)
+        checked += 1
+    assert checked > 50
+    client.force_login(people[0])
+    # The search finds Zuiderstrand's own framework for its secretary (the text check offers only
+    # published agreements of other municipalities, so it has no such control).
+    assert MARK in _searches(client)[0].content.decode(), "the search does not find Zuiderstrand for itself"
 
 
 def test_the_administrator_is_national_in_the_admin(zuid, people, client):
@@ -285,4 +377,9 @@ def _snapshot(z) -> tuple:
         Indicator.objects.filter(afspraak__afsprakenset=s).count(),
         (document.status, document.voorstel),
         Planitem.objects.get(pk=z["planitem"].pk).afgerond,
+        type(z["bod"]).objects.filter(pk=z["bod"].pk).values_list("status", "versie").get(),
+        z["bod"].bijlagen.count(),
+        type(z["voorstel"]).objects.filter(pk=z["voorstel"].pk).values_list("status", "tekst", "versie").get(),
+        Goedkeuring.objects.filter(afsprakenset=z["set"], ingetrokken_op__isnull=True).count(),
+        Indieningspakket.objects.filter(afsprakenset=z["set"]).count(),
     )
