@@ -210,7 +210,9 @@ def test_every_api_write_leaves_a_signed_set_as_it_is(kader, people, year_2026, 
     auth = {"HTTP_AUTHORIZATION": f"Bearer {secret}"}
     indicator = kader.afspraken.get(nummer="1").indicatoren.order_by("volgorde")[0]
     url = f"/api/v1/sets/{kader.slug}/indicatoren/{indicator.pk}/waarden/2026"
-    put = client.put(url, json.dumps({"value": "12", "unit": "woningen", "version": 0}), content_type="application/json", **auth)
+    put = client.put(
+        url, json.dumps({"value": "12", "unit": "woningen", "version": 0}), content_type="application/json", **auth
+    )
     assert put.status_code == 200  # monitoring a signed set is what it is for
     upload = SimpleUploadedFile("r.csv", b"eigen_id;kale_huur\nA1;650,00\n")
     post = client.post(
