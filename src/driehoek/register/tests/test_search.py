@@ -18,12 +18,12 @@ PA2022 = "aa-en-hunze-prestatieafspraken-2022"
 COMMON = "woningen huurders corporaties gemeente jaar wonen huur"
 
 
-
 @pytest.fixture(autouse=True)
 def concept_sets():
     """The seeds are signed sets, which change only by decision (register.guard); these tests change
     texts to watch the index follow, so they work on the sets as concepts."""
     Afsprakenset.objects.filter(slug__in=[KADER, PA2022]).update(status="concept")
+
 
 def _joins(queries) -> int:
     return sum(q["sql"].upper().count(" JOIN ") for q in queries)
