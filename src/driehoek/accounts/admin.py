@@ -31,7 +31,8 @@ class PartijAdmin(ManagedByAdministrator, ReadOnlyHistoryAdmin):
     list_display = ["naam", "korte_naam", "soort"]
     list_filter = ["soort", "gemeenten"]
     search_fields = ["naam", "korte_naam"]
-    filter_horizontal = ["gemeenten"]  # where the party works: its figures rights (docs/authorization.md)
+    # Where the party works, its figures rights (docs/authorization.md): a plain multiple select, since
+    # the two-box widget's icons carry a prohibited aria-label (axe; issue 20).
 
 
 @admin.register(User)
