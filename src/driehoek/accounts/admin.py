@@ -33,6 +33,7 @@ class PartijAdmin(ManagedByAdministrator, ReadOnlyHistoryAdmin):
     search_fields = ["naam", "korte_naam"]
     # Where the party works, its figures rights (docs/authorization.md): a plain multiple select, since
     # the two-box widget's icons carry a prohibited aria-label (axe; issue 20).
+    filter_horizontal = ()
 
 
 @admin.register(User)
