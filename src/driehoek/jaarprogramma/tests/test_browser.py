@@ -159,7 +159,7 @@ def test_jaarprogramma_2027_with_a_stricter_yearly_target(page: Page, live_serve
     indicator = page.locator("article.indicator", has_text="aantal opgeleverde woningen")
     indicator.get_by_label("Waarde", exact=True).fill("24")
     indicator.get_by_label("Eenheid").fill("woningen")
-    indicator.get_by_role("button", name="Waarde opslaan").click()
+    page.get_by_role("button", name="Waarden opslaan").click()
     suggestion = page.locator("section", has=page.locator("#suggestie-kop"))
     # 12 + 24 = 36 delivered; phasing: 2027 = 30, the other five years share 90 (18 each): 48 expected.
     expect(suggestion).to_contain_text("volgens de jaardoelen")
