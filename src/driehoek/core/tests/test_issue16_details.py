@@ -40,3 +40,16 @@ def test_one_row_is_one_row(client, kader, people):
 def test_the_import_link_reads_naturally_in_english():
     with translation.override("en"):
         assert gettext("Document inlezen") == "Import a document"
+
+
+def test_a_municipality_in_the_national_table_links_to_its_public_page(client, kader, people):
+    from driehoek.reports.models import Publicatie
+
+    client.force_login(people["gemeente"])
+    page = client.get(reverse("reports:landelijk")).content.decode()
+    assert '<th scope="row">Aa en Hunze</th>' in page  # nothing public yet: no link
+    Publicatie.objects.create(afsprakenset=kader, jaar=2026, gepubliceerd_door=people["secretaris"])
+    url = reverse("reports:openbaar", args=[kader.slug, 2026])
+    for name in ("reports:landelijk", "reports:landelijk_openbaar"):
+        page = client.get(reverse(name)).content.decode()
+        assert f'<th scope="row"><a href="{url}">Aa en Hunze</a></th>' in page
