@@ -48,6 +48,7 @@ urlpatterns = [
     path("", include("driehoek.jaarprogramma.urls")),
     path("", include("driehoek.ondertekening.urls")),
     path("vergelijken/", include("driehoek.vergelijken.urls")),
+    path("api/v1/", RedirectView.as_view(url="/api/v1/openapi.json"), name="api_root"),  # the description
     path("api/v1/", api.urls),
     path("api-sleutels/", api_views.tokens, name="api_tokens"),
     path("beheer/login/", RedirectView.as_view(url=reverse_lazy("login"), query_string=True)),

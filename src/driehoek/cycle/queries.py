@@ -30,7 +30,7 @@ class OpenItem:
 
 def open_items(user, afsprakenset) -> list[OpenItem]:
     items = monitoring_items(user, afsprakenset) + cycle_items(user, afsprakenset)
-    return sorted(items, key=lambda i: (i.due is None, i.due or date.max, i.text))
+    return sorted(items, key=lambda i: (i.due is None, i.due or date.max, natural_key(i.text)))
 
 
 def monitoring_items(user, afsprakenset) -> list[OpenItem]:

@@ -226,7 +226,18 @@ def decide_correction(user, correctie: Correctie, *, accept: bool, reden: str = 
     correctie.status = Correctie.Status.OVERGENOMEN if accept else Correctie.Status.AFGEWEZEN
     correctie.reden = reden.strip()
     _save(correctie, user)
+    if accept:  # worked into the minutes text, as a new version that names the party
+        verslag = Verslag.objects.select_for_update().get(pk=correctie.verslag_id)
+        kop = _("Correctie van %(partij)s") % {"partij": correctie.partij.naam}
+        verslag.tekst = f"{verslag.tekst.rstrip()}\n\n{kop}: {correctie.tekst}"
+        verslag.versie += 1
+        _save(verslag, user, "correctie overgenomen")
     return correctie
+
+
+def finalized_early(verslag: Verslag) -> bool:
+    """Made final while the parties could still send corrections."""
+    return bool(verslag.controle_uiterlijk) and timezone.localdate() <= verslag.controle_uiterlijk
 
 
 @transaction.atomic
@@ -235,10 +246,11 @@ def finalize_minutes(user, verslag: Verslag, versie: int | None = None) -> Versl
     verslag = _locked_minutes(verslag, versie)
     if verslag.correcties.filter(status=Correctie.Status.VOORGESTELD).exists():
         raise ValidationError(_("Beslis eerst over alle voorgestelde correcties."))
+    early = finalized_early(verslag)
     verslag.status = rules.minutes_next(verslag.status, "definitief")
     verslag.definitief_op = timezone.now()
     verslag.versie += 1
-    _save(verslag, user, "definitief")
+    _save(verslag, user, "definitief voor het einde van de controletermijn" if early else "definitief")
     return verslag
 
 

@@ -136,6 +136,7 @@ def overleg(request, slug: str, pk: int):
         "afsprakenset": afsprakenset,
         "overleg": meeting,
         "verslag": verslag,
+        "verslag_vroeg": verslag is not None and verslag.status == "ter_controle" and services.finalized_early(verslag),
         "manage": policy.can(user, policy.MANAGE_CYCLE, meeting),
         "may_add_item": policy.can(user, policy.ADD_AGENDA_ITEM, meeting),
         "may_draft": policy.can(user, policy.DRAFT_MINUTES, meeting),
@@ -232,11 +233,13 @@ def _post_definitief(request, afsprakenset, meeting, verslag):
     if verslag is None:
         raise Http404
     form = forms.VersieForm(request.POST)
-    return (
-        form,
-        lambda d: services.finalize_minutes(request.user, verslag, d["versie"]),
-        _("Het verslag is definitief."),
-    )
+    if services.finalized_early(verslag):
+        done = _("Het verslag is definitief, voor het einde van de controletermijn (%(datum)s).") % {
+            "datum": verslag.controle_uiterlijk.strftime("%d-%m-%Y")
+        }
+    else:
+        done = _("Het verslag is definitief.")
+    return form, lambda d: services.finalize_minutes(request.user, verslag, d["versie"]), done
 
 
 def _post_besluit(request, afsprakenset, meeting, verslag):

@@ -311,7 +311,7 @@ def validate(soort: str, rows: Iterator[list[str]]) -> list[dict]:
             [_("Kolom ontbreekt in de eerste regel: %(cols)s. Gebruik het sjabloon.") % {"cols": ", ".join(missing)}]
         )
     positions = [(c, header.index(c.name)) for c in spec if c.name in header]
-    result, problems, count = [], [], 0
+    result, lines, problems, count = [], [], [], 0
     # The loop runs for every row of a register of a hundred thousand homes: kept lean.
     for line, raw in enumerate(rows, start=2):
         if not "".join(raw).strip():
@@ -338,31 +338,42 @@ def validate(soort: str, rows: Iterator[list[str]]) -> list[dict]:
                         % {"row": line, "col": column.name, "value": value[:40], "error": e}
                     )
         result.append(record)
-    if count:
+        lines.append(line)
+    if count:  # the checks within each row too, or a fixed error would only then reveal them
+        for line, record in zip(lines, result, strict=True):
+            for problem in _row_problems(soort, line, record):
+                count += 1
+                if len(problems) < MAX_ERRORS:
+                    problems.append(problem)
         raise UploadError(problems, count)
     if not result:
         raise UploadError([_("Het bestand bevat geen gegevens onder de kopregel.")])
     return result
 
 
+def _row_problems(soort: str, line: int, r: dict) -> list[str]:
+    """The checks within one row; a column that could not be read is left out of them."""
+    problems = []
+    bruto = r.get("bruto")
+    if soort == Aanlevering.Soort.PLANNEN and isinstance(bruto, int) and (r.get("sloop") or 0) > bruto:
+        problems.append(
+            _("Rij %(row)s: meer sloop (%(s)s) dan bruto (%(b)s).") % {"row": line, "s": r["sloop"], "b": bruto}
+        )
+    if soort == Aanlevering.Soort.TOEWIJZINGEN and isinstance(r.get("totaal"), int):
+        for part in ("urgent", "uitstroom", "statushouders", "passend"):
+            if (r.get(part) or 0) > r["totaal"]:
+                problems.append(
+                    _("Rij %(row)s, kolom “%(col)s”: %(n)s is meer dan het totaal %(t)s (meer dan 100%%).")
+                    % {"row": line, "col": part, "n": r[part], "t": r["totaal"]}
+                )
+    return problems
+
+
 def check_rows(soort: str, records: list[dict]) -> list[str]:
     """Rules across columns and rows: gross against demolition, parts against totals, unique ids."""
     problems = []
-    if soort == Aanlevering.Soort.PLANNEN:
-        for line, r in enumerate(records, start=2):
-            if r.get("sloop", 0) > r["bruto"]:
-                problems.append(
-                    _("Rij %(row)s: meer sloop (%(s)s) dan bruto (%(b)s).")
-                    % {"row": line, "s": r["sloop"], "b": r["bruto"]}
-                )
-    if soort == Aanlevering.Soort.TOEWIJZINGEN:
-        for line, r in enumerate(records, start=2):
-            for part in ("urgent", "uitstroom", "statushouders", "passend"):
-                if r.get(part, 0) > r["totaal"]:
-                    problems.append(
-                        _("Rij %(row)s, kolom “%(col)s”: %(n)s is meer dan het totaal %(t)s (meer dan 100%%).")
-                        % {"row": line, "col": part, "n": r[part], "t": r["totaal"]}
-                    )
+    for line, r in enumerate(records, start=2):
+        problems += _row_problems(soort, line, r)
     if soort == Aanlevering.Soort.WONINGREGISTER:
         seen = {}
         for line, r in enumerate(records, start=2):

@@ -39,12 +39,12 @@ class Gemeente(models.Model):
         GELDERLAND = "Gelderland"
         GRONINGEN = "Groningen"
         LIMBURG = "Limburg"
-        NOORD_BRABANT = "Noord-Brabant"
-        NOORD_HOLLAND = "Noord-Holland"
+        NOORD_BRABANT = "Noord-Brabant", "Noord-Brabant"
+        NOORD_HOLLAND = "Noord-Holland", "Noord-Holland"
         OVERIJSSEL = "Overijssel"
         UTRECHT = "Utrecht"
         ZEELAND = "Zeeland"
-        ZUID_HOLLAND = "Zuid-Holland"
+        ZUID_HOLLAND = "Zuid-Holland", "Zuid-Holland"
 
     naam = models.CharField(_("naam"), max_length=120, unique=True)
     cbs_code = models.CharField(_("CBS-code"), max_length=6, blank=True, help_text=_("Bijvoorbeeld GM1680."))

@@ -65,3 +65,8 @@ class Rapport(models.Model):
 
     def __str__(self) -> str:
         return f"{self.afsprakenset} {self.jaar} ({self.formaat})"
+
+    @property
+    def download_name(self) -> str:
+        """The name a download gets: the set and the year, never storage's shortened or suffixed name."""
+        return f"evaluatie-{self.afsprakenset.slug}-{self.jaar}.{self.formaat}"

@@ -5,14 +5,18 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from django.db.models import Count, F, Q
+from django.urls import reverse
 
 from driehoek.accounts.models import Partij
 from driehoek.figures import queries as figure_queries
 from driehoek.figures.models import Koppeling
 from driehoek.monitoring.models import Beoordeling, Status
+from driehoek.ondertekening.models import Indiening
 from driehoek.register.models import Afsprakenset, Deelname, Doelstelling, Thema
 from driehoek.vergelijken.models import Concreetheid
 from driehoek.vergelijken.smart import CONCREET
+
+from .models import Publicatie
 
 LIGHTS = ["groen", "oranje", "rood", "afgerond"]
 SORTS = {
@@ -35,6 +39,7 @@ class Row:
     delivered: int = 0
     scored: int = 0  # agreements with a SMART score (vergelijken), and how many of them are concrete
     concrete: int = 0
+    public_url: str = ""  # the municipality's public page: its latest published year, else its submitted set
 
     @property
     def concrete_share(self) -> int | None:
@@ -64,6 +69,16 @@ def overview(
     for s in sets:
         rows.setdefault(s.gemeente_id, Row(s.gemeente)).sets.append(s)
     set_ids = [s.pk for s in sets]
+    submitted = set(Indiening.objects.filter(afsprakenset_id__in=set_ids).values_list("afsprakenset_id", flat=True))
+    for s in sets:  # the submitted set's public page, overruled by a published year's
+        if s.pk in submitted:
+            rows[s.gemeente_id].public_url = reverse("ondertekening:openbaar", args=[s.slug])
+    for slug, gemeente_id, jaar in (
+        Publicatie.objects.filter(afsprakenset_id__in=set_ids)
+        .order_by("jaar")
+        .values_list("afsprakenset__slug", "afsprakenset__gemeente_id", "jaar")
+    ):
+        rows[gemeente_id].public_url = reverse("reports:openbaar", args=[slug, jaar])
     signed = Deelname.objects.filter(
         afsprakenset_id__in=set_ids, partij__soort="corporatie", afsprakenset__status=Afsprakenset.Status.ONDERTEKEND
     ).values_list("afsprakenset__gemeente_id", "partij_id")

@@ -22,9 +22,7 @@ def build_report(rapport_id: int) -> str:
     except Exception as e:  # the page must say it failed, whatever the cause
         Rapport.objects.filter(pk=rapport.pk).update(stand=Rapport.Stand.MISLUKT, fout=str(e)[:2000])
         raise
-    rapport.bestand.save(
-        f"evaluatie-{rapport.afsprakenset.slug}-{rapport.jaar}.{rapport.formaat}", ContentFile(content), save=False
-    )
+    rapport.bestand.save(rapport.download_name, ContentFile(content), save=False)
     Rapport.objects.filter(pk=rapport.pk).update(
         bestand=rapport.bestand.name, stand=Rapport.Stand.KLAAR, voortgang=100, duur=time.perf_counter() - start
     )

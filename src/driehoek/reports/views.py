@@ -146,7 +146,7 @@ def rapport_download(request, pk: int):
     return FileResponse(
         rapport.bestand.open("rb"),
         as_attachment=True,
-        filename=safe_filename(rapport.bestand.name),
+        filename=safe_filename(rapport.download_name),
         content_type=CONTENT_TYPES[rapport.formaat],
     )
 

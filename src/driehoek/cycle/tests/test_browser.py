@@ -73,6 +73,7 @@ def test_meeting_agenda_minutes_correction_final(page: Page, live_server, kader)
     correction.get_by_role("button", name="Vastleggen").click()
     expect(page.locator(".reaction", has_text="twee bestuursleden")).to_contain_text("overgenomen")
     text = page.get_by_role("textbox", name="Verslag", exact=True)
+    expect(text).to_have_value(re.compile(r"Correctie van [^\n]+: Namens AH WOON waren twee bestuursleden aanwezig\."))
     text.fill(text.input_value() + "\n\n3. Aanwezig namens AH WOON: twee bestuursleden.")
     page.get_by_role("button", name="Verslag opslaan").click()
     page.get_by_role("button", name="Verslag definitief maken").click()
@@ -82,4 +83,5 @@ def test_meeting_agenda_minutes_correction_final(page: Page, live_server, kader)
     page.screenshot(path=ARTIFACTS / "overleg-verslag-definitief.png", full_page=True)
 
     verslag = Verslag.objects.get()
-    assert verslag.status == Verslag.Status.DEFINITIEF and verslag.history.count() == 4  # draft, round, edit, final
+    # draft, round, correction worked in, edit, final
+    assert verslag.status == Verslag.Status.DEFINITIEF and verslag.history.count() == 5

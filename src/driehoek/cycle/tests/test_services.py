@@ -109,6 +109,7 @@ def test_minutes_check_round_and_who_may_do_what(kader, people):
         services.decide_correction(people["secretaris"], other, accept=False)
     services.decide_correction(people["secretaris"], correctie, accept=True)
     services.decide_correction(people["secretaris"], other, accept=False, reden="Stond er niet op.")
+    verslag.refresh_from_db()  # the accepted correction is worked in
     verslag = services.write_minutes(
         people["secretaris"], meeting, verslag.tekst + "\n\nAanwezig: twee leden van AH WOON.", verslag.versie
     )
@@ -116,7 +117,7 @@ def test_minutes_check_round_and_who_may_do_what(kader, people):
     assert verslag.status == Verslag.Status.DEFINITIEF
     with pytest.raises(ValidationError, match="definitief"):
         services.write_minutes(people["secretaris"], meeting, "Achteraf anders.")
-    assert verslag.history.count() == 4  # draft, sent, corrected, final: every version kept
+    assert verslag.history.count() == 5  # draft, sent, correction worked in, edited, final: every version kept
     assert {c.status for c in verslag.correcties.all()} == {Correctie.Status.OVERGENOMEN, Correctie.Status.AFGEWEZEN}
 
 

@@ -133,3 +133,13 @@ def test_any_table_gives_records_or_a_clear_refusal(rows):
         assert e.problems and all(isinstance(p, str) and p for p in e.problems)
     else:
         assert all(r["eigen_id"] for r in records)
+
+
+def test_a_row_with_an_error_still_reports_its_other_checks():
+    """Issue 16 item 11: one wrong year did not hide that the row also demolishes more than it builds."""
+    with pytest.raises(uploads.UploadError) as caught:
+        _validate("plannen", _csv("naam;status;bruto;sloop;jaar", "Zuid Es;hard;3;5;later", "Noord;hard;4;1;2027"))
+    problems = caught.value.problems
+    assert any("Rij 2, kolom “jaar”" in p for p in problems)
+    assert "Rij 2: meer sloop (5) dan bruto (3)." in problems
+    assert caught.value.total == 2  # the good row 3 adds nothing
