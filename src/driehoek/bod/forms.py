@@ -3,6 +3,7 @@ from django.conf import settings
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from driehoek.core.versioning import version_field
 from driehoek.core.widgets import DateInput
 from driehoek.monitoring.forms import attachment_kind, max_attachment
 
@@ -34,7 +35,7 @@ class BodForm(forms.Form):
         widget=DATE,
         help_text=gettext_lazy("Tot wanneer de huurdersorganisaties en de gemeente reageren."),
     )
-    versie = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    versie = version_field()
 
     def __init__(self, bod, *args, **kwargs):
         # 12 rather than 12,0: whole numbers as the person typed them.
@@ -107,7 +108,7 @@ class ReactieForm(forms.Form):
     formeel_advies = forms.BooleanField(
         label=gettext_lazy("Dit is ons formele advies onder de Overlegwet"), required=False
     )
-    versie = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    versie = version_field()
 
 
 class AntwoordForm(forms.Form):
@@ -118,4 +119,4 @@ class AntwoordForm(forms.Form):
         max_length=rules.MAX_TEXT,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
-    versie = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    versie = version_field()

@@ -123,9 +123,10 @@ def detail(request, pk: int):
     eigen = next((r for r in reacties if r.partij_id == user.partij_id), None)
     forms = {}
     if submitted and policy.can(user, policy.REACT_BOD, bod) and not (eigen and eigen.antwoord):
-        initial = (
-            {"tekst": eigen.tekst, "formeel_advies": eigen.formeel_advies, "versie": eigen.versie} if eigen else {}
-        )
+        # A first reaction has no version yet: 0, so that one made meanwhile is not overwritten.
+        initial = {"versie": 0}
+        if eigen:
+            initial = {"tekst": eigen.tekst, "formeel_advies": eigen.formeel_advies, "versie": eigen.versie}
         forms["reactie"] = ReactieForm(request.POST if posted == "reactie" else None, initial=initial)
     if submitted and policy.can(user, policy.WRITE_BOD, bod):
         for r in reacties:

@@ -2,6 +2,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from driehoek.core.versioning import version_field
 from driehoek.core.widgets import DateInput
 from driehoek.register.models import Doelstelling
 
@@ -42,7 +43,6 @@ class TekstForm(Form):
     prefix = "tekst"
     tekst = _text(_("Voorgestelde tekst"), rows=10, help_text=_("De hele tekst zoals uw partij hem voorstelt."))
     toelichting = _text(_("Toelichting"), rows=2, required=False, max_length=rules.MAX_NOTE)
-    versie = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
 
 class JaardoelForm(Form):
@@ -54,13 +54,11 @@ class JaardoelForm(Form):
         label=_("Bovengrens (bij tussen)"), max_digits=14, decimal_places=2, localize=True, required=False
     )
     toelichting = _text(_("Toelichting"), rows=2, required=False, max_length=rules.MAX_NOTE)
-    versie = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
 
 class SchrappenForm(Form):
     prefix = "schrappen"
     toelichting = _text(_("Waarom vervalt deze afspraak?"), rows=2, max_length=rules.MAX_NOTE)
-    versie = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
 
 class NieuwForm(Form):
@@ -69,7 +67,6 @@ class NieuwForm(Form):
     titel = forms.CharField(label=_("Titel"), max_length=300)
     tekst = _text(_("Tekst van de afspraak"), rows=6)
     toelichting = _text(_("Toelichting"), rows=2, required=False, max_length=rules.MAX_NOTE)
-    versie = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
     def __init__(self, afsprakenset, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -82,12 +79,12 @@ class ReactieForm(Form):
     toelichting = _text(
         _("Reden"), rows=3, required=False, max_length=rules.MAX_NOTE, help_text=_("Verplicht bij niet akkoord.")
     )
-    revisie = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    revisie = version_field()
 
 
 class IntrekkenForm(Form):
     prefix = "intrekken"
-    versie = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    versie = version_field()
 
 
 class OpmerkingForm(Form):
@@ -103,4 +100,4 @@ class VaststellenForm(Form):
         initial=timezone.localdate,
     )
     orgaan = forms.CharField(label=_("Vastgesteld door"), max_length=200, initial=_("Bestuurlijk overleg"))
-    versie = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    versie = version_field()

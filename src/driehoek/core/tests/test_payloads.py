@@ -55,7 +55,8 @@ def test_xlsx_holds_payloads_as_text_cells(hostile_set, build):
 
 def test_csv_neutralises_formulas(hostile_set):
     rows = list(csv.reader(io.StringIO(exports.csv_bytes(hostile_set, 2026).decode("utf-8-sig")), delimiter=";"))
-    toelichtingen = [r[6] for r in rows[1:]]
+    column = rows[0].index("Toelichting")
+    toelichtingen = [r[column] for r in rows[1:]]
     assert f"'{FORMULA} {SCRIPT}" in toelichtingen
     assert not any(cell.startswith("=") for r in rows for cell in r)
 

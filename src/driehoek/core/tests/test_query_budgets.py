@@ -27,8 +27,9 @@ BUDGET = {
     "openbaar": 9,
     # + the SMART scores per municipality (vergelijken, issue 19), + homes delivered net of sales (the
     # newest delivery per pair and its Mutatie.verkoop: figures.queries.additions, issue 16): 3, constant.
-    "landelijk": 14,
-    "landelijk_openbaar": 11,
+    # + each municipality's public page for its name's link (published year, submitted set): issue 16.
+    "landelijk": 16,
+    "landelijk_openbaar": 13,
 }
 
 # + 1 per set being signed: the cycle's open items carry its signing tasks (ondertekening, issue 14),

@@ -48,9 +48,14 @@ def assessed(kader, people, year_2026):
 def _producers(kader) -> dict:
     """Each module that makes a PDF, with a PDF it makes."""
     from driehoek.importer.evaluation import text_to_pdf
+    from driehoek.ondertekening.package import package_pdf
+    from driehoek.reports import periode
 
     return {
         "reports/exports.py": lambda: exports.pdf_bytes(kader, 2026),
+        "reports/periode.py": lambda: periode.pdf(kader),
+        # The signed agreements with the monitoringstabel as annex (of a year without assessments too).
+        "ondertekening/package.py": lambda: package_pdf(kader),
         "reports/evaluation.py": lambda: evaluation.pdf(kader, 2026, lambda step: None),
         "importer/evaluation.py": lambda: text_to_pdf(LONG * 4),
     }
