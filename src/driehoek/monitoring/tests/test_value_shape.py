@@ -12,6 +12,7 @@ from django.urls import reverse
 from driehoek.api.models import ApiToken
 from driehoek.monitoring import rules, services
 from driehoek.monitoring.models import Indicatorwaarde
+from driehoek.register.models import Indicator
 
 pytestmark = pytest.mark.django_db
 
@@ -29,9 +30,11 @@ def test_the_rule():
 
 @pytest.fixture
 def indicator(kader):
+    # The Kaderafspraken are signed, so they change only by decision (register.guard): the test
+    # takes them as agreed with a whole-number indicator, written as data, not through the register.
     indicator = kader.afspraken.get(nummer="1").indicatoren.order_by("volgorde")[0]
-    indicator.decimalen, indicator.negatief_toegestaan = 0, False
-    indicator.save()
+    Indicator.objects.filter(pk=indicator.pk).update(decimalen=0, negatief_toegestaan=False)
+    indicator.refresh_from_db()
     return indicator
 
 
@@ -40,8 +43,8 @@ def test_the_service_refuses_and_stores_nothing(indicator, people, year_2026):
         with pytest.raises(ValidationError):
             services.save_value(people["woonborg"], indicator, 2026, waarde=Decimal(waarde), versie=0)
     assert not Indicatorwaarde.objects.filter(indicator=indicator).exists()
-    indicator.negatief_toegestaan = True
-    indicator.save()
+    Indicator.objects.filter(pk=indicator.pk).update(negatief_toegestaan=True)
+    indicator.refresh_from_db()
     assert services.save_value(people["woonborg"], indicator, 2026, waarde=Decimal("-4"), versie=0).waarde == -4
 
 
