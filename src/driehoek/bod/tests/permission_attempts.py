@@ -81,7 +81,7 @@ def attempt_write_bod(w):
 
 def attempt_react_bod(w):
     bod = _submitted(w)
-    data = {"form": "reactie", "reactie-tekst": "Wij missen nieuwbouw in Annen."}
+    data = {"form": "reactie", "reactie-tekst": "Wij missen nieuwbouw in Annen.", "reactie-versie": 0}
     return _attempt(
         [lambda c: c.post(bod.get_absolute_url(), data)],
         lambda: Bodreactie.objects.filter(bod=bod, tekst__startswith="Wij missen").exists(),
