@@ -43,6 +43,7 @@ class TekstForm(Form):
     prefix = "tekst"
     tekst = _text(_("Voorgestelde tekst"), rows=10, help_text=_("De hele tekst zoals uw partij hem voorstelt."))
     toelichting = _text(_("Toelichting"), rows=2, required=False, max_length=rules.MAX_NOTE)
+    versie = version_field()  # the version a revision was drawn from; a new proposal has none
 
 
 class JaardoelForm(Form):
@@ -54,11 +55,13 @@ class JaardoelForm(Form):
         label=_("Bovengrens (bij tussen)"), max_digits=14, decimal_places=2, localize=True, required=False
     )
     toelichting = _text(_("Toelichting"), rows=2, required=False, max_length=rules.MAX_NOTE)
+    versie = version_field()  # the version a revision was drawn from; a new proposal has none
 
 
 class SchrappenForm(Form):
     prefix = "schrappen"
     toelichting = _text(_("Waarom vervalt deze afspraak?"), rows=2, max_length=rules.MAX_NOTE)
+    versie = version_field()  # the version a revision was drawn from; a new proposal has none
 
 
 class NieuwForm(Form):
@@ -67,6 +70,7 @@ class NieuwForm(Form):
     titel = forms.CharField(label=_("Titel"), max_length=300)
     tekst = _text(_("Tekst van de afspraak"), rows=6)
     toelichting = _text(_("Toelichting"), rows=2, required=False, max_length=rules.MAX_NOTE)
+    versie = version_field()  # the version a revision was drawn from; a new proposal has none
 
     def __init__(self, afsprakenset, *args, **kwargs):
         super().__init__(*args, **kwargs)

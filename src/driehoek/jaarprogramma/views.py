@@ -13,6 +13,13 @@ from . import adopt, diff, forms, queries, services, suggesties
 from .models import Jaarprogramma, Voorstel
 
 
+def _creating(form):
+    """A form that proposes something new has no version to be out of date with; the same form
+    revising a proposal carries the proposal's version (required)."""
+    form.fields.pop("versie", None)
+    return form
+
+
 def _visible_set(request, slug: str) -> Afsprakenset:
     return Afsprakenset.objects.visible_or_404(request.user, slug)
 
@@ -78,7 +85,7 @@ def concept(request, slug: str, jaar: int):
     afsprakenset = _visible_set(request, slug)
     programma = _programma(afsprakenset, jaar)
     user = request.user
-    nieuw = forms.NieuwForm(afsprakenset, request.POST if request.POST.get("form") == "nieuw" else None)
+    nieuw = _creating(forms.NieuwForm(afsprakenset, request.POST if request.POST.get("form") == "nieuw" else None))
     opmerking = forms.OpmerkingForm(request.POST if request.POST.get("form") == "opmerking" else None)
     vaststellen = forms.VaststellenForm(
         request.POST if request.POST.get("form") == "vaststellen" else None, initial={"versie": programma.versie}
@@ -145,8 +152,8 @@ def onderdeel(request, slug: str, jaar: int, nummer: str):
     user = request.user
     name = request.POST.get("form") if request.method == "POST" else None
     bound = {
-        "tekst": forms.TekstForm(request.POST if name == "tekst" else None, initial={"tekst": part.tekst}),
-        "schrappen": forms.SchrappenForm(request.POST if name == "schrappen" else None),
+        "tekst": _creating(forms.TekstForm(request.POST if name == "tekst" else None, initial={"tekst": part.tekst})),
+        "schrappen": _creating(forms.SchrappenForm(request.POST if name == "schrappen" else None)),
         "opmerking": forms.OpmerkingForm(request.POST if name == "opmerking" else None),
     }
     posted_regel = request.POST.get("regel") if name == "jaardoel" else None
@@ -154,7 +161,7 @@ def onderdeel(request, slug: str, jaar: int, nummer: str):
     for regel in part.doelregels.all():
         initial = {"doelregel": regel.pk, "vergelijking": regel.vergelijking, "waarde": regel.waarde}
         data = request.POST if posted_regel == str(regel.pk) else None
-        regel_forms.append((regel, forms.JaardoelForm(data, initial=initial, prefix=f"jd{regel.pk}")))
+        regel_forms.append((regel, _creating(forms.JaardoelForm(data, initial=initial, prefix=f"jd{regel.pk}"))))
     jaardoel = next((f for _r, f in regel_forms if f.is_bound), None)
     if name == "jaardoel" and jaardoel is None:
         raise Http404
