@@ -56,6 +56,7 @@ NOT_EDIT_PAGES = {
     "reports:monitoringstabel": "a download (PDF, XLSX, CSV)",
     "reports:publiceren": "a post-only action",
     "gezond": "a health check",
+    "api_root": "a redirect to the API's description",
     "gebruikers_geschiedenis": "a list without forms",
     "bod:bijlage": "a download",
     "ondertekening:besluit": "a download",
