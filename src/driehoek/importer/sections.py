@@ -38,6 +38,7 @@ class SectionRules:
             if line and line != BREAK:
                 return (
                     line.endswith(",")
+                    or (len(line) >= 60 and line[-1:].isalpha())  # a paragraph wrapped mid-sentence
                     or re.search(
                         r"(?i)\b(?:de|het|een|en|of|van|voor|met|aan|bij|in|op|te|door|naar|om|dat|die)$", line
                     )
