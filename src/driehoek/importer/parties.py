@@ -83,6 +83,7 @@ def find(text: str) -> tuple[list[Partij], list[Ondertekening]]:
     _add_org_names(parties, flat)
     for p in parties:
         _complete(p, flat)
+    _last_words(parties, flat)
     for p in parties:  # an alias two parties share names neither
         shared = {a for a in p.aliases for q in parties if q is not p and a in q.aliases}
         p.aliases -= shared - {p.name, p.short_name}
@@ -193,11 +194,18 @@ def _complete(party: Partij, flat: str) -> None:
     party.aliases |= {party.name, party.short_name}
     if bare != party.short_name and len(bare) > 3:
         party.aliases.add(bare)
-    # "Stichting Wonen Zuidwijk" that the text calls "Zuidwijk": the name's last word, used on its own at
-    # least twice and never in lower case (a proper name, not "wonen").
-    words = party.short_name.split()
-    last = words[-1] if len(words) >= 2 else ""
-    if len(last) > 3 and last[0].isupper() and not re.search(rf"(?<![\w-]){re.escape(last.lower())}(?![\w-])", flat):
+
+
+def _last_words(parties: list[Partij], flat: str) -> None:
+    """ "Stichting Wonen Zuidwijk" that the text calls "Zuidwijk": the name's last word, used on its own at
+    least twice, never in lower case (a proper name, not "wonen") and in no other party's name."""
+    for party in parties:
+        words = party.short_name.split()
+        last = words[-1] if len(words) >= 2 and party.kind != GEMEENTE else ""
+        if len(last) <= 3 or not last[0].isupper() or re.search(rf"(?<![\w-]){re.escape(last.lower())}(?![\w-])", flat):
+            continue
+        if any(last in alias.split() for q in parties if q is not party for alias in q.aliases | {q.name}):
+            continue
         alone = re.findall(rf"(?<![\w-])(\w+\s+)?{re.escape(last)}(?![\w-])", flat)
         on_its_own = sum(1 for before in alone if before.strip() != words[-2])
         if on_its_own >= 2:
