@@ -6,6 +6,7 @@ import re
 
 from .extract import BREAK
 from .shapes import (
+    AGREEMENT_WORD,
     BULLET,
     DOEL,
     HEADING_WORD,
@@ -30,7 +31,9 @@ class HeadingRules:
             number, title = str(len([c for c in self.chapters if c.number]) + 1), (m.group(1) or m.group(2)).strip()
         elif (m := NUMBERED.match(line)) and is_heading_title(m.group(3)):
             candidate, title = m.group(1), m.group(3).strip()
-            if not is_caps(title):
+            if self.set_larger(line) and not title.endswith(".") and "," not in title:
+                pass  # the PDF's type says heading, where the numbering is ambiguous ("3 Monitoring" after "Thema 5")
+            elif not is_caps(title):
                 # "2. Woonstichting X, rechtsgeldig vertegenwoordigd door ... E." is a list item, not a heading.
                 if (
                     ("," in title and not self.opens_theme(i))
@@ -53,10 +56,29 @@ class HeadingRules:
             and not self.is_section(line)
         ):
             number, title = "", line  # "Beschikbaarheid" over its "Doel: ..." paragraph
+        elif self.set_larger(line) and self.plain_title(line) and self.agreement is not None:
+            # "Ondertekening" set larger than the text in a PDF: the agreement before it has ended. Without
+            # a number or a goal under it, it need not be a theme (a title page, "Partijen").
+            self.end_agreement()
+            self.mode = "text"
+            return True
         else:
             return False
         self.heading(i, number, title.rstrip("*").strip())
         return True
+
+    def set_larger(self, line: str) -> bool:
+        return self.type is not None and self.type.larger(line)
+
+    def plain_title(self, line: str) -> bool:
+        """A short title that no other rule reads: not a label, a section, an agreement or a sentence."""
+        return (
+            is_heading_title(line)
+            and len(line.split()) <= 8
+            and not line.endswith(":")
+            and not any(r.match(line) for r in (DOEL, RICHTINGEN, LOPEND, NUMBERED, AGREEMENT_WORD, BULLET))
+            and not self.is_section(line)
+        )
 
     def expected_heading(self, number: str) -> bool:
         numbered = [c.number for c in self.chapters if c.number]
@@ -103,8 +125,9 @@ class HeadingRules:
 
     def heading(self, i: int, number: str, title: str) -> None:
         cur = self.current
-        if cur is not None and number and number == cur.number and not cur.placeholder:
-            return  # a running header repeating the chapter
+        same = cur is not None and number and number == cur.number and not cur.placeholder
+        if same and not (self.set_larger(self.lines[i]) and title.lower() != cur.title.lower()):
+            return  # a running header repeating the chapter (in a PDF set larger, another title is another chapter)
         if cur is not None and cur.placeholder and len(cur.agreements) <= 1:
             # The side bar's heading of the theme we are in; an agreement it interrupted goes on.
             cur.number, cur.title, cur.placeholder = number, title, False

@@ -52,7 +52,7 @@ def propose(
     found, signing = parties.find(document.text)
     aliases = {alias.lower(): p.name for p in found for alias in p.aliases}
     step(_("structuur herkennen"))
-    parsed = structure.parse(document.lines, aliases, check=deadline.check)
+    parsed = structure.parse(document.lines, aliases, check=deadline.check, type_=document.type)
     themes = parsed.themes
     if not themes:
         raise NoAgreements(

@@ -1,0 +1,56 @@
+"""Headings by their type in a PDF (pdf_fonts.py): where the numbering alone is ambiguous, a line set
+larger than the body text is a heading. The same document as a text file shows the ambiguity."""
+
+from html import escape
+
+from driehoek.importer import extract, proposal
+
+LINES = [
+    ("h", "1 Inleiding"),
+    ("p", "Deze afspraken maken de gemeente en de corporaties samen."),
+    ("h", "2 Afspraken"),
+    ("h", "Thema 1 – Wonen"),
+    ("p", "Afspraak 1: De gemeente wijst twee locaties aan voor flexwoningen."),
+    ("p", "Afspraak 2: De corporaties bouwen 40 woningen."),
+    ("h", "Thema 2 – Zorg"),
+    ("p", "Afspraak 3: De gemeente stelt een woonzorgvisie op."),
+    ("h", "Thema 3 – Leefbaarheid"),
+    ("p", "Afspraak 4: De corporaties houden twee keer per jaar een wijkschouw."),
+    ("h", "3 Monitoring"),
+    ("p", "De gemeente verzamelt de cijfers en bespreekt ze jaarlijks met alle partijen."),
+    ("h", "Ondertekening"),
+    ("p", "Aldus overeengekomen en ondertekend te Proefdorp."),
+]
+
+
+def _pdf() -> bytes:
+    from weasyprint import HTML
+
+    body = "".join(f"<h2>{escape(text)}</h2>" if kind == "h" else f"<p>{escape(text)}</p>" for kind, text in LINES)
+    html = (
+        "<html><head><style>@page { size: A4; margin: 2cm } body { font: 10pt 'DejaVu Sans' }"
+        " h2 { font-size: 14pt; margin: 6pt 0 } p { margin: 0 }</style></head><body>"
+        "<p>Prestatieafspraken 2026 gemeente Proefdorp</p>" + body + "</body></html>"
+    )
+    return HTML(string=html).write_pdf()
+
+
+def _last_text(result) -> str:
+    return result.set["themes"][-1]["agreements"][-1]["text"]
+
+
+def test_the_type_of_a_pdf_marks_its_larger_lines():
+    document = extract.read("proef.pdf", _pdf())
+    assert document.type.larger("3 Monitoring") and document.type.larger("Ondertekening")
+    assert not document.type.larger("Afspraak 4: De corporaties houden twee keer per jaar een wijkschouw.")
+
+
+def test_a_heading_set_larger_ends_the_agreement_where_the_numbering_is_ambiguous():
+    text = "Prestatieafspraken 2026 gemeente Proefdorp\n" + "\n".join(line for _kind, line in LINES)
+    from_text = proposal.propose("proef.txt", text.encode())
+    assert "Monitoring" in _last_text(from_text)  # the text alone: "3 Monitoring" after "Thema 3" is no heading
+
+    from_pdf = proposal.propose("proef.pdf", _pdf())
+    assert _last_text(from_pdf) == "De corporaties houden twee keer per jaar een wijkschouw."
+    themes = [(t["title"], [a["number"] for a in t["agreements"]]) for t in from_pdf.set["themes"]]
+    assert themes == [("Wonen", ["1", "2"]), ("Zorg", ["3"]), ("Leefbaarheid", ["4"])]
