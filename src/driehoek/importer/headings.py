@@ -31,7 +31,8 @@ class HeadingRules:
             number, title = str(len([c for c in self.chapters if c.number]) + 1), (m.group(1) or m.group(2)).strip()
         elif (m := NUMBERED.match(line)) and is_heading_title(m.group(3)):
             candidate, title = m.group(1), m.group(3).strip()
-            if self.set_larger(line) and not title.endswith(".") and "," not in title:
+            marked = self.set_larger(line) or (self.set_bold(line) and not self.expected_agreement(candidate))
+            if marked and not title.endswith(".") and "," not in title:
                 pass  # the PDF's type says heading, where the numbering is ambiguous ("3 Monitoring" after "Thema 5")
             elif not is_caps(title):
                 # "2. Woonstichting X, rechtsgeldig vertegenwoordigd door ... E." is a list item, not a heading.
@@ -56,8 +57,8 @@ class HeadingRules:
             and not self.is_section(line)
         ):
             number, title = "", line  # "Beschikbaarheid" over its "Doel: ..." paragraph
-        elif self.set_larger(line) and self.plain_title(line) and self.agreement is not None:
-            # "Ondertekening" set larger than the text in a PDF: the agreement before it has ended. Without
+        elif (self.set_larger(line) or self.set_bold(line)) and self.plain_title(line) and self.agreement is not None:
+            # "Ondertekening" set larger or bold in a PDF: the agreement before it has ended. Without
             # a number or a goal under it, it need not be a theme (a title page, "Partijen").
             self.end_agreement()
             self.mode = "text"
@@ -69,6 +70,10 @@ class HeadingRules:
 
     def set_larger(self, line: str) -> bool:
         return self.type is not None and self.type.larger(line)
+
+    def set_bold(self, line: str) -> bool:
+        """Bold from its first to its last letter (a bold number or lead-in alone is not)."""
+        return self.type is not None and self.type.bold(line)
 
     def plain_title(self, line: str) -> bool:
         """A short title that no other rule reads: not a label, a section, an agreement or a sentence."""
@@ -126,8 +131,9 @@ class HeadingRules:
     def heading(self, i: int, number: str, title: str) -> None:
         cur = self.current
         same = cur is not None and number and number == cur.number and not cur.placeholder
-        if same and not (self.set_larger(self.lines[i]) and title.lower() != cur.title.lower()):
-            return  # a running header repeating the chapter (in a PDF set larger, another title is another chapter)
+        marked = self.set_larger(self.lines[i]) or self.set_bold(self.lines[i])
+        if same and not (marked and title.lower() != cur.title.lower()):
+            return  # a running header repeating the chapter (in a PDF's heading type, another title is another chapter)
         if cur is not None and cur.placeholder and len(cur.agreements) <= 1:
             # The side bar's heading of the theme we are in; an agreement it interrupted goes on.
             cur.number, cur.title, cur.placeholder = number, title, False
