@@ -12,6 +12,7 @@ from .shapes import (
     HEADING_WORD,
     LOPEND,
     NUMBERED,
+    RESPONSIBLE,
     RICHTINGEN,
     SECTION,
     SENTENCE_END,
@@ -57,9 +58,13 @@ class HeadingRules:
             and not self.is_section(line)
         ):
             number, title = "", line  # "Beschikbaarheid" over its "Doel: ..." paragraph
-        elif (self.set_larger(line) or self.set_bold(line)) and self.plain_title(line) and self.agreement is not None:
-            # "Ondertekening" set larger or bold in a PDF: the agreement before it has ended. Without
-            # a number or a goal under it, it need not be a theme (a title page, "Partijen").
+        elif (
+            self.agreement is not None
+            and self.plain_title(line)
+            and (self.set_larger(line) or self.set_bold(line) or self.title_between_paragraphs(i, line))
+        ):
+            # "Ondertekening" set larger or bold in a PDF, or a title between paragraphs: the agreement has
+            # ended. Without a number or a goal under it, it need not be a theme (a title page, "Partijen").
             self.end_agreement()
             self.mode = "text"
             return True
@@ -83,6 +88,22 @@ class HeadingRules:
             and not line.endswith(":")
             and not any(r.match(line) for r in (DOEL, RICHTINGEN, LOPEND, NUMBERED, AGREEMENT_WORD, BULLET))
             and not self.is_section(line)
+        )
+
+    def title_between_paragraphs(self, i: int, line: str) -> bool:
+        """ "Uitvoering en monitoring" after an agreement's last sentence and over a new paragraph: a title
+        the text alone shows (few words, no full stop, a sentence ended before it and one starts after it)."""
+        before = next((x.strip() for x in reversed(self.lines[max(0, i - 3) : i]) if x.strip() and x != BREAK), "")
+        after = next((x.strip() for x in self.lines[i + 1 : i + 3] if x.strip() and x != BREAK), "")
+        return (
+            len(line.split()) <= 5
+            and ":" not in line
+            and before.endswith(".")
+            and len(after.split()) >= 5
+            and after[:1].isupper()
+            and not any(
+                r.match(after) for r in (DOEL, RICHTINGEN, LOPEND, NUMBERED, AGREEMENT_WORD, BULLET, RESPONSIBLE)
+            )
         )
 
     def expected_heading(self, number: str) -> bool:

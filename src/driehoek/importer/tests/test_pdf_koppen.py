@@ -1,5 +1,6 @@
 """Headings by their type in a PDF (pdf_fonts.py): where the numbering alone is ambiguous, a line set
-larger than the body text is a heading. The same document as a text file shows the ambiguity."""
+larger than the body text, or bold, is a heading. The same document as a text file shows the ambiguity.
+And in a text file, a short title between two paragraphs ends the agreement before it."""
 
 from html import escape
 
@@ -62,3 +63,15 @@ def test_a_heading_set_larger_or_bold_ends_the_agreement_where_the_numbering_is_
     assert _last_text(from_pdf) == "De corporaties houden twee keer per jaar een wijkschouw."
     themes = [(t["title"], [a["number"] for a in t["agreements"]]) for t in from_pdf.set["themes"]]
     assert themes == [("Wonen", ["1", "2"]), ("Zorg", ["3"]), ("Leefbaarheid", ["4"])]
+
+
+def test_a_title_between_paragraphs_ends_the_last_bullet_in_a_text_file():
+    text = (
+        "Prestatieafspraken 2026 gemeente Proefdorp\n\n2 Wonen\nDoel: genoeg woningen.\n"
+        "Wat doet de gemeente:\n- Wijst twee locaties aan voor\nflexwoningen.\n"
+        "Uitvoering en monitoring\nWe volgen de uitvoering van de afspraken met\neen monitor per jaar.\n"
+    )
+    result = proposal.propose("proef.txt", text.encode())
+    assert [a["text"] for t in result.set["themes"] for a in t["agreements"]] == [
+        "Wijst twee locaties aan voor flexwoningen."
+    ]
