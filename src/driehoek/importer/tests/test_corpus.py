@@ -60,3 +60,21 @@ def test_more_counted_units():
         (25, "bemiddelingstrajecten"),
         (6, "spreekuren"),
     ]
+
+
+def test_compound_units_and_none_as_a_target():
+    from driehoek.importer import targets
+
+    found = targets.find(
+        "Wij bouwen 24 appartementen en 32 zorgappartementen. We zetten 3 buurtconciërges in. "
+        "Het aantal ontruimingen om die reden is in 2026 nul. "
+        "De corporaties hebben eind 2027 geen woningen met een E-, F- of G-label meer. "
+        "Er zijn geen plannen meer."
+    )
+    assert [(t["value"], t["unit"]) for t in found] == [
+        (24, "appartementen"),
+        (32, "zorgappartementen"),
+        (3, "buurtconciërges"),
+        (0, "ontruimingen"),
+        (0, "woningen"),
+    ]
