@@ -56,8 +56,8 @@ class Collector:
                 continue
             size = round(raw.FPDFText_GetFontSize(textpage.raw, first), 1)
             self.sizes[size] += last - first + 1
-            if len(line.split()) > 14:
-                continue  # a heading is short
+            if last - first > 90 or len(line.split()) > 10:
+                continue  # a heading is short (structure.is_heading_title)
             bold = self._bold(raw, textpage, first) and self._bold(raw, textpage, last)
             end_size = round(raw.FPDFText_GetFontSize(textpage.raw, last), 1)
             self.found.append((_key(line), min(size, end_size), bold))
