@@ -34,7 +34,7 @@ def unsure(a, text: str, responsible: list[str], matcher: Matcher, found_targets
     return items
 
 
-def stated(a, found: list, section_parties: list[str]) -> list[str]:
+def stated(a, found: list, section_parties: list[str], matcher: Matcher) -> list[str]:
     """The parties a responsibility line or a party heading names: "Trekker: corporaties, gemeente",
     "Wat doet de gemeente:", "Samen:" (every party)."""
     everyone = [p.name for p in found]
@@ -42,7 +42,7 @@ def stated(a, found: list, section_parties: list[str]) -> list[str]:
     if not said:
         return []
     # Parties the line names come first: "Wat doet Samen Wonen:" is that party, not everyone together.
-    named = tables.resolve(said, found) if a.lead else list(section_parties)
+    named = (tables.resolve(said, found) or matcher.all_mentions(said)) if a.lead else list(section_parties)
     if named:
         return named
     if re.search(r"(?i)(?<![\w-])(?:alle\s+)?partijen\b|\bsamen\b|\b(?:we|wij)\b|\biedereen\b|\ballen\b", said):

@@ -3,7 +3,9 @@ as aligned columns: each row becomes lines the structure reader knows ("Afspraak
 responsibility line "Trekker: ..."), with its other cells kept as labelled lines.
 
 A table is recognised by its header: a number column first ("Nr", "Nummer", "#") and a column of
-agreements ("Afspraak", "Afspraken", "Wat"). Rows start where the number column holds a number
+agreements ("Afspraak", "Afspraken", "Wat"). A monitoring matrix (a number column and "Indicator" or
+years: Nr | Indicator | Actiehouder | 2026 | 2027) is read too, and kept as text that no rule takes for
+agreements. Rows start where the number column holds a number
 ("3", "1.2", "A1"); cells wrapped over several lines are joined. The table ends at a line that does
 not fit its columns (a heading, a paragraph).
 """
@@ -60,9 +62,10 @@ def _header(line: str) -> list[tuple[int, str]] | None:
     names = [text for _start, text in cells]
     if len(names) < 2 or not NUMBER_HEAD.match(names[0]):
         return None
-    if not any(AGREEMENT_HEAD.match(re.sub(r"\s*\(.*\)$", "", n)) for n in names[1:3]):
+    columns = [(start, text.lower()) for start, text in cells]
+    if not any(AGREEMENT_HEAD.match(re.sub(r"\s*\(.*\)$", "", n)) for n in names[1:3]) and not _matrix(columns):
         return None
-    return [(start, text.lower()) for start, text in cells]
+    return columns
 
 
 def _matrix(columns: list[tuple[int, str]]) -> bool:

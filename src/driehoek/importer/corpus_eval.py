@@ -24,8 +24,10 @@ KIND_SAME = {"zorg_welzijn": "overig"}  # the register's care-and-welfare kind i
 # Held-out documents that taught something, moved to the tuning set (the rule: tests/corpus/README.md).
 # The corpus README's own table describes every document's layout; its rows for these three pointed at
 # rules before any figure was seen: headings "Dit doen de corporaties" without a colon (09), numbers
-# such as "A1" (15), a party whose name starts with "Samen" in a party heading (03).
-MOVED_TO_TUNING = {3, 9, 15}
+# such as "A1" (15), a party whose name starts with "Samen" in a party heading (03). Then 21 and 27, whose
+# failures docs/importer.md names (21: Trekker lines, 44% responsible parties right; 27: a table numbered
+# otherwise in the text file, 0% matched), before any change to the importer they taught.
+MOVED_TO_TUNING = {3, 9, 15, 21, 27}
 
 
 def held_out(number: int) -> bool:

@@ -27,6 +27,7 @@ class Document:
     pages: int = 1
     notes: list[str] = field(default_factory=list)  # what was repaired or assumed, for the reviewer
     footnotes: list[str] = field(default_factory=list)
+    type: object = None  # a PDF's type (pdf_fonts.Type): which lines are set larger or bold
 
     @property
     def text(self) -> str:
@@ -43,8 +44,10 @@ def read(filename: str, content: bytes, deadline=None) -> Document:
         raise DocumentError(_("Het bestand is leeg."))
     if len(content) > MAX_BYTES:
         raise DocumentError(_("Het bestand is groter dan 50 MB."))
+    type_ = None
     if content.lstrip()[:5] == b"%PDF-":
-        pages, notes = _pdf_pages(content, deadline)
+        pages, type_ = _pdf_pages(content, deadline)
+        notes = []
     else:
         text, notes = _decode(content)
         limits.check_characters(len(text))
@@ -52,6 +55,7 @@ def read(filename: str, content: bytes, deadline=None) -> Document:
         limits.check_pages(len(pages))
     deadline.check()
     document = clean(pages)
+    document.type = type_
     document.notes[:0] = notes
     if not any(line.strip() and line != BREAK for line in document.lines):
         raise DocumentError(_("Er staat geen leesbare tekst in het bestand."))
@@ -77,7 +81,7 @@ def _decode(content: bytes) -> tuple[str, list[str]]:
     raise DocumentError(_("De tekenset van het bestand is onbekend."))  # pragma: no cover (latin-1 reads all)
 
 
-def _pdf_pages(content: bytes, deadline) -> tuple[list[str], list[str]]:
+def _pdf_pages(content: bytes, deadline):
     # PDFium (pypdfium2) reads the text layer of a page in about a millisecond: a 300-page document in seconds.
     import pypdfium2 as pdfium
 
@@ -89,14 +93,16 @@ def _pdf_pages(content: bytes, deadline) -> tuple[list[str], list[str]]:
                 _("De PDF is beveiligd met een wachtwoord. Sla hem zonder beveiliging op en lees hem opnieuw in.")
             ) from e
         raise DocumentError(_("De PDF is beschadigd of onleesbaar (%(reden)s).") % {"reden": e}) from e
-    from . import limits
+    from . import limits, pdf_fonts
 
+    type_ = pdf_fonts.Collector()
     try:
         limits.check_pages(len(pdf))
         pages, characters = [], 0
         for page in pdf:
             deadline.check()
             textpage = page.get_textpage()
+            type_.page(textpage)
             text = textpage.get_text_bounded().replace("\r\n", "\n").replace("\r", "\n")
             pages.append(text.replace("\x02", "-\n"))  # PDFium joins a word hyphenated at a line end with \x02
             characters += len(text)
@@ -118,7 +124,7 @@ def _pdf_pages(content: bytes, deadline) -> tuple[list[str], list[str]]:
                 "of lees een tekstversie in."
             )
         )
-    return pages, []
+    return pages, type_.result()
 
 
 # --- repairing ---------------------------------------------------------------------------------

@@ -6,11 +6,13 @@ import re
 
 from .extract import BREAK
 from .shapes import (
+    AGREEMENT_WORD,
     BULLET,
     DOEL,
     HEADING_WORD,
     LOPEND,
     NUMBERED,
+    RESPONSIBLE,
     RICHTINGEN,
     SECTION,
     SENTENCE_END,
@@ -30,7 +32,10 @@ class HeadingRules:
             number, title = str(len([c for c in self.chapters if c.number]) + 1), (m.group(1) or m.group(2)).strip()
         elif (m := NUMBERED.match(line)) and is_heading_title(m.group(3)):
             candidate, title = m.group(1), m.group(3).strip()
-            if not is_caps(title):
+            marked = self.set_larger(line) or (self.set_bold(line) and not self.expected_agreement(candidate))
+            if marked and not title.endswith(".") and "," not in title:
+                pass  # the PDF's type says heading, where the numbering is ambiguous ("3 Monitoring" after "Thema 5")
+            elif not is_caps(title):
                 # "2. Woonstichting X, rechtsgeldig vertegenwoordigd door ... E." is a list item, not a heading.
                 if (
                     ("," in title and not self.opens_theme(i))
@@ -53,10 +58,53 @@ class HeadingRules:
             and not self.is_section(line)
         ):
             number, title = "", line  # "Beschikbaarheid" over its "Doel: ..." paragraph
+        elif (
+            self.agreement is not None
+            and self.plain_title(line)
+            and (self.set_larger(line) or self.set_bold(line) or self.title_between_paragraphs(i, line))
+        ):
+            # "Ondertekening" set larger or bold in a PDF, or a title between paragraphs: the agreement has
+            # ended. Without a number or a goal under it, it need not be a theme (a title page, "Partijen").
+            self.end_agreement()
+            self.mode = "text"
+            return True
         else:
             return False
         self.heading(i, number, title.rstrip("*").strip())
         return True
+
+    def set_larger(self, line: str) -> bool:
+        return self.type is not None and self.type.larger(line)
+
+    def set_bold(self, line: str) -> bool:
+        """Bold from its first to its last letter (a bold number or lead-in alone is not)."""
+        return self.type is not None and self.type.bold(line)
+
+    def plain_title(self, line: str) -> bool:
+        """A short title that no other rule reads: not a label, a section, an agreement or a sentence."""
+        return (
+            is_heading_title(line)
+            and len(line.split()) <= 8
+            and not line.endswith(":")
+            and not any(r.match(line) for r in (DOEL, RICHTINGEN, LOPEND, NUMBERED, AGREEMENT_WORD, BULLET))
+            and not self.is_section(line)
+        )
+
+    def title_between_paragraphs(self, i: int, line: str) -> bool:
+        """ "Uitvoering en monitoring" after an agreement's last sentence and over a new paragraph: a title
+        the text alone shows (few words, no full stop, a sentence ended before it and one starts after it)."""
+        before = next((x.strip() for x in reversed(self.lines[max(0, i - 3) : i]) if x.strip() and x != BREAK), "")
+        after = next((x.strip() for x in self.lines[i + 1 : i + 3] if x.strip() and x != BREAK), "")
+        return (
+            len(line.split()) <= 5
+            and ":" not in line
+            and before.endswith(".")
+            and len(after.split()) >= 5
+            and after[:1].isupper()
+            and not any(
+                r.match(after) for r in (DOEL, RICHTINGEN, LOPEND, NUMBERED, AGREEMENT_WORD, BULLET, RESPONSIBLE)
+            )
+        )
 
     def expected_heading(self, number: str) -> bool:
         numbered = [c.number for c in self.chapters if c.number]
@@ -103,8 +151,10 @@ class HeadingRules:
 
     def heading(self, i: int, number: str, title: str) -> None:
         cur = self.current
-        if cur is not None and number and number == cur.number and not cur.placeholder:
-            return  # a running header repeating the chapter
+        same = cur is not None and number and number == cur.number and not cur.placeholder
+        marked = self.set_larger(self.lines[i]) or self.set_bold(self.lines[i])
+        if same and not (marked and title.lower() != cur.title.lower()):
+            return  # a running header repeating the chapter (in a PDF's heading type, another title is another chapter)
         if cur is not None and cur.placeholder and len(cur.agreements) <= 1:
             # The side bar's heading of the theme we are in; an agreement it interrupted goes on.
             cur.number, cur.title, cur.placeholder = number, title, False

@@ -15,8 +15,8 @@ GEMEENTE, CORPORATIE, HUURDERS, ZORG, OVERIG = "gemeente", "corporatie", "huurde
 # Group words and the kind of party they stand for, in the forms documents use.
 GROUP_WORDS = {
     GEMEENTE: r"gemeente|gemeentelijk|college",
-    CORPORATIE: r"(?:woning|woon)?corporaties?|woningcorporatie\(s\)|corporatie\(s\)|woningstichtingen",
-    HUURDERS: r"huurders(?:organisaties?|verenigingen?|belangenorganisaties?|belangenverenigingen?|raden|raad)"
+    CORPORATIE: r"(?:woning|woon)?corporaties?|woningcorporatie\(s\)|corporatie\(s\)|woningstichting(?:en)?",
+    HUURDERS: r"huurders(?:organisaties?|vereniging(?:en)?|belangenorganisaties?|belangenvereniging(?:en)?|raden|raad)"
     r"|huurdersorganisatie\(s\)|bewonersorganisaties?|bewonersra(?:ad|den)",
 }
 # An organisation word: "Stichting", or a compound that ends in one ("Woonstichting", "Huurderscollectief",
@@ -34,6 +34,10 @@ ORG_NAME = (
     rf"(?:(?:[Dd]e|[Hh]et|'t)\s+)?{NAME_WORD}(?:(?:\s+(?:aan|den|de|op|van|der|het)\s+(?=[A-Z])|\s+){NAME_WORD})*"
 )
 MONTHS = list(DUTCH_MONTHS)
+# Words of a document's structure, not of a name: the next line after a group word may start with one.
+STRUCTURE_WORD = re.compile(
+    r"(?i)^(?:afspraak|afspraken|thema|hoofdstuk|bijlage|trekker|verantwoordelijke?|wie|toelichting|planning|doel)\b"
+)
 
 
 @dataclass
@@ -79,6 +83,10 @@ def find(text: str) -> tuple[list[Partij], list[Ondertekening]]:
     _add_org_names(parties, flat)
     for p in parties:
         _complete(p, flat)
+    _last_words(parties, flat)
+    for p in parties:  # an alias two parties share names neither
+        shared = {a for a in p.aliases for q in parties if q is not p and a in q.aliases}
+        p.aliases -= shared - {p.name, p.short_name}
     _defined_short_names(parties, flat)
     return parties, signatories
 
@@ -90,8 +98,23 @@ def _defined_short_names(parties: list[Partij], flat: str) -> None:
         short, full = m.group(1).strip(), m.group(2).strip().lower()
         for p in parties:
             if full.startswith(p.name.lower()) and p.kind != GEMEENTE:
-                p.short_name = short
-                p.aliases.add(short)
+                _define(parties, p, short)
+    # "Stichting Thuiswonen (Thuiswonen); Huurdersraad Thuiswonen (Huurdersraad)": a name, its short one in brackets.
+    for p in parties:
+        m = re.search(rf"{re.escape(p.name)}\s*\(\s*([A-Z][^()]{{1,40}}?)\s*\)", flat[:20000])
+        if m and p.kind != GEMEENTE and len(m.group(1).split()) <= 4:
+            _define(parties, p, m.group(1))
+
+
+def _define(parties: list[Partij], party: Partij, short: str) -> None:
+    """The document's own short name for a party: it is that party's alone, and its old short name goes."""
+    if party.short_name != short:
+        party.aliases.discard(party.short_name)
+    party.short_name = short
+    party.aliases |= {short, party.name}
+    for other in parties:
+        if other is not party:
+            other.aliases = {a for a in other.aliases if a.lower() != short.lower()}
 
 
 def _signing_list(flat: str) -> tuple[list[Partij], list[Ondertekening]]:
@@ -132,6 +155,8 @@ def _enumerations(flat: str, text: str = "") -> list[Partij]:
             places = {re.sub(r"^Gemeente\s+", "", p.name).lower() for p in parties if p.kind == GEMEENTE}
             for raw in re.split(r",\s*|\s+en\s+(?=(?:[Dd]e\s+)?[A-Z])", m.group(1)):
                 name = _trim(raw)
+                if STRUCTURE_WORD.match(name):
+                    continue  # "Trekker: corporaties" + the next line's "Afspraak 2.2": no party
                 if name and not _known(parties, name) and len(name) > 2 and name.lower() not in places:
                     name = name[0].upper() + name[1:]
                     bare = re.sub(rf"^{ORG_PREFIX}\s+", "", name)
@@ -169,6 +194,24 @@ def _complete(party: Partij, flat: str) -> None:
     party.aliases |= {party.name, party.short_name}
     if bare != party.short_name and len(bare) > 3:
         party.aliases.add(bare)
+
+
+def _last_words(parties: list[Partij], flat: str) -> None:
+    """ "Stichting Wonen Zuidwijk" that the text calls "Zuidwijk": the name's last word, used on its own at
+    least twice, never in lower case (a proper name, not "wonen") and in no other party's name."""
+    for party in parties:
+        words = party.short_name.split()
+        last = words[-1] if len(words) >= 2 and party.kind != GEMEENTE else ""
+        if len(last) <= 3 or not last[0].isupper() or re.search(rf"(?<![\w-]){re.escape(last.lower())}(?![\w-])", flat):
+            continue
+        if any(last in alias.split() for q in parties if q is not party for alias in q.aliases | {q.name}):
+            continue
+        alone = re.findall(rf"(?<![\w-])(\w+\s+)?{re.escape(last)}(?![\w-])", flat)
+        on_its_own = sum(1 for before in alone if before.strip() != words[-2])
+        if on_its_own >= 2:
+            party.aliases.add(last)
+            if on_its_own > len(alone) - on_its_own:
+                party.short_name = last  # the name the document uses
 
 
 def _trim(name: str) -> str:

@@ -10,7 +10,7 @@ at most MAX_PAGES of them.
 import io
 import re
 
-TABLE_HEADER = re.compile(r"(?im)^\s*(?:nr\.?|nummer|#)\s+(?:afspraak|afspraken|wat|omschrijving)\b")
+TABLE_HEADER = re.compile(r"(?im)^\s*(?:nr\.?|nummer|#)\s+(?:afspraak|afspraken|wat|omschrijving|indicator)\b")
 MAX_PAGES = 60
 
 

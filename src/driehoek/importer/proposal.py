@@ -52,7 +52,7 @@ def propose(
     found, signing = parties.find(document.text)
     aliases = {alias.lower(): p.name for p in found for alias in p.aliases}
     step(_("structuur herkennen"))
-    parsed = structure.parse(document.lines, aliases, check=deadline.check)
+    parsed = structure.parse(document.lines, aliases, check=deadline.check, type_=document.type)
     themes = parsed.themes
     if not themes:
         raise NoAgreements(
@@ -209,7 +209,7 @@ def _theme(
         kind = agreement_facts.kind_of_section(a.section, section_parties, a.title or text)
         responsible = matcher.responsible(text, section_parties, kind, holders, title=a.title)
         if a.lead or a.by_heading:
-            responsible = agreement_facts.stated(a, found, section_parties) or responsible
+            responsible = agreement_facts.stated(a, found, section_parties, matcher) or responsible
         if kind == "generiek":
             kinds = {p.kind for p in found if p.name in responsible}
             kind = "per_partij" if len(kinds) == 1 and len(responsible) < len(found) else "gezamenlijk"

@@ -24,9 +24,10 @@ class SectionRules:
         # "Dit doen de corporaties", "Wat doen we samen?". A sentence's last line ("... en Huurdersraad Y.") is not one.
         if line.endswith("."):
             return False
-        rest = re.sub(r"(?i)^(?:wat|dit)\s+(?:doen|doet)\b|\b(?:samen|we|wij)\b|\bdoen\b|\bdoet\b", " ", core)
-        for alias in sorted(self.aliases, key=len, reverse=True):
+        rest = core
+        for alias in sorted(self.aliases, key=len, reverse=True):  # names first: "Wat doet Samen Wij" is that party
             rest = re.sub(rf"(?i)\b{re.escape(alias)}\b", " ", rest)
+        rest = re.sub(r"(?i)^\s*(?:wat|dit)\s+(?:doen|doet)\b|\b(?:samen|we|wij)\b|\bdoen\b|\bdoet\b", " ", rest)
         for words in GROUP_WORDS.values():  # "Corporaties", "Gemeente en huurdersorganisaties"
             rest = re.sub(rf"(?i)(?<![\w-])(?:{words})(?![\w-])", " ", rest)
         return rest != core and not re.sub(r"(?i)\b(en|de|het|van|voor|,|&)\b|[,&]", " ", rest).strip()
@@ -38,6 +39,7 @@ class SectionRules:
             if line and line != BREAK:
                 return (
                     line.endswith(",")
+                    or (len(line) >= 60 and line[-1:].isalpha())  # a paragraph wrapped mid-sentence
                     or re.search(
                         r"(?i)\b(?:de|het|een|en|of|van|voor|met|aan|bij|in|op|te|door|naar|om|dat|die)$", line
                     )

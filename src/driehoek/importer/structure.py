@@ -36,8 +36,9 @@ from .shapes import (  # noqa: F401 (the importer's other modules read these fro
 
 
 class Parser(HeadingRules, SectionRules):
-    def __init__(self, lines: list[str], party_aliases: dict[str, str]):
+    def __init__(self, lines: list[str], party_aliases: dict[str, str], type_=None):
         self.lines = lines
+        self.type = type_  # a PDF's type (pdf_fonts.Type), or None
         self.aliases = party_aliases  # alias (lower case) -> party name
         self.chapters: list[Hoofdstuk] = []
         self.current: Hoofdstuk | None = None
@@ -139,6 +140,8 @@ class Parser(HeadingRules, SectionRules):
             self.start_agreement(i, number, rest)
             return True
         m = BULLET.match(line)
+        if m and not re.search(r"[^\W\d_]", m.group(2)):
+            return False  # "– – 15": a matrix's empty cells and a figure, not a bullet
         opens = self.agreement is None or self.agreement.bullet
         if m and self.current is not None and self.mode == "agreements" and self.bullets_are_agreements and opens:
             count = sum(1 for a in self.current.agreements if a.bullet)
@@ -259,8 +262,8 @@ class Parser(HeadingRules, SectionRules):
             cur.intro.append((i, line))
 
 
-def parse(lines: list[str], party_aliases: dict[str, str], check=None) -> Structure:
-    structure = Parser(lines, party_aliases).parse(check)
+def parse(lines: list[str], party_aliases: dict[str, str], check=None, type_=None) -> Structure:
+    structure = Parser(lines, party_aliases, type_).parse(check)
     agreements = [a for chapter in structure.chapters for a in chapter.agreements]
     titled = [a for a in agreements if _title_of(a)[0]]
     # Titles are a habit of a whole document: a stray short first line in a document without them is text.

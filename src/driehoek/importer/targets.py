@@ -25,7 +25,8 @@ RANGE = r"\s?(?:-|–|tot|à|á|a)\s?"
 COUNTED = (
     r"(?:[\w\-]*woning(?:en)?|wooneenheden|eenheden|units|plaatsen|huishoudens|toevoegingen|projecten|"
     r"bijeenkomsten|overleggen|kamers|ligplaatsen|standplaatsen|personen|huurders|[\w\-]*trajecten|"
-    r"ontruimingen|[\w\-]*avonden|spreekuren|(?:werk)?dagen|weken|maanden)"
+    r"ontruimingen|[\w\-]*avonden|spreekuren|(?:werk)?dagen|weken|maanden|"
+    r"[\w\-]*(?:appartementen|bijeenkomsten|conciërges|coaches|consulenten|plekken|locaties|complexen))"
 )
 PERIODIC = (
     r"(?:keer|maal|dorp(?:en)?(?: of wijk(?:en)?)?|wijk(?:en)?|bijeenkomst(?:en)?|overleg(?:gen)?|rondes?)"
@@ -45,6 +46,9 @@ PATTERNS = [
         re.compile(rf"\b(?P<num>{NUM})(?:{RANGE}(?P<max>{NUM}))?(?P<tal>-tal)?\s+(?P<unit>{GAP}{COUNTED})\b", re.I),
     ),
     ("zero", re.compile(r"\b(?P<unit>[\w\-]+)\s+van\s+(?P<num>nul)\b", re.I)),
+    # "het aantal ontruimingen ... is in 2026 nul", "geen woningen met een E-label meer": none is the target.
+    ("zero", re.compile(r"\baantal\s+(?P<unit>[\w\-]+)\b[^.;]{0,60}?\bis\b[^.;]{0,30}?\b(?P<num>nul)\b", re.I)),
+    ("zero", re.compile(rf"\b(?P<num>geen)\s+(?P<unit>{GAP}{COUNTED})\b(?=[^.;]{{0,80}}\bmeer\b)", re.I)),
 ]
 AT_LEAST = r"minimaal|ten minste|tenminste|minstens|ruim|meer dan|minimale|minimum"
 AT_MOST = r"maximaal|ten hoogste|hooguit|niet meer dan|maximum|onder|afgetopt op|beperkt tot|tot"
@@ -58,8 +62,8 @@ def number(text: str) -> Decimal | None:
     text = text.strip().lower()
     if text in WORDS:
         return Decimal(WORDS[text])
-    if text == "een":
-        return Decimal(1)
+    if text in ("een", "geen"):
+        return Decimal(text == "een")
     try:
         return Decimal(text.replace(".", "").replace(",", "."))
     except InvalidOperation:

@@ -83,11 +83,11 @@ def test_edit_set_checks_the_period_against_the_indicators(s):
 
 def test_remove_a_target_that_is_a_fact(s):
     targets_of_2_1 = s["themes"][1]["agreements"][0]["targets"]
-    assert len(targets_of_2_1) == 1
+    assert [t["value"] for t in targets_of_2_1] == [150, 4]  # 150-180 woningen, ten minste 4 bouwlocaties
     bewerken.remove_target(s, "2.1", 0)
-    assert s["themes"][1]["agreements"][0]["targets"] == []
+    assert [t["value"] for t in s["themes"][1]["agreements"][0]["targets"]] == [4]
     with pytest.raises(bewerken.BewerkingFout):
-        bewerken.remove_target(s, "2.1", 0)
+        bewerken.remove_target(s, "2.1", 1)
 
 
 def test_edit_theme_principles_and_ongoing_commitments(s):
