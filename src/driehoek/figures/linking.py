@@ -4,6 +4,7 @@ from datetime import date
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.dateformat import format as format_date
 from django.utils.translation import gettext as _
 
 from driehoek.monitoring.models import Indicatorwaarde
@@ -28,6 +29,22 @@ def computed_values(koppeling: Koppeling, gemeente) -> dict[int, object]:
         elif kind == Koppeling.Berekening.LABELS_EFG:
             values[figures.year] = figures.efg
     return values
+
+
+def herkomst(value: Indicatorwaarde) -> str:
+    """Where an indicator's value comes from, in words, the same on every page and in every export:
+    "berekend uit het woningregister 2026" or "ingevuld door Woonborg op 12-03-2026"."""
+    kind = value.berekening
+    if kind == Koppeling.Berekening.OPGELEVERD_NETTO:
+        return _("berekend uit de woningbouwplannen en de mutaties van de corporaties")
+    if kind in (Koppeling.Berekening.AANDEEL_TOT_TWEEDE, Koppeling.Berekening.LABELS_EFG):
+        return _("berekend uit het woningregister %(jaar)s") % {"jaar": value.jaar}
+    if kind in (Koppeling.Berekening.AANDEEL_URGENT, Koppeling.Berekening.AANDEEL_UITSTROOM):
+        return _("berekend uit de toewijzingen %(jaar)s") % {"jaar": value.jaar}
+    return _("ingevuld door %(partij)s op %(datum)s") % {
+        "partij": value.partij.korte_naam,
+        "datum": format_date(timezone.localtime(value.bijgewerkt_op), "d-m-Y"),
+    }
 
 
 UNITS = {

@@ -16,7 +16,7 @@ from driehoek.register.models import Gemeente
 
 from . import charts, queries, services, uploads
 from .forms import AanleverForm, InvoerForm
-from .models import Aanlevering, Koppeling
+from .models import Aanlevering, Koppeling, Woningbouwplan
 
 SMALL = (Aanlevering.Soort.VOORRAAD, Aanlevering.Soort.MUTATIES, Aanlevering.Soort.TOEWIJZINGEN)
 
@@ -100,7 +100,7 @@ def _additions_chart(gemeente, additions):
         total_soft += additions.planned_soft.get(year, 0)
         hard[year], soft[year] = total_hard, total_soft
     bars = [
-        charts.Series(_("opgeleverd (netto, opgeteld)"), "chart-a", running),
+        charts.Series(_("opgeleverd min verkocht"), "chart-a", running),
         charts.Series(_("hard gepland"), "chart-b", hard),
         charts.Series(_("zacht gepland"), "chart-c", soft),
     ]
@@ -148,13 +148,16 @@ def _additions_rows(additions):
 
 
 CSS = ["chart-a", "chart-b", "chart-c", "chart-d", "chart-e"]
+# A plan's status keeps its colour whichever other statuses a municipality has; in this order the
+# neighbours in a bar differ by 3:1 or more, and delivered homes are dark green, not a warning red.
+STATUS_CSS = dict(zip(Woningbouwplan.Status.values, CSS, strict=True))
 
 
 def _pipeline_and_labels(gemeente, additions) -> dict:
     kernen, per_status = queries.pipeline(additions.plans)
     pipeline_chart = None
     if per_status:
-        series = [charts.Series(label, CSS[i % len(CSS)], values) for i, (_s, label, values) in enumerate(per_status)]
+        series = [charts.Series(label, STATUS_CSS[status], values) for status, label, values in per_status]
         pipeline_chart = charts.bars_and_lines(_("Woningbouwplannen per kern en status (netto)"), kernen, series)
     years, per_corp = queries.labels_over_years(gemeente)
     labels_chart = None

@@ -76,7 +76,9 @@ def monitoringstabel(
     by_afspraak = beoordelingen(afsprakenset, jaar)
     values = {
         v.indicator_id: v
-        for v in Indicatorwaarde.objects.filter(indicator__afspraak__afsprakenset=afsprakenset, jaar=jaar).order_by()
+        for v in Indicatorwaarde.objects.filter(indicator__afspraak__afsprakenset=afsprakenset, jaar=jaar)
+        .select_related("partij")  # its provenance names the party that entered it
+        .order_by()
     }
     targets = yearly_targets(
         Indicator.objects.filter(afspraak__afsprakenset=afsprakenset).values_list("pk", flat=True), jaar=jaar

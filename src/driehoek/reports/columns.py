@@ -34,6 +34,13 @@ def indicator_value(row: Row, jaar: int) -> str:
     return value.oordeel
 
 
+def provenance(row: Row, jaar: int) -> str:
+    """Whether the value was entered or computed, and from what: the same words as the web table."""
+    from driehoek.figures.linking import herkomst
+
+    return herkomst(row.waarde) if row.waarde else ""
+
+
 def years(row: Row, jaar: int) -> str:
     if row.indicator is None:
         return str(jaar)
@@ -55,7 +62,8 @@ COLUMNS = [
     Column("Thema", lambda row, jaar: row.thema.titel, 26, per_afspraak=True),
     Column("Afspraak", agreement, 32, per_afspraak=True),
     Column("Indicator", lambda row, jaar: row.indicator.omschrijving if row.indicator else "", 30),
-    Column("Waarde", indicator_value, 16),
+    Column("Waarde", indicator_value, 18),
+    Column("Herkomst", provenance, 20),
     Column("Jaardoel", lambda row, jaar: row.jaardoel.doel_tekst if row.jaardoel else "", 20),
     Column("Jaar", years, 19),
     Column("Actiehouder", holders, 28),

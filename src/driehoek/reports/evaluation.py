@@ -79,6 +79,7 @@ def gather(afsprakenset, jaar: int, progress: Progress = lambda pct: None) -> di
     gemeente = afsprakenset.gemeente
     additions = figure_queries.additions(gemeente, afsprakenset.eerste_jaar, afsprakenset.laatste_jaar)
     rents = figure_queries.rents(gemeente)
+    series = additions_series(additions)  # the chart's bars and its table's columns: one list
     bands = [
         (
             f"{r.aanlevering.corporatie.korte_naam} {r.year}",
@@ -98,13 +99,10 @@ def gather(afsprakenset, jaar: int, progress: Progress = lambda pct: None) -> di
         "lights": lights,
         "summary_chart": summary_chart,
         "additions": additions,
+        "additions_series": series,
+        "additions_rows": [(year, [s.values.get(year, 0) for s in series]) for year in additions.years],
         "additions_chart": charts.bars_and_lines(
-            _("Netto opgeleverde sociale huurwoningen per jaar"),
-            additions.years,
-            [
-                charts.Series(_("opgeleverd min verkocht"), "chart-a", additions.net),
-                charts.Series(_("hard gepland"), "chart-b", additions.planned_hard),
-            ],
+            _("Netto opgeleverde sociale huurwoningen per jaar"), additions.years, series
         ),
         "besluiten": Besluit.objects.filter(
             overleg__afsprakenset=afsprakenset, op__year__in=[jaar, jaar + 1]
@@ -112,6 +110,14 @@ def gather(afsprakenset, jaar: int, progress: Progress = lambda pct: None) -> di
         "geschillen": Geschil.objects.filter(afsprakenset=afsprakenset).exclude(uitkomst=""),
         "deelnames": afsprakenset.deelnames.select_related("partij"),
     }
+
+
+def additions_series(additions) -> list:
+    return [
+        charts.Series(_("opgeleverd min verkocht"), "chart-a", additions.net),
+        charts.Series(_("hard gepland"), "chart-b", additions.planned_hard),
+        charts.Series(_("zacht gepland"), "chart-c", additions.planned_soft),
+    ]
 
 
 def _pct(n: int, total: int):
@@ -198,10 +204,9 @@ def xlsx(afsprakenset, jaar: int, progress: Progress = lambda pct: None) -> byte
     sheet.freeze_panes = "A2"
     sheet.auto_filter.ref = sheet.dimensions
     figures = book.create_sheet(_("Cijfers"))
-    put(figures, [_("Jaar"), _("opgeleverd netto"), _("hard gepland"), _("zacht gepland")])
-    a = data["additions"]
-    for year in a.years:
-        put(figures, [year, a.net.get(year, 0), a.planned_hard.get(year, 0), a.planned_soft.get(year, 0)])
+    put(figures, [_("Jaar")] + [s.label for s in data["additions_series"]])
+    for year, values in data["additions_rows"]:
+        put(figures, [year, *values])
     decisions = book.create_sheet(_("Besluiten"))
     put(decisions, [_("Overleg"), _("Soort"), _("Besluit")])
     for besluit in data["besluiten"]:

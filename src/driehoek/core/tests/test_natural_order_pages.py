@@ -68,3 +68,37 @@ def test_the_inbox_lists_agreements_in_natural_order(client, kader, people, year
 
 def test_the_key_itself():
     assert sorted(["10", "2", "1", "4.10", "4.1", "4.2"], key=natural_key) == ["1", "2", "4.1", "4.2", "4.10", "10"]
+
+
+DRAFT_ROW = re.compile(
+    r'<th scope="row"><a href="[^"]*/jaarprogramma/\d+/afspraken/([0-9][0-9A-Za-z.]*)/">.*?</th>\s*<td>(.*?)</td>', re.S
+)
+
+
+def test_the_yearly_programme_draft_lists_agreements_in_natural_order(client, kader, people):
+    """Red and orange first (as the draft intends), each group in natural order: 10 after 9."""
+    from datetime import date
+
+    from driehoek.jaarprogramma import services as jaarprogramma
+    from driehoek.monitoring.models import Status
+
+    # The 2026 evaluation as adopted (arranged directly: the adoption itself is tested elsewhere).
+    monitoring.start_year(people["secretaris"], kader, 2026)
+    for nummer, kleur in (("10", "oranje"), ("2", "oranje"), ("11", "rood"), ("1", "oranje")):
+        Beoordeling.objects.filter(afspraak__afsprakenset=kader, afspraak__nummer=nummer, jaar=2026).update(
+            kleur=kleur, reden="a", toelichting="Maatregel.", status=Status.VASTGESTELD
+        )
+    jaarprogramma.start(
+        people["secretaris"], kader, 2027, reacties_uiterlijk=date(2026, 12, 1), today=date(2026, 11, 1)
+    )
+    client.force_login(people["woonborg"])
+    html = client.get(reverse("jaarprogramma:concept", args=[kader.slug, 2027])).content.decode()
+    rows = [
+        (n, "rood" if "stoplicht--rood" in cell else "oranje" if "stoplicht--oranje" in cell else "")
+        for n, cell in DRAFT_ROW.findall(html)
+    ]
+    assert len(rows) == kader.afspraken.count()
+    numbers = [n for n, _light in rows]
+    assert numbers[:4] == ["11", "1", "2", "10"]
+    rank = {"rood": 0, "oranje": 1}
+    assert rows == sorted(rows, key=lambda r: (rank.get(r[1], 2), natural_key(r[0])))

@@ -95,3 +95,60 @@ def _others(gemeente, year) -> int:
         for a in queries.latest_per_corporation(gemeente, "plannen")
         if a.corporatie != woonborg
     )
+
+
+def _cells(html: str, row_header: str) -> list[str]:
+    row = re.search(rf"<th scope=\"row\">{row_header}</th>(.*?)</tr>", html, re.S).group(1)
+    return [re.sub(r"<.*?>", "", c).strip() for c in re.findall(r"<td>(.*?)</td>", row, re.S)]
+
+
+def _pdf_row(content: bytes, year: int) -> list[str]:
+    """The words of the evaluation PDF's figures table on the line of a year."""
+    import pdfplumber
+
+    with pdfplumber.open(io.BytesIO(content)) as pdf:
+        page = next(p for p in pdf.pages if "Cijfers" in (p.extract_text() or ""))
+        lines = (page.extract_text() or "").splitlines()
+    return next(line.split()[1:] for line in lines if line.split()[:1] == [str(year)] and len(line.split()) == 4)
+
+
+def test_every_figure_on_more_than_one_page_is_one_number_everywhere(client, delivered, people, kader, year_2026):
+    """Net additions, hard and soft planned and sold, per year, as the rendered pages, the report
+    (PDF and XLSX), the national overview and the API show them, against figures.queries.additions."""
+    from driehoek.api.tests.test_api import _auth, _token
+
+    whole = queries.additions(delivered, 1900, 2100)
+    secret = _token(client, people["woonborg"])
+    api = client.get(f"/api/v1/gemeenten/{delivered.pk}/cijfers", **_auth(secret)).json()
+    client.force_login(people["secretaris"])
+    page = client.get(reverse("figures:overzicht", args=[delivered.pk])).content.decode()
+    book = load_workbook(io.BytesIO(evaluation.xlsx(kader, 2026)))
+    sheet = {r[0]: r[1:] for r in book["Cijfers"].iter_rows(values_only=True)}
+    assert sheet["Jaar"] == ("opgeleverd min verkocht", "hard gepland", "zacht gepland")
+    pdf = evaluation.pdf(kader, 2026)
+    compared = 0
+    for year in range(kader.eerste_jaar, kader.laatste_jaar + 1):
+        net, sold = whole.net.get(year, 0), whole.sold.get(year, 0)
+        hard, soft = whole.planned_hard.get(year, 0), whole.planned_soft.get(year, 0)
+        assert _cells(page, str(year))[:4] == [str(net), str(sold), str(hard), str(soft)], year
+        assert sheet[year] == (net, hard, soft), year
+        assert _pdf_row(pdf, year) == [str(net), str(hard), str(soft)], year
+        for key, value in (
+            ("delivered_net_per_year", net),
+            ("sold_per_year", sold),
+            ("planned_hard_per_year", hard),
+            ("planned_soft_per_year", soft),
+        ):
+            assert api[key].get(str(year), 0) == value, (key, year)
+        compared += 1
+    # The fixture's own plans make these years count: hard in 2027, sold in 2026, net in 2026.
+    assert whole.planned_hard.get(2027, 0) >= 6 and whole.sold.get(2026) == 3 and compared == 6
+
+    # Monitoring: the computed indicator value of 2026; the national overview, as rendered: all years.
+    html = client.get(reverse("monitoring:tabel", args=[kader.slug, 2026])).content.decode()
+    monitoring = int(re.search(r"aantal opgeleverde woningen<br><span class=\"muted\">(-?\d+) woningen", html).group(1))
+    assert monitoring == whole.net[2026]
+    national = client.get(reverse("reports:landelijk")).content.decode()
+    row = re.search(r"<th scope=\"row\">(?:<a [^>]*>)?Aa en Hunze(?:</a>)?</th>(.*?)</tr>", national, re.S).group(1)
+    shown = re.sub(r"<.*?>", "", re.findall(r"<td>(.*?)</td>", row, re.S)[-1]).strip()
+    assert shown == f"{sum(whole.net.values()):,}".replace(",", ".")
