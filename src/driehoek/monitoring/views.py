@@ -265,8 +265,10 @@ def _beoordeling_context(request, afsprakenset, monitoringsjaar, afspraak: Afspr
             }
         )
     # Only the first unfilled indicator is open (a phone shows the voorzet without scrolling past
-    # every form); driehoek.js opens the other unfilled ones on a wide screen.
-    first_open = next((r for r in indicator_rows if r["form"] and not r["value"]), None)
+    # every form), the first one the party is asked for if any; driehoek.js opens the other unfilled
+    # ones it is asked for on a wide screen.
+    unfilled = [r for r in indicator_rows if r["form"] and not r["value"]]
+    first_open = next((r for r in unfilled if r["asked"]), unfilled[0] if unfilled else None)
     for row in indicator_rows:
         row["open"] = row is first_open
     suggestion = queries.suggestion_for(b)

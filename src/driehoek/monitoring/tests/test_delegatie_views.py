@@ -67,6 +67,11 @@ def test_the_co_holder_gets_the_task_and_no_choice(client, kader, people, year_2
     html = client.get(_page(kader)).content.decode()
     article = html[html.index(f'id="indicator-{indicator.pk}"') :]
     assert "data-leeg" not in article[: article.index("</details>")]
+    # The form open on a phone is the first one Woonborg is still asked for: the second indicator.
+    second = kader.afspraken.get(nummer="1").indicatoren.order_by("volgorde")[1]
+    section = html[html.index(f'id="indicator-{second.pk}"') :]
+    assert '<details class="waarde-invoer" open' in section[: section.index("</details>")]
+    assert '<details class="waarde-invoer" open' not in article[: article.index("</details>")]
 
 
 def test_another_party_is_refused_with_a_dutch_message(client, kader, people, year_2026, user_factory):
