@@ -13,6 +13,7 @@ from django.conf import settings
 
 from driehoek.accounts.models import User
 from driehoek.core.tests.browser import kader_with_users, log_in
+from driehoek.core.tests.test_accessibility import _violations
 from driehoek.monitoring.models import Delegatie, Indicatorwaarde
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -54,6 +55,7 @@ def test_the_lead_delegates_and_the_co_holder_fills_it_from_its_inbox(page: Page
     expect(article).to_contain_text("gedelegeerd door wim (Woonborg)")
     expect(page.locator("#voorzet-kop")).to_have_text("Voorzet maken")  # the voorzet stays with Woonborg
     page.screenshot(path=ARTIFACTS / "delegeren-gedelegeerd-desktop.png", full_page=True)
+    assert _violations(page) == []
     page.set_viewport_size(PHONE)
     page.screenshot(path=ARTIFACTS / "delegeren-gedelegeerd-375.png", full_page=True)
     assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
@@ -72,6 +74,7 @@ def test_the_lead_delegates_and_the_co_holder_fills_it_from_its_inbox(page: Page
     page.get_by_role("button", name="Waarden opslaan").click()
     expect(page.get_by_role("status")).to_contain_text("1 waarde is opgeslagen.")
     page.screenshot(path=ARTIFACTS / "delegeren-ingevuld-volmacht-375.png", full_page=True)
+    assert _violations(page) == []
     value = Indicatorwaarde.objects.get(indicator=indicator, jaar=2026)
     assert (value.waarde, value.partij.korte_naam) == (Decimal(7), "De Volmacht")
 

@@ -165,3 +165,20 @@ def test_a_delegate_no_longer_holding_the_indicator_is_not_asked(kader, people, 
     assert asked_for_values(kader)[indicator.pk] == _party("Woonborg").pk
     assert indicator.pk in _to_fill(people["woonborg"], kader)
     assert indicator.pk not in _to_fill(people["gemeente"], kader)
+
+
+def test_the_reminder_mail_asks_the_co_holder_not_the_lead(kader, people, year_2026):
+    from datetime import timedelta
+
+    from django.core import mail
+
+    from driehoek.cycle.tasks import send_reminders
+
+    delegatie.delegate(people["woonborg"], _opgeleverd(kader), _party("Woningstichting De Volmacht"), versie=0)
+    kader.monitoringsjaren.filter(jaar=2026).update(voorzet_uiterlijk=timezone.localdate() + timedelta(days=20))
+    send_reminders.call()
+    asked = "Indicator invullen: afspraak 1, aantal opgeleverde woningen"
+    volmacht = next(m for m in mail.outbox if m.to == [people["volmacht"].email])
+    woonborg = next(m for m in mail.outbox if m.to == [people["woonborg"].email])
+    assert asked in volmacht.body and asked not in woonborg.body
+    assert "Indicator invullen: afspraak 1, aangewezen locaties" in woonborg.body  # its other ones stay
