@@ -18,6 +18,7 @@ ACTIEHOUDER = "actiehouder"
 HOLDER = "holder"
 RESPONDER = "responder"
 NOT_PROPOSER = "not_proposer"
+LEAD = "lead"
 CONDITIONS = {
     YES: "yes",
     NO: "no",
@@ -25,6 +26,7 @@ CONDITIONS = {
     HOLDER: "if their party holds the voorzet (actiehouder of the agreement's first indicator)",
     RESPONDER: "if their party is not the one whose voorzet it is",
     NOT_PROPOSER: "if their party did not make the proposal",
+    LEAD: "if their party is the indicator's lead (its first-named actiehouder, the trekker)",
 }
 
 ROLES = ("lezer", "invuller", "secretaris", "bestuurder")
@@ -94,6 +96,11 @@ RULES: tuple[Rule, ...] = (
     Rule("adopt", "adopt (vaststellen) an assessment; publish a year", MUNICIPAL_SECRETARY),
     Rule("enter_value", "enter an indicator value (page)", _roles(*WORKING, value=ACTIEHOUDER)),
     Rule("api_enter_value", "enter an indicator value (API, with their key)", _roles(*WORKING, value=ACTIEHOUDER)),
+    Rule(
+        "delegate",
+        "let a co-holder fill an indicator in (delegate), or take it back (docs/adr/0130)",
+        _roles(*WORKING, value=LEAD),
+    ),
     Rule("make_voorzet", "make or edit the voorzet", _roles(*WORKING, value=HOLDER)),
     Rule("respond", "respond to a voorzet for their own party", _roles(*RESPONDING, value=RESPONDER)),
     Rule("revise", "reopen an adopted assessment", _roles(*WORKING, value=HOLDER, secretaris_gemeente=YES)),
@@ -204,6 +211,7 @@ def markdown_table() -> str:
         HOLDER: "holder²",
         RESPONDER: "responder³",
         NOT_PROPOSER: "not proposer⁴",
+        LEAD: "lead⁵",
     }
     header = "| action ↓ / user → | " + " | ".join(k.label for k in KINDS) + " |"
     lines = [header, "|---" * (len(KINDS) + 1) + "|"]
@@ -212,7 +220,7 @@ def markdown_table() -> str:
     notes = [
         "",
         f"¹ {CONDITIONS[ACTIEHOUDER]}. ² {CONDITIONS[HOLDER]}. ³ {CONDITIONS[RESPONDER]}. "
-        f"⁴ {CONDITIONS[NOT_PROPOSER]}.",
+        f"⁴ {CONDITIONS[NOT_PROPOSER]}. ⁵ {CONDITIONS[LEAD]}.",
     ]
     return "\n".join(lines + notes) + "\n"
 

@@ -10,6 +10,7 @@ VIEW_SET = "view_set"
 CHANGE_REGISTER = "change_register"
 START_YEAR = "start_year"
 ENTER_VALUE = "enter_value"  # obj: Indicator
+DELEGATE = "delegate"  # obj: Indicator; its lead party hands the value to a co-holder, or takes it back
 MAKE_VOORZET = "make_voorzet"  # obj: Beoordeling
 RESPOND = "respond"  # obj: Beoordeling
 ADOPT = "adopt"  # obj: Beoordeling
@@ -47,6 +48,7 @@ ACTIONS = (
     CHANGE_REGISTER,
     START_YEAR,
     ENTER_VALUE,
+    DELEGATE,
     MAKE_VOORZET,
     RESPOND,
     ADOPT,
@@ -167,6 +169,8 @@ def can(user, action: str, obj: Any) -> bool:
         return _drafts_programme(user, action, obj)
     if action == ENTER_VALUE:
         return _enters_values(user, obj)
+    if action == DELEGATE:
+        return _delegates(user, obj)
     if action == CHECK_ONGOING:
         # The parties an ongoing commitment names; when it names none (or it is a theme's target), all of them.
         named = set(obj.lopende_afspraak.partijen.values_list("pk", flat=True)) if obj.lopende_afspraak_id else set()
@@ -210,12 +214,27 @@ def _enters_values(user, indicator) -> bool:
     return user.rol in WORKING_ROLES and any(a.partij_id == user.partij_id for a in indicator.actiehouderschappen.all())
 
 
+def _delegates(user, indicator) -> bool:
+    # The lead party is the first-named actiehouder (docs/adr/0130).
+    holders = list(indicator.actiehouderschappen.all())
+    return user.rol in WORKING_ROLES and bool(holders) and holders[0].partij_id == user.partij_id
+
+
 def enterable(user, afsprakenset, indicators) -> set[int]:
     """The indicators of one set whose values the user may enter: `can(user, ENTER_VALUE, i)` for
     each, with one visibility check for all of them instead of one per indicator."""
+    return on_indicators(user, afsprakenset, indicators)[ENTER_VALUE]
+
+
+def on_indicators(user, afsprakenset, indicators) -> dict[str, set[int]]:
+    """Per action on an indicator (ENTER_VALUE, DELEGATE) the indicators of one set the user may do
+    it on: `can` for each, with one visibility check for all of them."""
     if user.partij_id is None or not can(user, VIEW_SET, afsprakenset):
-        return set()
-    return {i.pk for i in indicators if _enters_values(user, i)}
+        return {ENTER_VALUE: set(), DELEGATE: set()}
+    return {
+        ENTER_VALUE: {i.pk for i in indicators if _enters_values(user, i)},
+        DELEGATE: {i.pk for i in indicators if _delegates(user, i)},
+    }
 
 
 def _can_import(user, document) -> bool:

@@ -138,6 +138,26 @@ class HerzienForm(forms.Form):
     versie = version_field()
 
 
+class DelegatieForm(forms.Form):
+    """Who is asked for an indicator's value: its lead (the trekker) or one of its co-holders."""
+
+    partij = forms.TypedChoiceField(
+        label=_("Wie vult deze indicator in?"),
+        coerce=int,
+        widget=forms.RadioSelect,
+        error_messages={"invalid_choice": _("Kies de trekker of een mede-actiehouder van deze indicator.")},
+    )
+    versie = version_field(min_value=0)
+
+    def __init__(self, holders: list[Partij], *args, indicator=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if indicator is not None:  # the legend names the indicator: a page holds one form per indicator
+            self.fields["partij"].label = _("Wie vult “%(indicator)s” in?") % {"indicator": indicator}
+        lead, *co_holders = holders or [None]
+        choices = [(lead.pk, _("%(partij)s (trekker)") % {"partij": lead.korte_naam})] if lead else []
+        self.fields["partij"].choices = choices + [(p.pk, p.korte_naam) for p in co_holders]
+
+
 class StartJaarForm(forms.Form):
     prefix = "start"
     jaar = forms.TypedChoiceField(label=_("Jaar"), coerce=int)

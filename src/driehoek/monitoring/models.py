@@ -248,3 +248,26 @@ class Jaarcheck(models.Model):
             return self.lopende_afspraak.tekst
         d = self.doelstelling
         return d.onderwerp or d.brontekst
+
+
+class Delegatie(models.Model):
+    """The lead party of an indicator (its first-named actiehouder) hands the asking for its value to
+    one co-holder, for the indicator as a whole, until it takes it back (issue 20, docs/adr/0130).
+    The voorzet stays with the lead. Taking back keeps the row, without a party: the history shows
+    both steps, and the version goes on counting."""
+
+    indicator = models.OneToOneField(Indicator, on_delete=models.CASCADE, related_name="delegatie")
+    partij = models.ForeignKey(
+        Partij, verbose_name=_("gedelegeerd aan"), null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    door = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    op = models.DateTimeField(_("op"))
+    versie = models.PositiveIntegerField(default=1)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("delegatie")
+        verbose_name_plural = _("delegaties")
+
+    def __str__(self) -> str:
+        return f"{self.indicator} → {self.partij or '-'}"

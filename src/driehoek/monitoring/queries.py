@@ -21,7 +21,7 @@ from driehoek.register.models import (
 
 from . import rules
 from .models import Beoordeling, Indicatorwaarde, Kleur, Reactie, Status
-from .roles import indicator_leads, voorzet_leads
+from .roles import asked_for_values, voorzet_leads
 
 
 @dataclass
@@ -175,7 +175,7 @@ def dashboard(afsprakenset: Afsprakenset, jaar: int) -> dict:
     )
     running = Indicator.objects.filter(afspraak__afsprakenset=afsprakenset, jaar_van__lte=jaar, jaar_tot__gte=jaar)
     stale = list(running.exclude(pk__in=filled).select_related("afspraak").order_by("afspraak__volgorde", "volgorde"))
-    leads = indicator_leads(afsprakenset) if stale else {}
+    leads = asked_for_values(afsprakenset) if stale else {}
     parties = {p.pk: p for p in Partij.objects.filter(pk__in=set(leads.values()))}
     for indicator in stale:
         indicator.lead = parties.get(leads.get(indicator.pk))  # who is asked for it
@@ -203,9 +203,10 @@ def inbox(user, afsprakenset: Afsprakenset, jaar: int) -> Inbox:
         .values_list("indicator_id", flat=True)
     )
     if user.rol in policy.WORKING_ROLES:
-        # Only the lead (first-named) actiehouder is asked; the co-holders see the indicator and may
-        # still enter or correct it, unasked, so that nobody does the same work twice.
-        leads = indicator_leads(afsprakenset)
+        # Only the lead (first-named) actiehouder is asked, or the co-holder it delegated the indicator
+        # to; the others see the indicator and may still enter or correct it, unasked, so that nobody
+        # does the same work twice.
+        leads = asked_for_values(afsprakenset)
         result.to_fill = [
             i
             for i in Indicator.objects.filter(

@@ -3,7 +3,7 @@
 from driehoek.accounts.models import Partij
 from driehoek.register.models import Actiehouder, Afspraak, Indicator, Verantwoordelijke
 
-from .models import Beoordeling
+from .models import Beoordeling, Delegatie
 
 
 def voorzet_holders(afspraak: Afspraak) -> list[Partij]:
@@ -38,14 +38,46 @@ def voorzet_leads(afsprakenset) -> dict[int, int | None]:
 
 
 def indicator_leads(afsprakenset) -> dict[int, int]:
-    """Per indicator of a set its lead party: the first-named actiehouder, who is asked for the value."""
+    """Per indicator of a set its lead party: the first-named actiehouder. The voorzet follows it."""
+    return _leads(afsprakenset, asked=False)
+
+
+def asked_for_values(afsprakenset) -> dict[int, int]:
+    """Per indicator of a set the party asked for its value: the lead, or the co-holder the lead
+    delegated it to (Delegatie) while that party still holds the indicator."""
+    return _leads(afsprakenset, asked=True)
+
+
+def _leads(afsprakenset, *, asked: bool) -> dict[int, int]:
+    # One query: the delegation comes along by a left join on each actiehouder row.
     lead: dict[int, int] = {}
-    actiehouders = Actiehouder.objects.filter(indicator__afspraak__afsprakenset=afsprakenset)
-    for indicator_id, partij_id in actiehouders.order_by("indicator_id", "volgorde", "pk").values_list(
-        "indicator_id", "partij_id"
-    ):
+    rows = (
+        Actiehouder.objects.filter(indicator__afspraak__afsprakenset=afsprakenset)
+        .order_by("indicator_id", "volgorde", "pk")
+        .values_list("indicator_id", "partij_id", "indicator__delegatie__partij_id")
+    )
+    for indicator_id, partij_id, delegate in rows:
         lead.setdefault(indicator_id, partij_id)
+        if asked and delegate == partij_id:
+            lead[indicator_id] = partij_id
     return lead
+
+
+def asked_party(indicator: Indicator) -> Partij | None:
+    """The party asked for one indicator's value, from its prefetched actiehouders and delegation."""
+    holders = indicator.actiehouders_lijst
+    delegatie = delegation_of(indicator)
+    if delegatie and delegatie.partij_id in {p.pk for p in holders[1:]}:
+        return delegatie.partij
+    return holders[0] if holders else None
+
+
+def delegation_of(indicator: Indicator):
+    """The indicator's Delegatie row, or None (selected along with the indicator where a page can)."""
+    try:
+        return indicator.delegatie
+    except Delegatie.DoesNotExist:
+        return None
 
 
 def responders(beoordeling: Beoordeling) -> list[Partij]:

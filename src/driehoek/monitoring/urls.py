@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import batch_views, lopend_views, views, waarden_views
+from . import batch_views, delegatie_views, lopend_views, views, waarden_views
 
 app_name = "monitoring"
 
@@ -20,6 +20,11 @@ urlpatterns = [
         "sets/<slug:slug>/monitoring/<int:jaar>/afspraken/<str:nummer>/waarden/",
         waarden_views.waarden,
         name="waarden",
+    ),
+    path(
+        "sets/<slug:slug>/monitoring/<int:jaar>/afspraken/<str:nummer>/indicatoren/<int:indicator_pk>/delegeren/",
+        delegatie_views.delegeren,
+        name="delegeren",
     ),
     path("sets/<slug:slug>/monitoring/<int:jaar>/reageren/", batch_views.reactieronde, name="reactieronde"),
     path("sets/<slug:slug>/monitoring/<int:jaar>/vaststellen/", batch_views.vaststellen, name="vaststellen"),

@@ -11,11 +11,12 @@ from django.views.decorators.http import require_POST
 
 from driehoek.accounts import policy
 from driehoek.core.downloads import CONTENT_TYPES, safe_filename
-from driehoek.core.versioning import offer_current_version
+from driehoek.core.versioning import offer_current_version, person
 from driehoek.register.models import Actiehouder, Afspraak, Afsprakenset, Indicator
 
 from . import checks, queries, rules, services, taken
 from .forms import (
+    DelegatieForm,
     HerzienForm,
     IndicatorwaardeForm,
     ReactieForm,
@@ -25,7 +26,7 @@ from .forms import (
     VoorzetForm,
 )
 from .models import Beoordeling, Bijlage, Indicatorwaarde
-from .roles import voorzet_holders
+from .roles import asked_party, delegation_of, voorzet_holders
 
 
 def _visible_set(request, slug: str) -> Afsprakenset:
@@ -38,8 +39,12 @@ def _year(afsprakenset: Afsprakenset, jaar: int):
 
 def _afspraak(afsprakenset: Afsprakenset, nummer: str) -> Afspraak:
     """The agreement with what its assessment page shows, in a fixed number of queries."""
-    indicators = Indicator.objects.order_by("volgorde").prefetch_related(
-        Prefetch("actiehouderschappen", Actiehouder.objects.select_related("partij")), "doelstellingen"
+    indicators = (
+        Indicator.objects.order_by("volgorde")
+        .select_related("delegatie__partij", "delegatie__door__partij")
+        .prefetch_related(
+            Prefetch("actiehouderschappen", Actiehouder.objects.select_related("partij")), "doelstellingen"
+        )
     )
     return get_object_or_404(
         afsprakenset.afspraken.select_related("thema").prefetch_related(
@@ -219,7 +224,8 @@ def _add_errors(form, error: ValidationError) -> None:
 def _beoordeling_context(request, afsprakenset, monitoringsjaar, afspraak: Afspraak, b: Beoordeling) -> dict:
     user = request.user
     indicators = list(afspraak.indicatoren.all())
-    may_enter = policy.enterable(user, afsprakenset, indicators)
+    rights = policy.on_indicators(user, afsprakenset, indicators)
+    may_enter = rights[policy.ENTER_VALUE]
     all_values = list(
         Indicatorwaarde.objects.filter(indicator__in=indicators, jaar__lte=b.jaar)
         .select_related("partij")
@@ -241,20 +247,28 @@ def _beoordeling_context(request, afsprakenset, monitoringsjaar, afspraak: Afspr
             form = IndicatorwaardeForm(initial=initial, prefix=f"i{indicator.pk}")
         own = [v for v in all_values if v.indicator_id == indicator.pk]
         holders = indicator.actiehouders_lijst
-        lead = holders[0] if holders else None
+        asked = asked_party(indicator)
+        delegatie = delegation_of(indicator)
         indicator_rows.append(
             {
                 "indicator": indicator,
                 "value": value,
                 "form": form,
                 "progress": queries.progress(indicator, b.jaar, own),
-                "lead": lead,
-                "asked": form is not None and lead is not None and lead.pk == user.partij_id,
+                "lead": asked,  # who fills it in: the trekker, or the co-holder it was delegated to
+                "delegatie": delegatie if delegatie and asked and delegatie.partij_id == asked.pk else None,
+                "delegatie_door": person(delegatie.door) if delegatie else "",
+                "asked": form is not None and asked is not None and asked.pk == user.partij_id,
+                "delegatie_form": _delegatie_form(indicator, holders, asked, delegatie)
+                if indicator.pk in rights[policy.DELEGATE] and len(holders) > 1
+                else None,
             }
         )
     # Only the first unfilled indicator is open (a phone shows the voorzet without scrolling past
-    # every form); driehoek.js opens the other unfilled ones on a wide screen.
-    first_open = next((r for r in indicator_rows if r["form"] and not r["value"]), None)
+    # every form), the first one the party is asked for if any; driehoek.js opens the other unfilled
+    # ones it is asked for on a wide screen.
+    unfilled = [r for r in indicator_rows if r["form"] and not r["value"]]
+    first_open = next((r for r in unfilled if r["asked"]), unfilled[0] if unfilled else None)
     for row in indicator_rows:
         row["open"] = row is first_open
     suggestion = queries.suggestion_for(b)
@@ -268,6 +282,7 @@ def _beoordeling_context(request, afsprakenset, monitoringsjaar, afspraak: Afspr
         "beoordeling": b,
         "indicator_rows": indicator_rows,
         "values_editable": any(r["form"] for r in indicator_rows),
+        "delegable": [r for r in indicator_rows if r["delegatie_form"]],
         "suggestion": suggestion[0] if suggestion else None,
         "suggestion_target": suggestion[1] if suggestion else None,
         "reacties": reacties,
@@ -294,6 +309,11 @@ def _beoordeling_context(request, afsprakenset, monitoringsjaar, afspraak: Afspr
         "herzien_form": HerzienForm(initial={"versie": b.versie}),
         "history": list(b.history.select_related("history_user").order_by("-history_date")[:20]),
     }
+
+
+def _delegatie_form(indicator, holders, asked, delegatie) -> DelegatieForm:
+    initial = {"partij": asked.pk, "versie": delegatie.versie if delegatie else 0}
+    return DelegatieForm(holders, initial=initial, prefix=f"d{indicator.pk}", indicator=indicator)
 
 
 def _default_unit(indicator) -> str:

@@ -22,7 +22,7 @@ from driehoek.cycle import services as cycle
 from driehoek.cycle.models import Correctie, Geschil, Overleg, Stem, Verslag
 from driehoek.figures.models import Aanlevering
 from driehoek.monitoring import services as monitoring
-from driehoek.monitoring.models import Beoordeling, Indicatorwaarde, Monitoringsjaar, Reactie, Status
+from driehoek.monitoring.models import Beoordeling, Delegatie, Indicatorwaarde, Monitoringsjaar, Reactie, Status
 from driehoek.ondertekening.tests.permission_attempts import *  # noqa: F403 (the signing rows' attempts)
 from driehoek.register.models import Afspraak
 from driehoek.reports import services as reports
@@ -78,6 +78,8 @@ def holds(condition: str, user: User | None, facts: dict) -> bool:
     if condition == table.HOLDER:
         first = facts["afspraak"].indicatoren.order_by("volgorde").first()
         return first.actiehouders.filter(pk=user.partij_id).exists()
+    if condition == table.LEAD:
+        return facts["indicator"].actiehouderschappen.order_by("volgorde", "pk").first().partij_id == user.partij_id
     if condition == table.NOT_PROPOSER:
         v = facts["voorstel"]
         return user.partij_id != v.partij_id and v.afsprakenset.partijen.filter(pk=user.partij_id).exists()
@@ -242,6 +244,18 @@ def attempt_api_enter_value(w) -> Attempt:
     )
     attempt.api = True
     return attempt
+
+
+def attempt_delegate(w) -> Attempt:
+    monitoring.start_year(w.people["secretaris"], w.kader, 2026)
+    indicator = w.afspraak.indicatoren.order_by("volgorde")[1]  # led by the municipality, with co-holders
+    co_holder = indicator.actiehouderschappen.order_by("volgorde", "pk")[1].partij
+    url = reverse("monitoring:delegeren", args=[w.kader.slug, 2026, "1", indicator.pk])
+    return Attempt(
+        [_post(url, {f"d{indicator.pk}-partij": co_holder.pk, f"d{indicator.pk}-versie": 0})],
+        lambda: Delegatie.objects.filter(indicator=indicator, partij=co_holder).exists(),
+        facts={"indicator": indicator},
+    )
 
 
 def attempt_make_voorzet(w) -> Attempt:

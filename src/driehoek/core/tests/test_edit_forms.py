@@ -64,6 +64,7 @@ NOT_EDIT_PAGES = {
     "reports:periode_bestand": "a download (PDF, XLSX)",
     "vergelijken:toets": "a post-only check loaded in place beside a text being written",
     "monitoring:waarden": "the post-only (htmx) target of the beoordeling page's values form, tested there",
+    "monitoring:delegeren": "the post-only target of the beoordeling page's delegation forms, submitted there",
 }
 # Django's own and third-party routes, not pages of ours.
 FOREIGN = ("admin:", "api-v1:", "oidc", "sso", "js_catalog")  # the API has no forms
@@ -119,6 +120,11 @@ def _stored(kader, people):
     lead = voorzet_holders(b.afspraak)[0]
     holder = next(u for u in people.values() if u.partij_id == lead.pk and u.rol == "invuller")
     monitoring.make_voorzet(holder, b, kleur="groen", toelichting="Op schema.")
+    # The lead let a co-holder fill in the agreement's first indicator: its form shows that choice.
+    from driehoek.monitoring import delegatie
+
+    first = b.afspraak.indicatoren.order_by("volgorde")[0]
+    delegatie.delegate(holder, first, first.actiehouders_lijst[1], versie=0)
     for party in responders(b):  # consensus: the secretary's page shows the form to adopt it
         who = next(u for u in people.values() if u.partij_id == party.pk and u.rol == "invuller")
         monitoring.respond(who, Beoordeling.objects.get(pk=b.pk), soort="akkoord")

@@ -99,6 +99,7 @@ def _forms(afsprakenset) -> list:
         *[lambda data, f=f: f(data) for f in plain],
         *[lambda data, f=f: f(afsprakenset, data) for f in with_set],
         lambda data: monitoring_forms.IndicatorwaardeForm(data, prefix="i1"),
+        lambda data: monitoring_forms.DelegatieForm(list(afsprakenset.partijen.all()), data, prefix="d1"),
         lambda data: monitoring_forms.StartJaarForm([2026, 2027], data),
         lambda data: cycle_forms.JaarForm([2026, 2027], data),
         lambda data: figure_forms.AanleverForm(data, {}),
