@@ -4,19 +4,16 @@ lights per theme, and homes added against targets. A fixed number of queries, wh
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Count, F, Q
+from django.db.models import Count, Q
 from django.urls import reverse
 
 from driehoek.accounts.models import Partij
-from driehoek.figures import queries as figure_queries
-from driehoek.figures.models import Koppeling
-from driehoek.monitoring.models import Beoordeling, Status
 from driehoek.ondertekening.models import Indiening
-from driehoek.register.models import Afsprakenset, Deelname, Doelstelling, Thema
+from driehoek.register.models import Afsprakenset, Deelname
 from driehoek.vergelijken.models import Concreetheid
 from driehoek.vergelijken.smart import CONCREET
 
-from .models import Publicatie
+from .models import Jaaroverzicht, Publicatie
 
 LIGHTS = ["groen", "oranje", "rood", "afgerond"]
 SORTS = {
@@ -73,12 +70,13 @@ def overview(
     for s in sets:  # the submitted set's public page, overruled by a published year's
         if s.pk in submitted:
             rows[s.gemeente_id].public_url = reverse("ondertekening:openbaar", args=[s.slug])
-    for slug, gemeente_id, jaar in (
-        Publicatie.objects.filter(afsprakenset_id__in=set_ids)
-        .order_by("jaar")
-        .values_list("afsprakenset__slug", "afsprakenset__gemeente_id", "jaar")
-    ):
-        rows[gemeente_id].public_url = reverse("reports:openbaar", args=[slug, jaar])
+    slugs = {s.pk: s.slug for s in sets}
+    gemeente_of_set = {s.pk: s.gemeente_id for s in sets}
+    published_years = list(
+        Publicatie.objects.filter(afsprakenset_id__in=set_ids).order_by("jaar").values_list("afsprakenset_id", "jaar")
+    )
+    for set_id, jaar in published_years:
+        rows[gemeente_of_set[set_id]].public_url = reverse("reports:openbaar", args=[slugs[set_id], jaar])
     signed = Deelname.objects.filter(
         afsprakenset_id__in=set_ids, partij__soort="corporatie", afsprakenset__status=Afsprakenset.Status.ONDERTEKEND
     ).values_list("afsprakenset__gemeente_id", "partij_id")
@@ -86,38 +84,29 @@ def overview(
     corporations = Partij.objects.in_bulk({partij_id for _g, partij_id in signed})
     for gemeente_id, partij_id in signed:
         rows[gemeente_id].corporations.add(corporations[partij_id])
-    lights = Beoordeling.objects.filter(afspraak__afsprakenset_id__in=set_ids, status=Status.VASTGESTELD)
-    if public:
-        # The public sees only the lights of years the secretary published.
-        lights = lights.filter(afspraak__afsprakenset__publicaties__jaar=F("jaar"))
-    if year:
-        lights = lights.filter(jaar=year)
+    # The lights, targets and net additions come from the kept summaries (reports/samenvatting.py):
+    # a few thousand rows at national scale instead of every adopted assessment.
+    published = {(set_id, jaar) for set_id, jaar in published_years}
     theme_lights: dict[str, Counter] = defaultdict(Counter)
-    # Counted by the database per theme: at national scale there are a hundred thousand adopted
-    # lights; grouping by the theme's id spares a lookup of set and theme for each of them.
-    themes = {
-        pk: (gemeente_id, titel)
-        for pk, gemeente_id, titel in Thema.objects.filter(afsprakenset_id__in=set_ids).values_list(
-            "pk", "afsprakenset__gemeente_id", "titel"
-        )
-    }
-    counted = lights.values_list("afspraak__thema_id", "kleur").annotate(n=Count("pk")).order_by()
-    for thema_id, kleur, n in counted:
-        gemeente_id, thema = themes[thema_id]
-        rows[gemeente_id].lights[kleur] += n
-        theme_lights[thema][kleur] += n
-    links = Koppeling.objects.filter(
-        berekening=Koppeling.Berekening.OPGELEVERD_NETTO, indicator__afspraak__afsprakenset_id__in=set_ids
-    )
-    targets = Doelstelling.objects.filter(indicator__koppeling__in=links, jaar__isnull=False).values_list(
-        "indicator__afspraak__afsprakenset__gemeente_id", "waarde", "jaar"
-    )
-    for gemeente_id, waarde, jaar in targets:
-        row = rows[gemeente_id]
-        if row.target is None or jaar < row.target_year:
-            row.target, row.target_year = int(waarde), jaar
-    for gemeente_id, netto in figure_queries.net_delivered(list(rows)).items():
-        rows[gemeente_id].delivered += netto  # delivered minus sold, as the figures page counts it
+    net_from: dict[int, int] = {}  # the municipality's net additions, the same in each of its sets: one set's
+    summaries = Jaaroverzicht.objects.filter(afsprakenset_id__in=set_ids).order_by("afsprakenset_id", "jaar")
+    for set_id, jaar, *counts, per_thema, doel, netto in summaries.values_list(
+        "afsprakenset_id", "jaar", *LIGHTS, "per_thema", "doel", "netto_opgeleverd"
+    ):
+        row = rows[gemeente_of_set[set_id]]
+        if doel is not None and (row.target is None or jaar < row.target_year):
+            row.target, row.target_year = doel, jaar
+        if net_from.setdefault(row.gemeente.pk, set_id) == set_id:
+            row.delivered += netto  # delivered minus sold, as the figures page counts it
+        if (public and (set_id, jaar) not in published) or (year and jaar != year):
+            continue  # the public sees only the lights of years the secretary published
+        for kleur, n in zip(LIGHTS, counts, strict=True):
+            if n:
+                row.lights[kleur] += n
+        for thema, per_light in per_thema.items():
+            for kleur, n in zip(LIGHTS, per_light, strict=True):
+                if n:
+                    theme_lights[thema][kleur] += n
     scores = (
         Concreetheid.objects.filter(afspraak__afsprakenset_id__in=set_ids)
         .values_list("afspraak__afsprakenset__gemeente_id")
