@@ -75,8 +75,9 @@ def overview(
     published_years = list(
         Publicatie.objects.filter(afsprakenset_id__in=set_ids).order_by("jaar").values_list("afsprakenset_id", "jaar")
     )
-    for set_id, jaar in published_years:
-        rows[gemeente_of_set[set_id]].public_url = reverse("reports:openbaar", args=[slugs[set_id], jaar])
+    latest = {gemeente_of_set[set_id]: (slugs[set_id], jaar) for set_id, jaar in published_years}
+    for gemeente_id, args in latest.items():  # the last published year of the municipality's sets
+        rows[gemeente_id].public_url = reverse("reports:openbaar", args=args)
     signed = Deelname.objects.filter(
         afsprakenset_id__in=set_ids, partij__soort="corporatie", afsprakenset__status=Afsprakenset.Status.ONDERTEKEND
     ).values_list("afsprakenset__gemeente_id", "partij_id")
