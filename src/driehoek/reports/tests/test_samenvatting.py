@@ -228,3 +228,32 @@ def test_cycle_decisions_without_adoption_leave_the_summaries_alone(kader, peopl
     )
     cycle_services.record_decision(people["secretaris"], overleg, soort="overig", tekst="Verslag vastgesteld.")
     assert samenvatting.kept() == before
+
+
+def test_a_target_the_administrator_changes_in_a_concept_set_is_kept(client, people):
+    from driehoek.accounts.tests.test_boundary import _as_submitted
+    from driehoek.figures.models import Koppeling
+    from driehoek.register.models import Afspraak, Afsprakenset, Doelstelling, Gemeente, Indicator, Thema
+
+    s = Afsprakenset.objects.create(
+        gemeente=Gemeente.objects.create(naam="Zuidwold"), slug="zuidwold-2027", soort="prestatieafspraken",
+        titel="Afspraken Zuidwold", eerste_jaar=2027, laatste_jaar=2027,
+    )  # fmt: skip
+    afspraak = Afspraak.objects.create(
+        afsprakenset=s, thema=Thema.objects.create(afsprakenset=s, nummer="1", titel="Bouwen"), nummer="1",
+        tekst="Wij bouwen.", soort="gezamenlijk",
+    )  # fmt: skip
+    indicator = Indicator.objects.create(
+        afspraak=afspraak, omschrijving="Netto toevoeging", soort="aantal", jaar_van=2027, jaar_tot=2027
+    )
+    Koppeling.objects.create(indicator=indicator, berekening=Koppeling.Berekening.OPGELEVERD_NETTO)
+    Doelstelling.objects.create(afspraak=afspraak, indicator=indicator, waarde=10, eenheid="woningen", jaar=2027,
+                                vergelijking="ten_minste", brontekst="Ten minste 10 woningen.")  # fmt: skip
+    assert not Jaaroverzicht.objects.filter(afsprakenset=s).exists()  # made outside the services
+    client.force_login(people["beheerder"])
+    url = reverse("admin:register_afspraak_change", args=[afspraak.pk])
+    data = _as_submitted(client.get(url))
+    data["doelstellingen-0-waarde"] = "25"
+    response = client.post(url, data)
+    assert response.status_code == 302, response.context and response.context["adminform"].form.errors
+    assert Jaaroverzicht.objects.get(afsprakenset=s, jaar=2027).doel == 25
