@@ -257,3 +257,20 @@ def test_a_target_the_administrator_changes_in_a_concept_set_is_kept(client, peo
     response = client.post(url, data)
     assert response.status_code == 302, response.context and response.context["adminform"].form.errors
     assert Jaaroverzicht.objects.get(afsprakenset=s, jaar=2027).doel == 25
+
+
+@pytest.mark.django_db
+def test_net_additions_per_year_follow_the_figures_pages_rule():
+    """`net_per_year` (all municipalities at once) gives what `additions(...).net` gives one municipality,
+    on a generated country with plan lists and sales, replaced deliveries included."""
+    from driehoek.core.synthetic import Generator
+    from driehoek.figures import queries
+    from driehoek.register.models import Gemeente
+
+    Generator(scale=0.002, seed=3, progress=None).run()
+    gemeenten = list(Gemeente.objects.filter(fictief=True))
+    per_year = queries.net_per_year([g.pk for g in gemeenten])
+    assert any(per_year.values())
+    for gemeente in gemeenten:
+        expected = {y: n for y, n in queries.additions(gemeente, 2000, 2040).net.items() if n}
+        assert {y: n for y, n in per_year.get(gemeente.pk, {}).items() if n} == expected, gemeente
