@@ -220,6 +220,21 @@ def test_the_overview_shows_the_summaries_and_the_public_only_published_years(cl
     rows, per_theme, _totals = national.overview(type(kader).objects.published(), public=True)
     assert sum(rows[0].lights.values()) == 2
 
+    services.start_year(people["secretaris"], kader, 2027)
+    _adopt(people, kader, "6", "groen", jaar=2027)  # adopted, not published
+    public_rows, public_themes, _totals = national.overview(type(kader).objects.published(), public=True)
+    assert sum(public_rows[0].lights.values()) == 2 and sum(sum(c) for _t, c in public_themes) == 2
+    assert sum(national.overview(type(kader).objects.all())[0][0].lights.values()) == 3
+
+
+def test_the_overview_shows_a_user_only_the_sets_they_may_see(client, kader, people, year_2026):
+    _adopt(people, kader, "1", "groen")
+    client.force_login(people["buitenstaander"])  # a party outside Aa en Hunze
+    html = client.get(reverse("reports:landelijk")).content.decode()
+    assert "Aa en Hunze" not in html and "0 gemeenten" in html
+    client.force_login(people["ahwoon"])
+    assert "Aa en Hunze" in client.get(reverse("reports:landelijk")).content.decode()
+
 
 def test_cycle_decisions_without_adoption_leave_the_summaries_alone(kader, people, year_2026):
     before = samenvatting.kept()
