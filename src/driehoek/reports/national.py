@@ -37,6 +37,7 @@ class Row:
     scored: int = 0  # agreements with a SMART score (vergelijken), and how many of them are concrete
     concrete: int = 0
     public_url: str = ""  # the municipality's public page: its latest published year, else its submitted set
+    badges: list = field(default_factory=list)  # (rendered badge, count) per light: set by the view
 
     @property
     def concrete_share(self) -> int | None:
@@ -61,11 +62,13 @@ def overview(
         sets = sets.filter(gemeente__provincie=provincie)
     if corporatie is not None:
         sets = sets.filter(deelnames__partij=corporatie)
-    sets = list(sets.distinct())
+    sets = sets.distinct()
+    # The selection as a subquery: a list of a thousand ids would be prepared value by value, per query.
+    set_ids = sets.values("pk")
+    sets = list(sets)
     rows: dict[int, Row] = {}
     for s in sets:
         rows.setdefault(s.gemeente_id, Row(s.gemeente)).sets.append(s)
-    set_ids = [s.pk for s in sets]
     submitted = set(Indiening.objects.filter(afsprakenset_id__in=set_ids).values_list("afsprakenset_id", flat=True))
     for s in sets:  # the submitted set's public page, overruled by a published year's
         if s.pk in submitted:
