@@ -1,10 +1,12 @@
 """All municipalities at once: sets, corporation-municipality pairs with agreements in force, adopted
 lights per theme, and homes added against targets. A fixed number of queries, whatever the size."""
 
-from collections import Counter, defaultdict
+import json
+from collections import Counter
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Q
+from django.db.models import Count, Q, TextField
+from django.db.models.functions import Cast
 from django.urls import reverse
 
 from driehoek.accounts.models import Partij
@@ -23,6 +25,11 @@ SORTS = {
     "opgeleverd": lambda r: -r.delivered,
     "doel": lambda r: -(r.target or 0),
 }
+
+
+def _add(total: list[int], counts) -> None:
+    for index, n in enumerate(counts):
+        total[index] += n
 
 
 @dataclass
@@ -89,28 +96,29 @@ def overview(
     for gemeente_id, partij_id in signed:
         rows[gemeente_id].corporations.add(corporations[partij_id])
     # The lights, targets and net additions come from the kept summaries (reports/samenvatting.py):
-    # a few thousand rows at national scale instead of every adopted assessment.
+    # a few thousand rows at national scale instead of every adopted assessment. Summed in plain lists
+    # (a Counter per light costs more than the rest of the page); the themes' JSON read as text.
     published = {(set_id, jaar) for set_id, jaar in published_years}
-    theme_lights: dict[str, Counter] = defaultdict(Counter)
+    lights: dict[int, list[int]] = {}  # per municipality: groen, oranje, rood, afgerond
+    theme_lights: dict[str, list[int]] = {}
     net_from: dict[int, int] = {}  # the municipality's net additions, the same in each of its sets: one set's
     summaries = Jaaroverzicht.objects.filter(afsprakenset_id__in=set_ids).order_by("afsprakenset_id", "jaar")
     for set_id, jaar, *counts, per_thema, doel, netto in summaries.values_list(
-        "afsprakenset_id", "jaar", *LIGHTS, "per_thema", "doel", "netto_opgeleverd"
+        "afsprakenset_id", "jaar", *LIGHTS, Cast("per_thema", TextField()), "doel", "netto_opgeleverd"
     ):
-        row = rows[gemeente_of_set[set_id]]
+        gemeente_id = gemeente_of_set[set_id]
+        row = rows[gemeente_id]
         if doel is not None and (row.target is None or jaar < row.target_year):
             row.target, row.target_year = doel, jaar
-        if net_from.setdefault(row.gemeente.pk, set_id) == set_id:
+        if net_from.setdefault(gemeente_id, set_id) == set_id:
             row.delivered += netto  # delivered minus sold, as the figures page counts it
-        if (public and (set_id, jaar) not in published) or (year and jaar != year):
+        if not any(counts) or (public and (set_id, jaar) not in published) or (year and jaar != year):
             continue  # the public sees only the lights of years the secretary published
-        for kleur, n in zip(LIGHTS, counts, strict=True):
-            if n:
-                row.lights[kleur] += n
-        for thema, per_light in per_thema.items():
-            for kleur, n in zip(LIGHTS, per_light, strict=True):
-                if n:
-                    theme_lights[thema][kleur] += n
+        _add(lights.setdefault(gemeente_id, [0] * len(LIGHTS)), counts)
+        for thema, per_light in json.loads(per_thema).items():
+            _add(theme_lights.setdefault(thema, [0] * len(LIGHTS)), per_light)
+    for gemeente_id, counts in lights.items():
+        rows[gemeente_id].lights = Counter({kleur: n for kleur, n in zip(LIGHTS, counts, strict=True) if n})
     scores = (
         Concreetheid.objects.filter(afspraak__afsprakenset_id__in=set_ids)
         .values_list("afspraak__afsprakenset__gemeente_id")
@@ -121,5 +129,5 @@ def overview(
         rows[gemeente_id].scored, rows[gemeente_id].concrete = n, concreet
     ordered = sorted(rows.values(), key=SORTS.get(sort, SORTS["gemeente"]))
     totals = {"target": sum(r.target or 0 for r in ordered), "delivered": sum(r.delivered for r in ordered)}
-    per_theme = [(thema, [counts[k] for k in LIGHTS]) for thema, counts in sorted(theme_lights.items())]
+    per_theme = sorted(theme_lights.items())
     return ordered, per_theme, totals
