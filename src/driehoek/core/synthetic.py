@@ -35,6 +35,7 @@ from driehoek.register.models import (
     Verantwoordelijke,
 )
 from driehoek.register.search_index import index_afspraken
+from driehoek.reports import samenvatting
 from driehoek.reports.models import Publicatie
 
 # The country at scale 1.0.
@@ -230,6 +231,7 @@ class Generator:
                 self._figures(gemeente, pairs[gemeente.pk], homes)
             bar.update(index + 1, f"· {self.counts.rows.get('woningen', 0):,} woningen".replace(",", "."))
         bar.close()
+        samenvatting.rebuild(self.stream)  # bulk inserts bypass the services that keep the summaries
         self._analyze()
         return self.counts.rows
 

@@ -18,6 +18,7 @@ from driehoek.core.versioning import locked
 from driehoek.monitoring import rules as monitoring_rules
 from driehoek.monitoring.models import Beoordeling, Kleur, Status
 from driehoek.register import guard
+from driehoek.reports import samenvatting
 
 from . import outcome, rules
 from .models import (
@@ -295,6 +296,7 @@ def record_decision(
             b.vastgesteld_op, b.vastgesteld_door, b.vastgesteld_bij = datum, str(overleg)[:200], besluit
             b.versie += 1
             _save(b, user, "vastgesteld")
+        samenvatting.refresh(overleg.afsprakenset)
     return besluit, not_agreed
 
 

@@ -165,10 +165,11 @@ def additions(gemeente, first: int, last: int, corporatie=None) -> Additions:
     )
 
 
-def net_delivered(gemeente_ids) -> dict[int, int]:
-    """Additions.net summed over all years, for many municipalities at once (the national overview)
-    in three queries, by the same rules as `additions`: the newest plan list per corporation, its
-    delivered plans with a year, minus the homes sold (a year delivered twice counted once)."""
+def net_per_year(gemeente_ids) -> dict[int, dict[int, int]]:
+    """Additions.net per year, for many municipalities at once (the summaries of the national
+    overview, reports/samenvatting.py) in three queries, by the same rules as `additions`: the newest
+    plan list per corporation, its delivered plans with a year, minus the homes sold (a year
+    delivered twice counted once, from the newest delivery)."""
     latest = {}
     for pk, gemeente_id, corporatie_id in (
         Aanlevering.objects.filter(
@@ -178,16 +179,14 @@ def net_delivered(gemeente_ids) -> dict[int, int]:
         .values_list("pk", "gemeente_id", "corporatie_id")
     ):
         latest.setdefault((gemeente_id, corporatie_id), pk)
-    result = defaultdict(int)
+    result = defaultdict(lambda: defaultdict(int))
     delivered = (
         Woningbouwplan.objects.filter(aanlevering_id__in=latest.values(), status=Woningbouwplan.Status.OPGELEVERD)
         .filter(Q(opleverdatum__isnull=False) | Q(jaar__isnull=False))
-        .values_list("aanlevering__gemeente_id")
-        .annotate(n=Sum("netto"))
-        .order_by()
+        .values_list("aanlevering__gemeente_id", "opleverdatum", "jaar", "netto")
     )
-    for gemeente_id, n in delivered:
-        result[gemeente_id] += n or 0
+    for gemeente_id, opleverdatum, jaar, netto in delivered:
+        result[gemeente_id][opleverdatum.year if opleverdatum else jaar] += netto
     seen = set()
     for gemeente_id, corporatie_id, jaar, verkoop in (
         Mutatie.objects.filter(
@@ -200,8 +199,8 @@ def net_delivered(gemeente_ids) -> dict[int, int]:
     ):
         if (gemeente_id, corporatie_id, jaar) not in seen:
             seen.add((gemeente_id, corporatie_id, jaar))
-            result[gemeente_id] -= verkoop
-    return dict(result)
+            result[gemeente_id][jaar] -= verkoop
+    return {gemeente_id: dict(years) for gemeente_id, years in result.items()}
 
 
 def allocations(gemeente, corporatie=None) -> dict[int, dict]:

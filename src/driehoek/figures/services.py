@@ -8,6 +8,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from driehoek.accounts import policy
+from driehoek.reports import samenvatting
 
 from . import uploads
 from .models import Aanlevering, Mutatie, Toewijzing, Voorraadtelling, Woning, Woningbouwplan
@@ -57,6 +58,7 @@ def store(
     from .linking import refresh_linked_indicators
 
     refresh_linked_indicators(gemeente)  # inside the same transaction: all or nothing
+    samenvatting.refresh_gemeente(gemeente)
     return aanlevering
 
 

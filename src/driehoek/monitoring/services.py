@@ -17,6 +17,7 @@ from driehoek.core.audit import save as _save
 from driehoek.core.downloads import safe_filename
 from driehoek.core.text import same_text
 from driehoek.core.versioning import ConflictError, locked
+from driehoek.reports import samenvatting
 
 from . import checks, rules
 from .models import Beoordeling, Bijlage, Indicatorwaarde, Monitoringsjaar, Reactie, Status
@@ -201,6 +202,7 @@ def adopt(user, beoordeling: Beoordeling, *, datum: date, orgaan: str, versie: i
     b.vastgesteld_op, b.vastgesteld_door = datum, orgaan.strip()
     b.versie += 1
     _save(b, user, "vastgesteld")
+    samenvatting.refresh(b.afspraak.afsprakenset)
     return b
 
 
@@ -217,4 +219,5 @@ def revise(user, beoordeling: Beoordeling, *, reden: str, versie: int | None = N
     b.revisie += 1
     b.versie += 1
     _save(b, user, "herzien")
+    samenvatting.refresh(b.afspraak.afsprakenset)
     return b

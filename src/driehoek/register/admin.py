@@ -15,6 +15,7 @@ from driehoek.accounts import policy
 from driehoek.accounts.models import Partij
 from driehoek.core.history_admin import ReadOnlyHistoryAdmin
 from driehoek.core.versioning import ConflictError, locked
+from driehoek.reports import samenvatting
 
 from . import rules
 from .consistency import reference_problems
@@ -141,6 +142,12 @@ class RegisterAdmin(SetChoices, PolicyMixin, ReadOnlyHistoryAdmin):
     def get_form(self, request, obj=None, change=False, **kwargs):
         form = super().get_form(request, obj, change=change, **kwargs)
         return self.limit(form, _set_of(obj) if obj is not None else None)
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        # A theme's title, a target or the set's municipality is in the national overview's summaries.
+        if isinstance(afsprakenset := _set_of(form.instance), Afsprakenset):
+            samenvatting.refresh(afsprakenset)
 
     def delete_queryset(self, request, queryset):
         # "Delete selected" asks no per-row permission: refuse it when a row is in a signed set.

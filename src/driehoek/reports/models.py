@@ -70,3 +70,28 @@ class Rapport(models.Model):
     def download_name(self) -> str:
         """The name a download gets: the set and the year, never storage's shortened or suffixed name."""
         return f"evaluatie-{self.afsprakenset.slug}-{self.jaar}.{self.formaat}"
+
+
+class Jaaroverzicht(models.Model):
+    """What the national overview shows of one set in one year, kept by the services that change it
+    (reports/samenvatting.py, docs/adr/0120): the adopted lights, in all and per theme, the target for
+    net additions and the municipality's net additions. Never edited; rebuilt by `rebuild_summaries`."""
+
+    afsprakenset = models.ForeignKey(Afsprakenset, on_delete=models.CASCADE, related_name="jaaroverzichten")
+    jaar = models.PositiveSmallIntegerField(_("jaar"))
+    groen = models.PositiveIntegerField(default=0)
+    oranje = models.PositiveIntegerField(default=0)
+    rood = models.PositiveIntegerField(default=0)
+    afgerond = models.PositiveIntegerField(default=0)
+    vastgesteld = models.PositiveIntegerField(_("vastgestelde afspraken"), default=0)
+    per_thema = models.JSONField(default=dict)  # theme title: [groen, oranje, rood, afgerond]
+    doel = models.BigIntegerField(_("doel netto toevoeging"), null=True)
+    netto_opgeleverd = models.BigIntegerField(_("netto opgeleverd"), default=0)  # the municipality's, this year
+
+    class Meta:
+        verbose_name = _("jaaroverzicht")
+        verbose_name_plural = _("jaaroverzichten")
+        constraints = [models.UniqueConstraint(fields=["afsprakenset", "jaar"], name="jaaroverzicht_eenmaal_per_jaar")]
+
+    def __str__(self) -> str:
+        return f"{self.afsprakenset_id} {self.jaar}"

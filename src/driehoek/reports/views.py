@@ -3,6 +3,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -84,6 +85,10 @@ def _national(request, sets_qs, *, public: bool):
         public=public,
         sort=request.GET.get("sort", "gemeente"),
     )
+    # The badge of each light rendered once, not once per municipality and light (issue 18).
+    badges = {kleur: render_to_string("components/stoplicht.html", {"kleur": kleur}) for kleur in national.LIGHTS}
+    for row in rows:
+        row.badges = [(badges[kleur], n) for kleur, n in row.light_counts]
     context = {
         "rows": rows,
         "theme_lights": theme_lights,

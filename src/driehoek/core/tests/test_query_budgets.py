@@ -28,8 +28,10 @@ BUDGET = {
     # + the SMART scores per municipality (vergelijken, issue 19), + homes delivered net of sales (the
     # newest delivery per pair and its Mutatie.verkoop: figures.queries.additions, issue 16): 3, constant.
     # + each municipality's public page for its name's link (published year, submitted set): issue 16.
-    "landelijk": 16,
-    "landelijk_openbaar": 13,
+    # Lights, targets and net additions from the kept summaries (reports/samenvatting.py, issue 18): one
+    # query instead of six (adopted lights, themes, targets, and three for the net additions).
+    "landelijk": 11,
+    "landelijk_openbaar": 8,
 }
 
 # + 1 per set being signed: the cycle's open items carry its signing tasks (ondertekening, issue 14),

@@ -8,6 +8,7 @@ from django.db import transaction
 from driehoek.accounts.models import Partij
 from driehoek.figures.models import Aanlevering, Koppeling, Voorraadtelling
 from driehoek.register.models import Gemeente, Indicator
+from driehoek.reports import samenvatting
 
 
 class Command(BaseCommand):
@@ -38,4 +39,5 @@ class Command(BaseCommand):
                     indicator=indicator, defaults={"berekening": row["berekening"]}
                 )
                 linked += created
+                samenvatting.refresh(indicator.afspraak.afsprakenset)  # a net-additions target shows nationally
         self.stdout.write(f"{added} aanlevering(en) en {linked} koppeling(en) uit de documenten geladen.")
