@@ -25,6 +25,7 @@ setup: $(VENV)/.installed
 	DJANGO_SETTINGS_MODULE=$(SETTINGS) $(MANAGE) import_register --skip-existing $(DATA)
 	DJANGO_SETTINGS_MODULE=$(SETTINGS) $(MANAGE) load_reference_data
 	DJANGO_SETTINGS_MODULE=$(SETTINGS) $(MANAGE) load_document_figures
+	DJANGO_SETTINGS_MODULE=$(SETTINGS) $(MANAGE) rebuild_summaries -v0
 	@if [ "$(SETTINGS)" = "$(DEV_SETTINGS)" ]; then \
 	  $(MANAGE) create_demo_users && \
 	  $(MANAGE) plan_cycle --set aa-en-hunze-kaderafspraken-2026-2031 --as secretaris && \
