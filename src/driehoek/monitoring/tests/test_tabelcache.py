@@ -50,6 +50,8 @@ def test_the_second_request_is_served_from_the_cache(client, kader, people, year
     second, cache = _table(client, kader)
     assert cache == "hit" and second == first
     assert first.count("monitoringstabel__first") == kader.afspraken.count()
+    for afspraak in kader.afspraken.all():  # each agreement's link, made from one reverse for all rows
+        assert f'href="{reverse("monitoring:beoordeling", args=[kader.slug, 2026, afspraak.nummer])}"' in first
 
 
 def test_the_header_says_how_long_the_database_took_and_a_hit_asks_fewer_queries(client, kader, people, year_2026):
