@@ -25,10 +25,21 @@ from django.utils import translation
 
 from driehoek.accounts import policy
 from driehoek.accounts.models import Partij
-from driehoek.register.models import Actiehouder, Afspraak, Indicator, Jaardoel, Thema, Verantwoordelijke
+from driehoek.register.models import (
+    Actiehouder,
+    Afspraak,
+    Deelname,
+    Doelstelling,
+    Indicator,
+    Jaardoel,
+    LopendeAfspraak,
+    Thema,
+    Verantwoordelijke,
+)
 
-from . import queries
-from .models import Beoordeling, Indicatorwaarde, Tabelversie
+from . import checks, queries
+from .forms import TabelFilterForm
+from .models import Beoordeling, Indicatorwaarde, Jaarcheck, Tabelversie
 
 TIMEOUT = 24 * 3600  # an entry of an old token is never read again; this only bounds its stay
 
@@ -58,18 +69,29 @@ def raise_version(afsprakenset_ids) -> None:
         Tabelversie.objects.update_or_create(afsprakenset_id=pk, defaults={"token": uuid.uuid4().hex})
 
 
-def render(afsprakenset, jaar: int, **filters) -> str:
-    """The table's HTML, made now: its rows (queries.monitoringstabel) in monitoring/_tabel.html."""
-    rows = queries.monitoringstabel(afsprakenset, jaar, **filters)
+def render(afsprakenset, jaar: int, form=None, path: str = "") -> str:
+    """The filters, the table and the yearly checks, made now: the rows of `form`'s filters (none:
+    the whole table, with an empty form) in monitoring/_tabel.html."""
+    form = form or TabelFilterForm(afsprakenset, None)
+    filters = form.filters()
     # One reverse for all rows: each agreement's link is this plus its number (a reverse per row was
     # a tenth of the table's rendering).
     link = reverse("monitoring:beoordeling", args=[afsprakenset.slug, jaar, "0"]).removesuffix("0/")
-    context = {"afsprakenset": afsprakenset, "jaar": jaar, "rows": rows, "beoordeling_url": link}
+    context = {
+        "afsprakenset": afsprakenset,
+        "jaar": jaar,
+        "form": form,
+        "filtered": bool(filters),
+        "path": path,
+        "rows": queries.monitoringstabel(afsprakenset, jaar, **filters),
+        "checks": checks.for_year(afsprakenset, jaar),
+        "beoordeling_url": link,
+    }
     return render_to_string("monitoring/_tabel.html", context)
 
 
 def rendered(user, afsprakenset, jaar: int) -> tuple[str, str]:
-    """(the whole table's HTML, "hit" or "miss"): from the cache, or made and then kept."""
+    """(the unfiltered HTML of render(), "hit" or "miss"): from the cache, or made and then kept."""
     klasse = policy.monitoringstabel_class(user, afsprakenset)
     if klasse is None:  # the view refused already; never cache what a viewer may not see
         raise PermissionDenied
@@ -94,6 +116,20 @@ def _sets_of_indicator(indicator_id):
     return Indicator.objects.filter(pk=indicator_id).values_list("afspraak__afsprakenset_id", flat=True)
 
 
+def _sets_of_thema(thema_id):
+    return Thema.objects.filter(pk=thema_id).values_list("afsprakenset_id", flat=True)
+
+
+def _sets_of_doelstelling(d):
+    return {*_sets_of_afspraak(d.afspraak_id), *_sets_of_thema(d.thema_id)}
+
+
+def _sets_of_jaarcheck(c):
+    if c.lopende_afspraak_id:
+        return LopendeAfspraak.objects.filter(pk=c.lopende_afspraak_id).values_list("thema__afsprakenset_id", flat=True)
+    return _sets_of_doelstelling(Doelstelling.objects.get(pk=c.doelstelling_id)) if c.doelstelling_id else []
+
+
 def _sets_of_partij(partij_id):
     named = set(
         Actiehouder.objects.filter(partij_id=partij_id).values_list("indicator__afspraak__afsprakenset_id", flat=True)
@@ -101,6 +137,7 @@ def _sets_of_partij(partij_id):
     named |= set(
         Verantwoordelijke.objects.filter(partij_id=partij_id).values_list("afspraak__afsprakenset_id", flat=True)
     )
+    named |= set(Deelname.objects.filter(partij_id=partij_id).values_list("afsprakenset_id", flat=True))
     return named
 
 
@@ -113,7 +150,12 @@ SETS = {
     Indicatorwaarde: lambda w: _sets_of_indicator(w.indicator_id),
     Actiehouder: lambda a: _sets_of_indicator(a.indicator_id),
     Jaardoel: lambda d: _sets_of_indicator(d.indicator_id),  # a yearly programme's target shows in its framework
-    Partij: lambda p: _sets_of_partij(p.pk),  # the short name of actiehouders and responsible parties
+    Partij: lambda p: _sets_of_partij(p.pk),  # actiehouders' short names, the filter's party names
+    Deelname: lambda d: [d.afsprakenset_id],  # the filter's parties
+    # The yearly checks below the table: ongoing commitments and the themes' targets.
+    Jaarcheck: _sets_of_jaarcheck,
+    LopendeAfspraak: lambda lopend: _sets_of_thema(lopend.thema_id),
+    Doelstelling: _sets_of_doelstelling,
 }
 
 

@@ -15,7 +15,7 @@ from driehoek.core.downloads import CONTENT_TYPES, safe_filename
 from driehoek.core.versioning import offer_current_version
 from driehoek.register.models import Actiehouder, Afspraak, Afsprakenset, Indicator
 
-from . import checks, queries, rules, services, tabelcache, taken
+from . import queries, rules, services, tabelcache, taken
 from .forms import (
     HerzienForm,
     IndicatorwaardeForm,
@@ -101,12 +101,11 @@ def dashboard(request, slug: str, jaar: int):
 def tabel(request, slug: str, jaar: int):
     afsprakenset = _visible_set(request, slug)
     monitoringsjaar = _year(afsprakenset, jaar)
-    form = TabelFilterForm(afsprakenset, request.GET or None)
-    filters = form.filters()
-
-    # The whole table from the shared cache (docs/adr/0125); a filtered one is made each time.
-    if filters:
-        html, cache = tabelcache.render(afsprakenset, jaar, **filters), ""
+    # The filters, the table and the yearly checks from the shared cache (docs/adr/0125); with any
+    # filter given (or a wrong one, whose message shows) they are made each time.
+    if request.GET:
+        form = TabelFilterForm(afsprakenset, request.GET)
+        html, cache = tabelcache.render(afsprakenset, jaar, form=form, path=request.path), ""
     else:
         html, cache = tabelcache.rendered(request.user, afsprakenset, jaar)
     context = {
@@ -114,10 +113,7 @@ def tabel(request, slug: str, jaar: int):
         "monitoringsjaar": monitoringsjaar,
         "jaar": jaar,
         "tab": "tabel",
-        "form": form,
         "tabel": mark_safe(html),  # rendered by the template engine, which escaped it
-        "filtered": bool(filters),
-        "checks": checks.for_year(afsprakenset, jaar),
     }
     response = render(request, "monitoring/tabel.html", context)
     response.server_timing_cache = cache  # Server-Timing says whether the cache served (core/middleware.py)

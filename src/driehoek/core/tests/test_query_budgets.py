@@ -25,7 +25,8 @@ BUDGET = {
     # shared cache (docs/adr/0125): the viewer's class (policy, 1), the set's token (made on a first
     # view: 4), the cache read (1) and, on a miss, its write (5: count for culling, look-up, insert).
     "tabel": 27,
-    "tabel_cached": 12,  # the second request: the table from the cache, without its rows' queries
+    # The second request: filters, table and yearly checks from the cache, without their queries.
+    "tabel_cached": 9,
     "dashboard": 30,  # what waits for adoption (policy, 3) and who fills a stale indicator (2)
     "beoordeling": 29,  # + the disputes about the assessment, + the yearly targets the suggestion follows
     "openbaar": 9,

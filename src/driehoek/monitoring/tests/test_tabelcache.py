@@ -14,8 +14,8 @@ from django.utils import translation
 from driehoek.accounts import policy
 from driehoek.figures.tests.test_one_number import PLANS
 from driehoek.figures.tests.test_services import _deliver
-from driehoek.monitoring import services, tabelcache
-from driehoek.monitoring.models import Beoordeling, Status, Tabelversie
+from driehoek.monitoring import checks, services, tabelcache
+from driehoek.monitoring.models import Beoordeling, Jaarcheck, Status, Tabelversie
 from driehoek.register.models import Afsprakenset, Gemeente
 
 pytestmark = pytest.mark.django_db
@@ -31,7 +31,8 @@ def _table(client, kader, **params) -> tuple[str, str]:
     response = client.get(reverse("monitoring:tabel", args=[kader.slug, 2026]), params)
     assert response.status_code == 200
     html = response.content.decode()
-    table = re.search(r'<table class="utrecht-table monitoringstabel">.*?</table>', html, re.S).group(0)
+    # The cached part: the filters, the table and the yearly checks below it.
+    table = html[html.index('<form method="get" class="filters"') : html.index("</main>")]
     cache = re.search(r"cache;desc=(\w+)", response.headers["Server-Timing"])
     return table, cache.group(1) if cache else ""
 
@@ -70,6 +71,8 @@ def test_a_filtered_table_is_made_each_time(client, kader, people, year_2026):
     _table(client, kader)
     table, cache = _table(client, kader, kleur="rood")
     assert cache == "" and "Geen regels die aan de filters voldoen" in table
+    table, cache = _table(client, kader, kleur="paars")  # a wrong filter: its message shows
+    assert cache == "" and "utrecht-form-field--invalid" in table
 
 
 def test_viewers_of_different_classes_never_get_each_others_table(client, kader, people, year_2026):
@@ -160,6 +163,13 @@ def _register(kader, people):
     return "Een nieuwe titel voor afspraak een"
 
 
+def _check(kader, people):
+    """The yearly check of an ongoing commitment, below the table."""
+    check = Jaarcheck.objects.filter(jaar=2026, lopende_afspraak__thema__afsprakenset=kader).first()
+    checks.record(people["secretaris"], check, stand="gestopt", opmerking="Gestopt na overleg in maart.")
+    return "Gestopt na overleg in maart."
+
+
 def _party(kader, people):
     """A party's short name: the table names actiehouders by it where no printed label is kept
     (Aa en Hunze's indicators all have one, so the name itself does not show here)."""
@@ -169,7 +179,7 @@ def _party(kader, people):
     return None
 
 
-@pytest.mark.parametrize("change", [_value, _voorzet, _reaction, _adoption, _upload, _register, _party])
+@pytest.mark.parametrize("change", [_value, _voorzet, _reaction, _adoption, _upload, _register, _check, _party])
 def test_each_kind_of_change_raises_the_version_and_shows(client, kader, people, year_2026, change):
     client.force_login(people["secretaris"])
     before, _c = _table(client, kader)
