@@ -127,7 +127,10 @@ def _sets_of_doelstelling(d):
 def _sets_of_jaarcheck(c):
     if c.lopende_afspraak_id:
         return LopendeAfspraak.objects.filter(pk=c.lopende_afspraak_id).values_list("thema__afsprakenset_id", flat=True)
-    return _sets_of_doelstelling(Doelstelling.objects.get(pk=c.doelstelling_id)) if c.doelstelling_id else []
+    pairs = Doelstelling.objects.filter(pk=c.doelstelling_id).values_list(
+        "afspraak__afsprakenset_id", "thema__afsprakenset_id"
+    )
+    return {pk for pair in pairs for pk in pair if pk}  # none when the target went first in a cascade
 
 
 def _sets_of_partij(partij_id):

@@ -170,6 +170,13 @@ def _check(kader, people):
     return "Gestopt na overleg in maart."
 
 
+def _target_check(kader, people):
+    """The yearly check of a theme's target, below the table."""
+    check = Jaarcheck.objects.filter(jaar=2026, doelstelling__thema__afsprakenset=kader).first()
+    checks.record(people["secretaris"], check, stand="afgerond", opmerking="Doel van het thema gehaald.")
+    return "Doel van het thema gehaald."
+
+
 def _party(kader, people):
     """A party's short name: the table names actiehouders by it where no printed label is kept
     (Aa en Hunze's indicators all have one, so the name itself does not show here)."""
@@ -179,7 +186,10 @@ def _party(kader, people):
     return None
 
 
-@pytest.mark.parametrize("change", [_value, _voorzet, _reaction, _adoption, _upload, _register, _check, _party])
+CHANGES = [_value, _voorzet, _reaction, _adoption, _upload, _register, _check, _target_check, _party]
+
+
+@pytest.mark.parametrize("change", CHANGES)
 def test_each_kind_of_change_raises_the_version_and_shows(client, kader, people, year_2026, change):
     client.force_login(people["secretaris"])
     before, _c = _table(client, kader)
