@@ -65,7 +65,7 @@ loadtest: $(VENV)/.installed
 	$(PY) scripts/loadtest.py $(LOADTEST_ARGS)
 
 # Driehoek at national scale on SQLite and PostgreSQL, as one JSON document (docs/performance.md).
-# BENCH_SCALE=0.05 for a smaller country; the generated SQLite database is kept in var/bench/.
+# BENCH_SCALE=0.05 for a smaller country (BENCH_SMALL_SCALE, 0.1, is the second scale); the SQLite databases are kept in var/bench/.
 bench: $(VENV)/.installed
 	@$(PY) scripts/bench.py
 

@@ -4,6 +4,9 @@
     scripts/bench.py                 generate (or reuse) the data set, measure both databases, print JSON
     BENCH_SCALE=0.05 scripts/bench.py   a smaller country (default 1.0: 342 municipalities, 2.3 M homes)
 
+Beside BENCH_SCALE the pages are also timed at BENCH_SMALL_SCALE (0.1) when that is smaller: a page
+whose p95 at the full scale is more than 1.5 times its p95 at the small one grows with the country.
+
 Pages are served by gunicorn with the production settings; their server time is read from the
 `Server-Timing` header (driehoek.core.middleware.ServerTimingMiddleware: from the first middleware to
 the response, without the network and the client). Exports, figures, upload validation and the
@@ -27,6 +30,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 PY = str(ROOT / ".venv" / "bin" / "python")
 SCALE = float(os.environ.get("BENCH_SCALE", "1.0"))
+SMALL_SCALE = float(os.environ.get("BENCH_SMALL_SCALE", "0.1"))  # the second country: pages only
 SEED = int(os.environ.get("BENCH_SEED", "2026"))
 REQUESTS = int(os.environ.get("BENCH_REQUESTS", "40"))  # per page, after warming up
 SECONDS = float(os.environ.get("BENCH_SECONDS", "8"))  # per throughput measurement
@@ -45,6 +49,7 @@ GOALS = {
     "figures_s": 3,
     "upload_rows_per_s": 100_000,
     "importer_ms_per_page": 50,
+    "growth_ratio": 1.5,  # a page's p95 at SCALE over its p95 at SMALL_SCALE
     "similar_index_build_s": 600,
     "similar_query_p95_ms": 50,
 }
@@ -105,64 +110,90 @@ def machine() -> dict:
     }
 
 
-def prepare(env: dict, fresh: bool) -> float | None:
-    """Migrate and generate; the generation time in seconds, or None when the data was there."""
-    manage = [PY, str(ROOT / "manage.py")]
+MANAGE = [PY, str(ROOT / "manage.py")]
+
+
+def has_command(env: dict, name: str) -> bool:
+    return subprocess.run(MANAGE + ["help", name], env=env, capture_output=True).returncode == 0
+
+
+def prepare(env: dict, fresh: bool, scale: float, summaries: Path | None = None) -> float | None:
+    """Migrate and generate; the generation time in seconds, or None when the data was there.
+    A kept database (`summaries` marks it) that predates the summaries gets them rebuilt once, when
+    this code has the command (issue 18 item 1)."""
     for command in (["migrate", "--noinput", "-v0"], ["createcachetable"], ["load_reference_data"]):
-        subprocess.run(manage + command, env=env, check=True, stdout=subprocess.DEVNULL)
+        subprocess.run(MANAGE + command, env=env, check=True, stdout=subprocess.DEVNULL)
     if not fresh:
+        if summaries and not summaries.exists() and has_command(env, "rebuild_summaries"):
+            log("rebuilding the summaries of a kept database")
+            subprocess.run(MANAGE + ["rebuild_summaries"], env=env, check=True, stdout=sys.stderr)
+            summaries.touch()
         return None
     start = time.monotonic()
-    generate = manage + ["generate_national", "--scale", str(SCALE), "--seed", str(SEED)]
+    generate = MANAGE + ["generate_national", "--scale", str(scale), "--seed", str(SEED)]
     subprocess.run(generate, env=env, check=True, stdout=sys.stderr)  # stdout carries only the JSON
+    if summaries and has_command(env, "rebuild_summaries"):
+        summaries.touch()  # the generator builds them
     return round(time.monotonic() - start, 1)
 
 
-def run_sqlite() -> dict:
+def run_sqlite(scale: float, pages_only: bool = False) -> dict:
     BENCH_DIR.mkdir(parents=True, exist_ok=True)
-    db = BENCH_DIR / f"national-scale{SCALE}-seed{SEED}.sqlite3"
+    db = BENCH_DIR / f"national-scale{scale}-seed{SEED}.sqlite3"
     done = db.with_suffix(".ready")
     fresh = not done.exists()
     if fresh:  # a half-made database from an interrupted run is made again
-        for path in (db, done):
+        for path in (db, done, db.with_suffix(".summaries")):
             path.unlink(missing_ok=True)
-    env = environment("sqlite", f"sqlite:///{db}")
+    env = {**environment("sqlite", f"sqlite:///{db}"), "BENCH_SCALE": str(scale)}
     log(f"SQLite: {'generating' if fresh else 'reusing'} {db.name}")
-    generation = prepare(env, fresh)
+    generation = prepare(env, fresh, scale, summaries=db.with_suffix(".summaries"))
     done.touch()
-    result = measure_in_subprocess("sqlite", env)
+    result = measure_in_subprocess("sqlite", env, pages_only)
     result["generation_s"] = generation
     result["database_mb"] = round(db.stat().st_size / 1e6)
     return result
 
 
-def run_postgresql() -> dict:
+def run_postgresql(scale: float, pages_only: bool = False) -> dict:
     """In a throwaway cluster (scripts/with-postgres.sh): generated anew each run."""
     out = BENCH_DIR / "postgresql.json"
     out.unlink(missing_ok=True)
     command = [str(ROOT / "scripts" / "with-postgres.sh"), PY, __file__, "postgresql-inside", str(out)]
-    subprocess.run(command, env={**os.environ, "PGPORT_TEST": PG_PORT}, check=True, stdout=sys.stderr)
+    env = {**os.environ, "PGPORT_TEST": PG_PORT, "BENCH_SCALE": str(scale), "BENCH_PAGES_ONLY": str(int(pages_only))}
+    subprocess.run(command, env=env, check=True, stdout=sys.stderr)
     return json.loads(out.read_text())
 
 
 def postgresql_inside(out: str) -> None:
     env = environment("postgresql", os.environ["DATABASE_URL"])
-    log("PostgreSQL: generating")
-    generation = prepare(env, fresh=True)
-    result = measure_in_subprocess("postgresql", env)
+    log(f"PostgreSQL: generating (scale {SCALE})")
+    generation = prepare(env, True, SCALE)
+    result = measure_in_subprocess("postgresql", env, os.environ.get("BENCH_PAGES_ONLY") == "1")
     result["generation_s"] = generation
     Path(out).write_text(json.dumps(result))
 
 
-def measure_in_subprocess(label: str, env: dict) -> dict:
-    done = subprocess.run(
-        [PY, __file__, "measure", label], env=env, check=True, stdout=subprocess.PIPE, text=True
-    ).stdout
+def measure_in_subprocess(label: str, env: dict, pages_only: bool = False) -> dict:
+    command = [PY, __file__, "measure", label] + (["pages"] if pages_only else [])
+    done = subprocess.run(command, env=env, check=True, stdout=subprocess.PIPE, text=True).stdout
     return json.loads(done)
 
 
-def verdict(results: dict) -> dict:
-    """Per goal and database: the measured value, the goal and whether it is met."""
+def growth(large: dict, small: dict) -> dict:
+    """Per page: p95 at the full scale, at the small one, and their ratio (goal: at most 1.5)."""
+    result = {}
+    for name, page in large.get("pages", {}).items():
+        other = small.get("pages", {}).get(name)
+        if other:
+            ratio = round(page["server_p95_ms"] / other["server_p95_ms"], 2) if other["server_p95_ms"] else None
+            result[name] = {"p95_ms": page["server_p95_ms"], "p95_small_ms": other["server_p95_ms"], "ratio": ratio}
+    return result
+
+
+def verdict(results: dict, growths: dict) -> dict:
+    """Per goal and database: the measured value, the goal and whether it is met. The growth goal
+    names the pages over it (`pages_over`): a page whose time grows with the country fails."""
     checks = {}
     for label, r in results.items():
         if not isinstance(r, dict) or "pages" not in r:
@@ -191,6 +222,11 @@ def verdict(results: dict) -> dict:
             "figures_s": (figures["seconds"], figures["cpu_seconds_this_process"], True),
             "upload_rows_per_s": (upload["rows_per_s"], upload["rows_per_cpu_s"], False),
             "importer_ms_per_page": (r["importer"].get("ms_per_page"), None, True),
+            "growth_ratio": (
+                max((g["ratio"] or 0 for g in growths.get(label, {}).values()), default=None),
+                None,
+                True,
+            ),
             "similar_index_build_s": (r.get("similar", {}).get("build_s"), None, True),
             "similar_query_p95_ms": (r.get("similar", {}).get("query_p95_ms"), None, True),
         }
@@ -202,20 +238,34 @@ def verdict(results: dict) -> dict:
                 return None if v is None else (v <= goal if lower else v >= goal)
 
             checks[label][key] = {"value": value, "met": met(value), "cpu": cpu, "met_on_cpu": met(cpu), "goal": goal}
+        over = [name for name, g in growths.get(label, {}).items() if g["ratio"] and g["ratio"] > GOALS["growth_ratio"]]
+        checks[label]["growth_ratio"]["pages_over"] = over
     return checks
 
 
 def main() -> None:
     started = time.monotonic()
     report = {"scale": SCALE, "seed": SEED, "machine": machine(), "goals": GOALS}
-    report["sqlite"] = run_sqlite()
+    small = SMALL_SCALE if SMALL_SCALE < SCALE else None
+    report["small_scale"] = {"scale": small} if small else {"skipped": f"BENCH_SMALL_SCALE is not below {SCALE}"}
+    report["sqlite"] = run_sqlite(SCALE)
+    if small:
+        report["small_scale"]["sqlite"] = run_sqlite(small, pages_only=True)
     if os.environ.get("BENCH_POSTGRESQL", "1") == "0":
         report["postgresql"] = {"skipped": "BENCH_POSTGRESQL=0"}
     elif not list(Path("/usr/lib/postgresql").glob("*/bin/initdb")):
         report["postgresql"] = {"skipped": "PostgreSQL is not installed (apt-get install postgresql)"}
     else:
-        report["postgresql"] = run_postgresql()
-    report["verdict"] = verdict({k: report[k] for k in ("sqlite", "postgresql")})
+        report["postgresql"] = run_postgresql(SCALE)
+        if small:
+            report["small_scale"]["postgresql"] = run_postgresql(small, pages_only=True)
+    growths = {
+        label: growth(report[label], report["small_scale"][label])
+        for label in ("sqlite", "postgresql")
+        if label in report["small_scale"]
+    }
+    report["growth"] = growths or {"skipped": "one scale only"}
+    report["verdict"] = verdict({k: report[k] for k in ("sqlite", "postgresql")}, growths)
     report["total_s"] = round(time.monotonic() - started)
     text = json.dumps(report, indent=2, ensure_ascii=False)
     (BENCH_DIR / "latest.json").write_text(text + "\n")
@@ -230,13 +280,18 @@ def percentile(values: list[float], p: float) -> float:
     return round(ordered[min(len(ordered) - 1, int(round(p / 100 * (len(ordered) - 1))))], 2)
 
 
-def server_timing(header: str) -> dict[str, float]:
-    """{"app": 12.3, "cpu": 10.1} from "app;dur=12.3, cpu;dur=10.1"."""
+def server_timing(header: str) -> dict:
+    """{"app": 12.3, "db": 4.1, "db_desc": "13", "cache_desc": "hit"} from
+    "app;dur=12.3, db;dur=4.1;desc=13, cache;desc=hit"."""
     result = {}
     for part in header.split(","):
-        name, _sep, rest = part.strip().partition(";dur=")
-        if rest:
-            result[name] = float(rest)
+        name, *params = part.strip().split(";")
+        for param in params:
+            key, _sep, value = param.partition("=")
+            if key == "dur":
+                result[name] = float(value)
+            elif key == "desc":
+                result[f"{name}_desc"] = value.strip('"')
     return result
 
 
@@ -253,24 +308,36 @@ def fetch(url: str, cookie: str = "") -> tuple[int, dict[str, float], float, int
 
 
 def time_page(url: str, cookie: str) -> dict:
-    for _i in range(3):
+    """p50/p95 after three requests to warm up; a page with a cached part says how often the cache
+    served it (`cache`), and what its first request took and whether that one was served from it."""
+    first = fetch(url, cookie)[1]
+    for _i in range(2):
         fetch(url, cookie)
-    server, cpu, client, size = [], [], [], 0
+    server, cpu, db, client, size, caches = [], [], [], [], 0, {}
     for _i in range(REQUESTS):
         status, timing, c, size = fetch(url, cookie)
         if status != 200:
             raise RuntimeError(f"{url}: HTTP {status}")
         server.append(timing["app"])
         cpu.append(timing["cpu"])
+        db.append(timing.get("db", 0.0))
         client.append(c)
-    return {
+        if "cache_desc" in timing:
+            caches[timing["cache_desc"]] = caches.get(timing["cache_desc"], 0) + 1
+    result = {
         "server_p50_ms": percentile(server, 50),
         "server_p95_ms": percentile(server, 95),
         "server_cpu_p50_ms": percentile(cpu, 50),
         "server_cpu_p95_ms": percentile(cpu, 95),
+        "server_db_p50_ms": percentile(db, 50),  # waiting on the database's answers
+        "queries": int(timing.get("db_desc", "0")),
         "client_p50_ms": percentile(client, 50),
         "bytes": size,
     }
+    if caches:
+        result["cache"] = caches
+        result["first_request"] = {"server_ms": first["app"], "cache": first.get("cache_desc")}
+    return result
 
 
 def throughput(url: str, cookie: str) -> float:
@@ -358,7 +425,7 @@ def subjects() -> dict:
     }
 
 
-def serve_and_measure(label: str, s: dict) -> dict:
+def serve_and_measure(label: str, s: dict, pages_only: bool = False) -> dict:
     from django.urls import reverse
 
     port = PORTS[label]
@@ -387,10 +454,17 @@ def serve_and_measure(label: str, s: dict) -> dict:
             "landelijk": (reverse("reports:landelijk"), admin),
             "landelijk_openbaar": (reverse("reports:landelijk_openbaar"), ""),
         }
+        minimal_view = time_page(base + reverse("gezond"), member)
         timings = {}
         for name, (path, cookie) in pages.items():
             log(f"{label}: {name}")
             timings[name] = time_page(base + path, cookie)
+            for p in ("p50", "p95"):  # as a multiple of the minimal view's service time in this run
+                timings[name][f"{p}_x_minimal"] = round(
+                    timings[name][f"server_{p}_ms"] / max(minimal_view[f"server_{p}_ms"], 0.01), 1
+                )
+        if pages_only:
+            return {"minimal_view": minimal_view, "pages": timings}
         log(f"{label}: throughput")
         minimal = throughput(base + reverse("gezond"), member)
         table = throughput(base + pages["monitoringstabel"][0], member)
@@ -398,6 +472,7 @@ def serve_and_measure(label: str, s: dict) -> dict:
         gunicorn.terminate()
         gunicorn.wait(timeout=30)
     return {
+        "minimal_view": minimal_view,
         "pages": timings,
         "throughput": {
             "minimal_view_rps": minimal,
@@ -566,13 +641,39 @@ def explain(label: str, s: dict) -> dict:
     return {"file": str(path.relative_to(ROOT)), "plans": len(parts)}
 
 
-def measure(label: str) -> None:
+def render_cost(s: dict) -> dict:
+    """Where an uncached monitoringstabel's time goes, in this process (processor ms, p50 of 20):
+    its queries, and the rendering of its rows (the part that is cached)."""
+    from driehoek.monitoring import queries, tabelcache
+
+    afsprakenset, jaar = s["set"], s["jaar"]
+    query_ms, all_ms = [], []
+    for _i in range(20):
+        cpu = time.process_time()
+        rows = queries.monitoringstabel(afsprakenset, jaar)
+        middle = time.process_time()
+        tabelcache.render(afsprakenset, jaar)  # the rows again, and their HTML
+        query_ms.append((middle - cpu) * 1000)
+        all_ms.append((time.process_time() - middle) * 1000)
+    render_ms = [b - a for a, b in zip(query_ms, all_ms, strict=True)]
+    return {
+        "rows": len(rows),
+        "queries_cpu_p50_ms": percentile(query_ms, 50),
+        "render_cpu_p50_ms": percentile(render_ms, 50),
+    }
+
+
+def measure(label: str, pages_only: bool = False) -> None:
     import django
 
     django.setup()
     s = subjects()
     result = {"database": label, "largest_set": s["set"].slug, "agreements_in_largest_set": s["set"].n}
-    result.update(serve_and_measure(label, s))
+    result.update(serve_and_measure(label, s, pages_only))
+    result["monitoringstabel_uncached"] = render_cost(s)
+    if pages_only:
+        print(json.dumps(result))
+        return
     for name, function in (("exports", lambda: exports(s)), ("figures", figures), ("upload", upload)):
         log(f"{label}: {name}")
         try:
@@ -598,7 +699,7 @@ def measure(label: str) -> None:
 
 if __name__ == "__main__":
     if len(sys.argv) > 1 and sys.argv[1] == "measure":
-        measure(sys.argv[2])
+        measure(sys.argv[2], pages_only=sys.argv[3:] == ["pages"])
     elif len(sys.argv) > 1 and sys.argv[1] == "postgresql-inside":
         postgresql_inside(sys.argv[2])
     else:

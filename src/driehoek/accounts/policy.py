@@ -289,3 +289,14 @@ def _can_bod(user, action: str, obj) -> bool:
     return (
         kind == user.partij.Soort.HUURDERSORGANISATIE and user.partij.corporaties.filter(pk=obj.corporatie_id).exists()
     )
+
+
+def monitoringstabel_class(user, afsprakenset) -> str | None:
+    """What this viewer may see on a set's monitoringstabel, as the name of a class of viewers for
+    its shared cache (docs/adr/0125); None when they may not see the set. Everyone who may see a set
+    sees the whole table (no row, value or light is hidden from one of its parties), so the classes
+    are the set's parties and the administrator. A rule that hides part of the table from some
+    viewers must give them a class of their own here, or they would be served another's table."""
+    if not can(user, VIEW_SET, afsprakenset):
+        return None
+    return "beheerder" if is_beheerder(user) else "deelnemer"

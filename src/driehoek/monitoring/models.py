@@ -271,3 +271,19 @@ class Delegatie(models.Model):
 
     def __str__(self) -> str:
         return f"{self.indicator} → {self.partij or '-'}"
+class Tabelversie(models.Model):
+    """A set's monitoringstabel as it now stands, as a token: every change to what the table shows
+    writes a new one in the same transaction (monitoring/tabelcache.py, docs/adr/0125), so a
+    rendered table cached under the old token is never served again."""
+
+    # No foreign key: a set being deleted may still raise its version on the way out, and a token is
+    # random, so a set that later gets the same number never meets an old table.
+    afsprakenset_id = models.BigIntegerField(primary_key=True)
+    token = models.CharField(max_length=32)
+
+    class Meta:
+        verbose_name = _("versie van de monitoringstabel")
+        verbose_name_plural = _("versies van de monitoringstabel")
+
+    def __str__(self) -> str:
+        return self.token

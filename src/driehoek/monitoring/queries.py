@@ -38,6 +38,7 @@ class Row:
     rowspan: int
     running: bool  # the indicator's years include this year
     jaardoel: Jaardoel | None = None  # the indicator's yearly target for this year, if agreed
+    status: str = ""  # the assessment's status as a word (get_status_display costs much in a loop)
 
 
 def _afspraken(afsprakenset: Afsprakenset):
@@ -84,6 +85,7 @@ def monitoringstabel(
         Indicator.objects.filter(afspraak__afsprakenset=afsprakenset).values_list("pk", flat=True), jaar=jaar
     )
     rows: list[Row] = []
+    words = {value: str(label) for value, label in Status.choices}
     for afspraak in _afspraken(afsprakenset):
         b = by_afspraak.get(afspraak.pk)
         if thema and afspraak.thema_id != thema.pk:
@@ -115,6 +117,7 @@ def monitoringstabel(
                     rowspan=len(entries),
                     running=indicator is None or indicator.jaar_van <= jaar <= indicator.jaar_tot,
                     jaardoel=targets[indicator.pk].get(jaar) if indicator else None,
+                    status=words.get(b.status, "") if b else "",
                 )
             )
     return rows

@@ -6,6 +6,7 @@ from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -14,7 +15,7 @@ from driehoek.core.downloads import CONTENT_TYPES, safe_filename
 from driehoek.core.versioning import offer_current_version, person
 from driehoek.register.models import Actiehouder, Afspraak, Afsprakenset, Indicator
 
-from . import checks, queries, rules, services, taken
+from . import queries, rules, services, tabelcache, taken
 from .forms import (
     DelegatieForm,
     HerzienForm,
@@ -105,19 +106,23 @@ def dashboard(request, slug: str, jaar: int):
 def tabel(request, slug: str, jaar: int):
     afsprakenset = _visible_set(request, slug)
     monitoringsjaar = _year(afsprakenset, jaar)
-    form = TabelFilterForm(afsprakenset, request.GET or None)
-    rows = queries.monitoringstabel(afsprakenset, jaar, **form.filters())
+    # The filters, the table and the yearly checks from the shared cache (docs/adr/0125); with any
+    # filter given (or a wrong one, whose message shows) they are made each time.
+    if request.GET:
+        form = TabelFilterForm(afsprakenset, request.GET)
+        html, cache = tabelcache.render(afsprakenset, jaar, form=form, path=request.path), ""
+    else:
+        html, cache = tabelcache.rendered(request.user, afsprakenset, jaar)
     context = {
         "afsprakenset": afsprakenset,
         "monitoringsjaar": monitoringsjaar,
         "jaar": jaar,
         "tab": "tabel",
-        "form": form,
-        "rows": rows,
-        "filtered": bool(form.filters()),
-        "checks": checks.for_year(afsprakenset, jaar),
+        "tabel": mark_safe(html),  # rendered by the template engine, which escaped it
     }
-    return render(request, "monitoring/tabel.html", context)
+    response = render(request, "monitoring/tabel.html", context)
+    response.server_timing_cache = cache  # Server-Timing says whether the cache served (core/middleware.py)
+    return response
 
 
 @login_required

@@ -1,0 +1,171 @@
+"""The rendered monitoringstabel in the shared cache (docs/adr/0125).
+
+Django's database cache, which every web process shares. The key names the set, the year, the
+viewer's class of visibility (`policy.monitoringstabel_class`), the language, the set's
+`Tabelversie` token and the release (a hash of the code and templates). Every write to a row the
+table shows gives the set a new token in the same transaction (the signal handlers below: services,
+the admin, decisions, uploads and imports alike), so a table cached before a change is never found
+again; old entries expire.
+
+The token is read before the table's rows, so a table cached under a token is never older than
+that token's state.
+"""
+
+import hashlib
+import uuid
+from functools import cache as once
+from pathlib import Path
+
+from django.core.cache import cache
+from django.core.exceptions import PermissionDenied
+from django.db.models.signals import post_delete, post_save
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import translation
+
+from driehoek.accounts import policy
+from driehoek.accounts.models import Partij
+from driehoek.register.models import (
+    Actiehouder,
+    Afspraak,
+    Deelname,
+    Doelstelling,
+    Indicator,
+    Jaardoel,
+    LopendeAfspraak,
+    Thema,
+    Verantwoordelijke,
+)
+
+from . import checks, queries
+from .forms import TabelFilterForm
+from .models import Beoordeling, Indicatorwaarde, Jaarcheck, Tabelversie
+
+TIMEOUT = 24 * 3600  # an entry of an old token is never read again; this only bounds its stay
+
+
+@once
+def release() -> str:
+    """The code and templates this process renders with: a new release never serves a table that
+    the old code rendered (read once per process; the same in every process of a release)."""
+    root = Path(__file__).resolve().parent.parent
+    digest = hashlib.sha256()
+    for path in sorted(root.rglob("*")):
+        if path.suffix in (".py", ".html", ".mo") and "tests" not in path.parts:
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:12]
+
+
+def token(afsprakenset) -> str:
+    """The set's current token; a set without one gets one (a generated or imported set)."""
+    versie, _new = Tabelversie.objects.get_or_create(
+        afsprakenset_id=afsprakenset.pk, defaults={"token": uuid.uuid4().hex}
+    )
+    return versie.token
+
+
+def raise_version(afsprakenset_ids) -> None:
+    for pk in set(afsprakenset_ids):
+        Tabelversie.objects.update_or_create(afsprakenset_id=pk, defaults={"token": uuid.uuid4().hex})
+
+
+def render(afsprakenset, jaar: int, form=None, path: str = "") -> str:
+    """The filters, the table and the yearly checks, made now: the rows of `form`'s filters (none:
+    the whole table, with an empty form) in monitoring/_tabel.html."""
+    form = form or TabelFilterForm(afsprakenset, None)
+    filters = form.filters()
+    # One reverse for all rows: each agreement's link is this plus its number (a reverse per row was
+    # a tenth of the table's rendering).
+    link = reverse("monitoring:beoordeling", args=[afsprakenset.slug, jaar, "0"]).removesuffix("0/")
+    context = {
+        "afsprakenset": afsprakenset,
+        "jaar": jaar,
+        "form": form,
+        "filtered": bool(filters),
+        "path": path,
+        "rows": queries.monitoringstabel(afsprakenset, jaar, **filters),
+        "checks": checks.for_year(afsprakenset, jaar),
+        "beoordeling_url": link,
+    }
+    return render_to_string("monitoring/_tabel.html", context)
+
+
+def rendered(user, afsprakenset, jaar: int) -> tuple[str, str]:
+    """(the unfiltered HTML of render(), "hit" or "miss"): from the cache, or made and then kept."""
+    klasse = policy.monitoringstabel_class(user, afsprakenset)
+    if klasse is None:  # the view refused already; never cache what a viewer may not see
+        raise PermissionDenied
+    parts = (afsprakenset.pk, jaar, klasse, translation.get_language(), token(afsprakenset), release())
+    key = "monitoringstabel:" + ":".join(map(str, parts))
+    html = cache.get(key)
+    if html is not None:
+        return html, "hit"
+    html = render(afsprakenset, jaar)
+    cache.set(key, html, TIMEOUT)
+    return html, "miss"
+
+
+# --- every road that changes what the table shows ---------------------------------------------
+
+
+def _sets_of_afspraak(afspraak_id):
+    return Afspraak.objects.filter(pk=afspraak_id).values_list("afsprakenset_id", flat=True)
+
+
+def _sets_of_indicator(indicator_id):
+    return Indicator.objects.filter(pk=indicator_id).values_list("afspraak__afsprakenset_id", flat=True)
+
+
+def _sets_of_thema(thema_id):
+    return Thema.objects.filter(pk=thema_id).values_list("afsprakenset_id", flat=True)
+
+
+def _sets_of_doelstelling(d):
+    return {*_sets_of_afspraak(d.afspraak_id), *_sets_of_thema(d.thema_id)}
+
+
+def _sets_of_jaarcheck(c):
+    if c.lopende_afspraak_id:
+        return LopendeAfspraak.objects.filter(pk=c.lopende_afspraak_id).values_list("thema__afsprakenset_id", flat=True)
+    pairs = Doelstelling.objects.filter(pk=c.doelstelling_id).values_list(
+        "afspraak__afsprakenset_id", "thema__afsprakenset_id"
+    )
+    return {pk for pair in pairs for pk in pair if pk}  # none when the target went first in a cascade
+
+
+def _sets_of_partij(partij_id):
+    named = set(
+        Actiehouder.objects.filter(partij_id=partij_id).values_list("indicator__afspraak__afsprakenset_id", flat=True)
+    )
+    named |= set(
+        Verantwoordelijke.objects.filter(partij_id=partij_id).values_list("afspraak__afsprakenset_id", flat=True)
+    )
+    named |= set(Deelname.objects.filter(partij_id=partij_id).values_list("afsprakenset_id", flat=True))
+    return named
+
+
+SETS = {
+    Thema: lambda t: [t.afsprakenset_id],
+    Afspraak: lambda a: [a.afsprakenset_id],
+    Beoordeling: lambda b: _sets_of_afspraak(b.afspraak_id),
+    Verantwoordelijke: lambda v: _sets_of_afspraak(v.afspraak_id),
+    Indicator: lambda i: _sets_of_afspraak(i.afspraak_id),
+    Indicatorwaarde: lambda w: _sets_of_indicator(w.indicator_id),
+    Actiehouder: lambda a: _sets_of_indicator(a.indicator_id),
+    Jaardoel: lambda d: _sets_of_indicator(d.indicator_id),  # a yearly programme's target shows in its framework
+    Partij: lambda p: _sets_of_partij(p.pk),  # actiehouders' short names, the filter's party names
+    Deelname: lambda d: [d.afsprakenset_id],  # the filter's parties
+    # The yearly checks below the table: ongoing commitments and the themes' targets.
+    Jaarcheck: _sets_of_jaarcheck,
+    LopendeAfspraak: lambda lopend: _sets_of_thema(lopend.thema_id),
+    Doelstelling: _sets_of_doelstelling,
+}
+
+
+def _changed(sender, instance, **kwargs) -> None:
+    raise_version(SETS[sender](instance))
+
+
+for _model in SETS:
+    post_save.connect(_changed, sender=_model, dispatch_uid=f"tabelcache-save-{_model.__name__}")
+    post_delete.connect(_changed, sender=_model, dispatch_uid=f"tabelcache-delete-{_model.__name__}")

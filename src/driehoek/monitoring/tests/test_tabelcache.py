@@ -1,0 +1,205 @@
+"""The monitoringstabel from the shared cache (docs/adr/0125): served again only to a viewer of the
+same class, in the same language, while nothing it shows has changed. Each kind of change gives the
+set a new version in its own transaction, and the next table shows the change."""
+
+import re
+from datetime import date
+from decimal import Decimal
+
+import pytest
+
+from django.urls import reverse
+from django.utils import translation
+
+from driehoek.accounts import policy
+from driehoek.figures.tests.test_one_number import PLANS
+from driehoek.figures.tests.test_services import _deliver
+from driehoek.monitoring import checks, services, tabelcache
+from driehoek.monitoring.models import Beoordeling, Jaarcheck, Status, Tabelversie
+from driehoek.register.models import Afsprakenset, Gemeente
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def server_timing(settings):
+    settings.SERVER_TIMING = True  # the header says whether the cache served
+
+
+def _table(client, kader, **params) -> tuple[str, str]:
+    """(the table as served, "hit"/"miss"/"" from the Server-Timing header)."""
+    response = client.get(reverse("monitoring:tabel", args=[kader.slug, 2026]), params)
+    assert response.status_code == 200
+    html = response.content.decode()
+    # The cached part: the filters, the table and the yearly checks below it.
+    table = html[html.index('<form method="get" class="filters"') : html.index("</main>")]
+    cache = re.search(r"cache;desc=(\w+)", response.headers["Server-Timing"])
+    return table, cache.group(1) if cache else ""
+
+
+def _row(table: str, nummer: str) -> str:
+    """The rows of one agreement, from its link to the next agreement's first row."""
+    start = table.index(f">{nummer}. ")
+    end = table.find("monitoringstabel__first", start)
+    return table[start : end if end > 0 else len(table)]
+
+
+def test_the_second_request_is_served_from_the_cache(client, kader, people, year_2026):
+    client.force_login(people["secretaris"])
+    first, cache = _table(client, kader)
+    assert cache == "miss"
+    second, cache = _table(client, kader)
+    assert cache == "hit" and second == first
+    assert first.count("monitoringstabel__first") == kader.afspraken.count()
+    for afspraak in kader.afspraken.all():  # each agreement's link, made from one reverse for all rows
+        assert f'href="{reverse("monitoring:beoordeling", args=[kader.slug, 2026, afspraak.nummer])}"' in first
+
+
+def test_the_header_says_how_long_the_database_took_and_a_hit_asks_fewer_queries(client, kader, people, year_2026):
+    client.force_login(people["secretaris"])
+    url = reverse("monitoring:tabel", args=[kader.slug, 2026])
+    counts = []
+    for _i in range(2):
+        timing = client.get(url).headers["Server-Timing"]
+        counts.append(int(re.search(r"db;dur=[\d.]+;desc=(\d+)", timing).group(1)))
+    miss, hit = counts
+    assert 0 < hit < miss - 3  # the rows' queries and the cache's write are skipped
+
+
+def test_a_filtered_table_is_made_each_time(client, kader, people, year_2026):
+    client.force_login(people["secretaris"])
+    _table(client, kader)
+    table, cache = _table(client, kader, kleur="rood")
+    assert cache == "" and "Geen regels die aan de filters voldoen" in table
+    table, cache = _table(client, kader, kleur="paars")  # a wrong filter: its message shows
+    assert cache == "" and "utrecht-form-field--invalid" in table
+
+
+def test_viewers_of_different_classes_never_get_each_others_table(client, kader, people, year_2026):
+    member, admin = people["woonborg"], people["beheerder"]
+    assert policy.monitoringstabel_class(member, kader) != policy.monitoringstabel_class(admin, kader)
+    client.force_login(member)
+    _table(client, kader)
+    assert _table(client, kader)[1] == "hit"
+    client.force_login(admin)
+    assert _table(client, kader)[1] == "miss"  # not the member's entry
+    assert _table(client, kader)[1] == "hit"
+    # Another municipality's party finds no set, cached table or not.
+    client.force_login(people["buitenstaander"])
+    assert policy.monitoringstabel_class(people["buitenstaander"], kader) is None
+    assert client.get(reverse("monitoring:tabel", args=[kader.slug, 2026])).status_code == 404
+
+
+def test_every_party_of_the_set_sees_the_same_table(client, kader, people, year_2026):
+    """One class for all the set's parties: so their tables must be the same, made afresh."""
+    tables = set()
+    for name in ("secretaris", "woonborg", "ahwoon", "lezer"):
+        assert policy.monitoringstabel_class(people[name], kader) == "deelnemer"
+        client.force_login(people[name])
+        Tabelversie.objects.filter(afsprakenset_id=kader.pk).delete()  # a new token: made, not cached
+        table, cache = _table(client, kader)
+        assert cache == "miss"
+        tables.add(table)
+    assert len(tables) == 1
+
+
+def test_each_language_has_its_own_table(client, kader, people, year_2026):
+    client.force_login(people["secretaris"])
+    dutch, _c = _table(client, kader)
+    client.cookies["django_language"] = "en"
+    english, cache = _table(client, kader)
+    assert cache == "miss" and "indicator rows" in english and "indicatorregels" in dutch
+
+
+def _indicator(kader, nummer="1"):
+    return kader.afspraken.get(nummer=nummer).indicatoren.order_by("volgorde")[0]
+
+
+def _beoordeling(kader, nummer="1"):
+    return Beoordeling.objects.get(afspraak__afsprakenset=kader, afspraak__nummer=nummer, jaar=2026)
+
+
+def _value(kader, people):
+    services.save_value(people["woonborg"], _indicator(kader), 2026, waarde=Decimal("4321"), eenheid="woningen")
+    return "4.321 woningen"
+
+
+def _voorzet(kader, people):
+    b = _beoordeling(kader)
+    services.make_voorzet(
+        people["woonborg"], b, kleur="rood", reden="b", toelichting="Loopt flink achter, zie de cijfers."
+    )
+    return "Loopt flink achter, zie de cijfers."
+
+
+def _reaction(kader, people):
+    _voorzet(kader, people)
+    b = _beoordeling(kader)
+    services.respond(people["ahwoon"], b, soort="niet_akkoord", toelichting="Niet eens.", revisie=b.revisie)
+    return str(Status.IN_BESPREKING.label)
+
+
+def _adoption(kader, people):
+    _voorzet(kader, people)
+    b = _beoordeling(kader)
+    for name in ("secretaris", "volmacht", "woonzorg", "ahwoon", "deelmacht"):
+        if policy.can(people[name], policy.RESPOND, b):
+            services.respond(people[name], _beoordeling(kader), soort="akkoord", revisie=b.revisie)
+    services.adopt(people["secretaris"], _beoordeling(kader), datum=date(2027, 3, 1), orgaan="BO maart")
+    return str(Status.VASTGESTELD.label)
+
+
+def _upload(kader, people):
+    _deliver(people["woonborg"], Gemeente.objects.get(naam="Aa en Hunze"), "plannen", PLANS)
+    return 'aantal opgeleverde woningen<br><span class="muted">'
+
+
+def _register(kader, people):
+    """An agreement's title changed outside the services (the administrator, by decision)."""
+    Afsprakenset.objects.filter(pk=kader.pk).update(status="concept")  # the signed-set guard is not tested here
+    afspraak = kader.afspraken.get(nummer="1")
+    afspraak.titel = "Een nieuwe titel voor afspraak een"
+    afspraak.save()
+    return "Een nieuwe titel voor afspraak een"
+
+
+def _check(kader, people):
+    """The yearly check of an ongoing commitment, below the table."""
+    check = Jaarcheck.objects.filter(jaar=2026, lopende_afspraak__thema__afsprakenset=kader).first()
+    checks.record(people["secretaris"], check, stand="gestopt", opmerking="Gestopt na overleg in maart.")
+    return "Gestopt na overleg in maart."
+
+
+def _target_check(kader, people):
+    """The yearly check of a theme's target, below the table."""
+    check = Jaarcheck.objects.filter(jaar=2026, doelstelling__thema__afsprakenset=kader).first()
+    checks.record(people["secretaris"], check, stand="afgerond", opmerking="Doel van het thema gehaald.")
+    return "Doel van het thema gehaald."
+
+
+def _party(kader, people):
+    """A party's short name: the table names actiehouders by it where no printed label is kept
+    (Aa en Hunze's indicators all have one, so the name itself does not show here)."""
+    partij = people["woonborg"].partij
+    partij.korte_naam = "Woonborg-nieuw"
+    partij.save()
+    return None
+
+
+CHANGES = [_value, _voorzet, _reaction, _adoption, _upload, _register, _check, _target_check, _party]
+
+
+@pytest.mark.parametrize("change", CHANGES)
+def test_each_kind_of_change_raises_the_version_and_shows(client, kader, people, year_2026, change):
+    client.force_login(people["secretaris"])
+    before, _c = _table(client, kader)
+    assert _table(client, kader)[1] == "hit"
+    token = tabelcache.token(kader)
+    with translation.override("nl"):
+        shown = change(kader, people)
+    assert tabelcache.token(kader) != token
+    after, cache = _table(client, kader)
+    assert cache == "miss"
+    if shown:
+        assert after != before and shown in after
+        assert shown not in before or after.count(shown) > before.count(shown)
