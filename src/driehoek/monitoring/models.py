@@ -271,6 +271,8 @@ class Delegatie(models.Model):
 
     def __str__(self) -> str:
         return f"{self.indicator} → {self.partij or '-'}"
+
+
 class Tabelversie(models.Model):
     """A set's monitoringstabel as it now stands, as a token: every change to what the table shows
     writes a new one in the same transaction (monitoring/tabelcache.py, docs/adr/0125), so a
