@@ -13,6 +13,7 @@ Rules work on the shape of the text, never on the words of one municipality:
 
 import re
 
+from . import numbering
 from .extract import BREAK
 from .headings import HeadingRules
 from .numbering import _renumber, _title_of
@@ -108,28 +109,22 @@ class Parser(HeadingRules, SectionRules):
         if self.current is None:
             return False
         if self.last_number is None:
-            return number in ("1", "1.1") or number == f"{self.current.number}.1" or number == "1.1.1"
+            theme = self.current.number
+            firsts = {"1", "1.1", "1.1.1", "1a", "A1", "A.1"}
+            return number in firsts or number in {f"{theme}.1", f"{theme}a", f"{theme}.a", f"{theme}1"}
         return number in self.successors(self.last_number)
 
     def successors(self, last: str) -> set[str]:
-        parts = last.split(".")
-        nxt = {".".join([*parts[:-1], str(int(re.sub(r"\D", "", parts[-1]) or 0) + 1)])}
-        if self.max_number is not None:
-            nxt.add(str(self.max_number + 1))  # a stray number in between does not break the sequence
         theme = self.current.number if self.current else ""
         first_here = not self.current.agreements if self.current else False
-        if first_here:
-            nxt |= {"1", f"{theme}.1", "1.1"}
-            if len(parts) > 1:
-                nxt.add(f"{int(parts[0]) + 1}.1")
-        return nxt
+        return numbering.successors(last, theme, first_here, self.max_number)
 
     def try_agreement(self, i: int, line: str) -> bool:
         number, rest, explicit = None, "", False
         if m := AGREEMENT_WORD.match(line):
             number, rest, explicit = m.group(1), m.group(2), True
-        elif m := NUMBERED.match(line):
-            number, rest = m.group(1), m.group(3)
+        elif found := numbering.item(line):
+            number, rest = found
         if number is not None:
             if self.current is None:
                 return False
@@ -137,6 +132,8 @@ class Parser(HeadingRules, SectionRules):
                 return False
             if not explicit and not (rest[:1].isupper() or rest[:1].isdigit() or rest[:1] in "‘'\"“€("):
                 return False
+            if re.search(r"\bvertegenwoordigd\s+door\b", rest):
+                return False  # "2. Woonstichting X, vertegenwoordigd door ...": a signing list, not an agreement
             self.start_agreement(i, number, rest)
             return True
         m = BULLET.match(line)

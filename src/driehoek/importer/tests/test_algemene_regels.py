@@ -1,0 +1,76 @@
+"""General rules learnt from corpus-30, 33 and 36 (moved to the tuning set), each on a made-up snippet:
+numbering schemes of any kind, names taken within one line, a proper word of a name as its short name,
+a signing list with unquoted short names."""
+
+import pytest
+
+from driehoek.importer import numbering, parties, proposal
+
+
+def _outline(result) -> dict[str, list[str]]:
+    return {t["title"]: [a["number"] for a in t["agreements"]] for t in result.set["themes"]}
+
+
+@pytest.mark.parametrize(
+    ("heads", "first", "second", "third"),
+    [
+        (("2 Wonen", "3 Zorg"), "2a.", "2b.", "3a."),
+        (("2 Wonen", "3 Zorg"), "2.a", "2.b", "3.a"),
+        (("2 Wonen", "3 Zorg"), "(1)", "(2)", "(3)"),
+        (("Thema A – Wonen", "Thema B – Zorg"), "A.1", "A.2", "B.1"),
+    ],
+)
+def test_numbering_schemes_letters_and_brackets(heads, first, second, third):
+    document = (
+        "Afspraken 2026 gemeente Proefdorp\n\n1 Inleiding\nDit zijn de afspraken.\n\n"
+        f"{heads[0]}\nAfspraken\n{first} De gemeente bouwt 10 woningen.\n{second} De gemeente koopt 2 panden.\n\n"
+        f"{heads[1]}\nAfspraken\n{third} De gemeente opent een loket.\n"
+    )
+    themes = _outline(proposal.propose("proef.txt", document.encode()))
+    strip = [n.strip("().") for n in (first, second, third)]
+    assert themes == {"Wonen": strip[:2], "Zorg": strip[2:]}
+
+
+def test_successors_count_on_the_last_part_and_start_a_theme_afresh():
+    assert "2d" in numbering.successors("2c", "2", False, None)
+    assert "3a" in numbering.successors("2c", "3", True, None)
+    assert "A.4" in numbering.successors("A.3", "A", False, None)
+    assert "5" not in numbering.successors("4e", "4", False, 4)  # a chapter "5 ..." after "4e" is no agreement
+
+
+def test_a_signing_list_is_not_a_list_of_agreements_and_unquoted_short_names_count():
+    document = (
+        "Prestatieafspraken 2026\n\n1 Inleiding\n"
+        "1. Gemeente Proefdorp, vertegenwoordigd door wethouder de heer A. Aal, hierna te noemen: de gemeente;\n"
+        "2. Woonstichting Lindehof, vertegenwoordigd door mevrouw B. Baars, hierna te noemen: Lindehof;\n"
+        "3. Huurdersbond Proefdorp, vertegenwoordigd door de heer C. Cos, hierna te noemen: de Huurdersbond.\n\n"
+        "2 Wonen\n1. Lindehof bouwt 10 woningen.\nActiehouder: Lindehof\n"
+    )
+    result = proposal.propose("proef.txt", document.encode())
+    short = {p["name"]: (p["short_name"], p["kind"]) for p in result.set["parties"]}
+    assert short == {
+        "Gemeente Proefdorp": ("Gemeente", "gemeente"),
+        "Woonstichting Lindehof": ("Lindehof", "corporatie"),
+        "Huurdersbond Proefdorp": ("Huurdersbond", "huurdersorganisatie"),
+    }
+    assert _outline(result) == {"Wonen": ["1"]}
+
+
+def test_a_name_ends_at_its_line_and_a_wrapped_part_of_a_longer_name_is_none():
+    text = (
+        "Afspraken 2026\nGemeente Proefdorp\n\nWoonstichting Beukhof en Huurdersvereniging Linde\nProefdorp\n\n"
+        "Tussen de gemeente, Woonstichting Beukhof, Huurdersvereniging Linde en Huurdersraad Eiken Thuis.\n"
+        "Huurdersraad Eiken\nThuis adviseert. Huurdersraad Eiken Thuis ondertekent.\n"
+    )
+    names = {p.name for p in parties.find(text)[0]}
+    assert "Huurdersvereniging Linde" in names and "Huurdersvereniging Linde Proefdorp" not in names
+    assert "Huurdersraad Eiken Thuis" in names and "Huurdersraad Eiken" not in names
+
+
+def test_a_proper_word_of_a_name_used_alone_is_its_short_name():
+    text = (
+        "Afspraken 2026 tussen gemeente Proefdorp, Stichting Hazelaar Wonen en huurdersvereniging De Spil.\n"
+        "Hazelaar bouwt. Hazelaar sloopt. Hazelaar verkoopt. Stichting Hazelaar Wonen tekent.\n"
+    )
+    found = {p.name: p for p in parties.find(text)[0]}
+    assert found["Stichting Hazelaar Wonen"].short_name == "Hazelaar"
