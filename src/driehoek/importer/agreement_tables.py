@@ -2,21 +2,28 @@
 as aligned columns: each row becomes lines the structure reader knows ("Afspraak 1.1: ...", and a
 responsibility line "Trekker: ..."), with its other cells kept as labelled lines.
 
-A table is recognised by its header: a number column first ("Nr", "Nummer", "#") and a column of
-agreements ("Afspraak", "Afspraken", "Wat"). A monitoring matrix (a number column and "Indicator" or
-years: Nr | Indicator | Actiehouder | 2026 | 2027) is read too, and kept as text that no rule takes for
-agreements. Rows start where the number column holds a number
-("3", "1.2", "A1"); cells wrapped over several lines are joined. The table ends at a line that does
-not fit its columns (a heading, a paragraph).
+A table is recognised by its header words, whatever the order of its columns: a number column ("Nr",
+"Nummer", "#") and a column of agreements ("Afspraak", "Wat", "Actie", "Maatregel"); a column naming who
+("Wie", "Trekker", "Actiehouder", "Eigenaar", "Lead", "Uitvoering door") gives the responsible parties.
+A monitoring matrix (a number column and "Indicator" or years: Nr | Indicator | Actiehouder | 2026 | 2027)
+is read too, and kept as text that no rule takes for agreements. Rows start where the number column holds
+a number ("3", "1.2", "A1"); cells wrapped over several lines are joined. The table ends at a line that
+does not fit its columns (a heading, a paragraph).
 """
 
 import re
 
 BREAK = "\f"  # as extract.BREAK: a page break left by the cleaning
 
-NUMBER_HEAD = re.compile(r"(?i)^(?:nr\.?|nummer|no\.?|#)$")
-AGREEMENT_HEAD = re.compile(r"(?i)^(?:afspraak|afspraken|wat|omschrijving|prestatie)$")
-RESPONSIBLE_HEAD = re.compile(r"(?i)^(?:verantwoordelijke?|wie|trekkers?|actiehouders?|door wie|partij(?:en)?)$")
+NUMBER_HEAD = re.compile(r"(?i)^(?:nr\.?|nummer|no\.?|nº|#|afspraak\s*(?:nr\.?|nummer))$")
+AGREEMENT_HEAD = re.compile(
+    r"(?i)^(?:afspraak|afspraken|wat|omschrijving|prestaties?|acties?|maatregel(?:en)?|activiteit(?:en)?|inzet"
+    r"|wat (?:spreken we af|gaan we doen|doen we))$"
+)
+RESPONSIBLE_HEAD = re.compile(
+    r"(?i)^(?:verantwoordelijke?(?:\s+partij(?:en)?)?|verantwoordelijkheid|wie(?: doet het| trekt)?|trekkers?"
+    r"|actiehouders?|door wie|partij(?:en)?|eigenaar|lead|uitvoering(?: door)?|uitvoerders?|penvoerder|regie)$"
+)
 ROW_NUMBER = re.compile(r"^[A-Z]?\d{1,3}(?:\.\d{1,2}){0,2}\.?$")
 RULE = re.compile(r"^[\s|:\-+=_]*$")
 
@@ -32,6 +39,7 @@ def convert(lines: list[str]) -> tuple[list[str], int]:
             i += 1
             continue
         rows, i = _rows(lines, i + 1, columns)
+        columns = [columns[k] for k in _order(columns)]
         if _matrix(columns):
             # Kept as text, with a dash after the number so that no row reads as an agreement.
             out.append("  ".join(name for _s, name in columns))
@@ -60,12 +68,18 @@ def _header(line: str) -> list[tuple[int, str]] | None:
         return None
     cells = [(start, text) for start, text in _split(line) if text or "|" not in line]
     names = [text for _start, text in cells]
-    if len(names) < 2 or not NUMBER_HEAD.match(names[0]):
+    if len(names) < 2 or not any(NUMBER_HEAD.match(n) for n in names):
         return None
     columns = [(start, text.lower()) for start, text in cells]
-    if not any(AGREEMENT_HEAD.match(re.sub(r"\s*\(.*\)$", "", n)) for n in names[1:3]) and not _matrix(columns):
+    if not any(AGREEMENT_HEAD.match(re.sub(r"\s*\(.*\)$", "", n)) for n in names) and not _matrix(columns):
         return None
     return columns
+
+
+def _order(columns: list[tuple[int, str]]) -> list[int]:
+    """The columns with the number column first (a table may put "Wie" before "Nr")."""
+    number = next(k for k, (_start, name) in enumerate(columns) if NUMBER_HEAD.match(name))
+    return [number] + [k for k in range(len(columns)) if k != number]
 
 
 def _matrix(columns: list[tuple[int, str]]) -> bool:
@@ -120,6 +134,7 @@ def _rows(lines: list[str], i: int, columns: list[tuple[int, str]]) -> tuple[lis
             i += 1  # a piped row that the page wrapped over two lines
             line = f"{line} {lines[i]}"
         cells = _cells(line, columns, piped)
+        cells = [cells[k] for k in _order(columns)] if cells is not None else None
         if cells is None or (cells[0] and not ROW_NUMBER.match(cells[0])) or (not cells[0] and not rows):
             break
         if cells[0]:
@@ -142,7 +157,9 @@ def _join(parts: list[str]) -> str:
 
 def _as_lines(row: list[list[str]], columns: list[tuple[int, str]]) -> list[str]:
     number = _join(row[0]).rstrip(".")
-    agreement = next(k for k in (1, 2) if k < len(columns) and AGREEMENT_HEAD.match(columns[k][1]))
+    agreement = next(
+        (k for k in range(1, len(columns)) if AGREEMENT_HEAD.match(re.sub(r"\s*\(.*\)$", "", columns[k][1]))), 1
+    )
     out = [f"Afspraak {number}: {_join(row[agreement])}"]
     responsible = ""
     for k, ((_start, name), parts) in enumerate(zip(columns, row, strict=True)):

@@ -54,7 +54,7 @@ class HeadingRules:
             is_heading_title(line)
             and len(line.split()) <= 6
             and not line.endswith(":")
-            and (self.goal_follows(i) or self.after_blanks >= 2 and self.mode == "agreements")
+            and (self.goal_follows(i) or self.after_blanks >= 2 and self.mode == "agreements" or self.over_intro(i))
             and not self.is_section(line)
         ):
             number, title = "", line  # "Beschikbaarheid" over its "Doel: ..." paragraph
@@ -133,6 +133,22 @@ class HeadingRules:
                 or (numbered and numbered.group(1) in ("1", "1.1"))
             )
         return False
+
+    def over_intro(self, i: int) -> bool:
+        """ "Een thuis voor iedereen" over a paragraph and then agreements (a table's rows, "Afspraak 1"):
+        an unnumbered theme heading that its own introduction shows."""
+        if not self.plain_title(self.lines[i].strip()):
+            return False
+        if not (self.after_blanks >= 1 or self.since_break) or any(c.number for c in self.chapters):
+            return False  # in a document with numbered chapters, the numbers say where a theme starts
+        k, n, paragraph = i + 1, len(self.lines), 0
+        while k < n and k < i + 12 and self.lines[k].strip() and self.lines[k] != BREAK:
+            paragraph += 1
+            k += 1
+        if not paragraph or len(self.lines[i + 1].split()) < 5 or not self.lines[i + 1].strip()[:1].isupper():
+            return False
+        nxt = next((x.strip() for x in self.lines[k : k + 4] if x.strip() and x != BREAK), "")
+        return AGREEMENT_WORD.match(nxt) is not None
 
     def goal_follows(self, i: int) -> bool:
         nxt = next((line.strip() for line in self.lines[i + 1 : i + 4] if line.strip() and line != BREAK), "")

@@ -74,3 +74,32 @@ def test_a_proper_word_of_a_name_used_alone_is_its_short_name():
     )
     found = {p.name: p for p in parties.find(text)[0]}
     assert found["Stichting Hazelaar Wonen"].short_name == "Hazelaar"
+
+
+def test_a_table_is_read_by_its_header_words_in_any_column_order():
+    document = (
+        "Afspraken 2026 gemeente Proefdorp, woningstichting Lindehof en huurdersvereniging De Spil\n\n"
+        "Wonen voor iedereen\nIedereen vindt binnen redelijke tijd een passende woning in het dorp.\n\n"
+        "| Eigenaar | Gereed | Actie                          | Nr |\n"
+        "|----------|--------|--------------------------------|----|\n"
+        "| Lindehof | 2026   | Lindehof bouwt 12 woningen aan | 1  |\n"
+        "|          |        | de Dorpsstraat.                |    |\n"
+        "| gemeente | 2027   | De gemeente wijst een locatie  | 2  |\n"
+        "|          |        | aan.                           |    |\n"
+    )
+    result = proposal.propose("proef.txt", document.encode())
+    (theme,) = result.set["themes"]
+    assert theme["title"] == "Wonen voor iedereen"
+    rows = [(a["number"], a["text"], a["responsible"]) for a in theme["agreements"]]
+    assert rows[0][0] == "1" and rows[0][1].startswith("Lindehof bouwt 12 woningen aan de Dorpsstraat.")
+    assert [r[2] for r in rows] == [["Lindehof"], ["Gemeente Proefdorp"]]
+
+
+def test_an_unnumbered_title_over_its_introduction_and_agreements_is_a_theme():
+    document = (
+        "Afspraken 2026 gemeente Proefdorp\n\nBetaalbaar blijven\nHuurders houden genoeg over om van te leven.\n\n"
+        "Afspraak 1: De gemeente verhoogt het budget.\nAfspraak 2: De gemeente opent een loket.\n\n"
+        "Groen en zuinig\nDe woningen worden zuiniger en gezonder dan nu.\n\nAfspraak 3: De gemeente isoleert.\n"
+    )
+    themes = _outline(proposal.propose("proef.txt", document.encode()))
+    assert themes == {"Betaalbaar blijven": ["1", "2"], "Groen en zuinig": ["3"]}
