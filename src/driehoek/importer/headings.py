@@ -136,17 +136,20 @@ class HeadingRules:
 
     def over_intro(self, i: int) -> bool:
         """ "Een thuis voor iedereen" over a paragraph and then agreements (a table's rows, "Afspraak 1"):
-        an unnumbered theme heading that its own introduction shows."""
-        if not self.plain_title(self.lines[i].strip()):
-            return False
-        if not (self.after_blanks >= 1 or self.since_break) or any(c.number for c in self.chapters):
+        an unnumbered theme heading that its own introduction shows. It stands apart from what precedes
+        (a blank line, a page break, a finished sentence or another title)."""
+        if not self.plain_title(self.lines[i].strip()) or any(c.number for c in self.chapters):
             return False  # in a document with numbered chapters, the numbers say where a theme starts
-        k, n, paragraph = i + 1, len(self.lines), 0
-        while k < n and k < i + 12 and self.lines[k].strip() and self.lines[k] != BREAK:
-            paragraph += 1
-            k += 1
-        if not paragraph or len(self.lines[i + 1].split()) < 5 or not self.lines[i + 1].strip()[:1].isupper():
+        before = next((x.strip() for x in reversed(self.lines[max(0, i - 2) : i]) if x.strip() and x != BREAK), "")
+        apart = self.after_blanks >= 1 or self.since_break or before.endswith(".") or SECTION.match(before) is not None
+        first = self.lines[i + 1].strip() if i + 1 < len(self.lines) else ""
+        if not apart or len(first.split()) < 5 or not first[:1].isupper() or AGREEMENT_WORD.match(first):
             return False
+        k = i + 2
+        while k < min(len(self.lines), i + 14) and self.lines[k].strip() and self.lines[k] != BREAK:
+            if AGREEMENT_WORD.match(self.lines[k].strip()):
+                return True  # the agreements follow the paragraph directly
+            k += 1
         nxt = next((x.strip() for x in self.lines[k : k + 4] if x.strip() and x != BREAK), "")
         return AGREEMENT_WORD.match(nxt) is not None
 

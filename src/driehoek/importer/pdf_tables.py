@@ -10,12 +10,21 @@ at most MAX_PAGES of them.
 import io
 import re
 
-TABLE_HEADER = re.compile(r"(?im)^\s*(?:nr\.?|nummer|#)\s+(?:afspraak|afspraken|wat|omschrijving|indicator)\b")
+NUMBER_WORD = re.compile(r"(?i)^(?:nr\.?|nummer|no\.?|nº|#)$")
+CONTENT_WORD = re.compile(
+    r"(?i)^(?:afspraak|afspraken|wat|omschrijving|prestaties?|acties?|maatregel(?:en)?|activiteit(?:en)?|indicator)$"
+)
 MAX_PAGES = 60
 
 
+def _is_header(line: str) -> bool:
+    """A table's header in any column order: a short line with a number word and an agreements word."""
+    words = line.split()
+    return len(words) <= 12 and any(NUMBER_WORD.match(w) for w in words) and any(CONTENT_WORD.match(w) for w in words)
+
+
 def pages_with_tables(pages: list[str]) -> list[int]:
-    return [k for k, text in enumerate(pages) if TABLE_HEADER.search(text)][:MAX_PAGES]
+    return [k for k, text in enumerate(pages) if any(_is_header(line) for line in text.splitlines())][:MAX_PAGES]
 
 
 def _cell(text: str | None) -> str:
