@@ -80,6 +80,7 @@ def find(text: str) -> tuple[list[Partij], list[Ondertekening]]:
     if len(parties) < 2:
         parties = _enumerations(flat[: max(6000, len(flat) // 3)], text)
         signatories = []
+    _listed(parties, text)
     _add_org_names(parties, flat, text)
     for p in parties:
         _complete(p, flat)
@@ -192,6 +193,26 @@ def _add_org_names(parties: list[Partij], flat: str, text: str = "") -> None:
         if bare and bare != name and not _known(parties, name) and not _known(parties, bare):
             short = name if bare.lower() in places else bare  # "Huurdersraad Zilverveen" is not "Zilverveen"
             parties.append(Partij(name, short, kind_of(name), {name, short}))
+
+
+def _listed(parties: list[Partij], text: str) -> None:
+    """A bullet list of parties in the introduction ("• Woonstichting X (X);"): each a party, named once."""
+    head = text[: max(8000, len(text) // 3)]
+    bullet = re.compile(
+        rf"^\s*[•●▪◦\-–*]\s+(?:de\s+)?({ORG_PREFIX}[ \t]+{ORG_NAME})(?:\s*\(([^()]{{2,40}})\))?\s*[;,.]?"
+    )
+    for line in head.splitlines():
+        m = bullet.match(line)
+        if not m:
+            continue
+        name = _trim(m.group(1))
+        bare = re.sub(rf"^{ORG_PREFIX}\s+", "", name)
+        if not bare or bare == name or _known(parties, name):
+            continue
+        short = m.group(2).strip() if m.group(2) and len(m.group(2).split()) <= 4 else bare
+        if short[:3] in ("de ", "het") and short[3:4].islower():
+            short = bare
+        parties.append(Partij(name, short, kind_of(name), {name, short}))
 
 
 def _complete(party: Partij, flat: str) -> None:

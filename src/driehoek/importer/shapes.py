@@ -29,7 +29,9 @@ SECTION = re.compile(
 )
 # "Trekker: corporaties, gemeente", "Verantwoordelijk: X", "Wie: alle partijen": who carries the agreement.
 RESPONSIBLE = re.compile(
-    r"^(?:Trekkers?|Verantwoordelijke?(?:\s+partij(?:en)?)?|Wie|Actiehouders?|Uitvoerders?|Eigenaar)\s*:\s*(\S.{0,200})$",
+    r"^(?:Trekkers?|Verantwoordelijke?(?:\s+partij(?:en)?)?|Verantwoordelijkheid|Wie(?:\s+doet\s+(?:het|wat)|\s+trekt)?"
+    r"|Actiehouders?|Uitvoerders?|Uitvoering(?:\s+door)?|Uitvoerende\s+partij(?:en)?|Eigenaar|Lead|Regie|Penvoerder"
+    r"|Door|Aan\s+zet)\s*:\s*(\S.{0,200})$",
     re.I,
 )
 YEAR_TAIL = re.compile(r"\s*\b(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)\d{2})?\s*\.?$")

@@ -98,7 +98,12 @@ class Parser(HeadingRules, SectionRules):
                 self.section = line.rstrip(" .:")  # "Doorkijk naar 2031" needs its year
             self.section_parties = self.parties_in(line)
             # "Wat doet de gemeente:", "Samen:", "Dit doen de corporaties": the heading names who does it.
-            self.party_heading = line.endswith((":", "?")) or bool(re.match(r"(?i)(?:wat|dit)\s+(?:doen|doet)\b", line))
+            # So does any heading that names parties ("Inzet van X", "X zegt toe", "Prestaties X en Y").
+            self.party_heading = (
+                line.endswith((":", "?"))
+                or bool(re.match(r"(?i)(?:wat|dit)\s+(?:doen|doet)\b", line))
+                or bool(self.section_parties)
+            )
             self.mode = "agreements"
             self.bullets_are_agreements = True
         else:

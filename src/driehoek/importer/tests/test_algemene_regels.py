@@ -103,3 +103,57 @@ def test_an_unnumbered_title_over_its_introduction_and_agreements_is_a_theme():
     )
     themes = _outline(proposal.propose("proef.txt", document.encode()))
     assert themes == {"Betaalbaar blijven": ["1", "2"], "Groen en zuinig": ["3"]}
+
+
+RESPONSIBILITY_AND_HEADINGS = """Prestatieafspraken 2026 gemeente Proefdorp
+
+1 Inleiding
+Deze afspraken maken de volgende partijen:
+• de gemeente Proefdorp;
+• Woningcorporatie Ravenhof;
+• Stichting Beekwonen;
+• Huurdersvereniging De Klink.
+
+2 Wonen
+Afspraken
+1. Er komt een plan voor starters.
+Lead: gemeente
+2. Er komt een plan voor ouderen.
+Uitvoering door: corporaties
+3. Er komt een loket.
+Wie doet het: De Klink
+4. Er komt een tweede loket.
+Eigenaar: Beekwonen, gemeente
+
+Inzet van Ravenhof
+• Bouwt 10 woningen extra.
+
+Beekwonen zegt toe
+• Verkoopt geen woningen.
+
+Bijdrage van de gemeente
+• Betaalt de grond.
+"""
+
+
+def test_responsibility_labels_party_headings_and_a_bullet_list_of_parties():
+    result = proposal.propose("proef.txt", RESPONSIBILITY_AND_HEADINGS.encode())
+    kinds = {p["name"]: p["kind"] for p in result.set["parties"]}
+    assert kinds == {
+        "Gemeente Proefdorp": "gemeente",
+        "Woningcorporatie Ravenhof": "corporatie",
+        "Stichting Beekwonen": "corporatie",
+        "Huurdersvereniging De Klink": "huurdersorganisatie",
+    }
+    responsible = [a["responsible"] for t in result.set["themes"] for a in t["agreements"]]
+    assert responsible == [
+        ["Gemeente Proefdorp"],
+        ["Woningcorporatie Ravenhof", "Stichting Beekwonen"],
+        ["Huurdersvereniging De Klink"],
+        ["Stichting Beekwonen", "Gemeente Proefdorp"],
+        ["Woningcorporatie Ravenhof"],
+        ["Stichting Beekwonen"],
+        ["Gemeente Proefdorp"],
+    ]
+    texts = [a["text"] for t in result.set["themes"] for a in t["agreements"]]
+    assert texts[0] == "Er komt een plan voor starters."  # the label left the text
