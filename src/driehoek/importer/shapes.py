@@ -8,8 +8,11 @@ from dataclasses import dataclass, field
 HEADING_WORD = re.compile(r"^(?:thema|hoofdstuk|deel)\s+(\d{1,2}(?:\.\d{1,2})*|[A-Z](?!\w))\s*[:.\-–]?\s*(.*)$", re.I)
 THEME_COLON = re.compile(r"^thema\s*[:\-–]\s*(.+)$|^(?:Thema|THEMA)\s+([A-Z][^\s:]*(?:\s+[^\s:]+){0,4})$")
 NUMBERED = re.compile(r"^(\d{1,3}(?:\.\d{1,2}){0,2})([.)]?)\s+(\S.*)$")
+# "Afspraak 4", "Afspraak 2.3", "Afspraak A1", "Afspraak A.3", "Afspraak 3a", "Afspraak 3.a"; also under another
+# label word a document uses for its agreements ("Actie 3", "Prestatie 2.1", "Maatregel 4", "Toezegging 5").
 AGREEMENT_WORD = re.compile(
-    r"^(?:Afspraak|AFSPRAAK)\s+([A-Z]?\d{1,3}(?:\.\d{1,2}){0,2}[a-z]?)(?![,;)])\s*[:.\-–]?\s*(.*)$"
+    r"^(?:Afspraak|AFSPRAAK|Actie|Prestatie|Maatregel|Toezegging)\s+"
+    r"([A-Z]?\.?\d{1,3}(?:\.\d{1,2}){0,2}(?:\.?[a-z])?)(?![,;)\w])\s*[:.\-–]?\s*(.*)$"
 )
 BULLET = re.compile(r"^([•●○▪■◦➔➢►✓·](?=\s*\S)|[–\-*](?=\s))\s*(\S.*)$")
 DOEL = re.compile(r"^((?:Doel|DOEL|Ambitie|Opgave)(?:stelling)?)\s*:\s*(.*)$")

@@ -157,3 +157,15 @@ def test_responsibility_labels_party_headings_and_a_bullet_list_of_parties():
     ]
     texts = [a["text"] for t in result.set["themes"] for a in t["agreements"]]
     assert texts[0] == "Er komt een plan voor starters."  # the label left the text
+
+
+@pytest.mark.parametrize(
+    ("label", "numbers"),
+    [("Afspraak", ["3a", "3b"]), ("Afspraak", ["3.a", "3.b"]), ("Actie", ["3.1", "3.2"]), ("Maatregel", ["3", "4"])],
+)
+def test_label_words_and_schemes_of_labelled_agreements(label, numbers):
+    document = (
+        "Afspraken 2026 gemeente Proefdorp\n\nHoofdstuk 3 Wonen\nDoel: genoeg woningen.\n\n"
+        f"{label} {numbers[0]}\nDe gemeente bouwt 10 woningen.\n\n{label} {numbers[1]}: De gemeente koopt grond.\n"
+    )
+    assert _outline(proposal.propose("proef.txt", document.encode())) == {"Wonen": numbers}
