@@ -3,7 +3,7 @@ a set (numbering that restarts per theme gets the theme's number in front)."""
 
 import re
 
-from .shapes import BULLET, SENTENCE_END, Afspraak, Structure
+from .shapes import BULLET, RESPONSIBLE, SENTENCE_END, Afspraak, Structure
 
 # An agreement's number in any of the usual schemes: "3", "3.2", "3.2.1", "3a", "3.a", "A3", "A.3", "(3)",
 # "3a)", followed by a full stop, a bracket or a colon, or by nothing. Whether it is an agreement depends on
@@ -110,3 +110,17 @@ def _renumber(structure: Structure) -> None:
                 letter = chr(ord(letter) + 1)
             a.number = number
             used.add(number)
+
+
+def inline_lead(agreement: Afspraak) -> None:
+    """ "... in 2027. (Trekker: gemeente)" or "... [Wie: corporaties]" at an agreement's end: a responsibility
+    line written inside the text; it leaves the text and names the responsible parties."""
+    if agreement.lead or not agreement.lines:
+        return
+    index, last = agreement.lines[-1]
+    m = re.search(r"[(\[]\s*([^()\[\]]{2,200}?)\s*[)\]]\s*\.?$", last)
+    if not m or not (label := RESPONSIBLE.match(m.group(1))):
+        return
+    agreement.lead = label.group(1).strip().rstrip(".")
+    rest = last[: m.start()].rstrip()
+    agreement.lines[-1:] = [(index, rest)] if rest else []

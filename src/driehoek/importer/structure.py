@@ -273,5 +273,7 @@ def parse(lines: list[str], party_aliases: dict[str, str], check=None, type_=Non
         for agreement in titled:
             agreement.title, k = _title_of(agreement)
             agreement.lines = agreement.lines[k:]
+    for agreement in agreements:
+        numbering.inline_lead(agreement)
     _renumber(structure)
     return structure

@@ -169,3 +169,17 @@ def test_label_words_and_schemes_of_labelled_agreements(label, numbers):
         f"{label} {numbers[0]}\nDe gemeente bouwt 10 woningen.\n\n{label} {numbers[1]}: De gemeente koopt grond.\n"
     )
     assert _outline(proposal.propose("proef.txt", document.encode())) == {"Wonen": numbers}
+
+
+def test_a_responsibility_label_in_brackets_at_an_agreements_end():
+    document = (
+        "Afspraken 2026 tussen gemeente Proefdorp en woningstichting Lindehof\n\n1 Wonen\nDoel: genoeg woningen.\n\n"
+        "1. Partijen maken een plan voor starters. (Trekker: Lindehof)\n"
+        "2. Partijen maken een plan voor ouderen en\nevalueren het in 2027 [wie: gemeente]\n"
+    )
+    result = proposal.propose("proef.txt", document.encode())
+    rows = [(a["text"], a["responsible"]) for t in result.set["themes"] for a in t["agreements"]]
+    assert rows == [
+        ("Partijen maken een plan voor starters.", ["Lindehof"]),
+        ("Partijen maken een plan voor ouderen en evalueren het in 2027", ["Gemeente Proefdorp"]),
+    ]
