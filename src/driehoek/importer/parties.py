@@ -34,6 +34,8 @@ ORG_NAME = (
     rf"(?:(?:[Dd]e|[Hh]et|'t)\s+)?{NAME_WORD}(?:(?:\s+(?:aan|den|de|op|van|der|het)\s+(?=[A-Z])|\s+){NAME_WORD})*"
 )
 MONTHS = list(DUTCH_MONTHS)
+# The words before a short name in brackets: "(hierna: X)", "(hierna te noemen ‘X’)", "(verder: X)".
+LEAD_IN = r"(?:(?:hierna(?:\s+te\s+noemen)?|verder|kortweg)\s*:?\s*)?[‘'\"“]?"
 # Words of a document's structure, not of a name: the next line after a group word may start with one.
 STRUCTURE_WORD = re.compile(
     r"(?i)^(?:afspraak|afspraken|thema|hoofdstuk|bijlage|trekker|verantwoordelijke?|wie|toelichting|planning|doel)\b"
@@ -100,9 +102,10 @@ def _defined_short_names(parties: list[Partij], flat: str) -> None:
         for p in parties:
             if full.startswith(p.name.lower()) and p.kind != GEMEENTE:
                 _define(parties, p, short)
-    # "Stichting Thuiswonen (Thuiswonen); Huurdersraad Thuiswonen (Huurdersraad)": a name, its short one in brackets.
+    # "Stichting Thuiswonen (Thuiswonen); Huurdersraad Thuiswonen (Huurdersraad)": a name, its short one in brackets,
+    # also "(hierna: Thuiswonen)", "(verder ‘Thuiswonen’)".
     for p in parties:
-        m = re.search(rf"{re.escape(p.name)}\s*\(\s*([A-Z][^()]{{1,40}}?)\s*\)", flat[:20000])
+        m = re.search(rf"{re.escape(p.name)}\s*\(\s*{LEAD_IN}([A-Z][^()‘’'\"“”]{{1,40}}?)[’'\"”]?\s*\)", flat[:20000])
         if m and p.kind != GEMEENTE and len(m.group(1).split()) <= 4:
             _define(parties, p, m.group(1))
 
@@ -199,7 +202,7 @@ def _listed(parties: list[Partij], text: str) -> None:
     """A bullet list of parties in the introduction ("• Woonstichting X (X);"): each a party, named once."""
     head = text[: max(8000, len(text) // 3)]
     bullet = re.compile(
-        rf"^\s*[•●▪◦\-–*]\s+(?:de\s+)?({ORG_PREFIX}[ \t]+{ORG_NAME})(?:\s*\(([^()]{{2,40}})\))?\s*[;,.]?"
+        rf"^\s*[•●▪◦\-–*]\s+(?:de\s+)?({ORG_PREFIX}[ \t]+{ORG_NAME})(?:\s*\({LEAD_IN}([^()‘’'\"“”]{{2,40}})[’'\"”]?\))?"
     )
     for line in head.splitlines():
         m = bullet.match(line)

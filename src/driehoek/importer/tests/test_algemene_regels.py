@@ -183,3 +183,14 @@ def test_a_responsibility_label_in_brackets_at_an_agreements_end():
         ("Partijen maken een plan voor starters.", ["Lindehof"]),
         ("Partijen maken een plan voor ouderen en evalueren het in 2027", ["Gemeente Proefdorp"]),
     ]
+
+
+def test_short_names_in_brackets_after_a_lead_in():
+    text = (
+        "Afspraken 2026 tussen de gemeente Proefdorp, Woonstichting Ravenhof Wonen (hierna: Ravenhof) en "
+        "Huurdersvereniging De Klink (hierna te noemen ‘HV Klink’).\nRavenhof bouwt. De HV Klink adviseert.\n"
+        "Woonstichting Ravenhof Wonen en Huurdersvereniging De Klink tekenen.\n"
+    )
+    short = {p.name: p.short_name for p in parties.find(text)[0]}
+    assert short["Woonstichting Ravenhof Wonen"] == "Ravenhof"
+    assert short["Huurdersvereniging De Klink"] == "HV Klink"
