@@ -11,7 +11,7 @@ from .shapes import SECTION, YEAR_TAIL
 # The words a party heading puts before or after the names: "Inzet van X", "Wat gaat X doen", "X zegt toe".
 PARTY_HEAD = (
     r"(?:inzet|bijdrage|rol|taken|toezeggingen|prestaties|acties|activiteiten|afspraken|opgave|aandeel)"
-    r"(?:\s+(?:van|door|voor))?|wat\s+(?:gaat|gaan)|dit\s+(?:gaat|gaan)"
+    r"(?:\s+(?:van|door|voor))?|wat\s+(?:gaat|gaan)|dit\s+(?:gaat|gaan)|door|voor"
 )
 PARTY_TAIL = (
     r"(?:zegt|zeggen)\s+toe|(?:doet|doen|levert|leveren|gaat|gaan)(?:\s+(?:het\s+volgende|doen))?|doen|aan\s+de\s+slag"

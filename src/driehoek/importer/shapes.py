@@ -34,7 +34,7 @@ SECTION = re.compile(
 RESPONSIBLE = re.compile(
     r"^(?:Trekkers?|Verantwoordelijke?(?:\s+partij(?:en)?)?|Verantwoordelijkheid|Wie(?:\s+doet\s+(?:het|wat)|\s+trekt)?"
     r"|Actiehouders?|Uitvoerders?|Uitvoering(?:\s+door)?|Uitvoerende\s+partij(?:en)?|Eigenaar|Lead|Regie|Penvoerder"
-    r"|Door|Aan\s+zet)\s*:\s*(\S.{0,200})$",
+    r"|Door|Aan\s+zet)(?:\s*:|\s+[–-](?=\s))\s*(\S.{0,200})$",
     re.I,
 )
 YEAR_TAIL = re.compile(r"\s*\b(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)\d{2})?\s*\.?$")

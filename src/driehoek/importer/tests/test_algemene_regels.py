@@ -194,3 +194,17 @@ def test_short_names_in_brackets_after_a_lead_in():
     short = {p.name: p.short_name for p in parties.find(text)[0]}
     assert short["Woonstichting Ravenhof Wonen"] == "Ravenhof"
     assert short["Huurdersvereniging De Klink"] == "HV Klink"
+
+
+def test_a_responsibility_label_with_a_dash_and_a_heading_door_or_voor_a_party():
+    document = (
+        "Afspraken 2026 tussen gemeente Proefdorp en woningstichting Lindehof\n\n1 Wonen\nDoel: genoeg woningen.\n\n"
+        "1. Partijen maken een plan voor starters.\nTrekker – Lindehof\n\n"
+        "Door de gemeente\n• Levert de grond.\n"
+    )
+    result = proposal.propose("proef.txt", document.encode())
+    rows = [(a["text"], a["responsible"]) for t in result.set["themes"] for a in t["agreements"]]
+    assert rows == [
+        ("Partijen maken een plan voor starters.", ["Lindehof"]),
+        ("Levert de grond.", ["Gemeente Proefdorp"]),
+    ]
