@@ -22,11 +22,31 @@ from .shapes import (
     is_heading_title,
 )
 
+# Chapters numbered in Roman numerals: "II. Betaalbaarheid", "Hoofdstuk III Duurzaamheid".
+ROMAN = re.compile(r"^(?:(?:Hoofdstuk|Deel|HOOFDSTUK)\s+)?([IVX]{1,5})[.):]?\s+(\S.*)$")
+
+
+def _roman(numeral: str) -> int:
+    values = {"I": 1, "V": 5, "X": 10}
+    total = 0
+    for k, c in enumerate(numeral):
+        v = values[c]
+        total += -v if k + 1 < len(numeral) and values[numeral[k + 1]] > v else v
+    return total
+
 
 class HeadingRules:
+    roman = 0  # the last Roman chapter number read
+
+    def roman_next(self, numeral: str) -> bool:
+        return _roman(numeral) == self.roman + 1 and not (self.roman == 0 and any(c.number for c in self.chapters))
+
     def try_heading(self, i: int, line: str) -> bool:
         number, title = None, None
-        if m := HEADING_WORD.match(line):
+        if (m := ROMAN.match(line)) and is_heading_title(m.group(2)) and self.roman_next(m.group(1)):
+            number, title = str(_roman(m.group(1))), m.group(2).strip()  # "II. Betaalbaarheid" is chapter 2
+            self.roman = int(number)
+        elif m := HEADING_WORD.match(line):
             number, title = m.group(1), m.group(2).strip() or m.group(1)
         elif (m := THEME_COLON.match(line)) and not re.search(r"(?i)\bafspraak\b|\bindicator", line):
             number, title = str(len([c for c in self.chapters if c.number]) + 1), (m.group(1) or m.group(2)).strip()

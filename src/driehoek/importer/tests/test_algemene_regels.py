@@ -208,3 +208,18 @@ def test_a_responsibility_label_with_a_dash_and_a_heading_door_or_voor_a_party()
         ("Partijen maken een plan voor starters.", ["Lindehof"]),
         ("Levert de grond.", ["Gemeente Proefdorp"]),
     ]
+
+
+@pytest.mark.parametrize("style", ["{r}. {t}", "Hoofdstuk {r} {t}"])
+def test_chapters_numbered_in_roman_numerals(style):
+    heads = [style.format(r=r, t=t) for r, t in (("I", "Inleiding"), ("II", "Wonen"), ("III", "Zorg"))]
+    document = (
+        f"Afspraken 2026 gemeente Proefdorp\n\n{heads[0]}\nDit zijn de afspraken.\n\n"
+        f"{heads[1]}\nDoel: genoeg woningen.\n\n1. De gemeente bouwt.\n2. De gemeente koopt.\n\n"
+        f"{heads[2]}\nDoel: goede zorg.\n\n3. De gemeente opent een loket.\n"
+    )
+    result = proposal.propose("proef.txt", document.encode())
+    assert {(t["number"], t["title"]): [a["number"] for a in t["agreements"]] for t in result.set["themes"]} == {
+        ("2", "Wonen"): ["1", "2"],
+        ("3", "Zorg"): ["3"],
+    }
