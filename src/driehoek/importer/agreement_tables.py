@@ -24,6 +24,7 @@ RESPONSIBLE_HEAD = re.compile(
     r"(?i)^(?:verantwoordelijke?(?:\s+partij(?:en)?)?|verantwoordelijkheid|wie(?: doet het| trekt)?|trekkers?"
     r"|actiehouders?|door wie|partij(?:en)?|eigenaar|lead|uitvoering(?: door)?|uitvoerders?|penvoerder|regie)$"
 )
+WHEN_HEAD = re.compile(r"(?i)^(?:wanneer|planning|gereed|termijn|jaar|periode|datum)$")
 ROW_NUMBER = re.compile(r"^[A-Z]?\d{1,3}(?:\.\d{1,2}){0,2}\.?$")
 RULE = re.compile(r"^[\s|:\-+=_]*$")
 
@@ -38,7 +39,13 @@ def convert(lines: list[str]) -> tuple[list[str], int]:
             out.append(lines[i])
             i += 1
             continue
-        rows, i = _rows(lines, i + 1, columns)
+        if not any(NUMBER_HEAD.match(name) for _s, name in columns):
+            # "Afspraak | Wie | Wanneer" without a number column: rows numbered in their order.
+            rows, i = _plain_rows(lines, i + 1, columns)
+            rows = [[[str(rows_read + k)]] + row for k, row in enumerate(rows, start=1)]
+            columns = [(0, "nr"), *columns]
+        else:
+            rows, i = _rows(lines, i + 1, columns)
         columns = [columns[k] for k in _order(columns)]
         if _matrix(columns):
             # Kept as text, with a dash after the number so that no row reads as an agreement.
@@ -68,9 +75,13 @@ def _header(line: str) -> list[tuple[int, str]] | None:
         return None
     cells = [(start, text) for start, text in _split(line) if text or "|" not in line]
     names = [text for _start, text in cells]
-    if len(names) < 2 or not any(NUMBER_HEAD.match(n) for n in names):
+    if len(names) < 2:
         return None
     columns = [(start, text.lower()) for start, text in cells]
+    if not any(NUMBER_HEAD.match(n) for n in names):
+        # Without a number column only a piped table whose other columns say who or when.
+        piped = line.count("|") >= 2 and any(AGREEMENT_HEAD.match(n) for n in names)
+        return columns if piped and any(RESPONSIBLE_HEAD.match(n) or WHEN_HEAD.match(n) for n in names) else None
     if not any(AGREEMENT_HEAD.match(re.sub(r"\s*\(.*\)$", "", n)) for n in names) and not _matrix(columns):
         return None
     return columns
@@ -145,6 +156,32 @@ def _rows(lines: list[str], i: int, columns: list[tuple[int, str]]) -> tuple[lis
                     column.append(cell)
         blanks = 0
         i += 1
+    return rows, i
+
+
+def _plain_rows(lines: list[str], i: int, columns: list[tuple[int, str]]) -> tuple[list[list[list[str]]], int]:
+    """Rows of a piped table without numbers: a row starts after a rule line, or where the agreement cell
+    starts a new sentence after one that ended."""
+    what = next(k for k, (_s, name) in enumerate(columns) if AGREEMENT_HEAD.match(name))
+    rows: list[list[list[str]]] = []
+    boundary = True
+    while i < len(lines):
+        line = lines[i]
+        if line == BREAK or (line.strip() and RULE.match(line)):
+            boundary, i = True, i + 1
+            continue
+        cells = _cells(line, columns, True) if line.count("|") >= len(columns) - 1 else None
+        if cells is None:
+            break
+        text = cells[what]
+        ended = bool(rows) and _join(rows[-1][what]).endswith((".", "!", "?"))
+        if not rows or boundary or (text[:1].isupper() and ended):
+            rows.append([[c] if c else [] for c in cells])
+        else:
+            for column, cell in zip(rows[-1], cells, strict=True):
+                if cell:
+                    column.append(cell)
+        boundary, i = False, i + 1
     return rows, i
 
 

@@ -17,10 +17,21 @@ CONTENT_WORD = re.compile(
 MAX_PAGES = 60
 
 
+OTHER_WORD = re.compile(
+    r"(?i)^(?:wie|trekkers?|actiehouders?|verantwoordelijke?|eigenaar|lead|wanneer|planning|gereed|termijn"
+    r"|toelichting|opmerkingen?|thema|partij(?:en)?)$"
+)
+
+
 def _is_header(line: str) -> bool:
-    """A table's header in any column order: a short line with a number word and an agreements word."""
+    """A table's header in any column order: a short line with a number word and an agreements word, or
+    one made of header words only ("Afspraak Wie Wanneer")."""
     words = line.split()
-    return len(words) <= 12 and any(NUMBER_WORD.match(w) for w in words) and any(CONTENT_WORD.match(w) for w in words)
+    if len(words) > 12 or not any(CONTENT_WORD.match(w) for w in words):
+        return False
+    if any(NUMBER_WORD.match(w) for w in words):
+        return True
+    return len(words) >= 2 and all(CONTENT_WORD.match(w) or OTHER_WORD.match(w) for w in words)
 
 
 def pages_with_tables(pages: list[str]) -> list[int]:

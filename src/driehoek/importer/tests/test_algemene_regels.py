@@ -223,3 +223,30 @@ def test_chapters_numbered_in_roman_numerals(style):
         ("2", "Wonen"): ["1", "2"],
         ("3", "Zorg"): ["3"],
     }
+
+
+def test_a_piped_table_without_a_number_column_gives_rows_in_order():
+    document = (
+        "Afspraken 2026 gemeente Proefdorp, woningstichting Lindehof en huurdersvereniging De Spil\n\n"
+        "1 Wonen\nDoel: genoeg woningen.\n\n"
+        "| Afspraak                         | Wie      | Wanneer |\n"
+        "|----------------------------------|----------|---------|\n"
+        "| Lindehof bouwt 12 woningen aan   | Lindehof | 2026    |\n"
+        "| de Dorpsstraat.                  |          |         |\n"
+        "| De gemeente wijst een locatie    | gemeente | 2027    |\n"
+        "| aan.                             |          |         |\n"
+    )
+    result = proposal.propose("proef.txt", document.encode())
+    rows = [
+        (a["number"], a["text"].split("\n")[0], a["responsible"]) for t in result.set["themes"] for a in t["agreements"]
+    ]
+    assert [r[0] for r in rows] == ["1", "2"]
+    assert rows[0][1].startswith("Lindehof bouwt 12 woningen aan de Dorpsstraat.")
+    assert [r[2] for r in rows] == [["Lindehof"], ["Gemeente Proefdorp"]]
+
+
+def test_a_pdf_page_holds_a_table_by_its_header_words_in_any_order():
+    from driehoek.importer import pdf_tables
+
+    pages = ["Nr Wie Afspraak Gereed\n1 gemeente ...", "Afspraak Wie Wanneer\n...", "Wie doet wat in de afspraak\n..."]
+    assert pdf_tables.pages_with_tables(pages) == [0, 1]
