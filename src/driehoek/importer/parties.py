@@ -34,6 +34,7 @@ ORG_NAME = (
     rf"(?:(?:[Dd]e|[Hh]et|'t)\s+)?{NAME_WORD}(?:(?:\s+(?:aan|den|de|op|van|der|het)\s+(?=[A-Z])|\s+){NAME_WORD})*"
 )
 MONTHS = list(DUTCH_MONTHS)
+MAX_NAMES = 200  # organisation names weighed per document
 # The words before a short name in brackets: "(hierna: X)", "(hierna te noemen ‘X’)", "(verder: X)".
 LEAD_IN = r"(?:(?:hierna(?:\s+te\s+noemen)?|verder|kortweg)\s*:?\s*)?[‘'\"“]?"
 # Words of a document's structure, not of a name: the next line after a group word may start with one.
@@ -177,14 +178,17 @@ def _add_org_names(parties: list[Partij], flat: str, text: str = "") -> None:
     running text and from within one line (a title block's next line, "Gemeente X", is no part of it);
     the longest first, and a name counts only where it is not part of a longer name that counts itself
     ("Huurdersraad Noord" wrapped from "Huurdersraad Noord Thuis")."""
-    candidates: set[str] = set()
+    seen: dict[str, int] = {}
     for source in (flat, *(line.replace("\t", " ") for line in (text or "").splitlines())):
         for m in re.finditer(rf"\b({ORG_PREFIX}[ \t]+{ORG_NAME})", source):
-            candidates.add(_trim(m.group(1)))
+            name = _trim(m.group(1))
+            seen[name] = seen.get(name, 0) + 1
+    # Bounded: the most frequent names only, each counted once over the text (a long document stays linear).
+    candidates = sorted(seen, key=seen.get, reverse=True)[:MAX_NAMES]
     places = {re.sub(r"^[Gg]emeente\s+", "", p.name).lower() for p in parties if p.kind == GEMEENTE}
     counted: dict[str, int] = {}
     for name in sorted(candidates, key=len, reverse=True):
-        n = len(re.findall(rf"(?<![\w-]){re.escape(name)}(?![\w-])", flat))
+        n = flat.count(name)
         n -= sum(c for longer, c in counted.items() if longer.startswith(name + " "))
         bare = re.sub(rf"^{ORG_PREFIX}\s+", "", name)
         if bare and bare != name and len(bare.split()) >= 2:
