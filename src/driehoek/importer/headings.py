@@ -22,11 +22,31 @@ from .shapes import (
     is_heading_title,
 )
 
+# Chapters numbered in Roman numerals: "II. Betaalbaarheid", "Hoofdstuk III Duurzaamheid".
+ROMAN = re.compile(r"^(?:(?:Hoofdstuk|Deel|HOOFDSTUK)\s+)?([IVX]{1,5})[.):]?\s+(\S.*)$")
+
+
+def _roman(numeral: str) -> int:
+    values = {"I": 1, "V": 5, "X": 10}
+    total = 0
+    for k, c in enumerate(numeral):
+        v = values[c]
+        total += -v if k + 1 < len(numeral) and values[numeral[k + 1]] > v else v
+    return total
+
 
 class HeadingRules:
+    roman = 0  # the last Roman chapter number read
+
+    def roman_next(self, numeral: str) -> bool:
+        return _roman(numeral) == self.roman + 1 and not (self.roman == 0 and any(c.number for c in self.chapters))
+
     def try_heading(self, i: int, line: str) -> bool:
         number, title = None, None
-        if m := HEADING_WORD.match(line):
+        if (m := ROMAN.match(line)) and is_heading_title(m.group(2)) and self.roman_next(m.group(1)):
+            number, title = str(_roman(m.group(1))), m.group(2).strip()  # "II. Betaalbaarheid" is chapter 2
+            self.roman = int(number)
+        elif m := HEADING_WORD.match(line):
             number, title = m.group(1), m.group(2).strip() or m.group(1)
         elif (m := THEME_COLON.match(line)) and not re.search(r"(?i)\bafspraak\b|\bindicator", line):
             number, title = str(len([c for c in self.chapters if c.number]) + 1), (m.group(1) or m.group(2)).strip()
@@ -54,7 +74,7 @@ class HeadingRules:
             is_heading_title(line)
             and len(line.split()) <= 6
             and not line.endswith(":")
-            and (self.goal_follows(i) or self.after_blanks >= 2 and self.mode == "agreements")
+            and (self.goal_follows(i) or self.after_blanks >= 2 and self.mode == "agreements" or self.over_intro(i))
             and not self.is_section(line)
         ):
             number, title = "", line  # "Beschikbaarheid" over its "Doel: ..." paragraph
@@ -133,6 +153,25 @@ class HeadingRules:
                 or (numbered and numbered.group(1) in ("1", "1.1"))
             )
         return False
+
+    def over_intro(self, i: int) -> bool:
+        """ "Een thuis voor iedereen" over a paragraph and then agreements (a table's rows, "Afspraak 1"):
+        an unnumbered theme heading that its own introduction shows. It stands apart from what precedes
+        (a blank line, a page break, a finished sentence or another title)."""
+        if not self.plain_title(self.lines[i].strip()) or any(c.number for c in self.chapters):
+            return False  # in a document with numbered chapters, the numbers say where a theme starts
+        before = next((x.strip() for x in reversed(self.lines[max(0, i - 2) : i]) if x.strip() and x != BREAK), "")
+        apart = self.after_blanks >= 1 or self.since_break or before.endswith(".") or SECTION.match(before) is not None
+        first = self.lines[i + 1].strip() if i + 1 < len(self.lines) else ""
+        if not apart or len(first.split()) < 5 or not first[:1].isupper() or AGREEMENT_WORD.match(first):
+            return False
+        k = i + 2
+        while k < min(len(self.lines), i + 14) and self.lines[k].strip() and self.lines[k] != BREAK:
+            if AGREEMENT_WORD.match(self.lines[k].strip()):
+                return True  # the agreements follow the paragraph directly
+            k += 1
+        nxt = next((x.strip() for x in self.lines[k : k + 4] if x.strip() and x != BREAK), "")
+        return AGREEMENT_WORD.match(nxt) is not None
 
     def goal_follows(self, i: int) -> bool:
         nxt = next((line.strip() for line in self.lines[i + 1 : i + 4] if line.strip() and line != BREAK), "")

@@ -3,7 +3,59 @@ a set (numbering that restarts per theme gets the theme's number in front)."""
 
 import re
 
-from .shapes import BULLET, SENTENCE_END, Afspraak, Structure
+from .shapes import BULLET, RESPONSIBLE, SENTENCE_END, Afspraak, Structure
+
+# An agreement's number in any of the usual schemes: "3", "3.2", "3.2.1", "3a", "3.a", "A3", "A.3", "(3)",
+# "3a)", followed by a full stop, a bracket or a colon, or by nothing. Whether it is an agreement depends on
+# the sequence (successors below), never on the scheme alone.
+_NUMBER = r"\d{1,3}(?:\.\d{1,2}){0,2}(?:\.?[a-z])?|[A-Z]\.?\d{1,2}(?:\.\d{1,2})?"
+ITEM = re.compile(rf"^(?:\((?P<bracketed>{_NUMBER})\)|(?P<number>{_NUMBER})[.):]?)\s+(?P<rest>\S.*)$")
+
+
+def item(line: str) -> tuple[str, str] | None:
+    """(number, rest) of a line that opens with an agreement number in any scheme, else None."""
+    m = ITEM.match(line)
+    if not m:
+        return None
+    return m.group("bracketed") or m.group("number"), m.group("rest")
+
+
+def _tokens(number: str) -> list[str]:
+    return re.findall(r"\d+|[A-Za-z]|\.", number)
+
+
+def _bump(token: str) -> str:
+    if token.isdigit():
+        return str(int(token) + 1)
+    return chr(ord(token) + 1) if token not in "zZ" else token
+
+
+def _first(token: str) -> str:
+    return "1" if token.isdigit() else ("a" if token.islower() else "A")
+
+
+def successors(last: str, theme: str, first_here: bool, max_number: int | None) -> set[str]:
+    """The numbers that may follow `last`: its last part counted on ("2a" -> "2b", "A.3" -> "A.4", "3.2" ->
+    "3.3"); where a theme has none yet, the first of a new theme ("2c" -> "3a", "2.3" -> "3.1", "1", and
+    the theme's own number with a first part: "3.1", "3a", "3.a", "C1")."""
+    tokens = _tokens(last)
+    alnum = [k for k, t in enumerate(tokens) if t != "."]
+    nxt = set()
+    if alnum:
+        bumped = list(tokens)
+        bumped[alnum[-1]] = _bump(tokens[alnum[-1]])
+        nxt.add("".join(bumped))
+    if max_number is not None and last.isdigit():
+        nxt.add(str(max_number + 1))  # a stray number in between does not break the sequence
+    if first_here:
+        nxt |= {"1", "1.1", f"{theme}.1", f"{theme}a", f"{theme}.a", f"{theme}1"}
+        if len(alnum) > 1:
+            reset = list(tokens)
+            reset[alnum[0]] = _bump(tokens[alnum[0]])
+            for k in alnum[1:]:
+                reset[k] = _first(tokens[k])
+            nxt.add("".join(reset))
+    return nxt
 
 
 def _title_of(agreement: Afspraak) -> tuple[str, int]:
@@ -58,3 +110,17 @@ def _renumber(structure: Structure) -> None:
                 letter = chr(ord(letter) + 1)
             a.number = number
             used.add(number)
+
+
+def inline_lead(agreement: Afspraak) -> None:
+    """ "... in 2027. (Trekker: gemeente)" or "... [Wie: corporaties]" at an agreement's end: a responsibility
+    line written inside the text; it leaves the text and names the responsible parties."""
+    if agreement.lead or not agreement.lines:
+        return
+    index, last = agreement.lines[-1]
+    m = re.search(r"[(\[]\s*([^()\[\]]{2,200}?)\s*[)\]]\s*\.?$", last)
+    if not m or not (label := RESPONSIBLE.match(m.group(1))):
+        return
+    agreement.lead = label.group(1).strip().rstrip(".")
+    rest = last[: m.start()].rstrip()
+    agreement.lines[-1:] = [(index, rest)] if rest else []

@@ -23,7 +23,7 @@ GROUP_WORDS = {
 # "Bewonerskoepel", "Zorggroep"), or starts with the tenants' word ("Huurdersraad", "Bewonersraad").
 ORG_PREFIX = (
     r"(?:Algemene\s+)?(?:Stichting|Vereniging|Coöperatie|"
-    r"[A-Z][a-zë]*(?:stichting|corporatie|vereniging|collectief|platform|koepel|groep|federatie|coöperatie)|"
+    r"[A-Z][a-zë]*(?:stichting|corporatie|vereniging|collectief|platform|koepel|groep|federatie|coöperatie|bond)|"
     r"(?:Huurders|Bewoners)(?:raad|organisatie|belang)|Huurdersbelangenvereniging)"
 )
 NAME_WORD = r"(?:(?:[A-Z]|\d+[A-Za-z])(?:[\w&'’\-]|\.(?=\w))*)"
@@ -34,6 +34,9 @@ ORG_NAME = (
     rf"(?:(?:[Dd]e|[Hh]et|'t)\s+)?{NAME_WORD}(?:(?:\s+(?:aan|den|de|op|van|der|het)\s+(?=[A-Z])|\s+){NAME_WORD})*"
 )
 MONTHS = list(DUTCH_MONTHS)
+MAX_NAMES = 200  # organisation names weighed per document
+# The words before a short name in brackets: "(hierna: X)", "(hierna te noemen ‘X’)", "(verder: X)".
+LEAD_IN = r"(?:(?:hierna(?:\s+te\s+noemen)?|verder|kortweg)\s*:?\s*)?[‘'\"“]?"
 # Words of a document's structure, not of a name: the next line after a group word may start with one.
 STRUCTURE_WORD = re.compile(
     r"(?i)^(?:afspraak|afspraken|thema|hoofdstuk|bijlage|trekker|verantwoordelijke?|wie|toelichting|planning|doel)\b"
@@ -80,7 +83,8 @@ def find(text: str) -> tuple[list[Partij], list[Ondertekening]]:
     if len(parties) < 2:
         parties = _enumerations(flat[: max(6000, len(flat) // 3)], text)
         signatories = []
-    _add_org_names(parties, flat)
+    _listed(parties, text)
+    _add_org_names(parties, flat, text)
     for p in parties:
         _complete(p, flat)
     _last_words(parties, flat)
@@ -99,9 +103,10 @@ def _defined_short_names(parties: list[Partij], flat: str) -> None:
         for p in parties:
             if full.startswith(p.name.lower()) and p.kind != GEMEENTE:
                 _define(parties, p, short)
-    # "Stichting Thuiswonen (Thuiswonen); Huurdersraad Thuiswonen (Huurdersraad)": a name, its short one in brackets.
+    # "Stichting Thuiswonen (Thuiswonen); Huurdersraad Thuiswonen (Huurdersraad)": a name, its short one in brackets,
+    # also "(hierna: Thuiswonen)", "(verder ‘Thuiswonen’)".
     for p in parties:
-        m = re.search(rf"{re.escape(p.name)}\s*\(\s*([A-Z][^()]{{1,40}}?)\s*\)", flat[:20000])
+        m = re.search(rf"{re.escape(p.name)}\s*\(\s*{LEAD_IN}([A-Z][^()‘’'\"“”]{{1,40}}?)[’'\"”]?\s*\)", flat[:20000])
         if m and p.kind != GEMEENTE and len(m.group(1).split()) <= 4:
             _define(parties, p, m.group(1))
 
@@ -120,15 +125,16 @@ def _define(parties: list[Partij], party: Partij, short: str) -> None:
 def _signing_list(flat: str) -> tuple[list[Partij], list[Ondertekening]]:
     pattern = re.compile(
         r"(?:^|\s)(?:\d{1,2}[.)]|[•●\-])\s+(?P<name>[A-Z][^,;:]{2,80}?),\s+(?:\w+\s+){0,2}"
-        r"vertegenwoordigd door (?P<rep>.{0,220}?),?\s*hierna(?: te noemen)?:?\s*"
-        r"[‘'\"“](?P<short>[^’'\"”]{1,40})[’'\"”]"
+        r"vertegenwoordigd door (?P<rep>.{0,220}?),?\s*hierna(?: te noemen| genoemd)?:?\s*"
+        r"(?:[‘'\"“](?P<short>[^’'\"”]{1,40})[’'\"”]|(?P<bare>[^\s,;.:]+(?:\s+[^\s,;.:]+){0,3}?)\s*(?:[;.]|,?\s+en\b|$))"
     )
     parties, signatories = [], []
     for m in pattern.finditer(flat[:20000]):
         name = m.group("name").strip()
-        short = m.group("short").strip()
-        if short[:3].lower() == "de " and short[3:4].islower():
-            short = short[3:].capitalize()
+        short = (m.group("short") or m.group("bare")).strip()
+        if re.match(r"(?:de|het) \w", short) or short[:3] == "De " and short[3:4].islower():
+            short = short.split(" ", 1)[1]  # "de gemeente", "de Huurdersraad": the name is what follows
+            short = short[0].upper() + short[1:]
         parties.append(Partij(name, short, kind_of(name), {name, short}))
         person = re.search(
             r"(?:de heer|mevrouw|dhr\.|mw\.|mr\.|drs\.)\s+((?:[A-Z]\.\s?)+(?:[a-z]+\s)*[A-Z][\w'’\-]+)", m.group("rep")
@@ -167,20 +173,53 @@ def _enumerations(flat: str, text: str = "") -> list[Partij]:
     return parties
 
 
-def _add_org_names(parties: list[Partij], flat: str) -> None:
-    """Names such as "Stichting Woonbelang" that a document uses at least twice."""
-    counts: dict[str, int] = {}
-    for m in re.finditer(rf"\b({ORG_PREFIX}\s+{ORG_NAME})", flat):
-        name = _trim(m.group(1))
-        counts[name] = counts.get(name, 0) + 1
+def _add_org_names(parties: list[Partij], flat: str, text: str = "") -> None:
+    """Names such as "Stichting Woonbelang" that a document uses at least twice. A name is taken from the
+    running text and from within one line (a title block's next line, "Gemeente X", is no part of it);
+    the longest first, and a name counts only where it is not part of a longer name that counts itself
+    ("Huurdersraad Noord" wrapped from "Huurdersraad Noord Thuis")."""
+    seen: dict[str, int] = {}
+    for source in (flat, *(line.replace("\t", " ") for line in (text or "").splitlines())):
+        for m in re.finditer(rf"\b({ORG_PREFIX}[ \t]+{ORG_NAME})", source):
+            name = _trim(m.group(1))
+            seen[name] = seen.get(name, 0) + 1
+    # Bounded: the most frequent names only, each counted once over the text (a long document stays linear).
+    candidates = sorted(seen, key=seen.get, reverse=True)[:MAX_NAMES]
     places = {re.sub(r"^[Gg]emeente\s+", "", p.name).lower() for p in parties if p.kind == GEMEENTE}
-    for name, n in counts.items():
+    counted: dict[str, int] = {}
+    for name in sorted(candidates, key=len, reverse=True):
+        n = flat.count(name)
+        n -= sum(c for longer, c in counted.items() if longer.startswith(name + " "))
         bare = re.sub(rf"^{ORG_PREFIX}\s+", "", name)
         if bare and bare != name and len(bare.split()) >= 2:
             n = max(n, len(re.findall(rf"\b{re.escape(bare)}\b", flat)))  # "De Nesten" on its own
-        if n >= 2 and bare and not _known(parties, name) and not _known(parties, bare):
+        if n >= 2:
+            counted[name] = n
+    for name in sorted(counted, key=flat.find):
+        bare = re.sub(rf"^{ORG_PREFIX}\s+", "", name)
+        if bare and bare != name and not _known(parties, name) and not _known(parties, bare):
             short = name if bare.lower() in places else bare  # "Huurdersraad Zilverveen" is not "Zilverveen"
             parties.append(Partij(name, short, kind_of(name), {name, short}))
+
+
+def _listed(parties: list[Partij], text: str) -> None:
+    """A bullet list of parties in the introduction ("• Woonstichting X (X);"): each a party, named once."""
+    head = text[: max(8000, len(text) // 3)]
+    bullet = re.compile(
+        rf"^\s*[•●▪◦\-–*]\s+(?:de\s+)?({ORG_PREFIX}[ \t]+{ORG_NAME})(?:\s*\({LEAD_IN}([^()‘’'\"“”]{{2,40}})[’'\"”]?\))?"
+    )
+    for line in head.splitlines():
+        m = bullet.match(line)
+        if not m:
+            continue
+        name = _trim(m.group(1))
+        bare = re.sub(rf"^{ORG_PREFIX}\s+", "", name)
+        if not bare or bare == name or _known(parties, name):
+            continue
+        short = m.group(2).strip() if m.group(2) and len(m.group(2).split()) <= 4 else bare
+        if short[:3] in ("de ", "het") and short[3:4].islower():
+            short = bare
+        parties.append(Partij(name, short, kind_of(name), {name, short}))
 
 
 def _complete(party: Partij, flat: str) -> None:
@@ -197,21 +236,28 @@ def _complete(party: Partij, flat: str) -> None:
 
 
 def _last_words(parties: list[Partij], flat: str) -> None:
-    """ "Stichting Wonen Zuidwijk" that the text calls "Zuidwijk": the name's last word, used on its own at
-    least twice, never in lower case (a proper name, not "wonen") and in no other party's name."""
+    """ "Stichting Wonen Zuidwijk" that the text calls "Zuidwijk", "Stichting Noord Wonen" called "Noord":
+    a word of the name used on its own at least twice, never in lower case (a proper name, not "wonen")
+    and in no other party's name. Where the document uses it alone more often than the name, it is the
+    short name."""
     for party in parties:
         words = party.short_name.split()
-        last = words[-1] if len(words) >= 2 and party.kind != GEMEENTE else ""
-        if len(last) <= 3 or not last[0].isupper() or re.search(rf"(?<![\w-]){re.escape(last.lower())}(?![\w-])", flat):
+        if len(words) < 2 or party.kind == GEMEENTE:
             continue
-        if any(last in alias.split() for q in parties if q is not party for alias in q.aliases | {q.name}):
-            continue
-        alone = re.findall(rf"(?<![\w-])(\w+\s+)?{re.escape(last)}(?![\w-])", flat)
-        on_its_own = sum(1 for before in alone if before.strip() != words[-2])
-        if on_its_own >= 2:
-            party.aliases.add(last)
-            if on_its_own > len(alone) - on_its_own:
-                party.short_name = last  # the name the document uses
+        for word in reversed(words):
+            if len(word) <= 3 or not word[0].isupper() or re.match(ORG_PREFIX + "$", word):
+                continue
+            if re.search(rf"(?<![\w-]){re.escape(word.lower())}(?![\w-])", flat):
+                continue
+            if any(word in alias.split() for q in parties if q is not party for alias in q.aliases | {q.name}):
+                continue
+            alone = len(re.findall(rf"(?<![\w-]){re.escape(word)}(?![\w-])", flat))
+            whole = len(re.findall(rf"(?<![\w-]){re.escape(party.short_name)}(?![\w-])", flat))
+            if alone - whole >= 2:
+                party.aliases.add(word)
+                if alone - whole > whole:
+                    party.short_name = word  # the name the document uses
+                break
 
 
 def _trim(name: str) -> str:

@@ -10,12 +10,32 @@ at most MAX_PAGES of them.
 import io
 import re
 
-TABLE_HEADER = re.compile(r"(?im)^\s*(?:nr\.?|nummer|#)\s+(?:afspraak|afspraken|wat|omschrijving|indicator)\b")
+NUMBER_WORD = re.compile(r"(?i)^(?:nr\.?|nummer|no\.?|nº|#)$")
+CONTENT_WORD = re.compile(
+    r"(?i)^(?:afspraak|afspraken|wat|omschrijving|prestaties?|acties?|maatregel(?:en)?|activiteit(?:en)?|indicator)$"
+)
 MAX_PAGES = 60
 
 
+OTHER_WORD = re.compile(
+    r"(?i)^(?:wie|trekkers?|actiehouders?|verantwoordelijke?|eigenaar|lead|wanneer|planning|gereed|termijn"
+    r"|toelichting|opmerkingen?|thema|partij(?:en)?)$"
+)
+
+
+def _is_header(line: str) -> bool:
+    """A table's header in any column order: a short line with a number word and an agreements word, or
+    one made of header words only ("Afspraak Wie Wanneer")."""
+    words = line.split()
+    if len(words) > 12 or not any(CONTENT_WORD.match(w) for w in words):
+        return False
+    if any(NUMBER_WORD.match(w) for w in words):
+        return True
+    return len(words) >= 2 and all(CONTENT_WORD.match(w) or OTHER_WORD.match(w) for w in words)
+
+
 def pages_with_tables(pages: list[str]) -> list[int]:
-    return [k for k, text in enumerate(pages) if TABLE_HEADER.search(text)][:MAX_PAGES]
+    return [k for k, text in enumerate(pages) if any(_is_header(line) for line in text.splitlines())][:MAX_PAGES]
 
 
 def _cell(text: str | None) -> str:

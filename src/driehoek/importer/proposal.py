@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 
 from driehoek.register.opendata import FORMAT, VERSION
 
-from . import agreement_facts, extract, limits, parties, set_facts, structure, tables, targets
+from . import agreement_facts, extract, limits, parties, sections, set_facts, structure, tables, targets
 from .structure import BULLET, Hoofdstuk
 from .verantwoordelijken import Matcher
 
@@ -205,7 +205,9 @@ def _theme(
             )
         holders = [n for ind in indicators for n in ind["actiehouders"]]
         holders = list(dict.fromkeys(holders))
-        section_parties = matcher.mentions(a.section) if a.section else []
+        # "Inzet van X", "Bijdrage van de gemeente": in a heading the party after "van" is the actor.
+        heading = re.sub(rf"(?i)^\s*(?:{sections.PARTY_HEAD})\s+", "", a.section)
+        section_parties = matcher.mentions(heading) if a.section else []
         kind = agreement_facts.kind_of_section(a.section, section_parties, a.title or text)
         responsible = matcher.responsible(text, section_parties, kind, holders, title=a.title)
         if a.lead or a.by_heading:

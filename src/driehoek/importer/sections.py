@@ -8,6 +8,15 @@ from .extract import BREAK
 from .parties import GROUP_WORDS
 from .shapes import SECTION, YEAR_TAIL
 
+# The words a party heading puts before or after the names: "Inzet van X", "Wat gaat X doen", "X zegt toe".
+PARTY_HEAD = (
+    r"(?:inzet|bijdrage|rol|taken|toezeggingen|prestaties|acties|activiteiten|afspraken|opgave|aandeel)"
+    r"(?:\s+(?:van|door|voor))?|wat\s+(?:gaat|gaan)|dit\s+(?:gaat|gaan)|door|voor"
+)
+PARTY_TAIL = (
+    r"(?:zegt|zeggen)\s+toe|(?:doet|doen|levert|leveren|gaat|gaan)(?:\s+(?:het\s+volgende|doen))?|doen|aan\s+de\s+slag"
+)
+
 
 class SectionRules:
     def is_section(self, line: str) -> bool:
@@ -28,6 +37,8 @@ class SectionRules:
         for alias in sorted(self.aliases, key=len, reverse=True):  # names first: "Wat doet Samen Wij" is that party
             rest = re.sub(rf"(?i)\b{re.escape(alias)}\b", " ", rest)
         rest = re.sub(r"(?i)^\s*(?:wat|dit)\s+(?:doen|doet)\b|\b(?:samen|we|wij)\b|\bdoen\b|\bdoet\b", " ", rest)
+        # "Inzet van X", "Bijdrage X", "X zegt toe", "X levert": words around the names of a party heading.
+        rest = re.sub(rf"(?i)^\s*{PARTY_HEAD}\b|\b{PARTY_TAIL}\s*$", " ", rest)
         for words in GROUP_WORDS.values():  # "Corporaties", "Gemeente en huurdersorganisaties"
             rest = re.sub(rf"(?i)(?<![\w-])(?:{words})(?![\w-])", " ", rest)
         return rest != core and not re.sub(r"(?i)\b(en|de|het|van|voor|,|&)\b|[,&]", " ", rest).strip()

@@ -13,6 +13,7 @@ Rules work on the shape of the text, never on the words of one municipality:
 
 import re
 
+from . import numbering
 from .extract import BREAK
 from .headings import HeadingRules
 from .numbering import _renumber, _title_of
@@ -97,7 +98,12 @@ class Parser(HeadingRules, SectionRules):
                 self.section = line.rstrip(" .:")  # "Doorkijk naar 2031" needs its year
             self.section_parties = self.parties_in(line)
             # "Wat doet de gemeente:", "Samen:", "Dit doen de corporaties": the heading names who does it.
-            self.party_heading = line.endswith((":", "?")) or bool(re.match(r"(?i)(?:wat|dit)\s+(?:doen|doet)\b", line))
+            # So does any heading that names parties ("Inzet van X", "X zegt toe", "Prestaties X en Y").
+            self.party_heading = (
+                line.endswith((":", "?"))
+                or bool(re.match(r"(?i)(?:wat|dit)\s+(?:doen|doet)\b", line))
+                or bool(self.section_parties)
+            )
             self.mode = "agreements"
             self.bullets_are_agreements = True
         else:
@@ -108,28 +114,22 @@ class Parser(HeadingRules, SectionRules):
         if self.current is None:
             return False
         if self.last_number is None:
-            return number in ("1", "1.1") or number == f"{self.current.number}.1" or number == "1.1.1"
+            theme = self.current.number
+            firsts = {"1", "1.1", "1.1.1", "1a", "A1", "A.1"}
+            return number in firsts or number in {f"{theme}.1", f"{theme}a", f"{theme}.a", f"{theme}1"}
         return number in self.successors(self.last_number)
 
     def successors(self, last: str) -> set[str]:
-        parts = last.split(".")
-        nxt = {".".join([*parts[:-1], str(int(re.sub(r"\D", "", parts[-1]) or 0) + 1)])}
-        if self.max_number is not None:
-            nxt.add(str(self.max_number + 1))  # a stray number in between does not break the sequence
         theme = self.current.number if self.current else ""
         first_here = not self.current.agreements if self.current else False
-        if first_here:
-            nxt |= {"1", f"{theme}.1", "1.1"}
-            if len(parts) > 1:
-                nxt.add(f"{int(parts[0]) + 1}.1")
-        return nxt
+        return numbering.successors(last, theme, first_here, self.max_number)
 
     def try_agreement(self, i: int, line: str) -> bool:
         number, rest, explicit = None, "", False
         if m := AGREEMENT_WORD.match(line):
             number, rest, explicit = m.group(1), m.group(2), True
-        elif m := NUMBERED.match(line):
-            number, rest = m.group(1), m.group(3)
+        elif found := numbering.item(line):
+            number, rest = found
         if number is not None:
             if self.current is None:
                 return False
@@ -137,6 +137,8 @@ class Parser(HeadingRules, SectionRules):
                 return False
             if not explicit and not (rest[:1].isupper() or rest[:1].isdigit() or rest[:1] in "‘'\"“€("):
                 return False
+            if re.search(r"\bvertegenwoordigd\s+door\b", rest):
+                return False  # "2. Woonstichting X, vertegenwoordigd door ...": a signing list, not an agreement
             self.start_agreement(i, number, rest)
             return True
         m = BULLET.match(line)
@@ -271,5 +273,7 @@ def parse(lines: list[str], party_aliases: dict[str, str], check=None, type_=Non
         for agreement in titled:
             agreement.title, k = _title_of(agreement)
             agreement.lines = agreement.lines[k:]
+    for agreement in agreements:
+        numbering.inline_lead(agreement)
     _renumber(structure)
     return structure
