@@ -1,10 +1,12 @@
 """The corpus written apart from the importer (tests/corpus/README.md): the importer's figures on it,
 tuning and held-out apart. Issue 17 asks, on held-out documents: agreements 90%, responsible parties
 85%, parties with their kind 90%. The tuning set is held to those aims. Documents 21 and 27, then 30, 33
-and 36 taught something and moved to the tuning set; the held-out set is 06, 12, 18 and 24 until new
-documents (39, 42, 45) join it, and its floors below are its measured figures (text and PDF: agreements
-95% and 100%, responsible parties 91%, parties 100%), so that no change makes it worse. And some of the
-corpus' shapes as rules of their own (the general rules: test_algemene_regels.py)."""
+and 36 taught something and moved to the tuning set; the held-out set is 06, 12, 18, 24, 39, 42 and 45.
+The last three were written apart after the second round of tuning and measured once (docs/importer.md):
+text and PDF alike, agreements 68% recall and 79% precision, responsible parties 65%, parties with their
+kind 84% (27 of 32). The aims are not met; these measured figures are the floors below, so that no change
+makes the held-out set worse. And some of the corpus' shapes as rules of their own (the general rules:
+test_algemene_regels.py)."""
 
 from driehoek.importer import corpus_eval, proposal
 
@@ -23,15 +25,15 @@ def test_the_corpus_figures_meet_the_aims_on_tuning_and_do_not_fall_on_held_out(
     assert tuning.party_accuracy >= 0.85, tuning.row()
     assert tuning.parties_with_kind >= 0.90, tuning.row()
     # Held out: the measured figures as floors (see the docstring).
-    assert held.recall >= 0.94 and held.precision >= 0.99, held.row()
-    assert held.party_accuracy >= 0.90, held.row()
-    assert held.parties_with_kind >= 0.95, held.row()
-    assert held.agreements_true >= 97  # the held-out set is read, not empty
+    assert held.recall >= 0.67 and held.precision >= 0.78, held.row()
+    assert held.party_accuracy >= 0.64, held.row()
+    assert held.parties_with_kind >= 0.84, held.row()
+    assert held.agreements_true >= 157  # the held-out set is read, not empty
 
 
 def test_the_split_is_every_third_document_less_the_moved_ones():
     held = [n for n, _p in corpus_eval.documents() if corpus_eval.held_out(n)]
-    assert held == [n for n in range(3, 37, 3) if n not in corpus_eval.MOVED_TO_TUNING]
+    assert held == [n for n in range(3, 46, 3) if n not in corpus_eval.MOVED_TO_TUNING]
 
 
 def test_a_table_of_contents_is_skipped_and_lettered_themes_are_themes():
