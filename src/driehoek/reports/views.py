@@ -86,7 +86,7 @@ def _national(request, sets_qs, *, public: bool):
         year=filters.get("jaar"),
         public=public,
         sort=sort,
-        page=request.GET.get("pagina"),
+        page=request.GET.get("pagina", "")[:6],  # bounded: any longer number is past the last page too
     )
     # The badge of each light rendered once, not once per municipality and light (issue 18).
     badges = {kleur: render_to_string("components/stoplicht.html", {"kleur": kleur}) for kleur in national.LIGHTS}
