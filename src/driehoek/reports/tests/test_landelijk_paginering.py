@@ -117,3 +117,19 @@ def test_a_filter_narrows_the_pages_and_the_totals(people, country):
     assert rows and all(r.gemeente.provincie == provincie for r in rows)
     _page, _rows, _themes, totals = national.overview(Afsprakenset.objects.all(), provincie=provincie)
     assert totals["delivered"] == sum(r.delivered for r in rows)
+
+
+def test_the_corporation_filter_lists_keeps_and_escapes_its_choice(client, people, country):
+    from driehoek.accounts.models import Partij
+    from driehoek.reports.forms import LandelijkForm
+
+    corporatie = Partij.objects.filter(soort="corporatie", deelnames__isnull=False).first()
+    corporatie.naam = corporatie.korte_naam = "Wonen & <Zo>"
+    corporatie.save()
+    html = str(LandelijkForm({"corporatie": corporatie.pk}, sets=Afsprakenset.objects.all())["corporatie"])
+    assert html.startswith('<select name="corporatie"') and 'id="id_corporatie"' in html
+    assert f'<option value="{corporatie.pk}" selected>Wonen &amp; &lt;Zo&gt;</option>' in html
+    assert '<option value="">Alle corporaties</option>' in html
+    client.force_login(people["beheerder"])
+    response = client.get(reverse("reports:landelijk"), {"corporatie": corporatie.pk})
+    assert all(any(s.deelnames.filter(partij=corporatie).exists() for s in r.sets) for r in response.context["rows"])
