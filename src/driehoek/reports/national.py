@@ -1,29 +1,35 @@
-"""All municipalities at once: sets, corporation-municipality pairs with agreements in force, adopted
-lights per theme, and homes added against targets. A fixed number of queries, whatever the size."""
+"""All municipalities at once, one page of them at a time: sets, corporation-municipality pairs with
+agreements in force, adopted lights per theme, and homes added against targets (docs/adr/0121).
 
-import json
+The page reads the figures of the municipalities it shows only; the national totals and the lights per
+theme are SQL aggregates over the kept summaries. A fixed number of queries, whatever the size."""
+
 from collections import Counter
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Q, TextField
-from django.db.models.functions import Cast
+from django.core.paginator import Paginator
+from django.db import connection
+from django.db.models import Count, Exists, F, IntegerField, Min, OuterRef, Q, Subquery, Sum, Value, Window
+from django.db.models.functions import Coalesce, RowNumber
 from django.urls import reverse
 
 from driehoek.accounts.models import Partij
 from driehoek.ondertekening.models import Indiening
-from driehoek.register.models import Afsprakenset, Deelname
+from driehoek.register.models import Afsprakenset, Deelname, Gemeente
 from driehoek.vergelijken.models import Concreetheid
 from driehoek.vergelijken.smart import CONCREET
 
 from .models import Jaaroverzicht, Publicatie
 
 LIGHTS = ["groen", "oranje", "rood", "afgerond"]
+PER_PAGE = 25
+# The sort orders of the table, in SQL over every municipality of the selection; the name breaks ties.
 SORTS = {
-    "gemeente": lambda r: r.gemeente.naam,
-    "provincie": lambda r: (r.gemeente.provincie, r.gemeente.naam),
-    "sets": lambda r: -len(r.sets),
-    "opgeleverd": lambda r: -r.delivered,
-    "doel": lambda r: -(r.target or 0),
+    "gemeente": ["naam"],
+    "provincie": ["provincie", "naam"],
+    "sets": ["-n_sets", "naam"],
+    "opgeleverd": ["-sort_delivered", "naam"],
+    "doel": ["-sort_target", "naam"],
 }
 
 
@@ -36,7 +42,7 @@ def _add(total: list[int], counts) -> None:
 class Row:
     gemeente: object
     sets: list = field(default_factory=list)
-    corporations: set = field(default_factory=set)
+    corporations: list = field(default_factory=list)
     lights: Counter = field(default_factory=Counter)
     target: int | None = None
     target_year: int | None = None
@@ -55,6 +61,102 @@ class Row:
         return [(kleur, self.lights[kleur]) for kleur in LIGHTS if self.lights[kleur]]
 
 
+def _target(set_ids):
+    """The municipality's target for net additions: that of the earliest year with one, in its sets."""
+    return Subquery(
+        Jaaroverzicht.objects.filter(afsprakenset__gemeente=OuterRef("pk"), afsprakenset_id__in=set_ids)
+        .exclude(doel=None)
+        .order_by("jaar", "afsprakenset_id")
+        .values("doel")[:1]
+    )
+
+
+def _delivered(set_ids):
+    """The municipality's net additions over all years: the same in each of its sets' summaries, so
+    those of its first set with summaries."""
+    first = (
+        Jaaroverzicht.objects.filter(afsprakenset__gemeente=OuterRef(OuterRef("pk")), afsprakenset_id__in=set_ids)
+        .order_by("afsprakenset_id")
+        .values("afsprakenset_id")[:1]
+    )
+    return Subquery(
+        Jaaroverzicht.objects.filter(afsprakenset_id=Subquery(first))
+        .order_by()
+        .values("afsprakenset_id")
+        .annotate(s=Sum("netto_opgeleverd"))
+        .values("s")
+    )
+
+
+def _ordered(gemeenten, set_ids, sort: str):
+    if sort == "sets":
+        per_gemeente = (
+            Afsprakenset.objects.filter(pk__in=set_ids, gemeente=OuterRef("pk"))
+            .order_by()
+            .values("gemeente")
+            .annotate(n=Count("pk"))
+            .values("n")
+        )
+        gemeenten = gemeenten.annotate(n_sets=Subquery(per_gemeente, output_field=IntegerField()))
+    elif sort == "opgeleverd":
+        gemeenten = gemeenten.annotate(sort_delivered=Coalesce(_delivered(set_ids), Value(0)))
+    elif sort == "doel":
+        gemeenten = gemeenten.annotate(sort_target=Coalesce(_target(set_ids), Value(0)))
+    return gemeenten.order_by(*SORTS[sort], "pk")
+
+
+def totals(set_ids) -> dict[str, int]:
+    """The national totals of targets and net additions, as SQL aggregates over the summaries: per
+    municipality the target of its earliest year with one, and the net additions of its first set."""
+    first_target = (
+        Jaaroverzicht.objects.filter(afsprakenset_id__in=set_ids)
+        .exclude(doel=None)
+        .annotate(
+            n=Window(
+                RowNumber(), partition_by=F("afsprakenset__gemeente_id"), order_by=[F("jaar"), F("afsprakenset_id")]
+            )
+        )
+        .filter(n=1)
+    )
+    first_sets = (
+        Jaaroverzicht.objects.filter(afsprakenset_id__in=set_ids)
+        .order_by()
+        .values("afsprakenset__gemeente_id")
+        .annotate(first=Min("afsprakenset_id"))
+        .values("first")
+    )
+    delivered = Jaaroverzicht.objects.filter(afsprakenset_id__in=first_sets).aggregate(s=Sum("netto_opgeleverd"))
+    return {"target": first_target.aggregate(s=Sum("doel"))["s"] or 0, "delivered": delivered["s"] or 0}
+
+
+# The summed lights per theme from the themes' JSON, in the database: per engine its table function
+# over a JSON object and the expression for the i-th number of a theme's list.
+THEME_SQL = {
+    "sqlite": ("json_each(j.per_thema)", "json_extract(t.value, '$[{i}]')"),
+    "postgresql": ("jsonb_each(j.per_thema)", "(t.value->>{i})::bigint"),
+}
+
+
+def theme_lights(set_ids, *, year: int | None, public: bool) -> list[tuple[str, list[int]]]:
+    """The adopted lights per theme over every municipality. The public sees only published years."""
+    summaries = Jaaroverzicht.objects.filter(afsprakenset_id__in=set_ids, vastgesteld__gt=0)
+    if year:
+        summaries = summaries.filter(jaar=year)
+    if public:
+        published = Publicatie.objects.filter(afsprakenset_id=OuterRef("afsprakenset_id"), jaar=OuterRef("jaar"))
+        summaries = summaries.filter(Exists(published))
+    ids, params = summaries.values("pk").query.sql_with_params()
+    each, light = THEME_SQL[connection.vendor]
+    sums = ", ".join(f"SUM({light.format(i=i)})" for i in range(len(LIGHTS)))
+    sql = (
+        f"SELECT t.key, {sums} FROM reports_jaaroverzicht j, {each} t"  # noqa: S608 (no input in it)
+        f" WHERE j.id IN ({ids}) GROUP BY t.key ORDER BY t.key"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return [(thema, [int(n or 0) for n in counts]) for thema, *counts in cursor.fetchall()]
+
+
 def overview(
     sets_qs,
     *,
@@ -63,71 +165,80 @@ def overview(
     year: int | None = None,
     public: bool = False,
     sort: str = "gemeente",
+    page=1,
 ):
-    sets = sets_qs.select_related("gemeente").defer("brongegevens")
+    """The page of municipalities asked for (`page`: anything; a wrong one gives the first or last
+    page), its rows, the lights per theme and the national totals."""
+    sets = sets_qs
     if provincie:
         sets = sets.filter(gemeente__provincie=provincie)
     if corporatie is not None:
         sets = sets.filter(deelnames__partij=corporatie)
-    sets = sets.distinct()
     # The selection as a subquery: a list of a thousand ids would be prepared value by value, per query.
-    set_ids = sets.values("pk")
-    sets = list(sets)
-    rows: dict[int, Row] = {}
+    set_ids = sets.distinct().values("pk")
+    gemeenten = Gemeente.objects.filter(pk__in=sets.values("gemeente_id"))
+    sort = sort if sort in SORTS else "gemeente"
+    page_obj = Paginator(_ordered(gemeenten, set_ids, sort), PER_PAGE).get_page(page)
+    rows = _rows(list(page_obj.object_list), set_ids, year=year, public=public)
+    return page_obj, rows, theme_lights(set_ids, year=year, public=public), totals(set_ids)
+
+
+def _rows(gemeenten: list, set_ids, *, year: int | None, public: bool) -> list[Row]:
+    """The figures of the municipalities on the page, from their sets in the selection only."""
+    rows: dict[int, Row] = {g.pk: Row(g) for g in gemeenten}
+    sets = list(
+        Afsprakenset.objects.filter(pk__in=set_ids, gemeente_id__in=rows)
+        .defer("brongegevens")
+        .order_by("gemeente_id", "pk")
+    )
     for s in sets:
-        rows.setdefault(s.gemeente_id, Row(s.gemeente)).sets.append(s)
-    submitted = set(Indiening.objects.filter(afsprakenset_id__in=set_ids).values_list("afsprakenset_id", flat=True))
+        rows[s.gemeente_id].sets.append(s)
+    page_set_ids = [s.pk for s in sets]
+    submitted = set(
+        Indiening.objects.filter(afsprakenset_id__in=page_set_ids).values_list("afsprakenset_id", flat=True)
+    )
     for s in sets:  # the submitted set's public page, overruled by a published year's
         if s.pk in submitted:
             rows[s.gemeente_id].public_url = reverse("ondertekening:openbaar", args=[s.slug])
     slugs = {s.pk: s.slug for s in sets}
     gemeente_of_set = {s.pk: s.gemeente_id for s in sets}
     published_years = list(
-        Publicatie.objects.filter(afsprakenset_id__in=set_ids).order_by("jaar").values_list("afsprakenset_id", "jaar")
+        Publicatie.objects.filter(afsprakenset_id__in=page_set_ids)
+        .order_by("jaar")
+        .values_list("afsprakenset_id", "jaar")
     )
     latest = {gemeente_of_set[set_id]: (slugs[set_id], jaar) for set_id, jaar in published_years}
     for gemeente_id, args in latest.items():  # the last published year of the municipality's sets
         rows[gemeente_id].public_url = reverse("reports:openbaar", args=args)
     signed = Deelname.objects.filter(
-        afsprakenset_id__in=set_ids, partij__soort="corporatie", afsprakenset__status=Afsprakenset.Status.ONDERTEKEND
+        afsprakenset_id__in=page_set_ids,
+        partij__soort="corporatie",
+        afsprakenset__status=Afsprakenset.Status.ONDERTEKEND,
     ).values_list("afsprakenset__gemeente_id", "partij_id")
     signed = set(signed)
     corporations = Partij.objects.in_bulk({partij_id for _g, partij_id in signed})
-    for gemeente_id, partij_id in signed:
-        rows[gemeente_id].corporations.add(corporations[partij_id])
-    # The lights, targets and net additions come from the kept summaries (reports/samenvatting.py):
-    # a few thousand rows at national scale instead of every adopted assessment. Summed in plain lists
-    # (a Counter per light costs more than the rest of the page); the themes' JSON read as text.
-    published = {(set_id, jaar) for set_id, jaar in published_years}
-    lights: dict[int, list[int]] = {}  # per municipality: groen, oranje, rood, afgerond
-    theme_lights: dict[str, list[int]] = {}
+    for gemeente_id, partij_id in sorted(signed, key=lambda pair: corporations[pair[1]].korte_naam):
+        rows[gemeente_id].corporations.append(corporations[partij_id])
+    published = set(published_years)
     net_from: dict[int, int] = {}  # the municipality's net additions, the same in each of its sets: one set's
-    summaries = Jaaroverzicht.objects.filter(afsprakenset_id__in=set_ids).order_by("afsprakenset_id", "jaar")
-    for set_id, jaar, *counts, per_thema, doel, netto in summaries.values_list(
-        "afsprakenset_id", "jaar", *LIGHTS, Cast("per_thema", TextField()), "doel", "netto_opgeleverd"
+    summaries = Jaaroverzicht.objects.filter(afsprakenset_id__in=page_set_ids).order_by("afsprakenset_id", "jaar")
+    for set_id, jaar, *counts, doel, netto in summaries.values_list(
+        "afsprakenset_id", "jaar", *LIGHTS, "doel", "netto_opgeleverd"
     ):
-        gemeente_id = gemeente_of_set[set_id]
-        row = rows[gemeente_id]
+        row = rows[gemeente_of_set[set_id]]
         if doel is not None and (row.target is None or jaar < row.target_year):
             row.target, row.target_year = doel, jaar
-        if net_from.setdefault(gemeente_id, set_id) == set_id:
+        if net_from.setdefault(row.gemeente.pk, set_id) == set_id:
             row.delivered += netto  # delivered minus sold, as the figures page counts it
         if not any(counts) or (public and (set_id, jaar) not in published) or (year and jaar != year):
             continue  # the public sees only the lights of years the secretary published
-        _add(lights.setdefault(gemeente_id, [0] * len(LIGHTS)), counts)
-        for thema, per_light in json.loads(per_thema).items():
-            _add(theme_lights.setdefault(thema, [0] * len(LIGHTS)), per_light)
-    for gemeente_id, counts in lights.items():
-        rows[gemeente_id].lights = Counter({kleur: n for kleur, n in zip(LIGHTS, counts, strict=True) if n})
+        row.lights.update({kleur: n for kleur, n in zip(LIGHTS, counts, strict=True) if n})
     scores = (
-        Concreetheid.objects.filter(afspraak__afsprakenset_id__in=set_ids)
+        Concreetheid.objects.filter(afspraak__afsprakenset_id__in=page_set_ids)
         .values_list("afspraak__afsprakenset__gemeente_id")
         .annotate(n=Count("pk"), concreet=Count("pk", filter=Q(punten__gte=CONCREET)))
         .order_by()
     )
     for gemeente_id, n, concreet in scores:
         rows[gemeente_id].scored, rows[gemeente_id].concrete = n, concreet
-    ordered = sorted(rows.values(), key=SORTS.get(sort, SORTS["gemeente"]))
-    totals = {"target": sum(r.target or 0 for r in ordered), "delivered": sum(r.delivered for r in ordered)}
-    per_theme = sorted(theme_lights.items())
-    return ordered, per_theme, totals
+    return list(rows.values())

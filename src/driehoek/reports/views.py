@@ -77,13 +77,16 @@ def publiceren(request, slug: str, jaar: int):
 def _national(request, sets_qs, *, public: bool):
     form = LandelijkForm(request.GET or None, sets=sets_qs)
     filters = form.cleaned_data if form.is_valid() else {}
-    rows, theme_lights, totals = national.overview(
+    sort = request.GET.get("sort", "gemeente")
+    sort = sort if sort in national.SORTS else "gemeente"
+    page, rows, theme_lights, totals = national.overview(
         sets_qs,
         provincie=filters.get("provincie") or "",
         corporatie=filters.get("corporatie"),
         year=filters.get("jaar"),
         public=public,
-        sort=request.GET.get("sort", "gemeente"),
+        sort=sort,
+        page=request.GET.get("pagina", "")[:6],  # bounded: any longer number is past the last page too
     )
     # The badge of each light rendered once, not once per municipality and light (issue 18).
     badges = {kleur: render_to_string("components/stoplicht.html", {"kleur": kleur}) for kleur in national.LIGHTS}
@@ -91,12 +94,14 @@ def _national(request, sets_qs, *, public: bool):
         row.badges = [(badges[kleur], n) for kleur, n in row.light_counts]
     context = {
         "rows": rows,
+        "page": page,
+        "page_range": page.paginator.get_elided_page_range(page.number, on_each_side=1, on_ends=1),
         "theme_lights": theme_lights,
         "totals": totals,
         "form": form,
         "public": public,
         "kleuren": ["groen", "oranje", "rood", "afgerond"],
-        "sort": request.GET.get("sort", "gemeente"),
+        "sort": sort,
     }
     return render(request, "reports/landelijk.html", context)
 

@@ -35,8 +35,10 @@ BUDGET = {
     # + each municipality's public page for its name's link (published year, submitted set): issue 16.
     # Lights, targets and net additions from the kept summaries (reports/samenvatting.py, issue 18): one
     # query instead of six (adopted lights, themes, targets, and three for the net additions).
-    "landelijk": 11,
-    "landelijk_openbaar": 8,
+    # One page of municipalities (docs/adr/0121): + the count for the pages, + the page's sets (read
+    # after its municipalities), + the lights per theme and + two national totals as SQL aggregates: 5.
+    "landelijk": 16,
+    "landelijk_openbaar": 13,
 }
 
 # + 1 per set being signed: the cycle's open items carry its signing tasks (ondertekening, issue 14),

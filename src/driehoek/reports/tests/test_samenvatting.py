@@ -205,26 +205,26 @@ def test_the_overview_shows_the_summaries_and_the_public_only_published_years(cl
     _adopt(people, kader, "1", "groen")
     _adopt(people, kader, "5", "rood")
     _deliver(people, kader, 7, 2025)
-    rows, per_theme, totals = national.overview(type(kader).objects.filter(gemeente=kader.gemeente))
+    _page, rows, per_theme, totals = national.overview(type(kader).objects.filter(gemeente=kader.gemeente))
     (row,) = rows
     assert (row.lights["groen"], row.lights["rood"]) == (1, 1)
     assert row.delivered == 7 and totals["delivered"] == 7  # once, though the municipality has two sets
     assert sum(sum(counts) for _thema, counts in per_theme) == 2
-    assert national.overview(type(kader).objects.all(), year=2025)[0][0].lights == {}
+    assert national.overview(type(kader).objects.all(), year=2025)[1][0].lights == {}
 
     public = reverse("reports:landelijk_openbaar")
     assert "Aa en Hunze" not in client.get(public).content.decode()  # nothing published yet
     publish(people["secretaris"], kader, 2026)
     html = client.get(public).content.decode()
     assert "Aa en Hunze" in html and "Vastgestelde beoordelingen per thema" in html
-    rows, per_theme, _totals = national.overview(type(kader).objects.published(), public=True)
+    _page, rows, per_theme, _totals = national.overview(type(kader).objects.published(), public=True)
     assert sum(rows[0].lights.values()) == 2
 
     services.start_year(people["secretaris"], kader, 2027)
     _adopt(people, kader, "6", "groen", jaar=2027)  # adopted, not published
-    public_rows, public_themes, _totals = national.overview(type(kader).objects.published(), public=True)
+    _page, public_rows, public_themes, _totals = national.overview(type(kader).objects.published(), public=True)
     assert sum(public_rows[0].lights.values()) == 2 and sum(sum(c) for _t, c in public_themes) == 2
-    assert sum(national.overview(type(kader).objects.all())[0][0].lights.values()) == 3
+    assert sum(national.overview(type(kader).objects.all())[1][0].lights.values()) == 3
 
 
 def test_the_overview_shows_a_user_only_the_sets_they_may_see(client, kader, people, year_2026):
