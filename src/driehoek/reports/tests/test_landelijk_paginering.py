@@ -133,3 +133,14 @@ def test_the_corporation_filter_lists_keeps_and_escapes_its_choice(client, peopl
     client.force_login(people["beheerder"])
     response = client.get(reverse("reports:landelijk"), {"corporatie": corporatie.pk})
     assert all(any(s.deelnames.filter(partij=corporatie).exists() for s in r.sets) for r in response.context["rows"])
+
+
+@pytest.mark.django_db
+def test_a_user_who_sees_no_set_gets_an_empty_overview_not_an_error(client, django_user_model):
+    """Found by the OIDC log-in test: a new user with no party sees no set, and the lights per theme
+    were then asked of an empty selection (Django's EmptyResultSet), a 500."""
+    client.force_login(django_user_model.objects.create_user("nieuw", email="nieuw@example.org"))
+    response = client.get(reverse("reports:landelijk"))
+    assert response.status_code == 200
+    page, rows, themes, totals = national.overview(Afsprakenset.objects.none())
+    assert (rows, themes, totals) == ([], [], {"target": 0, "delivered": 0})
