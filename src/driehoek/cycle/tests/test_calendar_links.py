@@ -1,28 +1,11 @@
 """Calendar links are built from DRIEHOEK_SITE_URL, else from the address the request came in on;
 the first calendar address does not speak of an old one (issue 16 item 7)."""
 
-from datetime import datetime
-from zoneinfo import ZoneInfo
-
 import pytest
 
 from django.urls import reverse
 
-from driehoek.cycle import services as cycle
-from driehoek.cycle.models import Overlegsoort
-
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def meeting(kader, people):
-    return cycle.plan_meeting(
-        people["secretaris"],
-        kader,
-        soort=Overlegsoort.BO,
-        titel="BO",
-        datum=datetime(2026, 11, 30, 14, 0, tzinfo=ZoneInfo("Europe/Amsterdam")),
-    )
 
 
 def test_calendar_links_follow_the_request_or_the_configured_address(client, kader, people, meeting, settings):

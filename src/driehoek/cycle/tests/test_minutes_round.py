@@ -2,8 +2,7 @@
 made final before the check period ends warn and say so in their history, and a decision names
 its agreements by number and title."""
 
-from datetime import datetime, timedelta
-from zoneinfo import ZoneInfo
+from datetime import timedelta
 
 import pytest
 
@@ -11,21 +10,10 @@ from django.urls import reverse
 from django.utils import timezone
 
 from driehoek.cycle import services as cycle
-from driehoek.cycle.models import Besluit, Overlegsoort
+from driehoek.cycle.models import Besluit
 from driehoek.register.models import Afspraak
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def meeting(kader, people):
-    return cycle.plan_meeting(
-        people["secretaris"],
-        kader,
-        soort=Overlegsoort.BO,
-        titel="BO",
-        datum=datetime(2026, 11, 30, 14, 0, tzinfo=ZoneInfo("Europe/Amsterdam")),
-    )
 
 
 def _in_check(people, meeting, uiterlijk):
