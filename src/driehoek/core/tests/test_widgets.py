@@ -25,7 +25,9 @@ def _all_form_classes() -> list[type[forms.BaseForm]]:
         cls = todo.pop()
         for sub in cls.__subclasses__():
             todo.append(sub)
-            if sub.__module__.startswith("driehoek."):
+            # Classes made inside a function (the admin's per-request form for a limited beheerder)
+            # exist only once that function has run: counting them made the test depend on order.
+            if sub.__module__.startswith("driehoek.") and "<locals>" not in sub.__qualname__:
                 found.append(sub)
     return found
 
