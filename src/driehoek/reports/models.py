@@ -95,3 +95,25 @@ class Jaaroverzicht(models.Model):
 
     def __str__(self) -> str:
         return f"{self.afsprakenset_id} {self.jaar}"
+
+
+class SummaryVersion(models.Model):
+    """One row: a number that every change to what the national figures are made of raises, in the
+    change's transaction (reports/national_cache.py, docs/adr/0150). Without the row nothing is cached."""
+
+    number = models.PositiveBigIntegerField(default=0)
+
+    def __str__(self) -> str:
+        return str(self.number)
+
+
+class NationalFigures(models.Model):
+    """The national figures of the overview (totals, lights per theme) for one class of viewer and
+    one filter, as computed under a version of the summaries; read only while that version holds."""
+
+    key = models.CharField(max_length=64, unique=True)
+    version = models.PositiveBigIntegerField()
+    figures = models.JSONField()
+
+    def __str__(self) -> str:
+        return f"{self.key} @ {self.version}"

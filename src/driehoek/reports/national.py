@@ -2,7 +2,9 @@
 agreements in force, adopted lights per theme, and homes added against targets (docs/adr/0121).
 
 The page reads the figures of the municipalities it shows only; the national totals and the lights per
-theme are SQL aggregates over the kept summaries. A fixed number of queries, whatever the size."""
+theme are SQL aggregates over the kept summaries, stored per class of viewer and filter until a change
+raises the summaries' version (national_cache, docs/adr/0150). A fixed number of queries, whatever the
+size."""
 
 from collections import Counter
 from dataclasses import dataclass, field
@@ -20,6 +22,7 @@ from driehoek.register.models import Afsprakenset, Deelname, Gemeente
 from driehoek.vergelijken.models import Concreetheid
 from driehoek.vergelijken.smart import CONCREET
 
+from . import national_cache
 from .models import Jaaroverzicht, Publicatie
 
 LIGHTS = ["groen", "oranje", "rood", "afgerond"]
@@ -161,30 +164,51 @@ def theme_lights(set_ids, *, year: int | None, public: bool) -> list[tuple[str, 
         return [(thema, [int(n or 0) for n in counts]) for thema, *counts in cursor.fetchall()]
 
 
+def corporations_matching(sets_qs, text: str):
+    """The corporations of the viewer's sets whose name or short name holds `text`: a search never
+    reveals a corporation outside the sets the viewer may see (docs/adr/0151)."""
+    return (
+        Partij.objects.filter(soort=Partij.Soort.CORPORATIE, deelnames__afsprakenset__in=sets_qs)
+        .filter(Q(naam__icontains=text) | Q(korte_naam__icontains=text))
+        .distinct()
+    )
+
+
 def overview(
     sets_qs,
     *,
     provincie: str = "",
-    corporatie=None,
+    corporatie: str = "",
     year: int | None = None,
     public: bool = False,
     sort: str = "gemeente",
     page=1,
+    viewer: str | None = None,
 ):
     """The page of municipalities asked for (`page`: anything; a wrong one gives the first or last
-    page), its rows, the lights per theme and the national totals."""
+    page), its rows, the lights per theme and the national totals. `corporatie`: a part of a
+    corporation's name; `viewer`: the class of viewer whose national figures may be shared
+    (national_cache.viewer_class), or None."""
     sets = sets_qs
     if provincie:
         sets = sets.filter(gemeente__provincie=provincie)
-    if corporatie is not None:
-        sets = sets.filter(deelnames__partij=corporatie)
+    if corporatie:
+        sets = sets.filter(deelnames__partij__in=corporations_matching(sets_qs, corporatie))
     # The selection as a subquery: a list of a thousand ids would be prepared value by value, per query.
     set_ids = sets.distinct().values("pk")
     gemeenten = Gemeente.objects.filter(pk__in=sets.values("gemeente_id"))
     sort = sort if sort in SORTS else "gemeente"
     page_obj = Paginator(_ordered(gemeenten, set_ids, sort), PER_PAGE).get_page(page)
     rows = _rows(list(page_obj.object_list), set_ids, year=year, public=public)
-    return page_obj, rows, theme_lights(set_ids, year=year, public=public), totals(set_ids)
+    figures = national_cache.figures(
+        viewer,
+        provincie=provincie,
+        corporatie=corporatie,
+        year=year,
+        compute=lambda: {"themes": theme_lights(set_ids, year=year, public=public), "totals": totals(set_ids)},
+    )
+    themes = [(thema, list(counts)) for thema, counts in figures["themes"]]
+    return page_obj, rows, themes, figures["totals"]
 
 
 def _rows(gemeenten: list, set_ids, *, year: int | None, public: bool) -> list[Row]:

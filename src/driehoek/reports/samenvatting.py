@@ -14,6 +14,7 @@ from driehoek.figures.models import Koppeling
 from driehoek.monitoring.models import Beoordeling, Status
 from driehoek.register.models import Afsprakenset, Doelstelling, Gemeente
 
+from . import national_cache
 from .models import Jaaroverzicht
 
 LIGHTS = ["groen", "oranje", "rood", "afgerond"]
@@ -67,6 +68,7 @@ def _write(set_ids: list[int], gemeente_id: int) -> None:
     # the other, the second from what the first committed.
     list(Afsprakenset.objects.select_for_update().filter(pk__in=set_ids).order_by("pk").values_list("pk"))
     net = figure_queries.net_per_year([gemeente_id]).get(gemeente_id, {})
+    national_cache.raise_version()
     Jaaroverzicht.objects.filter(afsprakenset_id__in=set_ids).delete()
     Jaaroverzicht.objects.bulk_create(
         Jaaroverzicht(afsprakenset_id=set_id, jaar=jaar, **summary)
