@@ -20,6 +20,19 @@ def rows_from_json(apps, schema_editor):
     Themaoverzicht.objects.bulk_create(rows, batch_size=2000)
 
 
+def json_from_rows(apps, schema_editor):
+    """Back: the rows into each summary's JSON."""
+    Jaaroverzicht = apps.get_model("reports", "Jaaroverzicht")
+    Themaoverzicht = apps.get_model("reports", "Themaoverzicht")
+    per_summary = {}
+    for set_id, jaar, thema, *counts in Themaoverzicht.objects.values_list("afsprakenset_id", "jaar", "thema", *LIGHTS):
+        per_summary.setdefault((set_id, jaar), {})[thema] = counts
+    summaries = list(Jaaroverzicht.objects.all())
+    for summary in summaries:
+        summary.per_thema = per_summary.get((summary.afsprakenset_id, summary.jaar), {})
+    Jaaroverzicht.objects.bulk_update(summaries, ["per_thema"], batch_size=1000)
+
+
 class Migration(migrations.Migration):
 
     dependencies = [
@@ -46,7 +59,7 @@ class Migration(migrations.Migration):
                 'constraints': [models.UniqueConstraint(fields=('afsprakenset', 'jaar', 'thema'), name='themaoverzicht_eenmaal_per_jaar')],
             },
         ),
-        migrations.RunPython(rows_from_json, migrations.RunPython.noop),
+        migrations.RunPython(rows_from_json, json_from_rows),
         migrations.RemoveField(
             model_name='jaaroverzicht',
             name='per_thema',
