@@ -94,7 +94,7 @@ def _national(request, sets_qs, *, public: bool):
     )
     # The corporations the search found, named under the field (at most FOUND_SHOWN of them).
     found = (
-        list(national.corporations_matching(sets_qs, corporatie).order_by("korte_naam")[: FOUND_SHOWN + 1])
+        list(national.corporations_matching(sets_qs, corporatie).order_by("naam")[: FOUND_SHOWN + 1])
         if corporatie
         else []
     )
