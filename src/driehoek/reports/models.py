@@ -74,8 +74,9 @@ class Rapport(models.Model):
 
 class Jaaroverzicht(models.Model):
     """What the national overview shows of one set in one year, kept by the services that change it
-    (reports/samenvatting.py, docs/adr/0120): the adopted lights, in all and per theme, the target for
-    net additions and the municipality's net additions. Never edited; rebuilt by `rebuild_summaries`."""
+    (reports/samenvatting.py, docs/adr/0120): the adopted lights (per theme: `Themaoverzicht`), the
+    target for net additions and the municipality's net additions. Never edited; rebuilt by
+    `rebuild_summaries`."""
 
     afsprakenset = models.ForeignKey(Afsprakenset, on_delete=models.CASCADE, related_name="jaaroverzichten")
     jaar = models.PositiveSmallIntegerField(_("jaar"))
@@ -84,7 +85,6 @@ class Jaaroverzicht(models.Model):
     rood = models.PositiveIntegerField(default=0)
     afgerond = models.PositiveIntegerField(default=0)
     vastgesteld = models.PositiveIntegerField(_("vastgestelde afspraken"), default=0)
-    per_thema = models.JSONField(default=dict)  # theme title: [groen, oranje, rood, afgerond]
     doel = models.BigIntegerField(_("doel netto toevoeging"), null=True)
     netto_opgeleverd = models.BigIntegerField(_("netto opgeleverd"), default=0)  # the municipality's, this year
 
@@ -95,3 +95,48 @@ class Jaaroverzicht(models.Model):
 
     def __str__(self) -> str:
         return f"{self.afsprakenset_id} {self.jaar}"
+
+
+class Themaoverzicht(models.Model):
+    """The adopted lights of one theme (by title) of a set in one year, kept with its Jaaroverzicht
+    (docs/adr/0152): the lights per theme over the country are sums of integer columns."""
+
+    afsprakenset = models.ForeignKey(Afsprakenset, on_delete=models.CASCADE, related_name="themaoverzichten")
+    jaar = models.PositiveSmallIntegerField(_("jaar"))
+    thema = models.CharField(_("thema"), max_length=250)
+    groen = models.PositiveIntegerField(default=0)
+    oranje = models.PositiveIntegerField(default=0)
+    rood = models.PositiveIntegerField(default=0)
+    afgerond = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("themaoverzicht")
+        verbose_name_plural = _("themaoverzichten")
+        constraints = [
+            models.UniqueConstraint(fields=["afsprakenset", "jaar", "thema"], name="themaoverzicht_eenmaal_per_jaar")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.afsprakenset_id} {self.jaar} {self.thema}"
+
+
+class SummaryVersion(models.Model):
+    """One row: a number that every change to what the national figures are made of raises, in the
+    change's transaction (reports/national_cache.py, docs/adr/0150). Without the row nothing is cached."""
+
+    number = models.PositiveBigIntegerField(default=0)
+
+    def __str__(self) -> str:
+        return str(self.number)
+
+
+class NationalFigures(models.Model):
+    """The national figures of the overview (totals, lights per theme) for one class of viewer and
+    one filter, as computed under a version of the summaries; read only while that version holds."""
+
+    key = models.CharField(max_length=64, unique=True)
+    version = models.PositiveBigIntegerField()
+    figures = models.JSONField()
+
+    def __str__(self) -> str:
+        return f"{self.key} @ {self.version}"

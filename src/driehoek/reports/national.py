@@ -2,14 +2,14 @@
 agreements in force, adopted lights per theme, and homes added against targets (docs/adr/0121).
 
 The page reads the figures of the municipalities it shows only; the national totals and the lights per
-theme are SQL aggregates over the kept summaries. A fixed number of queries, whatever the size."""
+theme are SQL aggregates over the kept summaries (the themes' in rows of their own, docs/adr/0152),
+stored per class of viewer and filter until a change raises the summaries' version (national_cache,
+docs/adr/0150). A fixed number of queries, whatever the size."""
 
 from collections import Counter
 from dataclasses import dataclass, field
 
-from django.core.exceptions import EmptyResultSet
 from django.core.paginator import Paginator
-from django.db import connection
 from django.db.models import Count, Exists, F, IntegerField, Min, OuterRef, Q, Subquery, Sum, Value, Window
 from django.db.models.functions import Coalesce, RowNumber
 from django.urls import reverse
@@ -20,7 +20,8 @@ from driehoek.register.models import Afsprakenset, Deelname, Gemeente
 from driehoek.vergelijken.models import Concreetheid
 from driehoek.vergelijken.smart import CONCREET
 
-from .models import Jaaroverzicht, Publicatie
+from . import national_cache
+from .models import Jaaroverzicht, Publicatie, Themaoverzicht
 
 LIGHTS = ["groen", "oranje", "rood", "afgerond"]
 PER_PAGE = 25
@@ -130,61 +131,64 @@ def totals(set_ids) -> dict[str, int]:
     return {"target": first_target.aggregate(s=Sum("doel"))["s"] or 0, "delivered": delivered["s"] or 0}
 
 
-# The summed lights per theme from the themes' JSON, in the database: per engine its table function
-# over a JSON object and the expression for the i-th number of a theme's list.
-THEME_SQL = {
-    "sqlite": ("json_each(j.per_thema)", "json_extract(t.value, '$[{i}]')"),
-    "postgresql": ("jsonb_each(j.per_thema)", "(t.value->>{i})::bigint"),
-}
-
-
 def theme_lights(set_ids, *, year: int | None, public: bool) -> list[tuple[str, list[int]]]:
-    """The adopted lights per theme over every municipality. The public sees only published years."""
-    summaries = Jaaroverzicht.objects.filter(afsprakenset_id__in=set_ids, vastgesteld__gt=0)
+    """The adopted lights per theme over every municipality, summed from the themes' summary rows
+    (docs/adr/0152). The public sees only published years."""
+    rows = Themaoverzicht.objects.filter(afsprakenset_id__in=set_ids)
     if year:
-        summaries = summaries.filter(jaar=year)
+        rows = rows.filter(jaar=year)
     if public:
         published = Publicatie.objects.filter(afsprakenset_id=OuterRef("afsprakenset_id"), jaar=OuterRef("jaar"))
-        summaries = summaries.filter(Exists(published))
-    try:
-        ids, params = summaries.values("pk").query.sql_with_params()
-    except EmptyResultSet:  # a user who sees no set: Django knows there is nothing without asking
-        return []
-    each, light = THEME_SQL[connection.vendor]
-    sums = ", ".join(f"SUM({light.format(i=i)})" for i in range(len(LIGHTS)))
-    sql = (
-        f"SELECT t.key, {sums} FROM reports_jaaroverzicht j, {each} t"  # noqa: S608 (no input in it)
-        f" WHERE j.id IN ({ids}) GROUP BY t.key ORDER BY t.key"
+        rows = rows.filter(Exists(published))
+    sums = rows.values("thema").annotate(**{f"n_{kleur}": Sum(kleur) for kleur in LIGHTS}).order_by("thema")
+    return [(row["thema"], [row[f"n_{kleur}"] for kleur in LIGHTS]) for row in sums]
+
+
+def corporations_matching(sets_qs, text: str):
+    """The corporations of the viewer's sets whose name or short name holds `text`: a search never
+    reveals a corporation outside the sets the viewer may see (docs/adr/0151)."""
+    return (
+        Partij.objects.filter(soort=Partij.Soort.CORPORATIE, deelnames__afsprakenset__in=sets_qs)
+        .filter(Q(naam__icontains=text) | Q(korte_naam__icontains=text))
+        .distinct()
     )
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        return [(thema, [int(n or 0) for n in counts]) for thema, *counts in cursor.fetchall()]
 
 
 def overview(
     sets_qs,
     *,
     provincie: str = "",
-    corporatie=None,
+    corporatie: str = "",
     year: int | None = None,
     public: bool = False,
     sort: str = "gemeente",
     page=1,
+    viewer: str | None = None,
 ):
     """The page of municipalities asked for (`page`: anything; a wrong one gives the first or last
-    page), its rows, the lights per theme and the national totals."""
+    page), its rows, the lights per theme and the national totals. `corporatie`: a part of a
+    corporation's name; `viewer`: the class of viewer whose national figures may be shared
+    (national_cache.viewer_class), or None."""
     sets = sets_qs
     if provincie:
         sets = sets.filter(gemeente__provincie=provincie)
-    if corporatie is not None:
-        sets = sets.filter(deelnames__partij=corporatie)
+    if corporatie:
+        sets = sets.filter(deelnames__partij__in=corporations_matching(sets_qs, corporatie))
     # The selection as a subquery: a list of a thousand ids would be prepared value by value, per query.
     set_ids = sets.distinct().values("pk")
     gemeenten = Gemeente.objects.filter(pk__in=sets.values("gemeente_id"))
     sort = sort if sort in SORTS else "gemeente"
     page_obj = Paginator(_ordered(gemeenten, set_ids, sort), PER_PAGE).get_page(page)
     rows = _rows(list(page_obj.object_list), set_ids, year=year, public=public)
-    return page_obj, rows, theme_lights(set_ids, year=year, public=public), totals(set_ids)
+    figures = national_cache.figures(
+        viewer,
+        provincie=provincie,
+        corporatie=corporatie,
+        year=year,
+        compute=lambda: {"themes": theme_lights(set_ids, year=year, public=public), "totals": totals(set_ids)},
+    )
+    themes = [(thema, list(counts)) for thema, counts in figures["themes"]]
+    return page_obj, rows, themes, figures["totals"]
 
 
 def _rows(gemeenten: list, set_ids, *, year: int | None, public: bool) -> list[Row]:

@@ -14,10 +14,13 @@ from driehoek.figures.models import Koppeling
 from driehoek.monitoring.models import Beoordeling, Status
 from driehoek.register.models import Afsprakenset, Doelstelling, Gemeente
 
-from .models import Jaaroverzicht
+from . import national_cache
+from .models import Jaaroverzicht, Themaoverzicht
 
 LIGHTS = ["groen", "oranje", "rood", "afgerond"]
-FIELDS = [*LIGHTS, "vastgesteld", "per_thema", "doel", "netto_opgeleverd"]
+# The columns of a Jaaroverzicht; a summary's "per_thema" ({theme title: [groen, oranje, rood,
+# afgerond]}) is stored as its Themaoverzicht rows.
+COLUMNS = [*LIGHTS, "vastgesteld", "doel", "netto_opgeleverd"]
 
 
 def summarize(lights, targets, net: dict[int, int]) -> dict[int, dict]:
@@ -67,11 +70,18 @@ def _write(set_ids: list[int], gemeente_id: int) -> None:
     # the other, the second from what the first committed.
     list(Afsprakenset.objects.select_for_update().filter(pk__in=set_ids).order_by("pk").values_list("pk"))
     net = figure_queries.net_per_year([gemeente_id]).get(gemeente_id, {})
+    national_cache.raise_version()
     Jaaroverzicht.objects.filter(afsprakenset_id__in=set_ids).delete()
+    Themaoverzicht.objects.filter(afsprakenset_id__in=set_ids).delete()
+    summaries = [(set_id, jaar, summary) for set_id in set_ids for jaar, summary in compute(set_id, net).items()]
     Jaaroverzicht.objects.bulk_create(
-        Jaaroverzicht(afsprakenset_id=set_id, jaar=jaar, **summary)
-        for set_id in set_ids
-        for jaar, summary in compute(set_id, net).items()
+        Jaaroverzicht(afsprakenset_id=set_id, jaar=jaar, **{f: summary[f] for f in COLUMNS})
+        for set_id, jaar, summary in summaries
+    )
+    Themaoverzicht.objects.bulk_create(
+        Themaoverzicht(afsprakenset_id=set_id, jaar=jaar, thema=thema, **dict(zip(LIGHTS, counts, strict=True)))
+        for set_id, jaar, summary in summaries
+        for thema, counts in summary["per_thema"].items()
     )
 
 
@@ -102,8 +112,12 @@ def rebuild(stream=None) -> int:
 
 
 def kept() -> dict[tuple[int, int], dict]:
-    """Every stored summary as plain values, to compare with a rebuild."""
-    return {
-        (row["afsprakenset_id"], row["jaar"]): {f: row[f] for f in FIELDS}
-        for row in Jaaroverzicht.objects.values("afsprakenset_id", "jaar", *FIELDS)
+    """Every stored summary, with its themes' rows, as plain values, to compare with a rebuild (a theme
+    row without its summary makes an entry of its own, which no rebuild has)."""
+    summaries = {
+        (set_id, jaar): {**dict(zip(COLUMNS, values, strict=True)), "per_thema": {}}
+        for set_id, jaar, *values in Jaaroverzicht.objects.values_list("afsprakenset_id", "jaar", *COLUMNS)
     }
+    for set_id, jaar, thema, *counts in Themaoverzicht.objects.values_list("afsprakenset_id", "jaar", "thema", *LIGHTS):
+        summaries.setdefault((set_id, jaar), {}).setdefault("per_thema", {})[thema] = counts
+    return summaries

@@ -12,10 +12,12 @@ from driehoek.core.downloads import CONTENT_TYPES, as_attachment, safe_filename
 from driehoek.monitoring.models import Beoordeling, Status
 from driehoek.register.models import Afsprakenset
 
-from . import exports, national, services
+from . import exports, national, national_cache, services
 from . import periode as period
 from .forms import LandelijkForm
 from .models import Publicatie, Rapport
+
+FOUND_SHOWN = 10  # corporations named under the search field
 
 FORMATS = {
     "xlsx": (exports.xlsx_bytes, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
@@ -75,18 +77,26 @@ def publiceren(request, slug: str, jaar: int):
 
 
 def _national(request, sets_qs, *, public: bool):
-    form = LandelijkForm(request.GET or None, sets=sets_qs)
+    form = LandelijkForm(request.GET or None)
     filters = form.cleaned_data if form.is_valid() else {}
     sort = request.GET.get("sort", "gemeente")
     sort = sort if sort in national.SORTS else "gemeente"
+    corporatie = filters.get("corporatie") or ""
     page, rows, theme_lights, totals = national.overview(
         sets_qs,
         provincie=filters.get("provincie") or "",
-        corporatie=filters.get("corporatie"),
+        corporatie=corporatie,
         year=filters.get("jaar"),
         public=public,
         sort=sort,
         page=request.GET.get("pagina", "")[:6],  # bounded: any longer number is past the last page too
+        viewer=national_cache.viewer_class(request.user, public=public),
+    )
+    # The corporations the search found, named under the field (at most FOUND_SHOWN of them).
+    found = (
+        list(national.corporations_matching(sets_qs, corporatie).order_by("naam")[: FOUND_SHOWN + 1])
+        if corporatie
+        else []
     )
     # The badge of each light rendered once, not once per municipality and light (issue 18).
     badges = {kleur: render_to_string("components/stoplicht.html", {"kleur": kleur}) for kleur in national.LIGHTS}
@@ -102,6 +112,9 @@ def _national(request, sets_qs, *, public: bool):
         "public": public,
         "kleuren": ["groen", "oranje", "rood", "afgerond"],
         "sort": sort,
+        "corporatie": corporatie,
+        "found": found[:FOUND_SHOWN],
+        "found_more": len(found) > FOUND_SHOWN,
     }
     return render(request, "reports/landelijk.html", context)
 

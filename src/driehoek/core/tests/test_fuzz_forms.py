@@ -19,7 +19,6 @@ from driehoek.jaarprogramma import forms as programme_forms
 from driehoek.monitoring import forms as monitoring_forms
 from driehoek.ondertekening import forms as signing_forms
 from driehoek.register.forms import AfspraakFilterForm
-from driehoek.register.models import Afsprakenset
 from driehoek.reports.forms import LandelijkForm
 from driehoek.vergelijken import forms as search_forms
 
@@ -83,7 +82,6 @@ def _forms(afsprakenset) -> list:
         AfspraakFilterForm,
         programme_forms.NieuwForm,
     ]
-    sets = Afsprakenset.objects.all()
     geschil = Geschil.objects.create(
         afsprakenset=afsprakenset, onderwerp="Huur", omschrijving="Oneens.", gemeld_door=afsprakenset.partijen.first()
     )
@@ -104,7 +102,7 @@ def _forms(afsprakenset) -> list:
         lambda data: cycle_forms.JaarForm([2026, 2027], data),
         lambda data: figure_forms.AanleverForm(data, {}),
         *[lambda data, s=s: figure_forms.InvoerForm(s, data) for s in ("voorraad", "mutaties", "toewijzingen")],
-        lambda data: LandelijkForm(data, sets=sets),
+        lambda data: LandelijkForm(data),
         # The importer's draft of one set, in the open-data shape its review screen edits.
         lambda data: importer_forms.AfspraakForm(_draft(), data),
         lambda data: bod_forms.BodForm(bod, data),

@@ -119,20 +119,55 @@ def test_a_filter_narrows_the_pages_and_the_totals(people, country):
     assert totals["delivered"] == sum(r.delivered for r in rows)
 
 
-def test_the_corporation_filter_lists_keeps_and_escapes_its_choice(client, people, country):
+def test_the_corporation_filter_searches_keeps_and_escapes_its_text(client, people, country):
+    """A text field, not a list of every corporation (docs/adr/0151): a part of the name, in any case,
+    finds the corporation; the rows are the municipalities of its sets; the text is kept, escaped."""
     from driehoek.accounts.models import Partij
     from driehoek.reports.forms import LandelijkForm
 
     corporatie = Partij.objects.filter(soort="corporatie", deelnames__isnull=False).first()
     corporatie.naam = corporatie.korte_naam = "Wonen & <Zo>"
     corporatie.save()
-    html = str(LandelijkForm({"corporatie": corporatie.pk}, sets=Afsprakenset.objects.all())["corporatie"])
-    assert html.startswith('<select name="corporatie"') and 'id="id_corporatie"' in html
-    assert f'<option value="{corporatie.pk}" selected>Wonen &amp; &lt;Zo&gt;</option>' in html
-    assert '<option value="">Alle corporaties</option>' in html
+    html = str(LandelijkForm({"corporatie": "wonen & <z"})["corporatie"])
+    assert html.startswith('<input type="search" name="corporatie"') and 'id="id_corporatie"' in html
+    assert 'value="wonen &amp; &lt;z"' in html and 'maxlength="100"' in html and "<option" not in html
     client.force_login(people["beheerder"])
-    response = client.get(reverse("reports:landelijk"), {"corporatie": corporatie.pk})
-    assert all(any(s.deelnames.filter(partij=corporatie).exists() for s in r.sets) for r in response.context["rows"])
+    response = client.get(reverse("reports:landelijk"), {"corporatie": "wonen & <z"})
+    rows = response.context["rows"]
+    with_it = Gemeente.objects.filter(sets__deelnames__partij=corporatie).distinct().count()
+    assert rows and response.context["page"].paginator.count == with_it
+    assert all(any(s.deelnames.filter(partij=corporatie).exists() for s in r.sets) for r in rows)
+    page = response.content.decode()
+    assert "Gevonden corporaties: Wonen &amp; &lt;Zo&gt;" in page and '<select name="corporatie"' not in page
+
+
+def test_a_search_that_finds_no_corporation_says_so_and_shows_no_municipality(client, people, country):
+    client.force_login(people["beheerder"])
+    response = client.get(reverse("reports:landelijk"), {"corporatie": "Zzqx"})
+    assert response.context["page"].paginator.count == 0 and response.context["totals"]["target"] == 0
+    assert "Geen corporatie gevonden met ‘Zzqx’ in de naam." in response.content.decode()
+
+
+def test_a_search_text_is_bounded(client, people, country):
+    client.force_login(people["beheerder"])
+    response = client.get(reverse("reports:landelijk"), {"corporatie": "w" * 101})
+    assert response.status_code == 200 and response.context["form"].errors["corporatie"]
+    assert response.context["page"].paginator.count == country  # the filter is not applied
+
+
+def test_the_public_search_finds_only_corporations_of_published_sets(client, country):
+    from driehoek.accounts.models import Partij
+    from driehoek.register.models import Deelname
+
+    hidden = Partij.objects.create(naam="Woonstichting Verborgen", korte_naam="Verborgen", soort="corporatie")
+    unpublished = Afsprakenset.objects.create(
+        gemeente=Gemeente.objects.filter(sets__isnull=False).first(), slug="verborgen", soort="prestatieafspraken",
+        titel="Verborgen afspraken", eerste_jaar=2026, laatste_jaar=2027,
+    )  # fmt: skip
+    Deelname.objects.create(afsprakenset=unpublished, partij=hidden, volgorde=9)
+    response = client.get(reverse("reports:landelijk_openbaar"), {"corporatie": "verborgen"})
+    assert response.context["found"] == [] and response.context["page"].paginator.count == 0
+    assert "Verborgen" not in response.content.decode().split("</h1>", 1)[1].replace("‘verborgen’", "")
 
 
 @pytest.mark.django_db

@@ -18,8 +18,9 @@ from driehoek.cycle import services as cycle_services
 from driehoek.figures import services as figures
 from driehoek.monitoring import batch, services
 from driehoek.monitoring.models import Beoordeling, Status
+from driehoek.register.models import Afsprakenset
 from driehoek.reports import national, samenvatting
-from driehoek.reports.models import Jaaroverzicht
+from driehoek.reports.models import Jaaroverzicht, Themaoverzicht
 from driehoek.reports.services import publish
 
 RESPONDING = ["gemeente", "volmacht", "woonzorg", "ahwoon", "deelmacht"]
@@ -109,12 +110,15 @@ def test_adopting_revising_and_uploading_keep_the_summary(kader, people, year_20
     _adopt(people, kader, "1", "groen")
     summary = Jaaroverzicht.objects.get(afsprakenset=kader, jaar=2026)
     assert (summary.groen, summary.vastgesteld) == (1, 1)
-    assert sum(sum(n) for n in summary.per_thema.values()) == 1
+    themes = Themaoverzicht.objects.filter(afsprakenset=kader, jaar=2026)  # the theme's row (docs/adr/0152)
+    assert [(t.groen, t.oranje, t.rood, t.afgerond) for t in themes] == [(1, 0, 0, 0)]
     b = _adopt(people, kader, "5", "rood")
     assert Jaaroverzicht.objects.get(afsprakenset=kader, jaar=2026).rood == 1
     services.revise(people["woonborg"], b, reden="Nieuwe cijfers.")
     summary = Jaaroverzicht.objects.get(afsprakenset=kader, jaar=2026)
     assert (summary.groen, summary.rood, summary.vastgesteld) == (1, 0, 1)
+    totals = Themaoverzicht.objects.filter(afsprakenset=kader, jaar=2026).values_list("groen", "rood")
+    assert sorted(totals) == [(1, 0)]  # a theme without an adopted light has no row
 
     _deliver(people, kader, 12, 2025)
     other_set = kader.gemeente.sets.exclude(pk=kader.pk).first()
@@ -179,9 +183,13 @@ def _apply(change, kader, people):
 def test_kept_summaries_equal_a_full_rebuild_after_any_series_of_changes(kader, people, changes):
     with transaction.atomic():
         samenvatting.rebuild()  # the state the session's data starts from
+        every = Afsprakenset.objects.all()
+        national.overview(every, viewer="beheerder")  # the national figures stored (docs/adr/0150)
         services.start_year(people["secretaris"], kader, 2026)
         for change in changes:
             _apply(change, kader, people)
+        # The stored national figures are never those of before the changes.
+        assert national.overview(every, viewer="beheerder")[2:] == national.overview(every)[2:]
         kept = samenvatting.kept()
         adopted = Beoordeling.objects.filter(status=Status.VASTGESTELD).count()
         assert sum(s["vastgesteld"] for s in kept.values()) == adopted
