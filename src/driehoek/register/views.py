@@ -8,10 +8,10 @@ from driehoek.core import inbox
 from driehoek.cycle.queries import disputes_about
 from driehoek.monitoring.queries import lights_over_years
 
-from .forms import AfspraakFilterForm
 from . import setcache
+from .forms import AfspraakFilterForm
 from .history import afspraak_history, set_history
-from .models import Actiehouder, Afspraak, Afsprakenset, Indicator
+from .models import Actiehouder, Afspraak, Afsprakenset, Doelstelling, Indicator, Verantwoordelijke
 from .search import group_by_theme, search_afspraken, search_lopende_afspraken, zoekvraag
 from .weergave import Onderdelen
 
@@ -41,19 +41,29 @@ def start(request):
 @login_required
 def set_detail(request, slug: str):
     afsprakenset = _visible_set(request, slug)
-    form = AfspraakFilterForm(afsprakenset, request.GET or None)
-    filters = form.filters()
+    # Without parameters the whole list and the empty fields, the same for everyone who may see the
+    # set: from the shared cache. With any, the fields show what was asked (and its errors).
+    form = AfspraakFilterForm(afsprakenset, request.GET) if request.GET else None
+    filters = form.filters() if form else {}
+    velden, cache = None, ""
     if filters:
-        resultaten, cache = render_to_string(setcache.PARTIAL, _resultaten(afsprakenset, filters), request), ""
-    else:  # the whole list, the same for everyone who may see the set: from the shared cache
-        resultaten, cache = setcache.rendered(request.user, afsprakenset, lambda: _resultaten(afsprakenset, {}))
+        resultaten = render_to_string(setcache.PARTIAL, _resultaten(afsprakenset, filters), request)
+    else:
+        (velden, resultaten), cache = setcache.rendered(
+            request.user,
+            afsprakenset,
+            lambda: AfspraakFilterForm(afsprakenset, None),
+            lambda: _resultaten(afsprakenset, {}),
+        )
     if request.htmx:
         response = HttpResponse(resultaten)
     else:
+        if form:
+            velden = render_to_string(setcache.FIELDS, {"form": form}, request)
         context = {
             "afsprakenset": afsprakenset,
-            "form": form,
             "filtered": bool(filters),
+            "velden": velden,
             "resultaten": resultaten,
             "deelnames": afsprakenset.deelnames.select_related("partij"),
             "ondertekenaars": afsprakenset.ondertekenaars.select_related("partij"),
@@ -89,7 +99,7 @@ def afspraak_detail(request, slug: str, nummer: str):
     afsprakenset = _visible_set(request, slug)
     afspraak = get_object_or_404(
         Afspraak.objects.select_related("thema").prefetch_related(
-            "verantwoordelijkheden__partij",
+            Prefetch("verantwoordelijkheden", Verantwoordelijke.objects.select_related("partij")),
             "verwijzingen",
             "verwezen_door",
             Prefetch(
@@ -98,7 +108,7 @@ def afspraak_detail(request, slug: str, nummer: str):
                     Prefetch("actiehouderschappen", Actiehouder.objects.select_related("partij"))
                 ),
             ),
-            "doelstellingen__indicator",
+            Prefetch("doelstellingen", Doelstelling.objects.select_related("indicator")),
         ),
         afsprakenset=afsprakenset,
         nummer=nummer,
