@@ -100,8 +100,9 @@ def afspraak_detail(request, slug: str, nummer: str):
     afspraak = get_object_or_404(
         Afspraak.objects.select_related("thema").prefetch_related(
             Prefetch("verantwoordelijkheden", Verantwoordelijke.objects.select_related("partij")),
-            "verwijzingen",
-            "verwezen_door",
+            # Their links name their set: read with them, not one query per reference.
+            Prefetch("verwijzingen", Afspraak.objects.select_related("afsprakenset")),
+            Prefetch("verwezen_door", Afspraak.objects.select_related("afsprakenset")),
             Prefetch(
                 "indicatoren",
                 Indicator.objects.prefetch_related(
