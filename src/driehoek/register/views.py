@@ -96,9 +96,9 @@ def _resultaten(afsprakenset: Afsprakenset, filters: dict) -> dict:
 
 @login_required
 def afspraak_detail(request, slug: str, nummer: str):
-    afsprakenset = _visible_set(request, slug)
+    # The agreement and its set in one query, among the sets the user may see (as _visible_set).
     afspraak = get_object_or_404(
-        Afspraak.objects.select_related("thema").prefetch_related(
+        Afspraak.objects.select_related("thema", "afsprakenset__gemeente").prefetch_related(
             Prefetch("verantwoordelijkheden", Verantwoordelijke.objects.select_related("partij")),
             # Their links name their set: read with them, not one query per reference.
             Prefetch("verwijzingen", Afspraak.objects.select_related("afsprakenset")),
@@ -111,9 +111,11 @@ def afspraak_detail(request, slug: str, nummer: str):
             ),
             Prefetch("doelstellingen", Doelstelling.objects.select_related("indicator")),
         ),
-        afsprakenset=afsprakenset,
+        afsprakenset__in=Afsprakenset.objects.visible_to(request.user),
+        afsprakenset__slug=slug,
         nummer=nummer,
     )
+    afsprakenset = afspraak.afsprakenset
     context = {
         "afsprakenset": afsprakenset,
         "afspraak": afspraak,

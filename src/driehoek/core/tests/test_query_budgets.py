@@ -25,9 +25,9 @@ BUDGET = {
     # the read instead of the list's and the fields' seven (docs/adr/0160).
     "set": 21,
     "set_cached": 9,
-    # + the disputes about the agreement and their outcome; the responsible parties and the targets
-    # each read with their party and indicator (one query each, not two).
-    "afspraak": 18,
+    # + the disputes about the agreement and their outcome; the agreement read with its set (one query,
+    # not two), and the responsible parties and the targets with their party and indicator (likewise).
+    "afspraak": 17,
     # + the yearly checks of ongoing commitments and theme targets, + the year's yearly targets; and the
     # shared cache (docs/adr/0125): the viewer's class (policy, 1), the set's token (made on a first
     # view: 4), the cache read (1) and, on a miss, its write (5: count for culling, look-up, insert).
