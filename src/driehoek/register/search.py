@@ -9,11 +9,11 @@ import re
 from dataclasses import dataclass, field
 
 from django.db import connection
-from django.db.models import Q, QuerySet
+from django.db.models import Prefetch, Q, QuerySet
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from .models import Afspraak, Afsprakenset, LopendeAfspraak
+from .models import Afspraak, Afsprakenset, LopendeAfspraak, Verantwoordelijke
 
 MAX_WORDS = 10
 WORD = re.compile(r"\w+")
@@ -90,7 +90,7 @@ def search_afspraken(
     result = (
         Afspraak.objects.filter(pk__in=afspraken.values("pk"))
         .select_related("thema", "afsprakenset")
-        .prefetch_related("verantwoordelijkheden__partij")
+        .prefetch_related(Prefetch("verantwoordelijkheden", Verantwoordelijke.objects.select_related("partij")))
         .order_by("volgorde")
     )
     words = zoekvraag(q).words

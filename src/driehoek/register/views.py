@@ -1,15 +1,19 @@
 from django.contrib.auth.decorators import login_required
 from django.db.models import Count, Prefetch
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.template.loader import render_to_string
 
 from driehoek.core import inbox
 from driehoek.cycle.queries import disputes_about
 from driehoek.monitoring.queries import lights_over_years
 
+from . import setcache
 from .forms import AfspraakFilterForm
 from .history import afspraak_history, set_history
-from .models import Actiehouder, Afspraak, Afsprakenset, Indicator
+from .models import Actiehouder, Afspraak, Afsprakenset, Doelstelling, Indicator, Verantwoordelijke
 from .search import group_by_theme, search_afspraken, search_lopende_afspraken, zoekvraag
+from .weergave import Onderdelen
 
 
 def _visible_set(request, slug: str) -> Afsprakenset:
@@ -37,17 +41,49 @@ def start(request):
 @login_required
 def set_detail(request, slug: str):
     afsprakenset = _visible_set(request, slug)
-    form = AfspraakFilterForm(afsprakenset, request.GET or None)
-    filters = form.filters()
-    afspraken = search_afspraken(afsprakenset, **filters)
+    # Without parameters the whole list and the empty fields, the same for everyone who may see the
+    # set: from the shared cache. With any, the fields show what was asked (and its errors).
+    form = AfspraakFilterForm(afsprakenset, request.GET) if request.GET else None
+    filters = form.filters() if form else {}
+    velden, cache = None, ""
+    if filters:
+        resultaten = render_to_string(setcache.PARTIAL, _resultaten(afsprakenset, filters), request)
+    else:
+        (velden, resultaten), cache = setcache.rendered(
+            request.user,
+            afsprakenset,
+            lambda: AfspraakFilterForm(afsprakenset, None),
+            lambda: _resultaten(afsprakenset, {}),
+        )
+    if request.htmx:
+        response = HttpResponse(resultaten)
+    else:
+        if form:
+            velden = render_to_string(setcache.FIELDS, {"form": form}, request)
+        context = {
+            "afsprakenset": afsprakenset,
+            "filtered": bool(filters),
+            "velden": velden,
+            "resultaten": resultaten,
+            "deelnames": afsprakenset.deelnames.select_related("partij"),
+            "ondertekenaars": afsprakenset.ondertekenaars.select_related("partij"),
+        }
+        response = render(request, "register/set_detail.html", context)
+    response.server_timing_cache = cache  # Server-Timing says whether the cache served (core/middleware.py)
+    return response
+
+
+def _resultaten(afsprakenset: Afsprakenset, filters: dict) -> dict:
+    """The context of the list of agreements (set_detail.html#resultaten) for these filters."""
+    afspraken = list(search_afspraken(afsprakenset, **filters))
     lopend = search_lopende_afspraken(afsprakenset, q=filters.get("q", ""), thema=filters.get("thema"))
     if filters.get("partij") or filters.get("sectie"):
         lopend = lopend.none()
-    afspraken = list(afspraken)
+    onderdelen = Onderdelen()
+    for afspraak in afspraken:
+        afspraak.verantwoordelijken_html = onderdelen.partijen(afspraak.verantwoordelijken_lijst)
     vraag = zoekvraag(filters.get("q", ""))
-    context = {
-        "afsprakenset": afsprakenset,
-        "form": form,
+    return {
         "filtered": bool(filters),
         "q": vraag.q,
         "zoekmelding": vraag.melding,
@@ -55,32 +91,31 @@ def set_detail(request, slug: str):
         "groepen": group_by_theme(
             afsprakenset.themas.all(), afspraken, lopend, keep_empty=not filters, ranked=bool(vraag.words)
         ),
-        "deelnames": afsprakenset.deelnames.select_related("partij"),
-        "ondertekenaars": afsprakenset.ondertekenaars.select_related("partij"),
     }
-    template = "register/set_detail.html#resultaten" if request.htmx else "register/set_detail.html"
-    return render(request, template, context)
 
 
 @login_required
 def afspraak_detail(request, slug: str, nummer: str):
-    afsprakenset = _visible_set(request, slug)
+    # The agreement and its set in one query, among the sets the user may see (as _visible_set).
     afspraak = get_object_or_404(
-        Afspraak.objects.select_related("thema").prefetch_related(
-            "verantwoordelijkheden__partij",
-            "verwijzingen",
-            "verwezen_door",
+        Afspraak.objects.select_related("thema", "afsprakenset__gemeente").prefetch_related(
+            Prefetch("verantwoordelijkheden", Verantwoordelijke.objects.select_related("partij")),
+            # Their links name their set: read with them, not one query per reference.
+            Prefetch("verwijzingen", Afspraak.objects.select_related("afsprakenset")),
+            Prefetch("verwezen_door", Afspraak.objects.select_related("afsprakenset")),
             Prefetch(
                 "indicatoren",
                 Indicator.objects.prefetch_related(
                     Prefetch("actiehouderschappen", Actiehouder.objects.select_related("partij"))
                 ),
             ),
-            "doelstellingen__indicator",
+            Prefetch("doelstellingen", Doelstelling.objects.select_related("indicator")),
         ),
-        afsprakenset=afsprakenset,
+        afsprakenset__in=Afsprakenset.objects.visible_to(request.user),
+        afsprakenset__slug=slug,
         nummer=nummer,
     )
+    afsprakenset = afspraak.afsprakenset
     context = {
         "afsprakenset": afsprakenset,
         "afspraak": afspraak,

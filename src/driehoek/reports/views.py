@@ -10,7 +10,9 @@ from django.views.decorators.http import require_POST
 from driehoek.accounts import policy
 from driehoek.core.downloads import CONTENT_TYPES, as_attachment, safe_filename
 from driehoek.monitoring.models import Beoordeling, Status
+from driehoek.register import setcache
 from driehoek.register.models import Afsprakenset
+from driehoek.register.weergave import Onderdelen
 
 from . import exports, national, national_cache, services
 from . import periode as period
@@ -38,19 +40,35 @@ def monitoringstabel(request, slug: str, jaar: int, fmt: str):
 
 
 def openbaar(request, slug: str, jaar: int):
-    """The public monitor: no log-in; only the adopted assessments of a published year, no names."""
+    """The public monitor: no log-in; only the adopted assessments of a published year, no names.
+    Its content is the same for everyone, kept in the shared cache under the set's token
+    (register/setcache.py) and the publication (published again: a new date)."""
     publicatie = get_object_or_404(
         Publicatie.objects.select_related("afsprakenset__gemeente"), afsprakenset__slug=slug, jaar=jaar
     )
     afsprakenset = publicatie.afsprakenset
+    parts = (jaar, "openbaar", publicatie.pk, publicatie.gepubliceerd_op.isoformat())
+    inhoud, cache = setcache.kept("openbaar", afsprakenset, parts, lambda: _openbaar_inhoud(publicatie))
+    context = {"afsprakenset": afsprakenset, "jaar": jaar, "inhoud": inhoud}
+    response = render(request, "reports/openbaar.html", context)
+    response.server_timing_cache = cache  # Server-Timing says whether the cache served (core/middleware.py)
+    return response
+
+
+def _openbaar_inhoud(publicatie: Publicatie) -> str:
+    afsprakenset, jaar = publicatie.afsprakenset, publicatie.jaar
     adopted = {
         b.afspraak_id: b
         for b in Beoordeling.objects.filter(afspraak__afsprakenset=afsprakenset, jaar=jaar, status=Status.VASTGESTELD)
     }
-    themes = [
-        (t, [(a, adopted.get(a.pk)) for a in t.afspraken.all()])
-        for t in afsprakenset.themas.prefetch_related("afspraken")
-    ]
+    onderdelen = Onderdelen()
+    themes = []
+    for t in afsprakenset.themas.prefetch_related("afspraken"):
+        items = []
+        for a in t.afspraken.all():
+            b = adopted.get(a.pk)
+            items.append((a, b, onderdelen.stoplicht(b.kleur, b.reden) if b else ""))
+        themes.append((t, items))
     context = {
         "publicatie": publicatie,
         "afsprakenset": afsprakenset,
@@ -58,7 +76,7 @@ def openbaar(request, slug: str, jaar: int):
         "themes": themes,
         "deelnames": afsprakenset.deelnames.select_related("partij"),
     }
-    return render(request, "reports/openbaar.html", context)
+    return render_to_string("reports/openbaar.html#inhoud", context)
 
 
 @login_required
