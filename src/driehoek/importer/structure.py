@@ -265,7 +265,12 @@ class Parser(HeadingRules, SectionRules):
 
 
 def parse(lines: list[str], party_aliases: dict[str, str], check=None, type_=None) -> Structure:
-    structure = Parser(lines, party_aliases, type_).parse(check)
+    return finish(Parser(lines, party_aliases, type_).parse(check))
+
+
+def finish(structure: Structure) -> Structure:
+    """After either reading: titles where the document titles its agreements, responsibility written inside
+    the text, numbers unique in the set."""
     agreements = [a for chapter in structure.chapters for a in chapter.agreements]
     titled = [a for a in agreements if _title_of(a)[0]]
     # Titles are a habit of a whole document: a stray short first line in a document without them is text.
@@ -277,3 +282,10 @@ def parse(lines: list[str], party_aliases: dict[str, str], check=None, type_=Non
         numbering.inline_lead(agreement)
     _renumber(structure)
     return structure
+
+
+def parse_outline(lines: list[str], party_aliases: dict[str, str], type_=None) -> Structure:
+    """The structure-first reading (outline.py), finished as the line reading is."""
+    from . import outline
+
+    return finish(outline.read(lines, Parser(lines, party_aliases, type_).parties_in, type_))

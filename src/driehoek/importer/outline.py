@@ -1,0 +1,233 @@
+"""Structure first: a document read as an outline of blocks, and the agreements mapped from it.
+
+The line reader (structure.py) walks the text with rules per layout. This reader knows no layouts:
+1. every clean line becomes a block: a heading (numbered, named "Thema 2", in capitals, set larger or
+   bold in a PDF, or a short title over a paragraph or list), a list item (a number in any scheme, a
+   label "Afspraak 4", a bullet), a lead-in (a short line ending in ":" or "?"), a responsibility line
+   ("Trekker: ..."), or text that continues the block before it;
+2. headings nest by level (the depth of their number; unnumbered ones below the numbered); a heading
+   whose title recurs ("Afspraken", "Opgave", "Dit doen de corporaties") is a label inside its theme;
+3. the themes are the deepest heading level whose headings with items have titles of their own;
+4. the agreements are the items under a theme, of one kind per theme (numbered or labelled before
+   bullets); a signing list ("vertegenwoordigd door") and an enumeration inside a sentence ("... de
+   volgende documenten:") are none;
+5. an item's responsible parties come from its responsibility line, else from the nearest lead-in or
+   label heading above it that names a party or a group word (gemeente, corporaties, samen, ...).
+The result has the line reader's shape (shapes.Structure), so the rest of the pipeline is the same.
+"""
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from . import numbering
+from .extract import BREAK
+from .parties import GROUP_WORDS
+from .shapes import (
+    AGREEMENT_WORD,
+    BULLET,
+    DOEL,
+    HEADING_WORD,
+    LOPEND,
+    RESPONSIBLE,
+    RICHTINGEN,
+    THEME_COLON,
+    Afspraak,
+    Hoofdstuk,
+    Structure,
+    is_caps,
+    is_heading_title,
+)
+
+UNNUMBERED = 5  # the level of an unnumbered heading: below every numbered one
+LABEL = 9  # a heading whose title recurs: a label inside a theme
+# Who together: these words in a lead-in name every party.
+TOGETHER = r"samen|gezamenlijk(?:e)?|alle\s+partijen|partijen|we|wij"
+NOT_AGREEMENTS = (DOEL, RICHTINGEN, LOPEND)  # a goal, principles, ongoing commitments: their lists are none
+
+
+@dataclass
+class Block:
+    kind: str  # heading, item, lead_in, responsible, label, text
+    index: int
+    text: str
+    level: int = 0
+    number: str = ""
+    scheme: str = ""  # an item's kind: the shape of its number ("9.9", "9a"), "label" or "bullet"
+    lines: list[tuple[int, str]] = field(default_factory=list)
+    lead: str = ""
+    in_sentence: bool = False  # an enumeration inside a sentence ("... de volgende documenten:")
+
+
+def _shape(number: str) -> str:
+    return re.sub(r"[a-z]", "a", re.sub(r"[A-Z]", "A", re.sub(r"\d+", "9", number)))
+
+
+def _depth(number: str) -> int:
+    return number.count(".") + 1 if re.fullmatch(r"\d{1,2}(?:\.\d{1,2})*", number) else UNNUMBERED
+
+
+def _sentence_like(text: str) -> bool:
+    return text.endswith((".", ";", ",")) or len(text.split()) > 10 or bool(re.search(r"[.;!?]\s", text))
+
+
+def blocks(lines: list[str], type_=None) -> list[Block]:
+    """The document's blocks, in order; continuation lines join the block they continue."""
+    out: list[Block] = []
+    previous_blank = True
+    for i, raw in enumerate(lines):
+        line = raw.strip()
+        if not line or line == BREAK:
+            previous_blank = True
+            continue
+        nxt = next((x.strip() for x in lines[i + 1 : i + 3] if x.strip() and x != BREAK), "")
+        block = _classify(i, line, nxt, previous_blank, out[-1] if out else None, type_)
+        previous_blank = False
+        if block is None:
+            if out:
+                out[-1].lines.append((i, line))
+            continue
+        out.append(block)
+    return out
+
+
+def _classify(i: int, line: str, nxt: str, after_blank: bool, last: Block | None, type_) -> Block | None:
+    larger = type_ is not None and type_.larger(line)
+    bold = type_ is not None and type_.bold(line)
+    open_sentence = last is not None and last.kind in ("text", "item") and not _ends(last) and not after_blank
+    if m := RESPONSIBLE.match(line):
+        return Block("responsible", i, line, lead=m.group(1).strip().rstrip("."))
+    if any(r.match(line) for r in NOT_AGREEMENTS) and len(line.split()) <= 14:
+        return Block("label", i, line, lines=[(i, line)])
+    if m := HEADING_WORD.match(line):
+        return Block("heading", i, (m.group(2) or m.group(1)).strip(), level=_depth(m.group(1)), number=m.group(1))
+    if (m := THEME_COLON.match(line)) and not re.search(r"(?i)\bafspraak\b|\bindicator", line):
+        return Block("heading", i, (m.group(1) or m.group(2)).strip(), level=1)
+    if m := AGREEMENT_WORD.match(line):
+        return Block("item", i, m.group(2), number=m.group(1), scheme="label", lines=[(i, m.group(2))])
+    if found := numbering.item(line):
+        number, rest = found
+        heading = is_heading_title(rest) and not _sentence_like(rest) and not nxt[:1].islower()
+        if heading and (larger or bold or re.fullmatch(r"\d{1,2}(?:\.\d{1,2})*", number)) and len(rest.split()) <= 8:
+            return Block("heading", i, rest.rstrip("*").strip(), level=_depth(number), number=number)
+        return Block("item", i, rest, number=number, scheme=_shape(number), lines=[(i, rest)])
+    if m := BULLET.match(line):
+        if not re.search(r"[^\W\d_]", m.group(2)):
+            return None
+        return Block("item", i, m.group(2), scheme="bullet", lines=[(i, m.group(2))])
+    if open_sentence or (last is not None and last.kind == "item" and not after_blank):
+        return None  # the rest of a sentence or of an item
+    short = len(line.split()) <= 12 and len(line) <= 110
+    if short and line.endswith((":", "?")) and line[:1].isupper():
+        return Block("lead_in", i, line.rstrip(":?").strip())
+    if is_heading_title(line) and len(line.split()) <= 8 and not line.endswith(":"):
+        if larger or is_caps(line) or bold or after_blank or (last is not None and _ends(last)):
+            return Block("heading", i, line.rstrip("*").strip(), level=UNNUMBERED)
+    return Block("text", i, line, lines=[(i, line)])
+
+
+def _ends(block: Block) -> bool:
+    text = block.lines[-1][1] if block.lines else block.text
+    return text.endswith((".", "!", "?", ":", ";"))
+
+
+def read(lines: list[str], parties_in, type_=None) -> Structure:
+    """The document's themes and agreements from its outline. `parties_in(text)` gives the parties a text
+    names (as the line reader's SectionRules.parties_in)."""
+    all_blocks = blocks(lines, type_)
+    headings = [b for b in all_blocks if b.kind == "heading"]
+    titles = Counter(_key(b.text) for b in headings)
+    for b in headings:
+        if titles[_key(b.text)] > 1:
+            b.level = LABEL  # "Afspraken", "Opgave", "Dit doen de corporaties": a label in its theme
+    level = _theme_level(all_blocks)
+    chapters: list[Hoofdstuk] = []
+    current: Hoofdstuk | None = None
+    holder: Block | None = None  # the lead-in or label heading the items stand under
+    open_item: Afspraak | None = None
+    excluded = False  # under a goal, principles, ongoing commitments
+    for k, b in enumerate(all_blocks):
+        if b.kind == "heading" and b.level <= level:
+            current = Hoofdstuk(number=b.number if b.level == level else "", title=b.text, start=b.index)
+            current.placeholder = b.level < level  # a chapter above the themes: no theme of its own
+            chapters.append(current)
+            holder, open_item, excluded = None, None, False
+        elif b.kind in ("heading", "lead_in"):
+            holder, open_item, excluded = b, None, False
+        elif b.kind == "label":
+            holder, open_item, excluded = None, None, True
+        elif b.kind == "responsible":
+            if open_item is not None:
+                open_item.lead = b.lead
+        elif b.kind == "item" and current is not None and not current.placeholder and not excluded:
+            if _is_agreement(b, all_blocks[k - 1] if k else None):
+                heading = holder.text if holder is not None else ""
+                named = parties_in(heading) if heading else []
+                by_heading = bool(heading) and (bool(named) or _names_a_group(heading))
+                open_item = Afspraak(b.number or "#", heading if by_heading else "", named, b.index, list(b.lines))
+                open_item.bullet, open_item.by_heading = b.scheme == "bullet", by_heading
+                current.agreements.append(open_item)
+            else:
+                open_item = None
+        elif b.kind == "text" and current is not None:
+            (current.intro if not current.agreements else current.loose).extend(b.lines)
+            open_item = None
+    for chapter in chapters:
+        _one_kind(chapter, all_blocks)
+    _number_bullets(chapters)
+    return Structure([c for c in chapters if not c.placeholder], double_spaced=False, notes=["outline"])
+
+
+def _key(title: str) -> str:
+    return re.sub(r"\W+", " ", title.lower()).strip()
+
+
+def _names_a_group(text: str) -> bool:
+    if re.search(rf"(?i)\b(?:{TOGETHER})\b", text):
+        return True
+    return any(re.search(rf"(?i)(?<![\w-])(?:{words})(?![\w-])", text) for words in GROUP_WORDS.values())
+
+
+def _is_agreement(item: Block, before: Block | None) -> bool:
+    text = " ".join(t for _i, t in item.lines)
+    if re.search(r"\bvertegenwoordigd\s+door\b|\bhierna\s+te\s+noemen\b", text):
+        return False  # a signing list
+    if item.scheme == "bullet" and before is not None and before.kind == "text" and _ends_with_colon(before):
+        return False  # "... op de volgende documenten:" and its list
+    return len(re.findall(r"[^\W\d_]{2,}", text)) >= 3
+
+
+def _ends_with_colon(block: Block) -> bool:
+    text = block.lines[-1][1] if block.lines else block.text
+    return text.endswith(":") and len(" ".join(t for _i, t in block.lines).split()) > 12
+
+
+def _theme_level(all_blocks: list[Block]) -> int:
+    """The deepest heading level whose headings that hold items have titles of their own (two or more)."""
+    holding: dict[int, list[str]] = {}
+    stack: list[Block] = []
+    for b in all_blocks:
+        if b.kind == "heading" and b.level < LABEL:
+            stack = [h for h in stack if h.level < b.level] + [b]
+        elif b.kind == "item" and b.scheme != "bullet" or (b.kind == "item" and stack):
+            for h in stack:
+                titles = holding.setdefault(h.level, [])
+                if not titles or titles[-1] != h.text:
+                    titles.append(h.text)
+    levels = [lv for lv, titles in holding.items() if len(titles) >= 2 and len(set(titles)) == len(titles)]
+    return max(levels) if levels else (min(holding) if holding else 1)
+
+
+def _one_kind(chapter: Hoofdstuk, all_blocks: list[Block]) -> None:
+    """One kind of item per theme: numbered or labelled items before bullets."""
+    if any(not a.bullet for a in chapter.agreements):
+        chapter.agreements = [a for a in chapter.agreements if not a.bullet]
+
+
+def _number_bullets(chapters: list[Hoofdstuk]) -> None:
+    for chapter in chapters:
+        count = 0
+        for a in chapter.agreements:
+            if a.bullet:
+                count += 1
+                a.number = f"#{count}"
