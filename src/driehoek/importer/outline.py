@@ -43,7 +43,7 @@ UNNUMBERED = 5  # the level of an unnumbered heading: below every numbered one
 LABEL = 9  # a heading whose title recurs: a label inside a theme
 # Who together: these words in a lead-in name every party.
 TOGETHER = r"samen|gezamenlijk(?:e)?|alle\s+partijen|partijen|we|wij"
-NOT_AGREEMENTS = (DOEL, RICHTINGEN, LOPEND)  # a goal, principles, ongoing commitments: their lists are none
+NOT_AGREEMENTS = (RICHTINGEN, LOPEND)  # principles, ongoing commitments: their bullets are no agreements
 
 
 @dataclass
@@ -99,6 +99,8 @@ def _classify(i: int, line: str, nxt: str, after_blank: bool, last: Block | None
         return Block("responsible", i, line, lead=m.group(1).strip().rstrip("."))
     if any(r.match(line) for r in NOT_AGREEMENTS) and len(line.split()) <= 14:
         return Block("label", i, line, lines=[(i, line)])
+    if DOEL.match(line):
+        return Block("text", i, line, lines=[(i, line)])  # a goal: a paragraph
     if m := HEADING_WORD.match(line):
         return Block("heading", i, (m.group(2) or m.group(1)).strip(), level=_depth(m.group(1)), number=m.group(1))
     if (m := THEME_COLON.match(line)) and not re.search(r"(?i)\bafspraak\b|\bindicator", line):
@@ -159,12 +161,13 @@ def read(lines: list[str], parties_in, type_=None) -> Structure:
         elif b.kind == "responsible":
             if open_item is not None:
                 open_item.lead = b.lead
-        elif b.kind == "item" and current is not None and not current.placeholder and not excluded:
+        elif b.kind == "item" and current is not None and not current.placeholder and not (excluded and b.scheme == "bullet"):
             if _is_agreement(b, all_blocks[k - 1] if k else None):
                 heading = holder.text if holder is not None else ""
                 named = parties_in(heading) if heading else []
                 by_heading = bool(heading) and (bool(named) or _names_a_group(heading))
                 open_item = Afspraak(b.number or "#", heading if by_heading else "", named, b.index, list(b.lines))
+                open_item.under_lead_in = holder is not None and holder.kind == "lead_in"
                 open_item.bullet, open_item.by_heading = b.scheme == "bullet", by_heading
                 current.agreements.append(open_item)
             else:
@@ -172,9 +175,12 @@ def read(lines: list[str], parties_in, type_=None) -> Structure:
         elif b.kind == "text" and current is not None:
             (current.intro if not current.agreements else current.loose).extend(b.lines)
             open_item = None
-    for chapter in chapters:
-        _one_kind(chapter, all_blocks)
-    _number_bullets(chapters)
+    themes = [c for c in chapters if not c.placeholder]
+    for chapter in themes:
+        _one_kind(chapter)
+    _bullets_of_the_document(themes)
+    _one_sequence(themes)
+    _number_bullets(themes)
     return Structure([c for c in chapters if not c.placeholder], double_spaced=False, notes=["outline"])
 
 
@@ -203,25 +209,61 @@ def _ends_with_colon(block: Block) -> bool:
 
 
 def _theme_level(all_blocks: list[Block]) -> int:
-    """The deepest heading level whose headings that hold items have titles of their own (two or more)."""
+    """The heading level that holds the agreements: of the levels whose headings with items have titles of
+    their own, the deepest that holds nearly as many items as the level that holds most."""
     holding: dict[int, list[str]] = {}
+    items: Counter = Counter()
     stack: list[Block] = []
-    for b in all_blocks:
+    for k, b in enumerate(all_blocks):
         if b.kind == "heading" and b.level < LABEL:
             stack = [h for h in stack if h.level < b.level] + [b]
-        elif b.kind == "item" and b.scheme != "bullet" or (b.kind == "item" and stack):
+        elif b.kind == "item" and _is_agreement(b, all_blocks[k - 1] if k else None):
             for h in stack:
                 titles = holding.setdefault(h.level, [])
                 if not titles or titles[-1] != h.text:
                     titles.append(h.text)
-    levels = [lv for lv, titles in holding.items() if len(titles) >= 2 and len(set(titles)) == len(titles)]
-    return max(levels) if levels else (min(holding) if holding else 1)
+                items[h.level] += 1
+    levels = [lv for lv, titles in holding.items() if len(set(titles)) == len(titles)]
+    if not levels:
+        return min(holding) if holding else 1
+    most = max(items[lv] for lv in levels)
+    return max(lv for lv in levels if items[lv] >= 0.8 * most)
 
 
-def _one_kind(chapter: Hoofdstuk, all_blocks: list[Block]) -> None:
+def _one_kind(chapter: Hoofdstuk) -> None:
     """One kind of item per theme: numbered or labelled items before bullets."""
     if any(not a.bullet for a in chapter.agreements):
         chapter.agreements = [a for a in chapter.agreements if not a.bullet]
+
+
+def _bullets_of_the_document(themes: list[Hoofdstuk]) -> None:
+    """A bullet under a party heading is an agreement. Any other bullet is one only in a document without
+    numbered agreements, and not under a lead-in that names nobody ("De afspraken bouwen voort op:")."""
+    numbered = any(not a.bullet for t in themes for a in t.agreements)
+    for t in themes:
+        t.agreements = [
+            a
+            for a in t.agreements
+            if not a.bullet or a.by_heading or not (numbered or a.under_lead_in)
+        ]
+
+
+def _one_sequence(themes: list[Hoofdstuk]) -> None:
+    """Numbers follow one sequence. Where the document numbers through its themes ("5" opens the second),
+    a theme whose numbers start again (a matrix annex listing the agreements) holds none."""
+    numbered = [t for t in themes if any(not a.bullet for a in t.agreements)]
+    if len(numbered) < 2:
+        return
+    first, second = numbered[0].agreements, next(a for a in numbered[1].agreements if not a.bullet)
+    last = next(a for a in reversed(first) if not a.bullet)
+    if second.number not in numbering.successors(last.number, "", False, None):
+        return  # numbered per theme
+    for theme in numbered[1:]:
+        opening = next(a for a in theme.agreements if not a.bullet)
+        if opening.number not in numbering.successors(last.number, "", False, None):
+            theme.agreements = [a for a in theme.agreements if a.bullet]
+        else:
+            last = next(a for a in reversed(theme.agreements) if not a.bullet)
 
 
 def _number_bullets(chapters: list[Hoofdstuk]) -> None:

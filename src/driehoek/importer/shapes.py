@@ -52,6 +52,7 @@ class Afspraak:
     bullet: bool = False
     lead: str = ""  # a responsibility line ("Trekker: gemeente"): the parties it names are responsible
     by_heading: bool = False  # a bullet under a party heading ("Wat doet de gemeente:"): those parties
+    under_lead_in: bool = False  # under a lead-in line ("De afspraken bouwen voort op:"; outline.py)
 
     @property
     def end(self) -> int:
