@@ -117,14 +117,18 @@ def _classify(i: int, line: str, nxt: str, after_blank: bool, last: Block | None
         if not re.search(r"[^\W\d_]", m.group(2)):
             return None
         return Block("item", i, m.group(2), scheme="bullet", lines=[(i, m.group(2))])
-    if open_sentence or (last is not None and last.kind == "item" and not after_blank):
-        return None  # the rest of a sentence or of an item
+    if open_sentence:
+        return None  # the rest of a sentence
+    if re.match(r"^[A-Z][\w/ ]{1,25}:\s+\S", line) and last is not None and last.kind == "item":
+        return None  # "Wanneer: 2028", "Toelichting: ...": a field of the item above
     short = len(line.split()) <= 12 and len(line) <= 110
     if short and line.endswith((":", "?")) and line[:1].isupper():
         return Block("lead_in", i, line.rstrip(":?").strip())
-    if is_heading_title(line) and len(line.split()) <= 8 and not line.endswith(":"):
-        if larger or is_caps(line) or bold or after_blank or (last is not None and _ends(last)):
-            return Block("heading", i, line.rstrip("*").strip(), level=UNNUMBERED)
+    title = is_heading_title(line) and len(line.split()) <= 8 and not line.endswith(":") and not nxt[:1].islower()
+    if title and (larger or is_caps(line) or bold or after_blank or (last is not None and _ends(last))):
+        return Block("heading", i, line.rstrip("*").strip(), level=UNNUMBERED)
+    if last is not None and last.kind == "item" and not after_blank:
+        return None  # the rest of an item
     return Block("text", i, line, lines=[(i, line)])
 
 
