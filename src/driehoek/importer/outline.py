@@ -125,7 +125,8 @@ def _classify(i: int, line: str, nxt: str, after_blank: bool, last: Block | None
     if short and line.endswith((":", "?")) and line[:1].isupper():
         return Block("lead_in", i, line.rstrip(":?").strip())
     title = is_heading_title(line) and len(line.split()) <= 8 and not line.endswith(":") and not nxt[:1].islower()
-    if title and (larger or is_caps(line) or bold or after_blank or (last is not None and _ends(last))):
+    opens = bool(DOEL.match(nxt) or BULLET.match(nxt) or numbering.item(nxt) or AGREEMENT_WORD.match(nxt))
+    if title and (larger or is_caps(line) or bold or after_blank or (last is not None and _ends(last) and opens)):
         return Block("heading", i, line.rstrip("*").strip(), level=UNNUMBERED)
     if last is not None and last.kind == "item" and not after_blank:
         return None  # the rest of an item
@@ -183,6 +184,7 @@ def read(lines: list[str], parties_in, type_=None) -> Structure:
     for chapter in themes:
         _one_kind(chapter)
     _bullets_of_the_document(themes)
+    _no_listing(themes)
     _one_sequence(themes)
     _number_bullets(themes)
     return Structure([c for c in chapters if not c.placeholder], double_spaced=False, notes=["outline"])
@@ -250,6 +252,20 @@ def _bullets_of_the_document(themes: list[Hoofdstuk]) -> None:
             for a in t.agreements
             if not a.bullet or a.by_heading or not (numbered or a.under_lead_in)
         ]
+
+
+def _no_listing(themes: list[Hoofdstuk]) -> None:
+    """A theme whose numbers all stood before, in two or more earlier themes, lists the agreements again (a
+    matrix annex, a summary): it holds none. Numbers that start again per theme stood in one theme."""
+    first_theme: dict[str, int] = {}
+    for k, theme in enumerate(themes):
+        numbers = [a.number for a in theme.agreements if not a.bullet]
+        earlier = {first_theme[n] for n in numbers if n in first_theme}
+        if numbers and all(n in first_theme for n in numbers) and len(earlier) >= 2:
+            theme.agreements = [a for a in theme.agreements if a.bullet]
+            continue
+        for n in numbers:
+            first_theme.setdefault(n, k)
 
 
 def _one_sequence(themes: list[Hoofdstuk]) -> None:
