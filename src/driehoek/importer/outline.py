@@ -94,7 +94,9 @@ def blocks(lines: list[str], type_=None) -> list[Block]:
 def _classify(i: int, line: str, nxt: str, after_blank: bool, last: Block | None, type_) -> Block | None:
     larger = type_ is not None and type_.larger(line)
     bold = type_ is not None and type_.bold(line)
-    open_sentence = last is not None and last.kind in ("text", "item") and not _ends(last) and not after_blank
+    unfinished = last is not None and last.kind in ("text", "item") and not _ends(last)
+    # A sentence runs on over a line end, and over a blank line (a column break) where it goes on in lower case.
+    open_sentence = unfinished and (not after_blank or line[:1].islower())
     if m := RESPONSIBLE.match(line):
         return Block("responsible", i, line, lead=m.group(1).strip().rstrip("."))
     if any(r.match(line) for r in NOT_AGREEMENTS) and len(line.split()) <= 14:
@@ -109,6 +111,9 @@ def _classify(i: int, line: str, nxt: str, after_blank: bool, last: Block | None
         return Block("item", i, m.group(2), number=m.group(1), scheme="label", lines=[(i, m.group(2))])
     if found := numbering.item(line):
         number, rest = found
+        follows = last is not None and last.kind == "item" and number in numbering.successors(last.number, "", True, None)
+        if open_sentence and not follows:
+            return None  # "... circa" + "40 flexwoningen": a number that goes on with the sentence
         heading = is_heading_title(rest) and not _sentence_like(rest) and not nxt[:1].islower()
         if heading and (larger or bold or re.fullmatch(r"\d{1,2}(?:\.\d{1,2})*", number)) and len(rest.split()) <= 8:
             return Block("heading", i, rest.rstrip("*").strip(), level=_depth(number), number=number)
@@ -202,6 +207,8 @@ def _names_a_group(text: str) -> bool:
 
 def _is_agreement(item: Block, before: Block | None) -> bool:
     text = " ".join(t for _i, t in item.lines)
+    if item.scheme == "bullet" and text.rstrip().endswith((";", ",")):
+        return False  # an enumeration ("Gemeente X (de gemeente);", "de Woonvisie 2022;"), not an agreement
     if re.search(r"\bvertegenwoordigd\s+door\b|\bhierna\s+te\s+noemen\b", text):
         return False  # a signing list
     if item.scheme == "bullet" and before is not None and before.kind == "text" and _ends_with_colon(before):
