@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from . import numbering
 from .extract import BREAK
 from .parties import GROUP_WORDS
+from .sections import names_only
 from .shapes import (
     AGREEMENT_WORD,
     BULLET,
@@ -75,14 +76,19 @@ def blocks(lines: list[str], type_=None) -> list[Block]:
     """The document's blocks, in order; continuation lines join the block they continue."""
     out: list[Block] = []
     previous_blank = True
+    last_item = ""  # the number of the last numbered item
     for i, raw in enumerate(lines):
         line = raw.strip()
         if not line or line == BREAK:
             previous_blank = True
             continue
         nxt = next((x.strip() for x in lines[i + 1 : i + 3] if x.strip() and x != BREAK), "")
-        block = _classify(i, line, nxt, previous_blank, out[-1] if out else None, type_)
+        block = _classify(i, line, nxt, previous_blank, out[-1] if out else None, type_, last_item)
         previous_blank = False
+        if block is not None and block.kind == "item" and block.scheme != "bullet":
+            last_item = block.number
+        elif block is not None and block.kind == "heading":
+            last_item = ""
         if block is None:
             if out:
                 out[-1].lines.append((i, line))
@@ -91,7 +97,9 @@ def blocks(lines: list[str], type_=None) -> list[Block]:
     return out
 
 
-def _classify(i: int, line: str, nxt: str, after_blank: bool, last: Block | None, type_) -> Block | None:
+def _classify(
+    i: int, line: str, nxt: str, after_blank: bool, last: Block | None, type_, last_item: str
+) -> Block | None:
     larger = type_ is not None and type_.larger(line)
     bold = type_ is not None and type_.bold(line)
     unfinished = last is not None and last.kind in ("text", "item") and not _ends(last)
@@ -114,7 +122,8 @@ def _classify(i: int, line: str, nxt: str, after_blank: bool, last: Block | None
         follows = last is not None and last.kind == "item" and number in numbering.successors(last.number, "", True, None)
         if open_sentence and not follows:
             return None  # "... circa" + "40 flexwoningen": a number that goes on with the sentence
-        heading = is_heading_title(rest) and not _sentence_like(rest) and not nxt[:1].islower()
+        continues = bool(last_item) and number in numbering.successors(last_item, "", False, None)
+        heading = is_heading_title(rest) and not _sentence_like(rest) and not nxt[:1].islower() and not continues
         if heading and (larger or bold or re.fullmatch(r"\d{1,2}(?:\.\d{1,2})*", number)) and len(rest.split()) <= 8:
             return Block("heading", i, rest.rstrip("*").strip(), level=_depth(number), number=number)
         return Block("item", i, rest, number=number, scheme=_shape(number), lines=[(i, rest)])
@@ -129,7 +138,7 @@ def _classify(i: int, line: str, nxt: str, after_blank: bool, last: Block | None
     short = len(line.split()) <= 12 and len(line) <= 110
     if short and line.endswith((":", "?")) and line[:1].isupper():
         return Block("lead_in", i, line.rstrip(":?").strip())
-    title = is_heading_title(line) and len(line.split()) <= 8 and not line.endswith(":") and not nxt[:1].islower()
+    title = is_heading_title(line) and len(line.split()) <= 8 and not line.endswith((":", ".")) and not nxt[:1].islower()
     opens = bool(DOEL.match(nxt) or BULLET.match(nxt) or numbering.item(nxt) or AGREEMENT_WORD.match(nxt))
     if title and (larger or is_caps(line) or bold or after_blank or (last is not None and _ends(last) and opens)):
         return Block("heading", i, line.rstrip("*").strip(), level=UNNUMBERED)
@@ -143,15 +152,15 @@ def _ends(block: Block) -> bool:
     return text.endswith((".", "!", "?", ":", ";"))
 
 
-def read(lines: list[str], parties_in, type_=None) -> Structure:
+def read(lines: list[str], parties_in, aliases, type_=None) -> Structure:
     """The document's themes and agreements from its outline. `parties_in(text)` gives the parties a text
-    names (as the line reader's SectionRules.parties_in)."""
+    names (as the line reader's SectionRules.parties_in); `aliases` are the names of the parties found."""
     all_blocks = blocks(lines, type_)
     headings = [b for b in all_blocks if b.kind == "heading"]
     titles = Counter(_key(b.text) for b in headings)
     for b in headings:
-        if titles[_key(b.text)] > 1:
-            b.level = LABEL  # "Afspraken", "Opgave", "Dit doen de corporaties": a label in its theme
+        if titles[_key(b.text)] > 1 or (not b.number and names_only(b.text.rstrip(" .:?"), aliases)):
+            b.level = LABEL  # "Afspraken", "Opgave", "Dit doen we samen": a label in its theme
     level = _theme_level(all_blocks)
     chapters: list[Hoofdstuk] = []
     current: Hoofdstuk | None = None
@@ -207,13 +216,22 @@ def _names_a_group(text: str) -> bool:
 
 def _is_agreement(item: Block, before: Block | None) -> bool:
     text = " ".join(t for _i, t in item.lines)
-    if item.scheme == "bullet" and text.rstrip().endswith((";", ",")):
+    if item.scheme == "bullet" and (text.rstrip().endswith((";", ",")) or _enumerates(before)):
         return False  # an enumeration ("Gemeente X (de gemeente);", "de Woonvisie 2022;"), not an agreement
     if re.search(r"\bvertegenwoordigd\s+door\b|\bhierna\s+te\s+noemen\b", text):
         return False  # a signing list
     if item.scheme == "bullet" and before is not None and before.kind == "text" and _ends_with_colon(before):
         return False  # "... op de volgende documenten:" and its list
     return len(re.findall(r"[^\W\d_]{2,}", text)) >= 3
+
+
+def _enumerates(before: Block | None) -> bool:
+    return (
+        before is not None
+        and before.kind == "item"
+        and before.scheme == "bullet"
+        and " ".join(t for _i, t in before.lines).rstrip().endswith((";", ","))
+    )
 
 
 def _ends_with_colon(block: Block) -> bool:

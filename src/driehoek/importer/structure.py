@@ -288,4 +288,4 @@ def parse_outline(lines: list[str], party_aliases: dict[str, str], type_=None) -
     """The structure-first reading (outline.py), finished as the line reading is."""
     from . import outline
 
-    return finish(outline.read(lines, Parser(lines, party_aliases, type_).parties_in, type_))
+    return finish(outline.read(lines, Parser(lines, party_aliases, type_).parties_in, party_aliases, type_))
