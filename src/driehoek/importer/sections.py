@@ -65,7 +65,7 @@ def names_only(core: str, aliases) -> bool:
     rest = core
     for alias in sorted(aliases, key=len, reverse=True):  # names first: "Wat doet Samen Wij" is that party
         rest = re.sub(rf"(?i)\b{re.escape(alias)}\b", " ", rest)
-    rest = re.sub(r"(?i)^\s*(?:wat|dit)\s+(?:doen|doet)\b|\b(?:samen|we|wij)\b|\bdoen\b|\bdoet\b", " ", rest)
+    rest = re.sub(r"(?i)^\s*(?:wat|dit|dat)\s+(?:doen|doet)\b|\b(?:samen|we|wij)\b|\bdoen\b|\bdoet\b", " ", rest)
     # "Inzet van X", "Bijdrage X", "X zegt toe", "X levert": words around the names of a party heading.
     rest = re.sub(rf"(?i)^\s*{PARTY_HEAD}\b|\b{PARTY_TAIL}\s*$", " ", rest)
     for words in GROUP_WORDS.values():  # "Corporaties", "Gemeente en huurdersorganisaties"

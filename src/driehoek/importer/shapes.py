@@ -32,7 +32,7 @@ SECTION = re.compile(
 )
 # "Trekker: corporaties, gemeente", "Verantwoordelijk: X", "Wie: alle partijen": who carries the agreement.
 RESPONSIBLE = re.compile(
-    r"^(?:Trekkers?|Verantwoordelijke?(?:\s+partij(?:en)?)?|Verantwoordelijkheid|Wie(?:\s+doet\s+(?:het|wat)|\s+trekt)?"
+    r"^(?:[→➔►>]\s*)?(?:Trekkers?|Verantwoordelijke?(?:\s+partij(?:en)?)?|Verantwoordelijkheid|Wie(?:\s+doet\s+(?:het|wat)|\s+trekt)?"
     r"|Actiehouders?|Uitvoerders?|Uitvoering(?:\s+door)?|Uitvoerende\s+partij(?:en)?|Eigenaar|Lead|Regie|Penvoerder"
     r"|Door|Aan\s+zet)(?:\s*:|\s+[–-](?=\s))\s*(\S.{0,200})$",
     re.I,

@@ -101,7 +101,7 @@ class Parser(HeadingRules, SectionRules):
             # So does any heading that names parties ("Inzet van X", "X zegt toe", "Prestaties X en Y").
             self.party_heading = (
                 line.endswith((":", "?"))
-                or bool(re.match(r"(?i)(?:wat|dit)\s+(?:doen|doet)\b", line))
+                or bool(re.match(r"(?i)(?:wat|dit|dat)\s+(?:doen|doet)\b", line))
                 or bool(self.section_parties)
             )
             self.mode = "agreements"
@@ -115,7 +115,7 @@ class Parser(HeadingRules, SectionRules):
             return False
         if self.last_number is None:
             theme = self.current.number
-            firsts = {"1", "1.1", "1.1.1", "1a", "A1", "A.1"}
+            firsts = {"1", "1.1", "1.1.1", "1a", "A1", "A.1", "a"}
             return number in firsts or number in {f"{theme}.1", f"{theme}a", f"{theme}.a", f"{theme}1"}
         return number in self.successors(self.last_number)
 
