@@ -220,8 +220,13 @@ def _is_agreement(item: Block, before: Block | None) -> bool:
         return False  # an enumeration ("Gemeente X (de gemeente);", "de Woonvisie 2022;"), not an agreement
     if re.search(r"\bvertegenwoordigd\s+door\b|\bhierna\s+te\s+noemen\b", text):
         return False  # a signing list
-    if item.scheme == "bullet" and before is not None and before.kind == "text" and _ends_with_colon(before):
+    lead_sentence = before is not None and before.kind == "lead_in" and len(before.text.split()) > 8
+    if before is not None and (before.kind == "text" and _ends_with_colon(before) or lead_sentence):
+        item.in_sentence = True
         return False  # "... op de volgende documenten:" and its list
+    if before is not None and before.kind == "item" and before.scheme == item.scheme and before.in_sentence:
+        item.in_sentence = True
+        return False
     return len(re.findall(r"[^\W\d_]{2,}", text)) >= 3
 
 
@@ -236,7 +241,7 @@ def _enumerates(before: Block | None) -> bool:
 
 def _ends_with_colon(block: Block) -> bool:
     text = block.lines[-1][1] if block.lines else block.text
-    return text.endswith(":") and len(" ".join(t for _i, t in block.lines).split()) > 12
+    return text.endswith(":") and len(" ".join(t for _i, t in block.lines).split()) > 8
 
 
 def _theme_level(all_blocks: list[Block]) -> int:

@@ -55,6 +55,7 @@ class Parser(HeadingRules, SectionRules):
         self.after_blanks = 0  # blank lines before the current one: two or more set a heading apart
         self.index = 0
         self.notes: list[str] = []
+        self.enumerating = False  # after a sentence that ends in ":", numbered lines enumerate (no agreements)
 
     # --- the pass ---------------------------------------------------------------------------
 
@@ -80,6 +81,9 @@ class Parser(HeadingRules, SectionRules):
 
     def step(self, i: int, line: str) -> None:
         self.index = i
+        if not numbering.item(line):
+            # "Bij het opstellen hebben we de volgende stappen gezet:" opens an enumeration inside the text.
+            self.enumerating = line.endswith(":") and len(line.split()) > 8 and not RESPONSIBLE.match(line)
         if self.agreement is not None and (m := RESPONSIBLE.match(line)):
             self.agreement.lead = m.group(1).strip().rstrip(".")
         elif self.try_heading(i, line) or self.try_agreement(i, line):
@@ -133,7 +137,7 @@ class Parser(HeadingRules, SectionRules):
         if number is not None:
             if self.current is None:
                 return False
-            if not explicit and not self.expected_agreement(number):
+            if not explicit and (self.enumerating or not self.expected_agreement(number)):
                 return False
             if not explicit and not (rest[:1].isupper() or rest[:1].isdigit() or rest[:1] in "‘'\"“€("):
                 return False
