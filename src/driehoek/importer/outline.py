@@ -44,6 +44,9 @@ UNNUMBERED = 5  # the level of an unnumbered heading: below every numbered one
 LABEL = 9  # a heading whose title recurs: a label inside a theme
 # Who together: these words in a lead-in name every party.
 TOGETHER = r"samen|gezamenlijk(?:e)?|alle\s+partijen|partijen|we|wij"
+# A line that stops mid-sentence: the list below goes on with it.
+OPEN_END = r"(?i)\b(?:de|het|een|en|of|van|voor|met|aan|bij|in|op|te|door|naar|om|dat|die|zich|zijn|is)$"
+LETTERED = re.compile(r"^[a-z][.)]\s+([A-Z].*)$")
 NOT_AGREEMENTS = (RICHTINGEN, LOPEND)  # principles, ongoing commitments: their bullets are no agreements
 
 
@@ -138,6 +141,10 @@ def _classify(
     short = len(line.split()) <= 12 and len(line) <= 110
     if short and line.endswith((":", "?")) and line[:1].isupper():
         return Block("lead_in", i, line.rstrip(":?").strip())
+    if short and line[:1].isupper() and re.search(OPEN_END, line) and BULLET.match(nxt):
+        return Block("lead_in", i, line)  # "De gemeente zet in op" + its bullets: one sentence
+    if (m := LETTERED.match(line)) and is_heading_title(m.group(1)) and not _sentence_like(m.group(1)):
+        return Block("heading", i, m.group(1), level=UNNUMBERED + 1)  # "a. Nieuwbouw": a part of a theme
     title = is_heading_title(line) and len(line.split()) <= 8 and not line.endswith((":", ".")) and not nxt[:1].islower()
     opens = bool(DOEL.match(nxt) or BULLET.match(nxt) or numbering.item(nxt) or AGREEMENT_WORD.match(nxt))
     if title and (larger or is_caps(line) or bold or after_blank or (last is not None and _ends(last) and opens)):
@@ -181,10 +188,12 @@ def read(lines: list[str], parties_in, aliases, type_=None) -> Structure:
             if open_item is not None:
                 open_item.lead = b.lead
         elif b.kind == "item" and current is not None and not current.placeholder and not (excluded and b.scheme == "bullet"):
-            if _is_agreement(b, all_blocks[k - 1] if k else None):
-                heading = holder.text if holder is not None else ""
-                named = parties_in(heading) if heading else []
-                by_heading = bool(heading) and (bool(named) or _names_a_group(heading))
+            heading = holder.text if holder is not None else ""
+            named = parties_in(heading) if heading else []
+            by_heading = bool(heading) and (bool(named) or _names_a_group(heading))
+            # A party heading, or a lead-in naming a party ("De gemeente zet in op"): its list goes on from it.
+            party_list = by_heading and (holder.kind == "heading" or bool(named))
+            if _is_agreement(b, all_blocks[k - 1] if k else None, party_list):
                 open_item = Afspraak(b.number or "#", heading if by_heading else "", named, b.index, list(b.lines))
                 open_item.under_lead_in = holder is not None and holder.kind == "lead_in"
                 open_item.bullet, open_item.by_heading = b.scheme == "bullet", by_heading
@@ -214,9 +223,10 @@ def _names_a_group(text: str) -> bool:
     return any(re.search(rf"(?i)(?<![\w-])(?:{words})(?![\w-])", text) for words in GROUP_WORDS.values())
 
 
-def _is_agreement(item: Block, before: Block | None) -> bool:
+def _is_agreement(item: Block, before: Block | None, party_list: bool = False) -> bool:
     text = " ".join(t for _i, t in item.lines)
-    if item.scheme == "bullet" and (text.rstrip().endswith((";", ",")) or _enumerates(before)):
+    enumeration = text.rstrip().endswith((";", ",")) or _enumerates(before)
+    if item.scheme == "bullet" and enumeration and not party_list:
         return False  # an enumeration ("Gemeente X (de gemeente);", "de Woonvisie 2022;"), not an agreement
     if re.search(r"\bvertegenwoordigd\s+door\b|\bhierna\s+te\s+noemen\b", text):
         return False  # a signing list
