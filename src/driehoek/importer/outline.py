@@ -45,7 +45,7 @@ LABEL = 9  # a heading whose title recurs: a label inside a theme
 # Who together: these words in a lead-in name every party.
 TOGETHER = r"samen|gezamenlijk(?:e)?|alle\s+partijen|partijen|we|wij"
 # A line that stops mid-sentence: the list below goes on with it.
-OPEN_END = r"(?i)\b(?:de|het|een|en|of|van|voor|met|aan|bij|in|op|te|door|naar|om|dat|die|zich|zijn|is)$"
+OPEN_END = r"(?i)\b(?:de|het|een|en|of|van|voor|met|aan|bij|in|op|te|door|naar|om|dat|die|zich)$"
 LETTERED = re.compile(r"^[a-z][.)]\s+([A-Z].*)$")
 NOT_AGREEMENTS = (RICHTINGEN, LOPEND)  # principles, ongoing commitments: their bullets are no agreements
 
@@ -163,6 +163,7 @@ def read(lines: list[str], parties_in, aliases, type_=None) -> Structure:
     """The document's themes and agreements from its outline. `parties_in(text)` gives the parties a text
     names (as the line reader's SectionRules.parties_in); `aliases` are the names of the parties found."""
     all_blocks = blocks(lines, type_)
+    _goal_headings_first(all_blocks)
     headings = [b for b in all_blocks if b.kind == "heading"]
     titles = Counter(_key(b.text) for b in headings)
     for b in headings:
@@ -192,7 +193,7 @@ def read(lines: list[str], parties_in, aliases, type_=None) -> Structure:
             named = parties_in(heading) if heading else []
             by_heading = bool(heading) and (bool(named) or _names_a_group(heading))
             # A party heading, or a lead-in naming a party ("De gemeente zet in op"): its list goes on from it.
-            party_list = by_heading and (holder.kind == "heading" or bool(named))
+            party_list = by_heading and (holder.kind == "heading" or bool(named) or bool(re.search(OPEN_END, heading)))
             if _is_agreement(b, all_blocks[k - 1] if k else None, party_list):
                 open_item = Afspraak(b.number or "#", heading if by_heading else "", named, b.index, list(b.lines))
                 open_item.under_lead_in = holder is not None and holder.kind == "lead_in"
@@ -213,6 +214,22 @@ def read(lines: list[str], parties_in, aliases, type_=None) -> Structure:
     return Structure([c for c in chapters if not c.placeholder], double_spaced=False, notes=["outline"])
 
 
+def _goal_headings_first(all_blocks: list[Block]) -> None:
+    """Where unnumbered headings over a goal ("Opgave: ...", "Doel: ...") open the themes, the other
+    unnumbered headings between them are parts of a theme ("Nieuwbouw", "Doorstroming")."""
+    over_goal = {
+        k
+        for k, b in enumerate(all_blocks[:-1])
+        if b.kind == "heading" and b.level == UNNUMBERED and DOEL.match(all_blocks[k + 1].text)
+    }
+    if len(over_goal) < 2:
+        return
+    first = min(over_goal)
+    for k, b in enumerate(all_blocks):
+        if k > first and b.kind == "heading" and b.level == UNNUMBERED and k not in over_goal:
+            b.level = UNNUMBERED + 1
+
+
 def _key(title: str) -> str:
     return re.sub(r"\W+", " ", title.lower()).strip()
 
@@ -230,7 +247,12 @@ def _is_agreement(item: Block, before: Block | None, party_list: bool = False) -
         return False  # an enumeration ("Gemeente X (de gemeente);", "de Woonvisie 2022;"), not an agreement
     if re.search(r"\bvertegenwoordigd\s+door\b|\bhierna\s+te\s+noemen\b", text):
         return False  # a signing list
-    lead_sentence = before is not None and before.kind == "lead_in" and len(before.text.split()) > 8
+    lead_sentence = (
+        before is not None
+        and before.kind == "lead_in"
+        and len(before.text.split()) > 6
+        and not re.match(r"(?i)(?:wat|dit|dat|welke|hoe|wie)\b", before.text)
+    )
     if before is not None and (before.kind == "text" and _ends_with_colon(before) or lead_sentence):
         item.in_sentence = True
         return False  # "... op de volgende documenten:" and its list
@@ -273,7 +295,11 @@ def _theme_level(all_blocks: list[Block]) -> int:
     if not levels:
         return min(holding) if holding else 1
     most = max(items[lv] for lv in levels)
-    return max(lv for lv in levels if items[lv] >= 0.8 * most)
+    wide = [lv for lv in levels if items[lv] >= 0.8 * most]
+    # The shallowest level that splits the agreements over two or more headings: a chapter over all themes
+    # ("3 Prestatieafspraken") has one; parts of a theme ("a. Nieuwbouw") lie below.
+    split = [lv for lv in wide if len(holding[lv]) >= 2]
+    return min(split) if split else max(wide)
 
 
 def _one_kind(chapter: Hoofdstuk) -> None:
