@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 
 from . import numbering
 from .extract import BREAK
+from .headings import ROMAN, _roman
 from .parties import GROUP_WORDS
 from .sections import names_only
 from .shapes import (
@@ -114,6 +115,8 @@ def _classify(
         return Block("label", i, line, lines=[(i, line)])
     if DOEL.match(line):
         return Block("text", i, line, lines=[(i, line)])  # a goal: a paragraph
+    if (m := ROMAN.match(line)) and is_heading_title(m.group(2)) and not _sentence_like(m.group(2)):
+        return Block("heading", i, m.group(2).strip(), level=1, number=str(_roman(m.group(1))))
     if m := HEADING_WORD.match(line):
         return Block("heading", i, (m.group(2) or m.group(1)).strip(), level=_depth(m.group(1)), number=m.group(1))
     if (m := THEME_COLON.match(line)) and not re.search(r"(?i)\bafspraak\b|\bindicator", line):
