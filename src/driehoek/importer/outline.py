@@ -129,7 +129,8 @@ def _classify(
         if open_sentence and not follows:
             return None  # "... circa" + "40 flexwoningen": a number that goes on with the sentence
         continues = bool(last_item) and number in numbering.successors(last_item, "", False, None)
-        heading = is_heading_title(rest) and not _sentence_like(rest) and not nxt[:1].islower() and not continues
+        wraps = nxt[:1].islower() and len(rest.split()) >= 3  # "3 De gemeente bouwt" + "woningen ...": an item
+        heading = is_heading_title(rest) and not _sentence_like(rest) and not wraps and not continues
         if heading and (larger or bold or re.fullmatch(r"\d{1,2}(?:\.\d{1,2})*", number)) and len(rest.split()) <= 8:
             return Block("heading", i, rest.rstrip("*").strip(), level=_depth(number), number=number)
         return Block("item", i, rest, number=number, scheme=_shape(number), lines=[(i, rest)])
