@@ -20,8 +20,10 @@ def names(text: str) -> list[str]:
         following = lines[k + 1] if k + 1 < len(lines) else ""
         after = lines[k + 2] if k + 2 < len(lines) else ""
         # A name wrapped to the next line: the line ends in a separator, or a short line follows before a blank.
-        if following and not SEPARATOR.search(following) and (
-            re.search(r"[·|–•]$", line) or (len(following.split()) <= 3 and not after)
+        if (
+            following
+            and not SEPARATOR.search(following)
+            and (re.search(r"[·|–•]$", line) or (len(following.split()) <= 3 and not after))
         ):
             line = f"{line} {following}"
         parts = [p.strip() for p in SEPARATOR.split(line) if p and p.strip()]

@@ -5,7 +5,7 @@ and the review screen's note where the readings differ."""
 
 import pytest
 
-from driehoek.importer import extract, outline, parties, proposal, reading, structure
+from driehoek.importer import blocks, extract, parties, proposal, reading, structure
 from driehoek.importer.shapes import Afspraak, Hoofdstuk, Structure
 
 
@@ -82,9 +82,9 @@ def test_a_listing_of_the_agreements_in_an_annex_and_a_party_list_are_no_agreeme
 
 def test_a_number_that_goes_on_with_a_sentence_over_a_column_break_is_no_item():
     lines = ["2 Wonen", "", "Afspraak 3", "Kernhof realiseert tot en met 2026 circa", "40 flexwoningen voor starters."]
-    blocks = outline.blocks(lines)
-    assert [(b.kind, b.number) for b in blocks] == [("heading", "2"), ("item", "3")]
-    assert blocks[1].lines[-1][1] == "40 flexwoningen voor starters."
+    found = blocks.blocks(lines)
+    assert [(b.kind, b.number) for b in found] == [("heading", "2"), ("item", "3")]
+    assert found[1].lines[-1][1] == "40 flexwoningen voor starters."
 
 
 def _structure(*themes: list[int]) -> Structure:
