@@ -6,7 +6,8 @@ items under them, the party headings and responsibility lines around them. The l
 goal, principles and ongoing commitments, sections, a side bar's heading. Both read the same lines; an
 agreement is known by the line it starts on.
 
-- Both find the same agreements under the same themes: the line reading, which carries more.
+- Both find the same agreements under the same themes: the line reading, which carries more, with the
+  outline's party heading or responsibility line where the line reading has none.
 - One finds every agreement the other finds, and more: that one (a layout the other does not know).
 - Otherwise (they find different agreements, or group them under other themes) the reading is
   uncertain: the line reading is taken, and the review screen says that the readings differ and shows
@@ -36,6 +37,7 @@ def read(lines: list[str], aliases: dict[str, str], check=None, type_=None) -> t
     by_outline = structure.parse_outline(lines, aliases, type_=type_)
     mine, theirs = set(_starts(by_line)), set(_starts(by_outline))
     if mine == theirs and _partition(by_line) == _partition(by_outline):
+        _who_from_outline(by_line, by_outline)
         return by_line, []
     if mine > theirs:
         return by_line, []
@@ -49,3 +51,15 @@ def read(lines: list[str], aliases: dict[str, str], check=None, type_=None) -> t
         % {"a": len(mine), "b": len(theirs)}
     ]
     return by_line, doubt
+
+
+def _who_from_outline(by_line: Structure, by_outline: Structure) -> None:
+    """Where both read the same agreements, the outline's party heading or responsibility line says who, where
+    the line reading has neither (a numbered item under "Dat doet X:")."""
+    outline_agreements = {a.start: a for t in by_outline.themes for a in t.agreements}
+    for theme in by_line.themes:
+        for a in theme.agreements:
+            other = outline_agreements.get(a.start)
+            if other is not None and not (a.lead or a.by_heading) and (other.lead or other.by_heading):
+                a.lead, a.by_heading = other.lead, other.by_heading
+                a.section, a.section_parties = other.section, other.section_parties

@@ -117,3 +117,33 @@ def test_which_reading_is_taken_and_when_the_review_screen_says_the_readings_dif
     assert bool(notes) == doubt
     if doubt:
         assert "controleer de indeling naast de brontekst" in notes[0]
+
+
+def test_numbered_agreements_under_a_party_heading_get_its_party():
+    document = HEAD + (
+        "2 Nieuwe woningen\n\nDat doet Woonstichting Kernhof:\n\n"
+        "3. Kernhof levert in 2026 ten minste 40 woningen op, met de gemeente als grondeigenaar.\n\n"
+        "Dat doet de gemeente Proefdorp:\n\n4. De gemeente geeft de vergunning binnen zes maanden af.\n\n"
+        "Dat doen we samen:\n\n5. We maken voor 1 juli 2026 een lijst van locaties.\n"
+    )
+    result = proposal.propose("proef.txt", document.encode())
+    assert [(a["number"], a["responsible"]) for t in result.set["themes"] for a in t["agreements"]] == [
+        ("3", ["Woonstichting Kernhof"]),
+        ("4", ["Gemeente Proefdorp"]),
+        ("5", ["Gemeente Proefdorp", "Woonstichting Kernhof", "Huurdersvereniging De Lamp"]),
+    ]
+
+
+def test_where_both_read_the_same_agreements_the_outline_says_who_where_the_lines_do_not(monkeypatch):
+    by_line, by_outline = _structure([1, 2]), _structure([1, 2])
+    heading = by_outline.themes[0].agreements[0]
+    heading.by_heading, heading.section, heading.section_parties = True, "Dat doet X", ["X"]
+    by_outline.themes[0].agreements[1].lead = "gemeente"
+    by_line.themes[0].agreements[1].lead = "corporaties"  # the line reading's own responsibility line stays
+    monkeypatch.setattr(structure, "parse", lambda *a, **k: by_line)
+    monkeypatch.setattr(structure, "parse_outline", lambda *a, **k: by_outline)
+    chosen, notes = reading.read([], {})
+    first, second = chosen.themes[0].agreements
+    assert chosen is by_line and notes == []
+    assert (first.by_heading, first.section, first.section_parties) == (True, "Dat doet X", ["X"])
+    assert second.lead == "corporaties"
