@@ -9,7 +9,10 @@ from .shapes import BULLET, RESPONSIBLE, SENTENCE_END, Afspraak, Structure
 # "3a)", followed by a full stop, a bracket or a colon, or by nothing. Whether it is an agreement depends on
 # the sequence (successors below), never on the scheme alone.
 _NUMBER = r"\d{1,3}(?:\.\d{1,2}){0,2}(?:\.?[a-z])?|[A-Z]\.?\d{1,2}(?:\.\d{1,2})?"
-ITEM = re.compile(rf"^(?:\((?P<bracketed>{_NUMBER})\)|(?P<number>{_NUMBER})[.):]?)\s+(?P<rest>\S.*)$")
+# A bare letter is a number only with its bracket: "a)", "(b)".
+ITEM = re.compile(
+    rf"^(?:\((?P<bracketed>{_NUMBER}|[a-z])\)|(?P<number>{_NUMBER})[.):]?|(?P<letter>[a-z])\))\s+(?P<rest>\S.*)$"
+)
 
 
 def item(line: str) -> tuple[str, str] | None:
@@ -17,7 +20,7 @@ def item(line: str) -> tuple[str, str] | None:
     m = ITEM.match(line)
     if not m:
         return None
-    return m.group("bracketed") or m.group("number"), m.group("rest")
+    return m.group("bracketed") or m.group("number") or m.group("letter"), m.group("rest")
 
 
 def _tokens(number: str) -> list[str]:
@@ -49,6 +52,8 @@ def successors(last: str, theme: str, first_here: bool, max_number: int | None) 
         nxt.add(str(max_number + 1))  # a stray number in between does not break the sequence
     if first_here:
         nxt |= {"1", "1.1", f"{theme}.1", f"{theme}a", f"{theme}.a", f"{theme}1"}
+        if last == "z" or re.fullmatch(r"[a-z]", last):
+            nxt.add("a")  # lettered items that start again per theme
         if len(alnum) > 1:
             reset = list(tokens)
             reset[alnum[0]] = _bump(tokens[alnum[0]])

@@ -84,6 +84,7 @@ def find(text: str) -> tuple[list[Partij], list[Ondertekening]]:
         parties = _enumerations(flat[: max(6000, len(flat) // 3)], text)
         signatories = []
     _listed(parties, text)
+    _from_title_block(parties, text)
     _add_org_names(parties, flat, text)
     for p in parties:
         _complete(p, flat)
@@ -200,6 +201,15 @@ def _add_org_names(parties: list[Partij], flat: str, text: str = "") -> None:
         if bare and bare != name and not _known(parties, name) and not _known(parties, bare):
             short = name if bare.lower() in places else bare  # "Huurdersraad Zilverveen" is not "Zilverveen"
             parties.append(Partij(name, short, kind_of(name), {name, short}))
+
+
+def _from_title_block(parties: list[Partij], text: str) -> None:
+    from . import title_block
+
+    for name in title_block.names(text):
+        if not _known(parties, name) and not any(p.kind == GEMEENTE for p in parties if kind_of(name) == GEMEENTE):
+            bare = re.sub(rf"^{ORG_PREFIX}\s+", "", name)
+            parties.append(Partij(name, bare or name, kind_of(name), {name, bare or name}))
 
 
 def _listed(parties: list[Partij], text: str) -> None:

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 
 from driehoek.register.opendata import FORMAT, VERSION
 
-from . import agreement_facts, extract, limits, parties, sections, set_facts, structure, tables, targets
+from . import agreement_facts, extract, limits, parties, reading, sections, set_facts, structure, tables, targets
 from .structure import BULLET, Hoofdstuk
 from .verantwoordelijken import Matcher
 
@@ -52,7 +52,7 @@ def propose(
     found, signing = parties.find(document.text)
     aliases = {alias.lower(): p.name for p in found for alias in p.aliases}
     step(_("structuur herkennen"))
-    parsed = structure.parse(document.lines, aliases, check=deadline.check, type_=document.type)
+    parsed, doubt = reading.read(document.lines, aliases, check=deadline.check, type_=document.type)
     themes = parsed.themes
     if not themes:
         raise NoAgreements(
@@ -82,7 +82,7 @@ def propose(
         theme_dicts.append(
             _theme(theme, number, matcher, found, indicator_rows, parsed.double_spaced, document, (first, last))
         )
-    notes = list(document.notes)
+    notes = list(document.notes) + doubt
     unsure = {a["number"]: a.pop("_onzeker") for t in theme_dicts for a in t["agreements"]}
     unsure = {number: items for number, items in unsure.items() if items}
     headless = [d["number"] for t, d in zip(themes, theme_dicts, strict=True) if not t.title]

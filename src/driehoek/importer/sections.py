@@ -33,15 +33,7 @@ class SectionRules:
         # "Dit doen de corporaties", "Wat doen we samen?". A sentence's last line ("... en Huurdersraad Y.") is not one.
         if line.endswith("."):
             return False
-        rest = core
-        for alias in sorted(self.aliases, key=len, reverse=True):  # names first: "Wat doet Samen Wij" is that party
-            rest = re.sub(rf"(?i)\b{re.escape(alias)}\b", " ", rest)
-        rest = re.sub(r"(?i)^\s*(?:wat|dit)\s+(?:doen|doet)\b|\b(?:samen|we|wij)\b|\bdoen\b|\bdoet\b", " ", rest)
-        # "Inzet van X", "Bijdrage X", "X zegt toe", "X levert": words around the names of a party heading.
-        rest = re.sub(rf"(?i)^\s*{PARTY_HEAD}\b|\b{PARTY_TAIL}\s*$", " ", rest)
-        for words in GROUP_WORDS.values():  # "Corporaties", "Gemeente en huurdersorganisaties"
-            rest = re.sub(rf"(?i)(?<![\w-])(?:{words})(?![\w-])", " ", rest)
-        return rest != core and not re.sub(r"(?i)\b(en|de|het|van|voor|,|&)\b|[,&]", " ", rest).strip()
+        return names_only(core, self.aliases)
 
     def _continues_a_sentence(self) -> bool:
         """ "... betrekt de huurdersverenigingen van De" + "Deelmacht en AH Woon." is one sentence."""
@@ -65,3 +57,17 @@ class SectionRules:
                 name = self.aliases[alias]
                 found[name] = min(found.get(name, m.start()), m.start())
         return sorted(found, key=found.get)
+
+
+def names_only(core: str, aliases) -> bool:
+    """A heading made of party names, group words and the words around them ("Dit doen de corporaties",
+    "Wat doet de gemeente", "Inzet van X", "Samen"): nothing else is left."""
+    rest = core
+    for alias in sorted(aliases, key=len, reverse=True):  # names first: "Wat doet Samen Wij" is that party
+        rest = re.sub(rf"(?i)\b{re.escape(alias)}\b", " ", rest)
+    rest = re.sub(r"(?i)^\s*(?:wat|dit|dat)\s+(?:doen|doet)\b|\b(?:samen|we|wij)\b|\bdoen\b|\bdoet\b", " ", rest)
+    # "Inzet van X", "Bijdrage X", "X zegt toe", "X levert": words around the names of a party heading.
+    rest = re.sub(rf"(?i)^\s*{PARTY_HEAD}\b|\b{PARTY_TAIL}\s*$", " ", rest)
+    for words in GROUP_WORDS.values():  # "Corporaties", "Gemeente en huurdersorganisaties"
+        rest = re.sub(rf"(?i)(?<![\w-])(?:{words})(?![\w-])", " ", rest)
+    return rest != core and not re.sub(r"(?i)\b(en|de|het|van|voor|,|&)\b|[,&]", " ", rest).strip()

@@ -32,7 +32,7 @@ SECTION = re.compile(
 )
 # "Trekker: corporaties, gemeente", "Verantwoordelijk: X", "Wie: alle partijen": who carries the agreement.
 RESPONSIBLE = re.compile(
-    r"^(?:Trekkers?|Verantwoordelijke?(?:\s+partij(?:en)?)?|Verantwoordelijkheid|Wie(?:\s+doet\s+(?:het|wat)|\s+trekt)?"
+    r"^(?:[→➔►>]\s*)?(?:Trekkers?|Verantwoordelijke?(?:\s+partij(?:en)?)?|Verantwoordelijkheid|Wie(?:\s+doet\s+(?:het|wat)|\s+trekt)?"
     r"|Actiehouders?|Uitvoerders?|Uitvoering(?:\s+door)?|Uitvoerende\s+partij(?:en)?|Eigenaar|Lead|Regie|Penvoerder"
     r"|Door|Aan\s+zet)(?:\s*:|\s+[–-](?=\s))\s*(\S.{0,200})$",
     re.I,
@@ -52,6 +52,7 @@ class Afspraak:
     bullet: bool = False
     lead: str = ""  # a responsibility line ("Trekker: gemeente"): the parties it names are responsible
     by_heading: bool = False  # a bullet under a party heading ("Wat doet de gemeente:"): those parties
+    under_lead_in: bool = False  # under a lead-in line ("De afspraken bouwen voort op:"; outline.py)
 
     @property
     def end(self) -> int:

@@ -55,6 +55,7 @@ class Parser(HeadingRules, SectionRules):
         self.after_blanks = 0  # blank lines before the current one: two or more set a heading apart
         self.index = 0
         self.notes: list[str] = []
+        self.enumerating = False  # after a sentence that ends in ":", numbered lines enumerate (no agreements)
 
     # --- the pass ---------------------------------------------------------------------------
 
@@ -80,6 +81,9 @@ class Parser(HeadingRules, SectionRules):
 
     def step(self, i: int, line: str) -> None:
         self.index = i
+        if not numbering.item(line):
+            # "Bij het opstellen hebben we de volgende stappen gezet:" opens an enumeration inside the text.
+            self.enumerating = line.endswith(":") and len(line.split()) > 8 and not RESPONSIBLE.match(line)
         if self.agreement is not None and (m := RESPONSIBLE.match(line)):
             self.agreement.lead = m.group(1).strip().rstrip(".")
         elif self.try_heading(i, line) or self.try_agreement(i, line):
@@ -101,7 +105,7 @@ class Parser(HeadingRules, SectionRules):
             # So does any heading that names parties ("Inzet van X", "X zegt toe", "Prestaties X en Y").
             self.party_heading = (
                 line.endswith((":", "?"))
-                or bool(re.match(r"(?i)(?:wat|dit)\s+(?:doen|doet)\b", line))
+                or bool(re.match(r"(?i)(?:wat|dit|dat)\s+(?:doen|doet)\b", line))
                 or bool(self.section_parties)
             )
             self.mode = "agreements"
@@ -115,7 +119,7 @@ class Parser(HeadingRules, SectionRules):
             return False
         if self.last_number is None:
             theme = self.current.number
-            firsts = {"1", "1.1", "1.1.1", "1a", "A1", "A.1"}
+            firsts = {"1", "1.1", "1.1.1", "1a", "A1", "A.1", "a"}
             return number in firsts or number in {f"{theme}.1", f"{theme}a", f"{theme}.a", f"{theme}1"}
         return number in self.successors(self.last_number)
 
@@ -133,7 +137,7 @@ class Parser(HeadingRules, SectionRules):
         if number is not None:
             if self.current is None:
                 return False
-            if not explicit and not self.expected_agreement(number):
+            if not explicit and (self.enumerating or not self.expected_agreement(number)):
                 return False
             if not explicit and not (rest[:1].isupper() or rest[:1].isdigit() or rest[:1] in "‘'\"“€("):
                 return False
@@ -265,7 +269,12 @@ class Parser(HeadingRules, SectionRules):
 
 
 def parse(lines: list[str], party_aliases: dict[str, str], check=None, type_=None) -> Structure:
-    structure = Parser(lines, party_aliases, type_).parse(check)
+    return finish(Parser(lines, party_aliases, type_).parse(check))
+
+
+def finish(structure: Structure) -> Structure:
+    """After either reading: titles where the document titles its agreements, responsibility written inside
+    the text, numbers unique in the set."""
     agreements = [a for chapter in structure.chapters for a in chapter.agreements]
     titled = [a for a in agreements if _title_of(a)[0]]
     # Titles are a habit of a whole document: a stray short first line in a document without them is text.
@@ -277,3 +286,10 @@ def parse(lines: list[str], party_aliases: dict[str, str], check=None, type_=Non
         numbering.inline_lead(agreement)
     _renumber(structure)
     return structure
+
+
+def parse_outline(lines: list[str], party_aliases: dict[str, str], type_=None) -> Structure:
+    """The structure-first reading (outline.py), finished as the line reading is."""
+    from . import outline
+
+    return finish(outline.read(lines, Parser(lines, party_aliases, type_).parties_in, party_aliases, type_))

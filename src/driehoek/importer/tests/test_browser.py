@@ -97,3 +97,29 @@ def test_unsure_guesses_are_shown_and_unchanged_forms_change_nothing(page: Page,
     page.get_by_role("button", name="Thema opslaan").first.click()
     expect(page.locator(".messages")).to_contain_text("Het concept is bijgewerkt")
     assert Brondocument.objects.get().set == stored
+
+
+def test_where_two_readings_differ_the_review_screen_says_so_beside_the_source(page: Page, live_server):
+    """The Kaderafspraken' side bars are read otherwise by the outline than by the line rules: the
+    screen says the readings differ, and the source stands beside the draft."""
+    ARTIFACTS.mkdir(exist_ok=True)
+    gemeente, _new = Partij.objects.get_or_create(
+        naam="Gemeente Aa en Hunze", defaults={"korte_naam": "Gemeente", "soort": "gemeente"}
+    )
+    gemeente.gemeenten.add(Gemeente.objects.get_or_create(naam="Aa en Hunze")[0])
+    User.objects.create_user("anna", password=PASSWORD, partij=gemeente, rol=User.Rol.SECRETARIS)
+    source = Path(settings.BASE_DIR) / "data" / "aa-en-hunze" / "bron" / "kaderafspraken-2026-2031.txt"
+
+    log_in(page, live_server.url, "anna")
+    page.get_by_role("link", name="Document inlezen").click()
+    page.get_by_label("Afsprakendocument (PDF of tekstbestand)").set_input_files(str(source))
+    page.get_by_role("button", name="Inlezen").click()
+
+    expect(page.locator(".importer-notes")).to_contain_text("Twee lezingen van de indeling van dit document")
+    expect(page.locator(".importer-notes")).to_contain_text("controleer de indeling naast de brontekst")
+    expect(page.locator(".importer-source")).to_be_visible()
+    expect(page.locator(".facts")).to_contain_text("19 afspraken")
+    assert _violations(page) == []
+    page.screenshot(path=ARTIFACTS / "importer-twee-lezingen.png", full_page=False)
+    page.set_viewport_size({"width": 375, "height": 900})
+    page.screenshot(path=ARTIFACTS / "importer-twee-lezingen-375.png", full_page=False)

@@ -1,0 +1,148 @@
+"""A document's blocks (the first step of the structure-first reading, outline.py): every clean line
+becomes a heading (numbered, named "Thema 2", in Roman numerals, in capitals, set larger or bold in a PDF, or
+a short title over a paragraph, a goal or a list), a list item (a number in any scheme, a label "Afspraak 4",
+a bullet), a lead-in (a short line ending in ":" or "?", or stopping mid-sentence over a list), a
+responsibility line ("Trekker: ..."), a label (principles, ongoing commitments), or text; a line that goes on
+with the block before it (a wrapped sentence, a field "Wanneer: 2028") joins that block."""
+
+import re
+from dataclasses import dataclass, field
+
+from . import numbering
+from .extract import BREAK
+from .headings import ROMAN, _roman
+from .shapes import (
+    AGREEMENT_WORD,
+    BULLET,
+    DOEL,
+    HEADING_WORD,
+    LOPEND,
+    RESPONSIBLE,
+    RICHTINGEN,
+    THEME_COLON,
+    is_caps,
+    is_heading_title,
+)
+
+UNNUMBERED = 5  # the level of an unnumbered heading: below every numbered one
+LABEL = 9  # a heading whose title recurs: a label inside a theme
+# A line that stops mid-sentence: the list below goes on with it.
+OPEN_END = r"(?i)\b(?:de|het|een|en|of|van|voor|met|aan|bij|in|op|te|door|naar|om|dat|die|zich)$"
+LETTERED = re.compile(r"^[a-z][.)]\s+([A-Z].*)$")
+NOT_AGREEMENTS = (RICHTINGEN, LOPEND)  # principles, ongoing commitments: their bullets are no agreements
+
+
+@dataclass
+class Block:
+    kind: str  # heading, item, lead_in, responsible, label, text
+    index: int
+    text: str
+    level: int = 0
+    number: str = ""
+    scheme: str = ""  # an item's kind: the shape of its number ("9.9", "9a"), "label" or "bullet"
+    lines: list[tuple[int, str]] = field(default_factory=list)
+    lead: str = ""
+    in_sentence: bool = False  # an enumeration inside a sentence ("... de volgende documenten:")
+
+
+def _shape(number: str) -> str:
+    return re.sub(r"[a-z]", "a", re.sub(r"[A-Z]", "A", re.sub(r"\d+", "9", number)))
+
+
+def _depth(number: str) -> int:
+    return number.count(".") + 1 if re.fullmatch(r"\d{1,2}(?:\.\d{1,2})*", number) else UNNUMBERED
+
+
+def _sentence_like(text: str) -> bool:
+    return text.endswith((".", ";", ",")) or len(text.split()) > 10 or bool(re.search(r"[.;!?]\s", text))
+
+
+def blocks(lines: list[str], type_=None) -> list[Block]:
+    """The document's blocks, in order; continuation lines join the block they continue."""
+    out: list[Block] = []
+    previous_blank = True
+    last_item = ""  # the number of the last numbered item
+    for i, raw in enumerate(lines):
+        line = raw.strip()
+        if not line or line == BREAK:
+            previous_blank = True
+            continue
+        nxt = next((x.strip() for x in lines[i + 1 : i + 3] if x.strip() and x != BREAK), "")
+        block = _classify(i, line, nxt, previous_blank, out[-1] if out else None, type_, last_item)
+        previous_blank = False
+        if block is not None and block.kind == "item" and block.scheme != "bullet":
+            last_item = block.number
+        elif block is not None and block.kind == "heading":
+            last_item = ""
+        if block is None:
+            if out:
+                out[-1].lines.append((i, line))
+            continue
+        out.append(block)
+    return out
+
+
+def _classify(
+    i: int, line: str, nxt: str, after_blank: bool, last: Block | None, type_, last_item: str
+) -> Block | None:
+    larger = type_ is not None and type_.larger(line)
+    bold = type_ is not None and type_.bold(line)
+    unfinished = last is not None and last.kind in ("text", "item") and not _ends(last)
+    # A sentence runs on over a line end, and over a blank line (a column break) where it goes on in lower case.
+    open_sentence = unfinished and (not after_blank or line[:1].islower())
+    if m := RESPONSIBLE.match(line):
+        return Block("responsible", i, line, lead=m.group(1).strip().rstrip("."))
+    if any(r.match(line) for r in NOT_AGREEMENTS) and len(line.split()) <= 14:
+        return Block("label", i, line, lines=[(i, line)])
+    if DOEL.match(line):
+        return Block("text", i, line, lines=[(i, line)])  # a goal: a paragraph
+    if (m := ROMAN.match(line)) and is_heading_title(m.group(2)) and not _sentence_like(m.group(2)):
+        return Block("heading", i, m.group(2).strip(), level=1, number=str(_roman(m.group(1))))
+    if m := HEADING_WORD.match(line):
+        return Block("heading", i, (m.group(2) or m.group(1)).strip(), level=_depth(m.group(1)), number=m.group(1))
+    if (m := THEME_COLON.match(line)) and not re.search(r"(?i)\bafspraak\b|\bindicator", line):
+        return Block("heading", i, (m.group(1) or m.group(2)).strip(), level=1)
+    if m := AGREEMENT_WORD.match(line):
+        return Block("item", i, m.group(2), number=m.group(1), scheme="label", lines=[(i, m.group(2))])
+    if found := numbering.item(line):
+        number, rest = found
+        follows = (
+            last is not None and last.kind == "item" and number in numbering.successors(last.number, "", True, None)
+        )
+        if open_sentence and not follows:
+            return None  # "... circa" + "40 flexwoningen": a number that goes on with the sentence
+        continues = bool(last_item) and number in numbering.successors(last_item, "", False, None)
+        wraps = nxt[:1].islower() and len(rest.split()) >= 3  # "3 De gemeente bouwt" + "woningen ...": an item
+        heading = is_heading_title(rest) and not _sentence_like(rest) and not wraps and not continues
+        if heading and (larger or bold or re.fullmatch(r"\d{1,2}(?:\.\d{1,2})*", number)) and len(rest.split()) <= 8:
+            return Block("heading", i, rest.rstrip("*").strip(), level=_depth(number), number=number)
+        return Block("item", i, rest, number=number, scheme=_shape(number), lines=[(i, rest)])
+    if m := BULLET.match(line):
+        if not re.search(r"[^\W\d_]", m.group(2)):
+            return None
+        return Block("item", i, m.group(2), scheme="bullet", lines=[(i, m.group(2))])
+    if open_sentence:
+        return None  # the rest of a sentence
+    if re.match(r"^[A-Z][\w/ ]{1,25}:\s+\S", line) and last is not None and last.kind == "item":
+        return None  # "Wanneer: 2028", "Toelichting: ...": a field of the item above
+    short = len(line.split()) <= 12 and len(line) <= 110
+    if short and line.endswith((":", "?")) and line[:1].isupper():
+        return Block("lead_in", i, line.rstrip(":?").strip())
+    if short and line[:1].isupper() and re.search(OPEN_END, line) and BULLET.match(nxt):
+        return Block("lead_in", i, line)  # "De gemeente zet in op" + its bullets: one sentence
+    if (m := LETTERED.match(line)) and is_heading_title(m.group(1)) and not _sentence_like(m.group(1)):
+        return Block("heading", i, m.group(1), level=UNNUMBERED + 1)  # "a. Nieuwbouw": a part of a theme
+    title = (
+        is_heading_title(line) and len(line.split()) <= 8 and not line.endswith((":", ".")) and not nxt[:1].islower()
+    )
+    opens = bool(DOEL.match(nxt) or BULLET.match(nxt) or numbering.item(nxt) or AGREEMENT_WORD.match(nxt))
+    if title and (larger or is_caps(line) or bold or after_blank or (last is not None and _ends(last) and opens)):
+        return Block("heading", i, line.rstrip("*").strip(), level=UNNUMBERED)
+    if last is not None and last.kind == "item" and not after_blank:
+        return None  # the rest of an item
+    return Block("text", i, line, lines=[(i, line)])
+
+
+def _ends(block: Block) -> bool:
+    text = block.lines[-1][1] if block.lines else block.text
+    return text.endswith((".", "!", "?", ":", ";"))

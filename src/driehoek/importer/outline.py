@@ -1,0 +1,233 @@
+"""Structure first: a document read as an outline of blocks, and the agreements mapped from it.
+
+The line reader (structure.py) walks the text with rules per layout. This reader knows no layouts:
+1. every clean line becomes a block (blocks.py): a heading, a list item, a lead-in, a responsibility line,
+   or text;
+2. headings nest by level (the depth of their number; unnumbered ones below the numbered, and below those
+   that open a theme over its goal); a heading whose title recurs ("Afspraken", "Opgave") or that names
+   only parties ("Dit doen we samen") is a label inside its theme;
+3. the themes are the shallowest heading level that splits the agreements over headings with titles of
+   their own, holding nearly as many as the level that holds most;
+4. the agreements are the items under a theme, of one kind per theme (numbered or labelled before
+   bullets); a signing list ("vertegenwoordigd door"), an enumeration inside a sentence ("... de
+   volgende documenten:", items ending in ";"), a listing of earlier numbers (a matrix annex) and a
+   restart in a document numbered through are none;
+5. an item's responsible parties come from its responsibility line, else from the nearest lead-in or
+   label heading above it that names a party or a group word (gemeente, corporaties, samen, ...).
+The result has the line reader's shape (shapes.Structure), so the rest of the pipeline is the same.
+"""
+
+import re
+from collections import Counter
+
+from . import numbering
+from .blocks import DOEL, LABEL, OPEN_END, UNNUMBERED, Block, blocks
+from .parties import GROUP_WORDS
+from .sections import names_only
+from .shapes import Afspraak, Hoofdstuk, Structure
+
+# Who together: these words in a lead-in name every party.
+TOGETHER = r"samen|gezamenlijk(?:e)?|alle\s+partijen|partijen|we|wij"
+
+
+def read(lines: list[str], parties_in, aliases, type_=None) -> Structure:
+    """The document's themes and agreements from its outline. `parties_in(text)` gives the parties a text
+    names (as the line reader's SectionRules.parties_in); `aliases` are the names of the parties found."""
+    all_blocks = blocks(lines, type_)
+    _goal_headings_first(all_blocks)
+    headings = [b for b in all_blocks if b.kind == "heading"]
+    titles = Counter(_key(b.text) for b in headings)
+    for b in headings:
+        if titles[_key(b.text)] > 1 or (not b.number and names_only(b.text.rstrip(" .:?"), aliases)):
+            b.level = LABEL  # "Afspraken", "Opgave", "Dit doen we samen": a label in its theme
+    level = _theme_level(all_blocks)
+    chapters: list[Hoofdstuk] = []
+    current: Hoofdstuk | None = None
+    holder: Block | None = None  # the lead-in or label heading the items stand under
+    open_item: Afspraak | None = None
+    excluded = False  # under a goal, principles, ongoing commitments
+    for k, b in enumerate(all_blocks):
+        if b.kind == "heading" and b.level <= level:
+            current = Hoofdstuk(number=b.number if b.level == level else "", title=b.text, start=b.index)
+            current.placeholder = b.level < level  # a chapter above the themes: no theme of its own
+            chapters.append(current)
+            holder, open_item, excluded = None, None, False
+        elif b.kind in ("heading", "lead_in"):
+            holder, open_item, excluded = b, None, False
+        elif b.kind == "label":
+            holder, open_item, excluded = None, None, True
+        elif b.kind == "responsible":
+            if open_item is not None:
+                open_item.lead = b.lead
+        elif (
+            b.kind == "item"
+            and current is not None
+            and not current.placeholder
+            and not (excluded and b.scheme == "bullet")
+        ):
+            heading = holder.text if holder is not None else ""
+            named = parties_in(heading) if heading else []
+            by_heading = bool(heading) and (bool(named) or _names_a_group(heading))
+            # A party heading, or a lead-in naming a party ("De gemeente zet in op"): its list goes on from it.
+            party_list = by_heading and (holder.kind == "heading" or bool(named) or bool(re.search(OPEN_END, heading)))
+            if _is_agreement(b, all_blocks[k - 1] if k else None, party_list):
+                open_item = Afspraak(b.number or "#", heading if by_heading else "", named, b.index, list(b.lines))
+                open_item.under_lead_in = holder is not None and holder.kind == "lead_in"
+                open_item.bullet, open_item.by_heading = b.scheme == "bullet", by_heading
+                current.agreements.append(open_item)
+            else:
+                open_item = None
+        elif b.kind == "text" and current is not None:
+            (current.intro if not current.agreements else current.loose).extend(b.lines)
+            open_item = None
+    themes = [c for c in chapters if not c.placeholder]
+    for chapter in themes:
+        _one_kind(chapter)
+    _bullets_of_the_document(themes)
+    _no_listing(themes)
+    _one_sequence(themes)
+    _number_bullets(themes)
+    return Structure([c for c in chapters if not c.placeholder], double_spaced=False, notes=["outline"])
+
+
+def _goal_headings_first(all_blocks: list[Block]) -> None:
+    """Where unnumbered headings over a goal ("Opgave: ...", "Doel: ...") open the themes, the other
+    unnumbered headings between them are parts of a theme ("Nieuwbouw", "Doorstroming")."""
+    over_goal = {
+        k
+        for k, b in enumerate(all_blocks[:-1])
+        if b.kind == "heading" and b.level == UNNUMBERED and DOEL.match(all_blocks[k + 1].text)
+    }
+    if len(over_goal) < 2:
+        return
+    first = min(over_goal)
+    for k, b in enumerate(all_blocks):
+        if k > first and b.kind == "heading" and b.level == UNNUMBERED and k not in over_goal:
+            b.level = UNNUMBERED + 1
+
+
+def _key(title: str) -> str:
+    return re.sub(r"\W+", " ", title.lower()).strip()
+
+
+def _names_a_group(text: str) -> bool:
+    if re.search(rf"(?i)\b(?:{TOGETHER})\b", text):
+        return True
+    return any(re.search(rf"(?i)(?<![\w-])(?:{words})(?![\w-])", text) for words in GROUP_WORDS.values())
+
+
+def _is_agreement(item: Block, before: Block | None, party_list: bool = False) -> bool:
+    text = " ".join(t for _i, t in item.lines)
+    enumeration = text.rstrip().endswith((";", ",")) or _enumerates(before)
+    if item.scheme == "bullet" and enumeration and not party_list:
+        return False  # an enumeration ("Gemeente X (de gemeente);", "de Woonvisie 2022;"), not an agreement
+    if re.search(r"\bvertegenwoordigd\s+door\b|\bhierna\s+te\s+noemen\b", text):
+        return False  # a signing list
+    lead_sentence = (
+        before is not None
+        and before.kind == "lead_in"
+        and len(before.text.split()) > 6
+        and not re.match(r"(?i)(?:wat|dit|dat|welke|hoe|wie)\b", before.text)
+    )
+    if before is not None and (before.kind == "text" and _ends_with_colon(before) or lead_sentence):
+        item.in_sentence = True
+        return False  # "... op de volgende documenten:" and its list
+    if before is not None and before.kind == "item" and before.scheme == item.scheme and before.in_sentence:
+        item.in_sentence = True
+        return False
+    return len(re.findall(r"[^\W\d_]{2,}", text)) >= 3
+
+
+def _enumerates(before: Block | None) -> bool:
+    return (
+        before is not None
+        and before.kind == "item"
+        and before.scheme == "bullet"
+        and " ".join(t for _i, t in before.lines).rstrip().endswith((";", ","))
+    )
+
+
+def _ends_with_colon(block: Block) -> bool:
+    text = block.lines[-1][1] if block.lines else block.text
+    return text.endswith(":") and len(" ".join(t for _i, t in block.lines).split()) > 8
+
+
+def _theme_level(all_blocks: list[Block]) -> int:
+    """The heading level that holds the agreements: of the levels whose headings with items have titles of
+    their own, the deepest that holds nearly as many items as the level that holds most."""
+    holding: dict[int, list[str]] = {}
+    items: Counter = Counter()
+    stack: list[Block] = []
+    for k, b in enumerate(all_blocks):
+        if b.kind == "heading" and b.level < LABEL:
+            stack = [h for h in stack if h.level < b.level] + [b]
+        elif b.kind == "item" and _is_agreement(b, all_blocks[k - 1] if k else None):
+            for h in stack:
+                titles = holding.setdefault(h.level, [])
+                if not titles or titles[-1] != h.text:
+                    titles.append(h.text)
+                items[h.level] += 1
+    levels = [lv for lv, titles in holding.items() if len(set(titles)) == len(titles)]
+    if not levels:
+        return min(holding) if holding else 1
+    most = max(items[lv] for lv in levels)
+    wide = [lv for lv in levels if items[lv] >= 0.8 * most]
+    # The shallowest level that splits the agreements over two or more headings: a chapter over all themes
+    # ("3 Prestatieafspraken") has one; parts of a theme ("a. Nieuwbouw") lie below.
+    split = [lv for lv in wide if len(holding[lv]) >= 2]
+    return min(split) if split else max(wide)
+
+
+def _one_kind(chapter: Hoofdstuk) -> None:
+    """One kind of item per theme: numbered or labelled items before bullets."""
+    if any(not a.bullet for a in chapter.agreements):
+        chapter.agreements = [a for a in chapter.agreements if not a.bullet]
+
+
+def _bullets_of_the_document(themes: list[Hoofdstuk]) -> None:
+    """A bullet under a party heading is an agreement. Any other bullet is one only in a document without
+    numbered agreements, and not under a lead-in that names nobody ("De afspraken bouwen voort op:")."""
+    numbered = any(not a.bullet for t in themes for a in t.agreements)
+    for t in themes:
+        t.agreements = [a for a in t.agreements if not a.bullet or a.by_heading or not (numbered or a.under_lead_in)]
+
+
+def _no_listing(themes: list[Hoofdstuk]) -> None:
+    """A theme whose numbers all stood before, in two or more earlier themes, lists the agreements again (a
+    matrix annex, a summary): it holds none. Numbers that start again per theme stood in one theme."""
+    first_theme: dict[str, int] = {}
+    for k, theme in enumerate(themes):
+        numbers = [a.number for a in theme.agreements if not a.bullet]
+        earlier = {first_theme[n] for n in numbers if n in first_theme}
+        if numbers and all(n in first_theme for n in numbers) and len(earlier) >= 2:
+            theme.agreements = [a for a in theme.agreements if a.bullet]
+            continue
+        for n in numbers:
+            first_theme.setdefault(n, k)
+
+
+def _one_sequence(themes: list[Hoofdstuk]) -> None:
+    """Numbers follow one sequence. Where the document numbers through its themes ("5" opens the second),
+    a theme whose numbers start again (a matrix annex listing the agreements) holds none."""
+    numbered = [t for t in themes if any(not a.bullet for a in t.agreements)]
+    if len(numbered) < 2:
+        return
+    first, second = numbered[0].agreements, next(a for a in numbered[1].agreements if not a.bullet)
+    last = next(a for a in reversed(first) if not a.bullet)
+    if second.number not in numbering.successors(last.number, "", False, None):
+        return  # numbered per theme
+    for theme in numbered[1:]:
+        opening = next(a for a in theme.agreements if not a.bullet)
+        if opening.number not in numbering.successors(last.number, "", False, None):
+            theme.agreements = [a for a in theme.agreements if a.bullet]
+        else:
+            last = next(a for a in reversed(theme.agreements) if not a.bullet)
+
+
+def _number_bullets(chapters: list[Hoofdstuk]) -> None:
+    for chapter in chapters:
+        count = 0
+        for a in chapter.agreements:
+            if a.bullet:
+                count += 1
+                a.number = f"#{count}"

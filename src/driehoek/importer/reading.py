@@ -1,0 +1,65 @@
+"""Two readings of one document, and which one the proposal takes.
+
+The outline reading (outline.py) reads any layout from its structure: headings nested by level, the
+items under them, the party headings and responsibility lines around them. The line reading
+(structure.py) knows the shapes of the layouts it was written for, and reads more of them: a theme's
+goal, principles and ongoing commitments, sections, a side bar's heading. Both read the same lines; an
+agreement is known by the line it starts on.
+
+- Both find the same agreements under the same themes: the line reading, which carries more, with the
+  outline's party heading or responsibility line where the line reading has none.
+- One finds every agreement the other finds, and more: that one (a layout the other does not know).
+- Otherwise (they find different agreements, or group them under other themes) the reading is
+  uncertain: the line reading is taken, and the review screen says that the readings differ and shows
+  the source beside the draft.
+"""
+
+from django.utils.translation import gettext as _
+
+from . import structure
+from .shapes import Structure
+
+
+def _starts(reading: Structure) -> dict[int, int]:
+    """Agreement start line -> the start line of its theme."""
+    return {a.start: t.start for t in reading.themes for a in t.agreements}
+
+
+def _partition(reading: Structure) -> set[frozenset[int]]:
+    return {frozenset(a.start for a in t.agreements) for t in reading.themes}
+
+
+def read(lines: list[str], aliases: dict[str, str], check=None, type_=None) -> tuple[Structure, list[str]]:
+    """The structure the proposal takes, and what the review screen must say about it."""
+    by_line = structure.parse(lines, aliases, check=check, type_=type_)
+    if check is not None:
+        check()
+    by_outline = structure.parse_outline(lines, aliases, type_=type_)
+    mine, theirs = set(_starts(by_line)), set(_starts(by_outline))
+    if mine == theirs and _partition(by_line) == _partition(by_outline):
+        _who_from_outline(by_line, by_outline)
+        return by_line, []
+    if mine > theirs:
+        return by_line, []
+    if theirs > mine:
+        return by_outline, []
+    doubt = [
+        _(
+            "Twee lezingen van de indeling van dit document verschillen (%(a)s en %(b)s afspraken, of andere "
+            "thema's): controleer de indeling naast de brontekst."
+        )
+        % {"a": len(mine), "b": len(theirs)}
+    ]
+    return by_line, doubt
+
+
+def _who_from_outline(by_line: Structure, by_outline: Structure) -> None:
+    """Where both read the same agreements, the outline's party heading or responsibility line says who, where
+    the line reading has neither (a numbered item under "Dat doet X:")."""
+    outline_agreements = {a.start: a for t in by_outline.themes for a in t.agreements}
+    for theme in by_line.themes:
+        for a in theme.agreements:
+            other = outline_agreements.get(a.start)
+            if other is not None and not (a.lead or a.by_heading) and (other.lead or other.by_heading):
+                a.lead, a.by_heading = other.lead, other.by_heading
+                a.section, a.section_parties = other.section, other.section_parties
