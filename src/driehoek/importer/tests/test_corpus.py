@@ -1,10 +1,11 @@
 """The corpus written apart from the importer (tests/corpus/README.md): the importer's figures on it,
 tuning and held-out apart. Issue 17 asks, on held-out documents: agreements 90%, responsible parties
 85%, parties with their kind 90%. The tuning set is held to those aims. Documents 21 and 27, then 30, 33
-and 36 taught something and moved to the tuning set; the held-out set is 06, 12, 18, 24, 39, 42 and 45.
-The last three were written apart after the second round of tuning and measured once (docs/importer.md):
-text and PDF alike, agreements 68% recall and 79% precision, responsible parties 65%, parties with their
-kind 84% (27 of 32). The aims are not met; these measured figures are the floors below, so that no change
+and 36 taught something and moved to the tuning set; the held-out set is 06, 12, 18, 24, 39, 42, 45, 48,
+51 and 54 (the last three written apart in session 5, together with tuning documents 46, 47, 49, 50, 52
+and 53). Measured once after the structure-first reading (docs/importer.md, docs/adr/0170), text files:
+agreements 55% recall (117 of 211) and 72% precision, responsible parties 57%, parties with their kind
+81% (39 of 48). The aims are not met; these measured figures are the floors below, so that no change
 makes the held-out set worse. And some of the corpus' shapes as rules of their own (the general rules:
 test_algemene_regels.py)."""
 
@@ -25,10 +26,10 @@ def test_the_corpus_figures_meet_the_aims_on_tuning_and_do_not_fall_on_held_out(
     assert tuning.party_accuracy >= 0.85, tuning.row()
     assert tuning.parties_with_kind >= 0.90, tuning.row()
     # Held out: the measured figures as floors (see the docstring).
-    assert held.recall >= 0.67 and held.precision >= 0.78, held.row()
-    assert held.party_accuracy >= 0.64, held.row()
-    assert held.parties_with_kind >= 0.84, held.row()
-    assert held.agreements_true >= 157  # the held-out set is read, not empty
+    assert held.recall >= 0.55 and held.precision >= 0.72, held.row()
+    assert held.party_accuracy >= 0.57, held.row()
+    assert held.parties_with_kind >= 0.81, held.row()
+    assert held.agreements_true >= 211  # the held-out set is read, not empty
 
 
 def test_the_split_is_every_third_document_less_the_moved_ones():
