@@ -85,16 +85,20 @@ def index(request, slug: str):
 def dashboard(request, slug: str, jaar: int):
     afsprakenset = _visible_set(request, slug)
     monitoringsjaar = _year(afsprakenset, jaar)
+    stand = queries.Jaarstand(afsprakenset, jaar)  # what the inbox and the figures both read, read once
+    may_adopt = policy.can(request.user, policy.ADOPT, afsprakenset)
+    published = afsprakenset.publicaties.filter(jaar=jaar).exists()
     context = {
         "afsprakenset": afsprakenset,
         "monitoringsjaar": monitoringsjaar,
         "jaar": jaar,
         "tab": "dashboard",
-        "inbox": queries.inbox(request.user, afsprakenset, jaar),
-        "published": afsprakenset.publicaties.filter(jaar=jaar).exists(),
-        "may_publish": policy.can(request.user, policy.ADOPT, afsprakenset)
-        and not afsprakenset.publicaties.filter(jaar=jaar).exists(),
-        **queries.dashboard(afsprakenset, jaar),
+        "inbox": queries.inbox(request.user, afsprakenset, jaar, stand, may_adopt),
+        "published": published,
+        "may_publish": may_adopt and not published,
+        # One reverse for every link to an assessment: each is this plus its number (monitoring_tags.in_path).
+        "beoordeling_url": reverse("monitoring:beoordeling", args=[afsprakenset.slug, jaar, "0"]).removesuffix("0/"),
+        **queries.dashboard(afsprakenset, jaar, stand),
     }
     context["stale_flagged"] = bool(context["stale"]) and rules.is_stale(
         monitoringsjaar.voorzet_uiterlijk, timezone.localdate()
