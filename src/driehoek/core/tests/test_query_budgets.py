@@ -27,8 +27,12 @@ BUDGET = {
     "tabel": 27,
     # The second request: filters, table and yearly checks from the cache, without their queries.
     "tabel_cached": 9,
-    "dashboard": 30,  # what waits for adoption (policy, 3) and who fills a stale indicator (2)
-    "beoordeling": 29,  # + the disputes about the assessment, + the yearly targets the suggestion follows
+    # What waits for adoption (policy, 3) and who fills a stale indicator (2). The inbox and the figures
+    # read the year once for both (monitoring.queries.Jaarstand: 30 -> 19, issue 18).
+    "dashboard": 19,
+    # + the disputes about the assessment, + the yearly targets the suggestion follows; the assessment
+    # with its agreement in one query, the responsible parties with their party (29 -> 27, issue 18).
+    "beoordeling": 27,
     "openbaar": 9,
     # + the SMART scores per municipality (vergelijken, issue 19), + homes delivered net of sales (the
     # newest delivery per pair and its Mutatie.verkoop: figures.queries.additions, issue 16): 3, constant.
@@ -42,8 +46,9 @@ BUDGET = {
 }
 
 # + 1 per set being signed: the cycle's open items carry its signing tasks (ondertekening, issue 14),
-# which read the set's signing round (ondertekening.queries.taken_voor_set).
-START_PER_SET = 19
+# which read the set's signing round (ondertekening.queries.taken_voor_set). The monitoring inbox reads
+# the actiehouders once for who fills and who makes the voorzet (19 -> 17, issue 18).
+START_PER_SET = 17
 
 
 def _pages(afsprakenset: Afsprakenset) -> dict[str, str]:
