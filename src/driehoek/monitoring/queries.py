@@ -306,17 +306,19 @@ def suggestion_for(beoordeling: Beoordeling) -> tuple[rules.Suggestion, Doelstel
     """The light the figures suggest, from the first counted indicator with a target and deadline
     (along the phasing of its yearly targets), else from the first indicator with a yearly target."""
     afsprakenset = beoordeling.afspraak.afsprakenset
+    # By volgorde: the targets of one agreement have no theme, so the default order (agreement, theme,
+    # volgorde) is this one, without joining the agreement's set and municipality twice.
     targets = Doelstelling.objects.filter(
         afspraak=beoordeling.afspraak,
         indicator__isnull=False,
         jaar__isnull=False,
         indicator__soort=Indicator.Soort.AANTAL,
     ).select_related("indicator")
-    targets = list(targets)
+    targets = list(targets.order_by("volgorde"))
     per_indicator: dict[int, dict[int, Decimal]] = defaultdict(dict)
     for v in Indicatorwaarde.objects.filter(
         indicator__in=[t.indicator_id for t in targets], waarde__isnull=False, jaar__lte=beoordeling.jaar
-    ):
+    ).order_by():  # one value per indicator and year: no order needed
         per_indicator[v.indicator_id][v.jaar] = v.waarde
     yearly = yearly_targets(beoordeling.afspraak.indicatoren.values_list("pk", flat=True))
     for target in targets:
@@ -343,7 +345,8 @@ def suggestion_for(beoordeling: Beoordeling) -> tuple[rules.Suggestion, Doelstel
             indicator__in=list(yearly), jaar=beoordeling.jaar, waarde__isnull=False
         ).order_by()
     }
-    for indicator in beoordeling.afspraak.indicatoren.order_by("volgorde"):
+    # .all(): the indicators the assessment page prefetched, in order (a query where none were).
+    for indicator in sorted(beoordeling.afspraak.indicatoren.all(), key=lambda i: i.volgorde):
         doel = yearly[indicator.pk].get(beoordeling.jaar)
         if doel and indicator.pk in values:
             suggestion = rules.suggest_from_yearly_target(

@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST
 from driehoek.accounts import policy
 from driehoek.core.downloads import CONTENT_TYPES, safe_filename
 from driehoek.core.versioning import offer_current_version, person
-from driehoek.register.models import Actiehouder, Afspraak, Afsprakenset, Indicator, Verantwoordelijke
+from driehoek.register.models import Actiehouder, Afspraak, Afsprakenset, Doelstelling, Indicator, Verantwoordelijke
 
 from . import queries, rules, services, tabelcache, taken
 from .forms import (
@@ -45,7 +45,12 @@ def _afspraak_parts() -> list[Prefetch]:
         Indicator.objects.order_by("volgorde")
         .select_related("delegatie__partij", "delegatie__door__partij")
         .prefetch_related(
-            Prefetch("actiehouderschappen", Actiehouder.objects.select_related("partij")), "doelstellingen"
+            Prefetch("actiehouderschappen", Actiehouder.objects.select_related("partij")),
+            # The default order (agreement, theme, volgorde) within one set, without joining the set
+            # and its municipality twice.
+            Prefetch(
+                "doelstellingen", Doelstelling.objects.order_by("afspraak__volgorde", "thema__volgorde", "volgorde")
+            ),
         )
     )
     return [
@@ -254,6 +259,7 @@ def _beoordeling_context(request, afsprakenset, monitoringsjaar, afspraak: Afspr
     may_enter = rights[policy.ENTER_VALUE]
     all_values = list(
         Indicatorwaarde.objects.filter(indicator__in=indicators, jaar__lte=b.jaar)
+        .order_by()  # one per indicator and year, looked up by both: no order needed
         .select_related("partij")
         .prefetch_related("bijlagen")
     )
