@@ -4,6 +4,7 @@ inbox. Each is a fixed number of queries, whatever the size of the set."""
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import cached_property
 
 from django.db.models import Prefetch
 
@@ -21,7 +22,7 @@ from driehoek.register.models import (
 
 from . import rules
 from .models import Beoordeling, Indicatorwaarde, Kleur, Reactie, Status
-from .roles import asked_for_values, voorzet_leads
+from .roles import holder_rows, leads_from, voorzet_leads
 
 
 @dataclass
@@ -159,27 +160,71 @@ class Inbox:
     to_adopt: list[Beoordeling] = field(default_factory=list)  # the secretary's: at consensus
 
 
-def dashboard(afsprakenset: Afsprakenset, jaar: int) -> dict:
-    by_afspraak = beoordelingen(afsprakenset, jaar)
-    themes = list(afsprakenset.themas.all())
+class Jaarstand:
+    """What the dashboard and the inbox both read of a set's year, each part read once and only when
+    asked for: the dashboard shows both, and each used to read it for itself (issue 18)."""
+
+    def __init__(self, afsprakenset: Afsprakenset, jaar: int):
+        self.afsprakenset, self.jaar = afsprakenset, jaar
+
+    @cached_property
+    def beoordelingen(self) -> dict[int, Beoordeling]:
+        return beoordelingen(self.afsprakenset, self.jaar)
+
+    @cached_property
+    def afspraken(self) -> list[Afspraak]:
+        # By volgorde: the default order (the set's) joins the set and its municipality for nothing.
+        fields = ("pk", "afsprakenset_id", "thema_id", "nummer", "titel", "volgorde")
+        return list(self.afsprakenset.afspraken.only(*fields).order_by("volgorde"))
+
+    @cached_property
+    def filled(self) -> set[int]:
+        """The indicators with a value this year."""
+        return set(
+            Indicatorwaarde.objects.filter(indicator__afspraak__afsprakenset=self.afsprakenset, jaar=self.jaar)
+            .order_by()
+            .values_list("indicator_id", flat=True)
+        )
+
+    @cached_property
+    def running(self) -> list[Indicator]:
+        """The indicators whose years include this one, with their agreement, in the document's order."""
+        return list(
+            Indicator.objects.filter(
+                afspraak__afsprakenset=self.afsprakenset, jaar_van__lte=self.jaar, jaar_tot__gte=self.jaar
+            )
+            .select_related("afspraak")
+            .order_by("afspraak__volgorde", "volgorde")
+        )
+
+    @cached_property
+    def holders(self) -> list[tuple[int, int, int | None]]:
+        return holder_rows(self.afsprakenset)
+
+    @cached_property
+    def asked(self) -> dict[int, int]:
+        """Per indicator the party asked for its value (roles.asked_for_values)."""
+        return leads_from(self.holders, asked=True)
+
+    def unfilled(self) -> list[Indicator]:
+        return [i for i in self.running if i.pk not in self.filled]
+
+
+def dashboard(afsprakenset: Afsprakenset, jaar: int, stand: Jaarstand | None = None) -> dict:
+    stand = stand or Jaarstand(afsprakenset, jaar)
+    by_afspraak = stand.beoordelingen
+    themes = list(afsprakenset.themas.order_by("volgorde"))  # the default order joins the set
     per_theme: dict[int, Counter] = defaultdict(Counter)
-    afspraken = list(afsprakenset.afspraken.only("pk", "thema_id"))
-    for afspraak in afspraken:
+    for afspraak in stand.afspraken:
         b = by_afspraak.get(afspraak.pk)
         per_theme[afspraak.thema_id][b.kleur if b else ""] += 1
     lights = [
         ThemeLights(t, [(k, per_theme[t.pk][k]) for k in LIGHT_ORDER], sum(per_theme[t.pk].values())) for t in themes
     ]
     states = Counter(b.status for b in by_afspraak.values())
-    filled = set(
-        Indicatorwaarde.objects.filter(indicator__afspraak__afsprakenset=afsprakenset, jaar=jaar)
-        .order_by()
-        .values_list("indicator_id", flat=True)
-    )
-    running = Indicator.objects.filter(afspraak__afsprakenset=afsprakenset, jaar_van__lte=jaar, jaar_tot__gte=jaar)
-    stale = list(running.exclude(pk__in=filled).select_related("afspraak").order_by("afspraak__volgorde", "volgorde"))
-    leads = asked_for_values(afsprakenset) if stale else {}
-    parties = {p.pk: p for p in Partij.objects.filter(pk__in=set(leads.values()))}
+    stale = stand.unfilled()
+    leads = stand.asked if stale else {}
+    parties = {p.pk: p for p in Partij.objects.filter(pk__in={leads.get(i.pk) for i in stale} - {None})}
     for indicator in stale:
         indicator.lead = parties.get(leads.get(indicator.pk))  # who is asked for it
     return {
@@ -187,51 +232,39 @@ def dashboard(afsprakenset: Afsprakenset, jaar: int) -> dict:
         "kleuren": LIGHT_ORDER,
         "chart_em": 2 * len(lights),
         "states": {s: states.get(s, 0) for s in Status.values},
-        "total": len(afspraken),
+        "total": len(stand.afspraken),
         "stale": stale,
-        "running": running.count(),
+        "running": len(stand.running),
     }
 
 
-def inbox(user, afsprakenset: Afsprakenset, jaar: int) -> Inbox:
-    """What waits for the user's party in this set and year."""
+def inbox(
+    user, afsprakenset: Afsprakenset, jaar: int, stand: Jaarstand | None = None, may_adopt: bool | None = None
+) -> Inbox:
+    """What waits for the user's party in this set and year. The dashboard passes what it read of the
+    year already (`stand`) and whether the user may adopt (`policy.can(user, ADOPT, afsprakenset)`)."""
     from driehoek.accounts import policy
 
     result = Inbox()
     if user.partij_id is None:
         return result
-    filled = set(
-        Indicatorwaarde.objects.filter(indicator__afspraak__afsprakenset=afsprakenset, jaar=jaar)
-        .order_by()
-        .values_list("indicator_id", flat=True)
-    )
+    stand = stand or Jaarstand(afsprakenset, jaar)
     if user.rol in policy.WORKING_ROLES:
         # Only the lead (first-named) actiehouder is asked, or the co-holder it delegated the indicator
         # to; the others see the indicator and may still enter or correct it, unasked, so that nobody
-        # does the same work twice.
-        leads = asked_for_values(afsprakenset)
-        result.to_fill = [
-            i
-            for i in Indicator.objects.filter(
-                afspraak__afsprakenset=afsprakenset,
-                jaar_van__lte=jaar,
-                jaar_tot__gte=jaar,
-                actiehouderschappen__partij_id=user.partij_id,
-            )
-            .exclude(pk__in=filled)
-            .select_related("afspraak")
-            .order_by("afspraak__volgorde", "volgorde")
-            if leads.get(i.pk) == user.partij_id
-        ]
-    by_afspraak = beoordelingen(afsprakenset, jaar)
-    may_adopt = policy.can(user, policy.ADOPT, afsprakenset)
+        # does the same work twice. The party asked is always one of the indicator's actiehouders.
+        leads = stand.asked
+        result.to_fill = [i for i in stand.unfilled() if leads.get(i.pk) == user.partij_id]
+    by_afspraak = stand.beoordelingen
+    if may_adopt is None:
+        may_adopt = policy.can(user, policy.ADOPT, afsprakenset)
     answered = set(
         Reactie.objects.filter(beoordeling__in=by_afspraak.values(), partij_id=user.partij_id)
         .exclude(soort=Reactie.Soort.OPMERKING)
         .values_list("beoordeling_id", "revisie")
     )
-    leads = voorzet_leads(afsprakenset)
-    for afspraak in afsprakenset.afspraken.only("pk", "afsprakenset_id", "nummer", "titel", "volgorde"):
+    leads = voorzet_leads(afsprakenset, stand.holders, [a.pk for a in stand.afspraken])
+    for afspraak in stand.afspraken:
         b = by_afspraak.get(afspraak.pk)
         if b is None:
             continue
@@ -273,17 +306,19 @@ def suggestion_for(beoordeling: Beoordeling) -> tuple[rules.Suggestion, Doelstel
     """The light the figures suggest, from the first counted indicator with a target and deadline
     (along the phasing of its yearly targets), else from the first indicator with a yearly target."""
     afsprakenset = beoordeling.afspraak.afsprakenset
+    # By volgorde: the targets of one agreement have no theme, so the default order (agreement, theme,
+    # volgorde) is this one, without joining the agreement's set and municipality twice.
     targets = Doelstelling.objects.filter(
         afspraak=beoordeling.afspraak,
         indicator__isnull=False,
         jaar__isnull=False,
         indicator__soort=Indicator.Soort.AANTAL,
     ).select_related("indicator")
-    targets = list(targets)
+    targets = list(targets.order_by("volgorde"))
     per_indicator: dict[int, dict[int, Decimal]] = defaultdict(dict)
     for v in Indicatorwaarde.objects.filter(
         indicator__in=[t.indicator_id for t in targets], waarde__isnull=False, jaar__lte=beoordeling.jaar
-    ):
+    ).order_by():  # one value per indicator and year: no order needed
         per_indicator[v.indicator_id][v.jaar] = v.waarde
     yearly = yearly_targets(beoordeling.afspraak.indicatoren.values_list("pk", flat=True))
     for target in targets:
@@ -310,7 +345,8 @@ def suggestion_for(beoordeling: Beoordeling) -> tuple[rules.Suggestion, Doelstel
             indicator__in=list(yearly), jaar=beoordeling.jaar, waarde__isnull=False
         ).order_by()
     }
-    for indicator in beoordeling.afspraak.indicatoren.order_by("volgorde"):
+    # .all(): the indicators the assessment page prefetched, in order (a query where none were).
+    for indicator in sorted(beoordeling.afspraak.indicatoren.all(), key=lambda i: i.volgorde):
         doel = yearly[indicator.pk].get(beoordeling.jaar)
         if doel and indicator.pk in values:
             suggestion = rules.suggest_from_yearly_target(

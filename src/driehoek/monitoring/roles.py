@@ -16,14 +16,15 @@ def voorzet_holders(afspraak: Afspraak) -> list[Partij]:
     return afspraak.verantwoordelijken_lijst
 
 
-def voorzet_leads(afsprakenset) -> dict[int, int | None]:
+def voorzet_leads(afsprakenset, holders: list | None = None, afspraak_ids=None) -> dict[int, int | None]:
     """Per agreement of a set the party `voorzet_holders` names first, for all agreements at once in
-    three small queries: the first actiehouder of the first indicator, else the first responsible."""
+    three small queries: the first actiehouder of the first indicator, else the first responsible.
+    A page that read the set's `holder_rows` or its agreements already passes them (one query less each)."""
     first_indicator: dict[int, int] = {}
     indicators = Indicator.objects.filter(afspraak__afsprakenset=afsprakenset).order_by("afspraak_id", "volgorde", "pk")
     for afspraak_id, indicator_id in indicators.values_list("afspraak_id", "pk"):
         first_indicator.setdefault(afspraak_id, indicator_id)
-    holder = indicator_leads(afsprakenset)
+    holder = leads_from(holder_rows(afsprakenset) if holders is None else holders, asked=False)
     responsible: dict[int, int] = {}
     for afspraak_id, partij_id in (
         Verantwoordelijke.objects.filter(afspraak__afsprakenset=afsprakenset)
@@ -31,31 +32,38 @@ def voorzet_leads(afsprakenset) -> dict[int, int | None]:
         .values_list("afspraak_id", "partij_id")
     ):
         responsible.setdefault(afspraak_id, partij_id)
+    if afspraak_ids is None:
+        afspraak_ids = afsprakenset.afspraken.order_by().values_list("pk", flat=True)
     return {
         afspraak_id: holder.get(first_indicator.get(afspraak_id)) or responsible.get(afspraak_id)
-        for afspraak_id in afsprakenset.afspraken.values_list("pk", flat=True)
+        for afspraak_id in afspraak_ids
     }
 
 
 def indicator_leads(afsprakenset) -> dict[int, int]:
     """Per indicator of a set its lead party: the first-named actiehouder. The voorzet follows it."""
-    return _leads(afsprakenset, asked=False)
+    return leads_from(holder_rows(afsprakenset), asked=False)
 
 
 def asked_for_values(afsprakenset) -> dict[int, int]:
     """Per indicator of a set the party asked for its value: the lead, or the co-holder the lead
     delegated it to (Delegatie) while that party still holds the indicator."""
-    return _leads(afsprakenset, asked=True)
+    return leads_from(holder_rows(afsprakenset), asked=True)
 
 
-def _leads(afsprakenset, *, asked: bool) -> dict[int, int]:
-    # One query: the delegation comes along by a left join on each actiehouder row.
-    lead: dict[int, int] = {}
-    rows = (
+def holder_rows(afsprakenset) -> list[tuple[int, int, int | None]]:
+    """(indicator, actiehouder party, the party it is delegated to) for every actiehouder of a set, in
+    order: one query, the delegation by a left join on each row."""
+    return list(
         Actiehouder.objects.filter(indicator__afspraak__afsprakenset=afsprakenset)
         .order_by("indicator_id", "volgorde", "pk")
         .values_list("indicator_id", "partij_id", "indicator__delegatie__partij_id")
     )
+
+
+def leads_from(rows, *, asked: bool) -> dict[int, int]:
+    """Per indicator its lead (the first actiehouder of `holder_rows`) or, `asked`, the party asked."""
+    lead: dict[int, int] = {}
     for indicator_id, partij_id, delegate in rows:
         lead.setdefault(indicator_id, partij_id)
         if asked and delegate == partij_id:

@@ -1,7 +1,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Prefetch
+from django.db.models import Prefetch, prefetch_related_objects
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST
 from driehoek.accounts import policy
 from driehoek.core.downloads import CONTENT_TYPES, safe_filename
 from driehoek.core.versioning import offer_current_version, person
-from driehoek.register.models import Actiehouder, Afspraak, Afsprakenset, Indicator
+from driehoek.register.models import Actiehouder, Afspraak, Afsprakenset, Doelstelling, Indicator, Verantwoordelijke
 
 from . import queries, rules, services, tabelcache, taken
 from .forms import (
@@ -38,21 +38,46 @@ def _year(afsprakenset: Afsprakenset, jaar: int):
     return get_object_or_404(afsprakenset.monitoringsjaren, jaar=jaar)
 
 
-def _afspraak(afsprakenset: Afsprakenset, nummer: str) -> Afspraak:
-    """The agreement with what its assessment page shows, in a fixed number of queries."""
+def _afspraak_parts() -> list[Prefetch]:
+    """What an agreement's assessment page shows of it: its indicators (with their delegation,
+    actiehouders and targets) and its responsible parties."""
     indicators = (
         Indicator.objects.order_by("volgorde")
         .select_related("delegatie__partij", "delegatie__door__partij")
         .prefetch_related(
-            Prefetch("actiehouderschappen", Actiehouder.objects.select_related("partij")), "doelstellingen"
+            Prefetch("actiehouderschappen", Actiehouder.objects.select_related("partij")),
+            # The default order (agreement, theme, volgorde) within one set, without joining the set
+            # and its municipality twice.
+            Prefetch(
+                "doelstellingen", Doelstelling.objects.order_by("afspraak__volgorde", "thema__volgorde", "volgorde")
+            ),
         )
     )
+    return [
+        Prefetch("indicatoren", indicators),
+        Prefetch("verantwoordelijkheden", Verantwoordelijke.objects.select_related("partij")),
+    ]
+
+
+def _afspraak(afsprakenset: Afsprakenset, nummer: str) -> Afspraak:
+    """The agreement with what its assessment page shows, in a fixed number of queries."""
     return get_object_or_404(
-        afsprakenset.afspraken.select_related("thema").prefetch_related(
-            Prefetch("indicatoren", indicators), "verantwoordelijkheden__partij"
-        ),
-        nummer=nummer,
+        afsprakenset.afspraken.select_related("thema").prefetch_related(*_afspraak_parts()), nummer=nummer
     )
+
+
+def _beoordeling(afsprakenset: Afsprakenset, jaar: int, nummer: str) -> Beoordeling:
+    """The assessment of an agreement and year with its agreement (as `_afspraak` gives it) in one
+    query, and the agreement's parts prefetched."""
+    b = get_object_or_404(
+        Beoordeling.objects.select_related("afspraak__thema", "voorzet_partij", "voorzet_door"),
+        afspraak__afsprakenset=afsprakenset,
+        afspraak__nummer=nummer,
+        jaar=jaar,
+    )
+    b.afspraak.afsprakenset = afsprakenset  # the set the view checked, as the set's related manager gives it
+    prefetch_related_objects([b.afspraak], *_afspraak_parts())
+    return b
 
 
 def _open_years(afsprakenset: Afsprakenset) -> list[int]:
@@ -85,16 +110,20 @@ def index(request, slug: str):
 def dashboard(request, slug: str, jaar: int):
     afsprakenset = _visible_set(request, slug)
     monitoringsjaar = _year(afsprakenset, jaar)
+    stand = queries.Jaarstand(afsprakenset, jaar)  # what the inbox and the figures both read, read once
+    may_adopt = policy.can(request.user, policy.ADOPT, afsprakenset)
+    published = afsprakenset.publicaties.filter(jaar=jaar).exists()
     context = {
         "afsprakenset": afsprakenset,
         "monitoringsjaar": monitoringsjaar,
         "jaar": jaar,
         "tab": "dashboard",
-        "inbox": queries.inbox(request.user, afsprakenset, jaar),
-        "published": afsprakenset.publicaties.filter(jaar=jaar).exists(),
-        "may_publish": policy.can(request.user, policy.ADOPT, afsprakenset)
-        and not afsprakenset.publicaties.filter(jaar=jaar).exists(),
-        **queries.dashboard(afsprakenset, jaar),
+        "inbox": queries.inbox(request.user, afsprakenset, jaar, stand, may_adopt),
+        "published": published,
+        "may_publish": may_adopt and not published,
+        # One reverse for every link to an assessment: each is this plus its number (monitoring_tags.in_path).
+        "beoordeling_url": reverse("monitoring:beoordeling", args=[afsprakenset.slug, jaar, "0"]).removesuffix("0/"),
+        **queries.dashboard(afsprakenset, jaar, stand),
     }
     context["stale_flagged"] = bool(context["stale"]) and rules.is_stale(
         monitoringsjaar.voorzet_uiterlijk, timezone.localdate()
@@ -151,11 +180,8 @@ FORMS = {
 def beoordeling(request, slug: str, jaar: int, nummer: str):
     afsprakenset = _visible_set(request, slug)
     monitoringsjaar = _year(afsprakenset, jaar)
-    afspraak = _afspraak(afsprakenset, nummer)
-    b = get_object_or_404(
-        Beoordeling.objects.select_related("voorzet_partij", "voorzet_door"), afspraak=afspraak, jaar=jaar
-    )
-    b.afspraak = afspraak  # with its parties prefetched: the policy asks for them for every form
+    b = _beoordeling(afsprakenset, jaar, nummer)  # with its agreement and the agreement's parties: the
+    afspraak = b.afspraak  # policy asks for them for every form
     bound, conflict = None, None
     if request.method == "POST":
         name = request.POST.get("form")
@@ -233,6 +259,7 @@ def _beoordeling_context(request, afsprakenset, monitoringsjaar, afspraak: Afspr
     may_enter = rights[policy.ENTER_VALUE]
     all_values = list(
         Indicatorwaarde.objects.filter(indicator__in=indicators, jaar__lte=b.jaar)
+        .order_by()  # one per indicator and year, looked up by both: no order needed
         .select_related("partij")
         .prefetch_related("bijlagen")
     )

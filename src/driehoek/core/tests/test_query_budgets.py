@@ -34,8 +34,12 @@ BUDGET = {
     "tabel": 27,
     # The second request: filters, table and yearly checks from the cache, without their queries.
     "tabel_cached": 9,
-    "dashboard": 30,  # what waits for adoption (policy, 3) and who fills a stale indicator (2)
-    "beoordeling": 29,  # + the disputes about the assessment, + the yearly targets the suggestion follows
+    # What waits for adoption (policy, 3) and who fills a stale indicator (2). The inbox and the figures
+    # read the year once for both (monitoring.queries.Jaarstand: 30 -> 19, issue 18).
+    "dashboard": 19,
+    # + the disputes about the assessment, + the yearly targets the suggestion follows; the assessment
+    # with its agreement in one query, the responsible parties with their party (29 -> 27, issue 18).
+    "beoordeling": 27,
     # Its content from the shared cache (docs/adr/0160): on a miss the token (1), the read (1), the
     # content's four queries and the write (5); served from the cache, the token and the read.
     "openbaar": 16,
@@ -57,8 +61,9 @@ BUDGET = {
 }
 
 # + 1 per set being signed: the cycle's open items carry its signing tasks (ondertekening, issue 14),
-# which read the set's signing round (ondertekening.queries.taken_voor_set).
-START_PER_SET = 19
+# which read the set's signing round (ondertekening.queries.taken_voor_set). The monitoring inbox reads
+# the actiehouders once for who fills and who makes the voorzet (19 -> 17, issue 18).
+START_PER_SET = 17
 
 
 def _pages(afsprakenset: Afsprakenset) -> dict[str, str]:

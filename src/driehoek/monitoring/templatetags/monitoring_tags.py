@@ -1,4 +1,7 @@
+from urllib.parse import quote
+
 from django import template
+from django.utils.http import RFC3986_SUBDELIMS
 
 from driehoek.monitoring import rules
 
@@ -23,3 +26,10 @@ def herkomst(value) -> str:
     from driehoek.figures.linking import herkomst as words
 
     return words(value) if value else ""
+
+
+@register.filter
+def in_path(value) -> str:
+    """A value as one segment of a URL path, quoted as `reverse` quotes it: a page with many links to
+    the same view reverses once and adds each number with this (`{{ url }}{{ nummer|in_path }}/`)."""
+    return quote(str(value), safe=RFC3986_SUBDELIMS + "/~:@")
