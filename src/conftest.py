@@ -44,6 +44,19 @@ def browser_type_launch_args(browser_type_launch_args):
 
 
 @pytest.fixture(autouse=True)
+def dutch_first():
+    """Every test starts in Dutch. A request in English (a user's language, a cookie) leaves English
+    active in the thread after the test client's response, and the next test's Dutch messages came
+    out in English depending on which tests ran before it."""
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.deactivate()
+
+
+@pytest.fixture(autouse=True)
 def no_csp_violations(request):
     """Every browser journey fails on a Content-Security-Policy violation that chromium reports."""
     if "page" not in request.fixturenames:

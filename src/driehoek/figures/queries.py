@@ -4,7 +4,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import Case, Count, Q, Sum, Value, When
+from django.db.models import Case, Count, Q, Sum, Value, When, prefetch_related_objects
 from django.utils.translation import gettext as _
 
 from . import rules
@@ -127,7 +127,9 @@ def additions(gemeente, first: int, last: int, corporatie=None) -> Additions:
     unknown_hard = unknown_soft = 0
     plans = []
     firm = (Woningbouwplan.Status.HARD, Woningbouwplan.Status.IN_AANBOUW)
-    for a in latest_per_corporation(gemeente, Aanlevering.Soort.PLANNEN, corporatie):
+    latest = latest_per_corporation(gemeente, Aanlevering.Soort.PLANNEN, corporatie)
+    prefetch_related_objects(latest, "plannen")  # one query, however many corporations deliver
+    for a in latest:
         for plan in a.plannen.all():
             plans.append(plan)
             year = plan.opleverdatum.year if plan.opleverdatum else plan.jaar
@@ -145,7 +147,8 @@ def additions(gemeente, first: int, last: int, corporatie=None) -> Additions:
             else:
                 soft[year] += plan.netto
     seen = set()  # a year delivered twice counts once, from the newest delivery
-    for a in current(gemeente, Aanlevering.Soort.MUTATIES, corporatie).order_by("-peildatum", "-pk"):
+    mutations = current(gemeente, Aanlevering.Soort.MUTATIES, corporatie).prefetch_related("mutaties")
+    for a in mutations.order_by("-peildatum", "-pk"):
         for m in a.mutaties.all():
             if (a.corporatie_id, m.jaar) not in seen:
                 seen.add((a.corporatie_id, m.jaar))

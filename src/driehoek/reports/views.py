@@ -9,6 +9,7 @@ from django.views.decorators.http import require_POST
 
 from driehoek.accounts import policy
 from driehoek.core.downloads import CONTENT_TYPES, as_attachment, safe_filename
+from driehoek.figures import queries as figures_queries
 from driehoek.monitoring.models import Beoordeling, Status
 from driehoek.register import setcache
 from driehoek.register.models import Afsprakenset
@@ -49,10 +50,30 @@ def openbaar(request, slug: str, jaar: int):
     afsprakenset = publicatie.afsprakenset
     parts = (jaar, "openbaar", publicatie.pk, publicatie.gepubliceerd_op.isoformat())
     inhoud, cache = setcache.kept("openbaar", afsprakenset, parts, lambda: _openbaar_inhoud(publicatie))
-    context = {"afsprakenset": afsprakenset, "jaar": jaar, "inhoud": inhoud}
+    context = {
+        "afsprakenset": afsprakenset,
+        "jaar": jaar,
+        "inhoud": inhoud,
+        # Outside the cached content: the corporations' deliveries do not raise the set's token.
+        "additions_rows": _additions_rows(afsprakenset),
+    }
     response = render(request, "reports/openbaar.html", context)
     response.server_timing_cache = cache  # Server-Timing says whether the cache served (core/middleware.py)
     return response
+
+
+def _additions_rows(afsprakenset) -> list[tuple[int, int, int, int]]:
+    """Net additions, hard and soft planned per year of the set: the figures page's numbers (one number)."""
+    additions = figures_queries.additions(afsprakenset.gemeente, afsprakenset.eerste_jaar, afsprakenset.laatste_jaar)
+    return [
+        (
+            year,
+            additions.net.get(year, 0),
+            additions.planned_hard.get(year, 0),
+            additions.planned_soft.get(year, 0),
+        )
+        for year in range(afsprakenset.eerste_jaar, afsprakenset.laatste_jaar + 1)
+    ]
 
 
 def _openbaar_inhoud(publicatie: Publicatie) -> str:

@@ -144,6 +144,22 @@ def test_every_figure_on_more_than_one_page_is_one_number_everywhere(client, del
     # The fixture's own plans make these years count: hard in 2027, sold in 2026, net in 2026.
     assert whole.planned_hard.get(2027, 0) >= 6 and whole.sold.get(2026) == 3 and compared == 6
 
+    # The public page of a published year: its table of net additions, hard and soft planned per year
+    # (it was rendered with an empty body: the view never passed the rows).
+    from driehoek.reports.models import Publicatie
+
+    Publicatie.objects.create(afsprakenset=kader, jaar=2026, gepubliceerd_door=people["secretaris"])
+    client.logout()
+    public = client.get(reverse("reports:openbaar", args=[kader.slug, 2026])).content.decode()
+    client.force_login(people["secretaris"])
+    for year in range(kader.eerste_jaar, kader.laatste_jaar + 1):
+        expected = [
+            str(whole.net.get(year, 0)),
+            str(whole.planned_hard.get(year, 0)),
+            str(whole.planned_soft.get(year, 0)),
+        ]
+        assert _cells(public, str(year)) == expected, year
+
     # Monitoring: the computed indicator value of 2026; the national overview, as rendered: all years.
     html = client.get(reverse("monitoring:tabel", args=[kader.slug, 2026])).content.decode()
     monitoring = int(re.search(r"aantal opgeleverde woningen<br><span class=\"muted\">(-?\d+) woningen", html).group(1))
