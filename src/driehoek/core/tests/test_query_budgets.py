@@ -13,23 +13,27 @@ from driehoek.core.synthetic import CURRENT, Generator
 from driehoek.register.models import Afsprakenset
 
 # Queries per page. A change here is a decision: say in the commit why a page needs one more.
-# Every logged-in page asks once whether the user set up a second factor (accounts/twofactor.py):
-# someone who switched it on must use it in every session, so this is not cached in the session.
+# Every logged-in page asks whether the user set up a second factor (accounts/twofactor.py): someone
+# who switched it on must use it in every session, so this is not cached in the session. Since
+# docs/adr/0165 that is asked in the query that loads the session's user, with their party (the
+# header names it): one query where there were up to three (each page below one fewer).
 BUDGET = {
     # The start page is the inbox (issue 20): besides its own queries (the sets being signed, the bod
     # tasks) it asks each set the user takes part in what waits there (monitoring and cycle); counted below.
-    "start": 9,
-    "set": 15,
-    "afspraak": 20,  # + the disputes about the agreement and their outcome
+    "start": 8,
+    "set": 14,
+    "afspraak": 19,  # + the disputes about the agreement and their outcome
     # + the yearly checks of ongoing commitments and theme targets, + the year's yearly targets; and the
-    # shared cache (docs/adr/0125): the viewer's class (policy, 1), the set's token (made on a first
-    # view: 4), the cache read (1) and, on a miss, its write (5: count for culling, look-up, insert).
-    "tabel": 27,
-    # The second request: filters, table and yearly checks from the cache, without their queries.
-    "tabel_cached": 9,
-    "dashboard": 30,  # what waits for adoption (policy, 3) and who fills a stale indicator (2)
-    "beoordeling": 29,  # + the disputes about the assessment, + the yearly targets the suggestion follows
-    "openbaar": 9,
+    # shared cache (docs/adr/0125): the set's token (read with the set, the year and the viewer's
+    # class in one query, docs/adr/0166; made on a first view: 4), the cache read (1) and, on a
+    # miss, its write (5: count for culling, look-up, insert).
+    "tabel": 24,
+    # The second request: filters, table and yearly checks from the cache, without their queries:
+    # the session, the user, their verified device, the set with its token, the cache read.
+    "tabel_cached": 5,
+    "dashboard": 29,  # what waits for adoption (policy, 3) and who fills a stale indicator (2)
+    "beoordeling": 28,  # + the disputes about the assessment, + the yearly targets the suggestion follows
+    "openbaar": 8,
     # + the SMART scores per municipality (vergelijken, issue 19), + homes delivered net of sales (the
     # newest delivery per pair and its Mutatie.verkoop: figures.queries.additions, issue 16): 3, constant.
     # + each municipality's public page for its name's link (published year, submitted set): issue 16.
