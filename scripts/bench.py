@@ -398,7 +398,7 @@ def session_cookie(user) -> str:
 
     session = SessionStore()
     session[SESSION_KEY] = str(user.pk)
-    session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+    session[BACKEND_SESSION_KEY] = "driehoek.accounts.backends.UserBackend"  # as a log-in with a password
     session[HASH_SESSION_KEY] = user.get_session_auth_hash()
     if twofactor.is_required(user):
         # As after typing the app's code (django_otp.login): the session names the verified device.

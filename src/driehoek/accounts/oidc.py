@@ -17,6 +17,9 @@ from django.http import Http404
 from django.urls import path, reverse
 from django.utils.translation import gettext as _
 
+from .backends import with_what_every_page_asks
+from .models import User
+
 logger = logging.getLogger(__name__)
 
 
@@ -33,6 +36,13 @@ class DriehoekOIDCBackend(OIDCAuthenticationBackend):
             return super().authenticate(request, **kwargs)
         except SuspiciousOperation as exc:  # a bad token: the person sees the log-in page with a message
             logger.warning("OIDC log-in refused: %s", exc)
+            return None
+
+    def get_user(self, user_id):
+        """As accounts/backends.py: with the party and whether the user has an app, in one query."""
+        try:
+            return with_what_every_page_asks(User.objects).get(pk=user_id)
+        except User.DoesNotExist:
             return None
 
     def verify_token(self, token, **kwargs):

@@ -299,4 +299,10 @@ def monitoringstabel_class(user, afsprakenset) -> str | None:
     viewers must give them a class of their own here, or they would be served another's table."""
     if not can(user, VIEW_SET, afsprakenset):
         return None
+    return monitoringstabel_class_of_viewer(user)
+
+
+def monitoringstabel_class_of_viewer(user) -> str:
+    """monitoringstabel_class of a viewer already known to see the set: one read through
+    `Afsprakenset.objects.visible_to(user)` in this request (monitoring/tabelcache.visible_set)."""
     return "beheerder" if is_beheerder(user) else "deelnemer"

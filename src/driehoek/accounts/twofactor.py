@@ -35,7 +35,11 @@ def must_verify(user: User) -> bool:
     """Whether this session still needs a second factor before any other page."""
     if not user.is_authenticated or user.is_verified():
         return False
-    return is_required(user) or has_second_factor(user)
+    if is_required(user):
+        return True
+    # A user of this request's session was loaded with it (accounts/backends.py): no query per page.
+    has_app = getattr(user, "has_app", None)
+    return has_second_factor(user) if has_app is None else has_app
 
 
 def verify(request, code: str) -> bool:

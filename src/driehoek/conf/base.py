@@ -155,7 +155,7 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",  # first: refuses a locked-out user before the password is checked
-    "django.contrib.auth.backends.ModelBackend",
+    "driehoek.accounts.backends.UserBackend",  # Django's ModelBackend, the user loaded with their party (ADR 165)
     "driehoek.accounts.oidc.DriehoekOIDCBackend",  # does nothing unless OIDC_RP_CLIENT_ID is set
 ]
 SESSION_COOKIE_AGE = config(

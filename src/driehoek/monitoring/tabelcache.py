@@ -9,6 +9,10 @@ again; old entries expire.
 
 The token is read before the table's rows, so a table cached under a token is never older than
 that token's state.
+
+A cached request reads the set, its token and whether the year was started in one query
+(`visible_set`, docs/adr/0166), through `visible_to(user)`: the viewer's class then needs no
+second look at the set's parties.
 """
 
 import hashlib
@@ -18,7 +22,9 @@ from pathlib import Path
 
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
+from django.db.models import Exists, OuterRef, Subquery
 from django.db.models.signals import post_delete, post_save
+from django.shortcuts import get_object_or_404
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
@@ -28,6 +34,7 @@ from driehoek.accounts.models import Partij
 from driehoek.register.models import (
     Actiehouder,
     Afspraak,
+    Afsprakenset,
     Deelname,
     Doelstelling,
     Indicator,
@@ -39,7 +46,7 @@ from driehoek.register.models import (
 
 from . import checks, queries
 from .forms import TabelFilterForm
-from .models import Beoordeling, Indicatorwaarde, Jaarcheck, Tabelversie
+from .models import Beoordeling, Indicatorwaarde, Jaarcheck, Monitoringsjaar, Tabelversie
 
 TIMEOUT = 24 * 3600  # an entry of an old token is never read again; this only bounds its stay
 
@@ -62,6 +69,19 @@ def token(afsprakenset) -> str:
         afsprakenset_id=afsprakenset.pk, defaults={"token": uuid.uuid4().hex}
     )
     return versie.token
+
+
+def visible_set(user, slug: str, jaar: int) -> Afsprakenset:
+    """The set with this slug if `user` may see it and its monitoring of `jaar` was started, else
+    404; with its token (`tabel_token`, None before its first view) and the viewer's class
+    (`tabel_viewer`), in one query."""
+    started = Monitoringsjaar.objects.filter(afsprakenset=OuterRef("pk"), jaar=jaar)
+    versie = Tabelversie.objects.filter(afsprakenset_id=OuterRef("pk")).values("token")
+    sets = Afsprakenset.objects.visible_to(user).filter(Exists(started)).select_related("gemeente")
+    afsprakenset = get_object_or_404(sets.annotate(tabel_token=Subquery(versie)), slug=slug)
+    # Read through visible_to(user) just now: this viewer may see it (policy.monitoringstabel_class).
+    afsprakenset.tabel_viewer = (user, policy.monitoringstabel_class_of_viewer(user))
+    return afsprakenset
 
 
 def raise_version(afsprakenset_ids) -> None:
@@ -92,10 +112,13 @@ def render(afsprakenset, jaar: int, form=None, path: str = "") -> str:
 
 def rendered(user, afsprakenset, jaar: int) -> tuple[str, str]:
     """(the unfiltered HTML of render(), "hit" or "miss"): from the cache, or made and then kept."""
-    klasse = policy.monitoringstabel_class(user, afsprakenset)
+    viewer, klasse = getattr(afsprakenset, "tabel_viewer", (None, None))
+    if viewer is not user:  # not read by visible_set for this viewer: ask the policy
+        klasse = policy.monitoringstabel_class(user, afsprakenset)
     if klasse is None:  # the view refused already; never cache what a viewer may not see
         raise PermissionDenied
-    parts = (afsprakenset.pk, jaar, klasse, translation.get_language(), token(afsprakenset), release())
+    versie = getattr(afsprakenset, "tabel_token", None) or token(afsprakenset)
+    parts = (afsprakenset.pk, jaar, klasse, translation.get_language(), versie, release())
     key = "monitoringstabel:" + ":".join(map(str, parts))
     html = cache.get(key)
     if html is not None:

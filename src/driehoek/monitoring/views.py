@@ -133,8 +133,7 @@ def dashboard(request, slug: str, jaar: int):
 
 @login_required
 def tabel(request, slug: str, jaar: int):
-    afsprakenset = _visible_set(request, slug)
-    monitoringsjaar = _year(afsprakenset, jaar)
+    afsprakenset = tabelcache.visible_set(request.user, slug, jaar)  # and its token: one query
     # The filters, the table and the yearly checks from the shared cache (docs/adr/0125); with any
     # filter given (or a wrong one, whose message shows) they are made each time.
     if request.GET:
@@ -144,7 +143,6 @@ def tabel(request, slug: str, jaar: int):
         html, cache = tabelcache.rendered(request.user, afsprakenset, jaar)
     context = {
         "afsprakenset": afsprakenset,
-        "monitoringsjaar": monitoringsjaar,
         "jaar": jaar,
         "tab": "tabel",
         "tabel": mark_safe(html),  # rendered by the template engine, which escaped it

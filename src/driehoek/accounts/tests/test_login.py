@@ -231,3 +231,25 @@ def test_the_administrator_resets_a_lost_phone_in_the_admin(client, user_factory
     again = Client()
     _log_in(again, "sanne")
     assert again.get("/").url.startswith(reverse("tweestaps_instellen"))
+
+
+def test_every_page_loads_the_user_with_their_party_and_app_in_one_query(user_factory):
+    """docs/adr/0165: the session's user, the party the header names and whether they set up an
+    app (asked on every page) come in one query; an app set up since counts on the next page."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from driehoek.accounts.tests.factories import PartijFactory
+
+    partij = PartijFactory(naam="Woonstichting Bram", korte_naam="WS Bram")
+    user = user_factory(username="bram", rol=User.Rol.INVULLER, partij=partij)
+    client = Client()
+    _log_in(client, "bram")
+    with CaptureQueriesContext(connection) as queries:
+        page = client.get(reverse("help"))
+    assert page.status_code == 200 and "· WS Bram" in page.content.decode()
+    session, user_query = (q["sql"] for q in queries.captured_queries)  # nothing more on this page
+    assert '"django_session"' in session
+    assert all(f'"{table}"' in user_query for table in ("accounts_user", "accounts_partij", "otp_totp_totpdevice"))
+    app_of(user)  # in another tab
+    assert client.get(reverse("help")).url.startswith(reverse("tweestaps_controle"))

@@ -13,38 +13,42 @@ from driehoek.core.synthetic import CURRENT, Generator
 from driehoek.register.models import Afsprakenset
 
 # Queries per page. A change here is a decision: say in the commit why a page needs one more.
-# Every logged-in page asks once whether the user set up a second factor (accounts/twofactor.py):
-# someone who switched it on must use it in every session, so this is not cached in the session.
+# Every logged-in page asks whether the user set up a second factor (accounts/twofactor.py): someone
+# who switched it on must use it in every session, so this is not cached in the session. Since
+# docs/adr/0165 that is asked in the query that loads the session's user, with their party (the
+# header names it): one query where there were up to three (each page below one fewer).
 BUDGET = {
     # The start page is the inbox (issue 20): besides its own queries (the sets being signed, the bod
     # tasks) it asks each set the user takes part in what waits there (monitoring and cycle); counted below.
-    "start": 9,
+    "start": 8,
     # The list of agreements and the empty filter fields from the shared cache (register/setcache.py,
     # issue 18): on a miss the set's token (1; made by the table's first view before it), the read (1), the list's
     # queries (4), the filter fields' choices (3) and the write (5); served from the cache, the token and
     # the read instead of the list's and the fields' seven (docs/adr/0160).
-    "set": 21,
-    "set_cached": 9,
+    "set": 20,
+    "set_cached": 8,
     # + the disputes about the agreement and their outcome; the agreement read with its set (one query,
     # not two), and the responsible parties and the targets with their party and indicator (likewise).
-    "afspraak": 17,
+    "afspraak": 16,
     # + the yearly checks of ongoing commitments and theme targets, + the year's yearly targets; and the
-    # shared cache (docs/adr/0125): the viewer's class (policy, 1), the set's token (made on a first
-    # view: 4), the cache read (1) and, on a miss, its write (5: count for culling, look-up, insert).
-    "tabel": 27,
-    # The second request: filters, table and yearly checks from the cache, without their queries.
-    "tabel_cached": 9,
+    # shared cache (docs/adr/0125): the set's token (read with the set, the year and the viewer's
+    # class in one query, docs/adr/0166; made on a first view: 4), the cache read (1) and, on a
+    # miss, its write (5: count for culling, look-up, insert).
+    "tabel": 24,
+    # The second request: filters, table and yearly checks from the cache, without their queries:
+    # the session, the user, their verified device, the set with its token, the cache read.
+    "tabel_cached": 5,
     # What waits for adoption (policy, 3) and who fills a stale indicator (2). The inbox and the figures
     # read the year once for both (monitoring.queries.Jaarstand: 30 -> 19, issue 18).
-    "dashboard": 19,
+    "dashboard": 18,
     # + the disputes about the assessment, + the yearly targets the suggestion follows; the assessment
     # with its agreement in one query, the responsible parties with their party (29 -> 27, issue 18).
-    "beoordeling": 27,
+    "beoordeling": 26,
     # Its content from the shared cache (docs/adr/0160): on a miss the token (1), the read (1), the
     # content's four queries and the write (5); served from the cache, the token and the read.
     # + the net additions per year outside the cached content (figures.queries.additions: 3, constant).
-    "openbaar": 19,
-    "openbaar_cached": 10,
+    "openbaar": 18,
+    "openbaar_cached": 9,
     # + the SMART scores per municipality (vergelijken, issue 19), + homes delivered net of sales (the
     # newest delivery per pair and its Mutatie.verkoop: figures.queries.additions, issue 16): 3, constant.
     # + each municipality's public page for its name's link (published year, submitted set): issue 16.

@@ -8,6 +8,10 @@ from decimal import Decimal
 
 import pytest
 
+from django.core.exceptions import PermissionDenied
+from django.db import connection
+from django.http import Http404
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import translation
 
@@ -88,6 +92,33 @@ def test_viewers_of_different_classes_never_get_each_others_table(client, kader,
     client.force_login(people["buitenstaander"])
     assert policy.monitoringstabel_class(people["buitenstaander"], kader) is None
     assert client.get(reverse("monitoring:tabel", args=[kader.slug, 2026])).status_code == 404
+
+
+def test_a_cached_table_reads_the_set_its_year_and_token_in_one_query(client, kader, people, year_2026):
+    """docs/adr/0166: the set (through visible_to), whether the year was started and its token
+    together; the viewer's class from that, with no second look at the set's parties."""
+    client.force_login(people["woonborg"])
+    url = reverse("monitoring:tabel", args=[kader.slug, 2026])
+    client.get(url)
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert "cache;desc=hit" in response.headers["Server-Timing"]
+    sets = [q["sql"] for q in queries.captured_queries if '"register_afsprakenset"' in q["sql"]]
+    assert len(sets) == 1 and '"monitoring_monitoringsjaar"' in sets[0] and '"monitoring_tabelversie"' in sets[0]
+    assert sum('"monitoring_tabelversie"' in q["sql"] for q in queries.captured_queries) == 1
+    assert client.get(reverse("monitoring:tabel", args=[kader.slug, 2027])).status_code == 404  # not started
+
+
+def test_a_set_read_for_one_viewer_is_no_pass_for_another(kader, people, year_2026):
+    member, outsider = people["woonborg"], people["buitenstaander"]
+    afsprakenset = tabelcache.visible_set(member, kader.slug, 2026)
+    assert tabelcache.rendered(member, afsprakenset, 2026)[1] == "miss"
+    with pytest.raises(PermissionDenied):  # the policy is asked again, and refuses
+        tabelcache.rendered(outsider, afsprakenset, 2026)
+    with pytest.raises(Http404):
+        tabelcache.visible_set(outsider, kader.slug, 2026)
+    with pytest.raises(PermissionDenied):  # a set not read by visible_set: the policy decides
+        tabelcache.rendered(outsider, Afsprakenset.objects.get(pk=kader.pk), 2026)
 
 
 def test_every_party_of_the_set_sees_the_same_table(client, kader, people, year_2026):
