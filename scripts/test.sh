@@ -14,8 +14,12 @@ echo "== ruff"
 echo "== manage.py check"
 $PY manage.py check --fail-level WARNING
 
+# The unit tests in one process per core (at most four; each has its own test database): CI stays
+# under 40 minutes (docs/adr/0175). Browser and transactional tests share live servers and ports, so
+# they run one at a time.
 suite() {
-  .venv/bin/pytest -m "not (browser or transactional)" "$@" && .venv/bin/pytest -m "browser or transactional" "$@"
+  .venv/bin/pytest -m "not (browser or transactional)" -n auto --maxprocesses 4 "$@" \
+    && .venv/bin/pytest -m "browser or transactional" "$@"
 }
 
 echo "== tests on SQLite"
