@@ -46,7 +46,7 @@ from driehoek.register.models import (
 
 from . import checks, queries
 from .forms import TabelFilterForm
-from .models import Beoordeling, Indicatorwaarde, Jaarcheck, Monitoringsjaar, Tabelversie
+from .models import Beoordeling, Delegatie, Indicatorwaarde, Jaarcheck, Monitoringsjaar, Reactie, Tabelversie
 
 TIMEOUT = 24 * 3600  # an entry of an old token is never read again; this only bounds its stay
 
@@ -139,6 +139,10 @@ def _sets_of_indicator(indicator_id):
     return Indicator.objects.filter(pk=indicator_id).values_list("afspraak__afsprakenset_id", flat=True)
 
 
+def _sets_of_beoordeling(beoordeling_id):
+    return Beoordeling.objects.filter(pk=beoordeling_id).values_list("afspraak__afsprakenset_id", flat=True)
+
+
 def _sets_of_thema(thema_id):
     return Thema.objects.filter(pk=thema_id).values_list("afsprakenset_id", flat=True)
 
@@ -182,6 +186,11 @@ SETS = {
     Jaarcheck: _sets_of_jaarcheck,
     LopendeAfspraak: lambda lopend: _sets_of_thema(lopend.thema_id),
     Doelstelling: _sets_of_doelstelling,
+    # What the dashboard keeps besides (monitoring/dashboardcache.py): who is asked for a value, the
+    # reactions each party gave, the year's deadlines.
+    Delegatie: lambda d: _sets_of_indicator(d.indicator_id),
+    Reactie: lambda r: _sets_of_beoordeling(r.beoordeling_id),
+    Monitoringsjaar: lambda m: [m.afsprakenset_id],
 }
 
 

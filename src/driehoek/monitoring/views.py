@@ -15,7 +15,7 @@ from driehoek.core.downloads import CONTENT_TYPES, safe_filename
 from driehoek.core.versioning import offer_current_version, person
 from driehoek.register.models import Actiehouder, Afspraak, Afsprakenset, Doelstelling, Indicator, Verantwoordelijke
 
-from . import queries, rules, services, tabelcache, taken
+from . import dashboardcache, queries, rules, services, tabelcache, taken
 from .forms import (
     DelegatieForm,
     HerzienForm,
@@ -110,25 +110,24 @@ def index(request, slug: str):
 def dashboard(request, slug: str, jaar: int):
     afsprakenset = _visible_set(request, slug)
     monitoringsjaar = _year(afsprakenset, jaar)
-    stand = queries.Jaarstand(afsprakenset, jaar)  # what the inbox and the figures both read, read once
     may_adopt = policy.can(request.user, policy.ADOPT, afsprakenset)
     published = afsprakenset.publicaties.filter(jaar=jaar).exists()
+    # The inbox, the figures and the stale indicators from the shared cache (monitoring/dashboardcache.py).
+    delen, cache = dashboardcache.parts(request.user, afsprakenset, monitoringsjaar, may_adopt)
+    near = rules.is_stale(monitoringsjaar.voorzet_uiterlijk, timezone.localdate())
     context = {
         "afsprakenset": afsprakenset,
         "monitoringsjaar": monitoringsjaar,
         "jaar": jaar,
         "tab": "dashboard",
-        "inbox": queries.inbox(request.user, afsprakenset, jaar, stand, may_adopt),
+        "delen": delen,
         "published": published,
         "may_publish": may_adopt and not published,
-        # One reverse for every link to an assessment: each is this plus its number (monitoring_tags.in_path).
-        "beoordeling_url": reverse("monitoring:beoordeling", args=[afsprakenset.slug, jaar, "0"]).removesuffix("0/"),
-        **queries.dashboard(afsprakenset, jaar, stand),
+        "stale_flagged": bool(delen["stale"]) and near,
     }
-    context["stale_flagged"] = bool(context["stale"]) and rules.is_stale(
-        monitoringsjaar.voorzet_uiterlijk, timezone.localdate()
-    )
-    return render(request, "monitoring/dashboard.html", context)
+    response = render(request, "monitoring/dashboard.html", context)
+    response.server_timing_cache = cache  # Server-Timing says whether the cache served (core/middleware.py)
+    return response
 
 
 @login_required
