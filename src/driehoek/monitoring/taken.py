@@ -8,9 +8,11 @@ from django.utils.translation import ngettext
 
 from driehoek.core.inbox import Taak
 from driehoek.register.models import Afsprakenset
+from driehoek.register.setcache import kept
 
 from . import queries
 from .models import Monitoringsjaar
+from .templatetags.monitoring_tags import in_path
 
 
 def current_years(user) -> list[Monitoringsjaar]:
@@ -33,13 +35,38 @@ def open_monitoring_taken(user) -> list[Taak]:
     return tasks
 
 
+def waiting(user, afsprakenset, jaar: int) -> dict:
+    """What waits for the user's party in a set's year, in plain values: the number of voorzetten
+    to answer and of assessments to adopt, and per agreement (nummer, volgorde, id, indicators to
+    fill, whether a voorzet is asked). Kept in the shared cache like the dashboard's inbox, under
+    the same key of party, role and right to adopt (monitoring/dashboardcache.py, docs/adr/0190)."""
+    from driehoek.accounts import policy
+
+    may_adopt = policy.can(user, policy.ADOPT, afsprakenset)
+
+    def make() -> dict:
+        inbox = queries.inbox(user, afsprakenset, jaar, may_adopt=may_adopt)
+        # Values and voorzet of one agreement are one task: they are done on one page.
+        work: dict[str, list] = {}
+        for indicator in inbox.to_fill:
+            a = indicator.afspraak
+            work.setdefault(a.nummer, [a.nummer, a.volgorde, a.pk, 0, False])[3] += 1
+        for b in inbox.to_propose:
+            a = b.afspraak
+            work.setdefault(a.nummer, [a.nummer, a.volgorde, a.pk, 0, False])[4] = True
+        agreements = sorted((tuple(entry) for entry in work.values()), key=lambda entry: entry[1])
+        return {"respond": len(inbox.to_respond), "adopt": len(inbox.to_adopt), "agreements": agreements}
+
+    viewer = (user.partij_id, user.rol, may_adopt)
+    return kept("taken", afsprakenset, (jaar, *viewer), make)[0]
+
+
 def year_tasks(user, year: Monitoringsjaar) -> list[Taak]:
     afsprakenset, jaar = year.afsprakenset, year.jaar
     slug, context = afsprakenset.slug, f"{afsprakenset.titel} {jaar}"
-    inbox = queries.inbox(user, afsprakenset, jaar)
+    wacht = waiting(user, afsprakenset, jaar)
     tasks: list[Taak] = []
-    if inbox.to_respond:
-        n = len(inbox.to_respond)
+    if n := wacht["respond"]:
         tasks.append(
             Taak(
                 ngettext("Reageren op %(n)s voorzet", "Reageren op %(n)s voorzetten", n) % {"n": n},
@@ -50,34 +77,26 @@ def year_tasks(user, year: Monitoringsjaar) -> list[Taak]:
                 context,
             )
         )
-    # Values and voorzet of one agreement are one task: they are done on one page.
-    work: dict[str, dict] = {}
-    for indicator in inbox.to_fill:
-        entry = work.setdefault(indicator.afspraak.nummer, {"afspraak": indicator.afspraak, "fill": 0, "propose": 0})
-        entry["fill"] += 1
-    for b in inbox.to_propose:
-        entry = work.setdefault(b.afspraak.nummer, {"afspraak": b.afspraak, "fill": 0, "propose": 0})
-        entry["propose"] = 1
-    for entry in sorted(work.values(), key=lambda e: e["afspraak"].volgorde):
-        afspraak = entry["afspraak"]
-        if entry["fill"] and entry["propose"]:
+    # One reverse for every agreement's link: each is this plus its number.
+    link = reverse("monitoring:beoordeling", args=[slug, jaar, "0"]).removesuffix("0/")
+    for nummer, _volgorde, pk, fill, propose in wacht["agreements"]:
+        if fill and propose:
             what = _("waarden invullen en voorzet maken")
-        elif entry["fill"]:
+        elif fill:
             what = _("waarden invullen")
         else:
             what = _("voorzet maken")
         tasks.append(
             Taak(
-                _("Afspraak %(n)s: %(wat)s") % {"n": afspraak.nummer, "wat": what},
-                reverse("monitoring:beoordeling", args=[slug, jaar, afspraak.nummer]),
+                _("Afspraak %(n)s: %(wat)s") % {"n": nummer, "wat": what},
+                f"{link}{in_path(nummer)}/",
                 year.voorzet_uiterlijk,
                 "voorzet",
-                f"afspraak:{afspraak.pk}:{jaar}",
+                f"afspraak:{pk}:{jaar}",
                 context,
             )
         )
-    if inbox.to_adopt:
-        n = len(inbox.to_adopt)
+    if n := wacht["adopt"]:
         tasks.append(
             Taak(
                 ngettext("%(n)s afspraak vast te stellen", "%(n)s afspraken vast te stellen", n) % {"n": n},

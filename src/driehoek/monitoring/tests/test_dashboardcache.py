@@ -44,6 +44,14 @@ def _fresh(client, kader) -> str:
     return page
 
 
+def _start(client) -> str:
+    """The start page's list of tasks (what waits in the monitoring is kept: monitoring.taken.waiting)."""
+    response = client.get(reverse("start"))
+    assert response.status_code == 200
+    html = response.content.decode()
+    return html[html.index("<main") : html.index("</main>")]
+
+
 def test_the_second_request_is_served_from_the_cache(client, kader, people, year_2026):
     client.force_login(people["secretaris"])
     first, served = _dashboard(client, kader)
@@ -115,11 +123,14 @@ def test_after_each_kind_of_change_the_served_page_is_the_fresh_one(client, kade
     _dashboard(client, kader)
     before, served = _dashboard(client, kader)
     assert served == "hit"
+    _start(client)
     token = tabelcache.token(kader)
     shown = change(kader, people)
     assert tabelcache.token(kader) != token
     after, served = _dashboard(client, kader)
+    start = _start(client)
     assert served == "miss"
     assert after == _fresh(client, kader)
+    assert start == _start(client)  # made afresh after the cache was cleared
     if shown and viewer == "secretaris" and change in (_deadline,):
         assert shown in after and shown not in before
