@@ -628,6 +628,7 @@ def explain(label: str, s: dict) -> dict:
     from django.test.utils import CaptureQueriesContext
 
     from driehoek.figures import queries as figure_queries
+    from driehoek.monitoring import jaarstand
     from driehoek.monitoring import queries as monitoring_queries
     from driehoek.register.models import Afsprakenset
     from driehoek.reports import national
@@ -638,8 +639,8 @@ def explain(label: str, s: dict) -> dict:
     work = {
         "monitoringstabel": lambda: monitoring_queries.monitoringstabel(afsprakenset, jaar),
         "dashboard": lambda: (
-            monitoring_queries.dashboard(afsprakenset, jaar),
-            monitoring_queries.inbox(user, afsprakenset, jaar),
+            jaarstand.dashboard(afsprakenset, jaar),
+            jaarstand.inbox(user, afsprakenset, jaar),
         ),
         "landelijk": lambda: national.overview(Afsprakenset.objects.all()),
         "landelijk_openbaar": lambda: national.overview(

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 
 from driehoek.accounts import policy
 from driehoek.core.sorting import natural_key
-from driehoek.monitoring import queries as monitoring_queries
+from driehoek.monitoring import jaarstand
 
 from .models import Actiepunt, Geschil, Planitem, Stemming, Verslag
 
@@ -38,7 +38,7 @@ def monitoring_items(user, afsprakenset) -> list[OpenItem]:
     slug = afsprakenset.slug
     year = afsprakenset.monitoringsjaren.order_by("-jaar").first()
     if year:
-        inbox = monitoring_queries.inbox(user, afsprakenset, year.jaar)
+        inbox = jaarstand.inbox(user, afsprakenset, year.jaar)
         for indicator in inbox.to_fill:
             url = reverse("monitoring:beoordeling", args=[slug, year.jaar, indicator.afspraak.nummer])
             text = _("Indicator invullen: afspraak %(n)s, %(i)s") % {

@@ -14,7 +14,7 @@ from django.utils.translation import ngettext
 from driehoek.accounts import policy
 from driehoek.register.models import Afsprakenset
 
-from . import batch, queries
+from . import batch, jaarstand
 from .models import Beoordeling, Indicatorwaarde, Reactie, Status
 
 MAX_ROWS = 500  # a set has some tens of agreements; more rows than this in one post is not a person
@@ -53,7 +53,7 @@ def _by_theme(rows: list[Beoordeling]) -> list[tuple]:
 def reactieronde(request, slug: str, jaar: int):
     """Every voorzet awaiting the user's party on one page; one button sends the choices made."""
     afsprakenset, monitoringsjaar = _set_and_year(request, slug, jaar)
-    waiting = queries.inbox(request.user, afsprakenset, jaar).to_respond
+    waiting = jaarstand.inbox(request.user, afsprakenset, jaar).to_respond
     errors, kept, status = {}, {}, 200
     if request.method == "POST":
         choices = []
@@ -84,7 +84,7 @@ def reactieronde(request, slug: str, jaar: int):
                 errors[row.beoordeling.pk] = row.error
                 if row.conflict is None:  # a changed voorzet is read again, not answered blindly
                     kept[row.beoordeling.pk] = (row.soort, row.toelichting)
-            waiting = queries.inbox(request.user, afsprakenset, jaar).to_respond
+            waiting = jaarstand.inbox(request.user, afsprakenset, jaar).to_respond
             status = 400
     rows = _rows(waiting, jaar)
     for b in rows:

@@ -8,7 +8,7 @@ the register's agreements, indicators and parties) writes the set a new token in
 transaction (monitoring/tabelcache.py), so a page cached before a change is never found again.
 
 The inbox depends on the viewer's party, role and right to adopt, and on nothing else about them
-(`queries.inbox`); so those three are the viewer's class in the key, beside the set, the year and
+(`jaarstand.inbox`); so those three are the viewer's class in the key, beside the set, the year and
 the language. Only a viewer the view let see the set gets here. Whether a year's evaluation was
 published, and whether its deadline is near, are asked on each request.
 """
@@ -19,7 +19,7 @@ from django.utils.safestring import mark_safe
 
 from driehoek.register.setcache import kept
 
-from . import queries
+from . import jaarstand
 
 TEMPLATE = "monitoring/dashboard.html"
 
@@ -29,14 +29,14 @@ def parts(user, afsprakenset, monitoringsjaar, may_adopt: bool) -> tuple[dict, s
     jaar = monitoringsjaar.jaar
 
     def make() -> dict:
-        stand = queries.Jaarstand(afsprakenset, jaar)  # what the inbox and the figures both read, read once
-        figures = queries.dashboard(afsprakenset, jaar, stand)
+        stand = jaarstand.Jaarstand(afsprakenset, jaar)  # what the inbox and the figures both read, read once
+        figures = jaarstand.dashboard(afsprakenset, jaar, stand)
         context = {
             "user": user,
             "afsprakenset": afsprakenset,
             "monitoringsjaar": monitoringsjaar,
             "jaar": jaar,
-            "inbox": queries.inbox(user, afsprakenset, jaar, stand, may_adopt),
+            "inbox": jaarstand.inbox(user, afsprakenset, jaar, stand, may_adopt),
             # One reverse for every link to an assessment: each is this plus its number (monitoring_tags.in_path).
             "beoordeling_url": reverse("monitoring:beoordeling", args=[afsprakenset.slug, jaar, "0"]).removesuffix(
                 "0/"

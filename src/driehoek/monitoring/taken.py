@@ -10,7 +10,7 @@ from driehoek.core.inbox import Taak
 from driehoek.register.models import Afsprakenset
 from driehoek.register.setcache import kept
 
-from . import queries
+from . import jaarstand
 from .models import Monitoringsjaar
 from .templatetags.monitoring_tags import in_path
 
@@ -45,7 +45,7 @@ def waiting(user, afsprakenset, jaar: int) -> dict:
     may_adopt = policy.can(user, policy.ADOPT, afsprakenset)
 
     def make() -> dict:
-        inbox = queries.inbox(user, afsprakenset, jaar, may_adopt=may_adopt)
+        inbox = jaarstand.inbox(user, afsprakenset, jaar, may_adopt=may_adopt)
         # Values and voorzet of one agreement are one task: they are done on one page.
         work: dict[str, list] = {}
         for indicator in inbox.to_fill:

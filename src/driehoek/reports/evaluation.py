@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from driehoek.cycle.models import Besluit, Geschil
 from driehoek.figures import charts
 from driehoek.figures import queries as figure_queries
+from driehoek.monitoring import jaarstand
 from driehoek.monitoring import queries as monitoring_queries
 from driehoek.monitoring.models import Indicatorwaarde, Reactie
 from driehoek.monitoring.rules import describe_light
@@ -67,7 +68,7 @@ def gather(afsprakenset, jaar: int, progress: Progress = lambda pct: None) -> di
             )
         sections.append((thema, parts))
         progress(10 + 50 * index // max(len(themes), 1))
-    lights = monitoring_queries.dashboard(afsprakenset, jaar)["lights"]
+    lights = jaarstand.dashboard(afsprakenset, jaar)["lights"]
     summary_chart = charts.stacked_shares(
         _("Beoordelingen per thema"),
         [

@@ -40,7 +40,7 @@ BUDGET = {
     # the session, the user, their verified device, the set with its token, the cache read.
     "tabel_cached": 5,
     # What waits for adoption (policy, 3) and who fills a stale indicator (2). The inbox and the figures
-    # read the year once for both (monitoring.queries.Jaarstand: 30 -> 19, issue 18). They are kept in the
+    # read the year once for both (monitoring.jaarstand.Jaarstand: 30 -> 19, issue 18). They are kept in the
     # shared cache (monitoring/dashboardcache.py, docs/adr/0190): on a miss + the set's token (1), the
     # read (1) and the write (5); served from the cache, the token and the read instead of the year's ten.
     "dashboard": 25,

@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from driehoek.accounts.models import Partij, User
 from driehoek.core.versioning import ConflictError
-from driehoek.monitoring import delegatie, queries, services
+from driehoek.monitoring import delegatie, jaarstand, services
 from driehoek.monitoring.models import Delegatie
 from driehoek.monitoring.roles import asked_for_values, indicator_leads, voorzet_leads
 from driehoek.register.models import Afsprakenset, Deelname, Gemeente
@@ -26,7 +26,7 @@ def _party(name):
 
 
 def _to_fill(user, kader):
-    return {i.pk for i in queries.inbox(user, kader, 2026).to_fill}
+    return {i.pk for i in jaarstand.inbox(user, kader, 2026).to_fill}
 
 
 def test_the_lead_delegates_and_the_co_holder_is_asked_instead(kader, people, year_2026):
@@ -45,8 +45,8 @@ def test_the_lead_delegates_and_the_co_holder_is_asked_instead(kader, people, ye
     # The voorzet stays with the lead.
     assert indicator_leads(kader)[indicator.pk] == _party("Woonborg").pk
     assert voorzet_leads(kader)[indicator.afspraak_id] == _party("Woonborg").pk
-    assert "1" in {b.afspraak.nummer for b in queries.inbox(people["woonborg"], kader, 2026).to_propose}
-    assert "1" not in {b.afspraak.nummer for b in queries.inbox(people["volmacht"], kader, 2026).to_propose}
+    assert "1" in {b.afspraak.nummer for b in jaarstand.inbox(people["woonborg"], kader, 2026).to_propose}
+    assert "1" not in {b.afspraak.nummer for b in jaarstand.inbox(people["volmacht"], kader, 2026).to_propose}
     # The audit record, written in the same transaction: who, and what.
     history = list(row.history.order_by("history_date"))
     assert [(h.history_user, h.partij_id, h.history_change_reason) for h in history] == [
@@ -150,7 +150,7 @@ def test_the_co_holder_enters_the_value_and_the_dashboard_names_it(kader, people
     indicator = _opgeleverd(kader)
     volmacht = _party("Woningstichting De Volmacht")
     delegatie.delegate(people["woonborg"], indicator, volmacht, versie=0)
-    stale = {i.pk: i.lead for i in queries.dashboard(kader, 2026)["stale"]}
+    stale = {i.pk: i.lead for i in jaarstand.dashboard(kader, 2026)["stale"]}
     assert stale[indicator.pk] == volmacht
     value = services.save_value(people["volmacht"], indicator, 2026, waarde=4, eenheid="woningen", versie=0)
     assert value.partij == volmacht

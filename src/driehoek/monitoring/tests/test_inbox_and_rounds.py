@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from driehoek.core import inbox
 from driehoek.cycle.models import Agendapunt, Besluit
-from driehoek.monitoring import batch, queries, services
+from driehoek.monitoring import batch, jaarstand, services
 from driehoek.monitoring.models import Beoordeling, Reactie, Status
 
 pytestmark = pytest.mark.django_db
@@ -38,8 +38,8 @@ def _consensus(people, kader, nummer):
 
 def test_only_the_lead_party_is_asked_for_an_indicator(kader, people, year_2026):
     # Agreement 17's indicator names Gemeente first, then the corporations: Woonborg is not asked.
-    woonborg = {i.afspraak.nummer for i in queries.inbox(people["woonborg"], kader, 2026).to_fill}
-    gemeente = {i.afspraak.nummer for i in queries.inbox(people["gemeente"], kader, 2026).to_fill}
+    woonborg = {i.afspraak.nummer for i in jaarstand.inbox(people["woonborg"], kader, 2026).to_fill}
+    gemeente = {i.afspraak.nummer for i in jaarstand.inbox(people["gemeente"], kader, 2026).to_fill}
     assert "17" in gemeente and "17" not in woonborg
     assert "1" in woonborg and "1" not in gemeente
     assert not woonborg & gemeente  # nobody is asked twice for the same indicator
@@ -125,7 +125,7 @@ def test_reaction_round_sends_the_choices_made_and_leaves_the_rest_open(client, 
         ("akkoord", ""),
         ("niet_akkoord", "Te rooskleurig."),
     ]
-    assert [b.afspraak.nummer for b in queries.inbox(people["ahwoon"], kader, 2026).to_respond] == ["6"]
+    assert [b.afspraak.nummer for b in jaarstand.inbox(people["ahwoon"], kader, 2026).to_respond] == ["6"]
     assert _b(kader, "1").history.filter(history_change_reason="reactie").exists()  # same history as one by one
 
 

@@ -5,7 +5,7 @@ import pytest
 
 from django.core.exceptions import PermissionDenied, ValidationError
 
-from driehoek.monitoring import queries, rules, services
+from driehoek.monitoring import jaarstand, queries, rules, services
 from driehoek.monitoring.models import Beoordeling, Indicatorwaarde, Kleur, Status
 
 pytestmark = pytest.mark.django_db
@@ -190,15 +190,15 @@ def test_focus_list_inbox_and_dashboard(kader, people, year_2026):
     assert {r.afspraak.nummer for r in filtered} == {"1"}
     assert {r.afspraak.nummer for r in queries.monitoringstabel(kader, 2026, status="voorzet")} == {"5"}
 
-    inbox = queries.inbox(people["deelmacht"], kader, 2026)
+    inbox = jaarstand.inbox(people["deelmacht"], kader, 2026)
     assert {x.afspraak.nummer for x in inbox.to_respond} == {"1", "5"}
-    assert {x.afspraak.nummer for x in queries.inbox(people["ahwoon"], kader, 2026).to_respond} == {"5"}
-    woonborg = queries.inbox(people["woonborg"], kader, 2026)
+    assert {x.afspraak.nummer for x in jaarstand.inbox(people["ahwoon"], kader, 2026).to_respond} == {"5"}
+    woonborg = jaarstand.inbox(people["woonborg"], kader, 2026)
     assert "aantal opgeleverde woningen" in [i.omschrijving for i in woonborg.to_fill]
     assert "1" not in {x.afspraak.nummer for x in woonborg.to_propose}
-    assert queries.inbox(people["lezer"], kader, 2026).to_fill == []
+    assert jaarstand.inbox(people["lezer"], kader, 2026).to_fill == []
 
-    data = queries.dashboard(kader, 2026)
+    data = jaarstand.dashboard(kader, 2026)
     beschikbaarheid = next(t for t in data["lights"] if t.thema.nummer == "3")
     assert dict(beschikbaarheid.cells) == {"groen": 0, "oranje": 1, "rood": 0, "afgerond": 0, "": 3}
     assert data["states"] == {"open": 17, "voorzet": 1, "in_bespreking": 1, "consensus": 0, "vastgesteld": 0}
