@@ -29,9 +29,16 @@ def _partition(reading: Structure) -> set[frozenset[int]]:
     return {frozenset(a.start for a in t.agreements) for t in reading.themes}
 
 
-def read(lines: list[str], aliases: dict[str, str], check=None, type_=None) -> tuple[Structure, list[str]]:
-    """The structure the proposal takes, and what the review screen must say about it."""
+def read(
+    lines: list[str], aliases: dict[str, str], check=None, type_=None, only: str = ""
+) -> tuple[Structure, list[str]]:
+    """The structure the proposal takes, and what the review screen must say about it. `only` ("outline" or
+    "lines") takes that reading alone: a measure of each (manage.py importer_eval --lezing)."""
+    if only == "outline":
+        return structure.parse_outline(lines, aliases, type_=type_), []
     by_line = structure.parse(lines, aliases, check=check, type_=type_)
+    if only == "lines":
+        return by_line, []
     if check is not None:
         check()
     by_outline = structure.parse_outline(lines, aliases, type_=type_)

@@ -31,10 +31,17 @@ class Command(BaseCommand):
             help="Alleen de afstemdocumenten van het corpus: de afgehouden documenten worden niet gelezen of getoond.",
         )
         parser.add_argument(
+            "--lezing",
+            choices=("outline", "regels"),
+            default="",
+            help="Meet één lezing alleen (de structuur of de regels) in plaats van de keuze tussen beide.",
+        )
+        parser.add_argument(
             "--lang", action="store_true", help="Meet ook een PDF van ongeveer 300 pagina's (de eerste seed, 13 keer)."
         )
 
     def handle(self, *args, zonder_pdf=False, fouten=False, lang=False, alleen_afstemming=False, **options):
+        self.only = {"outline": "outline", "regels": "lines"}.get(options.get("lezing") or "", "")
         logging.getLogger("weasyprint").setLevel(logging.ERROR)
         logging.getLogger("fontTools").setLevel(logging.ERROR)
         if not options.get("zonder_seeds"):
@@ -48,7 +55,9 @@ class Command(BaseCommand):
         moved = ", ".join(f"{n:02d}" for n in sorted(corpus_eval.MOVED_TO_TUNING))
         self.stdout.write(f"\ncorpus ({label}); afgehouden: nummer deelbaar door 3, behalve {moved} (naar afstemming)")
         results = corpus_eval.run(
-            lambda name, content: proposal.propose(name, content).set, pdf=pdf, tuning_only=alleen_afstemming
+            lambda name, content: proposal.propose(name, content, only=self.only).set,
+            pdf=pdf,
+            tuning_only=alleen_afstemming,
         )
         totals = {False: corpus_eval.Figures(), True: corpus_eval.Figures()}
         for number, held, figures, seconds in results:
@@ -73,7 +82,7 @@ class Command(BaseCommand):
                 sources.append(("pdf", f"{name}.pdf", evaluation.text_to_pdf(text.decode("utf-8"))))
             for label, filename, content in sources:
                 started = time.perf_counter()
-                result = proposal.propose(filename, content)
+                result = proposal.propose(filename, content, only=self.only)
                 seconds = time.perf_counter() - started
                 u = evaluation.compare(result.set, truth)
                 self.stdout.write(self._line(name, label, u, seconds, result.pages))
