@@ -79,7 +79,27 @@ def blocks(lines: list[str], type_=None) -> list[Block]:
                 out[-1].lines.append((i, line))
             continue
         out.append(block)
+    _formula_items(out)
     return out
+
+
+def _formula_items(out: list[Block]) -> None:
+    """Paragraphs that open with the same words under two or more headings ("Wij spreken af dat ...",
+    "Partijen spreken af ...") are a list without numbers or bullets: items, as bullets are. Not a label
+    ("Stand van zaken: ...") or a question ("Wat willen we bereiken? ..."): the opening goes on as a sentence."""
+    openings: dict[str, list[tuple[Block, int]]] = {}
+    heading = -1
+    for b in out:
+        if b.kind == "heading":
+            heading = b.index
+        elif b.kind == "text" and heading >= 0:
+            first = re.split(r"[.:?!;]", " ".join(t for _i, t in b.lines), maxsplit=1)[0].split()
+            if len(first) >= 6 and first[0][:1].isupper():
+                openings.setdefault(" ".join(first[:3]).lower(), []).append((b, heading))
+    for found in openings.values():
+        if len(found) >= 4 and len({h for _b, h in found}) >= 2:
+            for b, _h in found:
+                b.kind, b.scheme = "item", "formula"
 
 
 def _classify(
@@ -92,6 +112,12 @@ def _classify(
     open_sentence = unfinished and (not after_blank or line[:1].islower())
     if m := RESPONSIBLE.match(line):
         return Block("responsible", i, line, lead=m.group(1).strip().rstrip("."))
+    wrapped = len(line.split()) <= 5 and not re.search(r"[.:;]$", line) and not after_blank
+    if wrapped and last is not None and last.kind == "heading" and re.search(OPEN_END, last.text):
+        last.text = f"{last.text} {line}"  # "Leefbaarheid en" + "bewonersinvloed": a heading wrapped
+        return None
+    if re.fullmatch(r"\(.*\)\.?", line) and last is not None and last.kind in ("text", "item") and not after_blank:
+        return None  # "(gemeente, X)" under a paragraph: the end of it
     if any(r.match(line) for r in NOT_AGREEMENTS) and len(line.split()) <= 14:
         return Block("label", i, line, lines=[(i, line)])
     if DOEL.match(line):
@@ -144,5 +170,6 @@ def _classify(
 
 
 def _ends(block: Block) -> bool:
-    text = block.lines[-1][1] if block.lines else block.text
-    return text.endswith((".", "!", "?", ":", ";"))
+    text = " ".join(t for _i, t in block.lines[-2:]) if block.lines else block.text
+    # "... in 2026. (gemeente)": a sentence ended, and the brackets after it.
+    return bool(re.search(r"[.!?:;]\)?$|[.!?]\s*\([^()]*\)$", text))

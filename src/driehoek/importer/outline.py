@@ -73,7 +73,7 @@ def read(lines: list[str], parties_in, aliases, type_=None) -> Structure:
             if _is_agreement(b, all_blocks[k - 1] if k else None, party_list):
                 open_item = Afspraak(b.number or "#", heading if by_heading else "", named, b.index, list(b.lines))
                 open_item.under_lead_in = holder is not None and holder.kind == "lead_in"
-                open_item.bullet, open_item.by_heading = b.scheme == "bullet", by_heading
+                open_item.bullet, open_item.by_heading = b.scheme in ("bullet", "formula"), by_heading
                 current.agreements.append(open_item)
             else:
                 open_item = None

@@ -29,9 +29,11 @@ ORG_PREFIX = (
 NAME_WORD = r"(?:(?:[A-Z]|\d+[A-Za-z])(?:[\w&'’\-]|\.(?=\w))*)"
 JOINER = r"(?:\s+(?:en|aan|den|de|op|van|der|het|la)\s+(?=[A-Z])|\s+)"
 NAME = rf"(?:(?:[Dd]e|[Hh]et|'t)\s+)?{NAME_WORD}(?:{JOINER}{NAME_WORD})*"
-# An organisation's name: "en" joins two organisations, not two words of one name.
+# An organisation's name: "en" joins two organisations, not two words of one name; nor does a second
+# organisation word ("Woonstichting X Huurdersvereniging Y": a title block whose separators were lost).
 ORG_NAME = (
-    rf"(?:(?:[Dd]e|[Hh]et|'t)\s+)?{NAME_WORD}(?:(?:\s+(?:aan|den|de|op|van|der|het)\s+(?=[A-Z])|\s+){NAME_WORD})*"
+    rf"(?:(?:[Dd]e|[Hh]et|'t)\s+)?{NAME_WORD}"
+    rf"(?:(?:\s+(?:aan|den|de|op|van|der|het)\s+(?=[A-Z])|\s+)(?!{ORG_PREFIX}\s){NAME_WORD})*"
 )
 MONTHS = list(DUTCH_MONTHS)
 MAX_NAMES = 200  # organisation names weighed per document
@@ -81,7 +83,10 @@ def find(text: str) -> tuple[list[Partij], list[Ondertekening]]:
     flat = re.sub(r"\s+", " ", text)
     parties, signatories = _signing_list(flat)
     if len(parties) < 2:
-        parties = _enumerations(flat[: max(6000, len(flat) // 3)], text)
+        # A field at a line's start ("Looptijd: 2026", "Wie: corporaties") ends the sentence before it: no name
+        # runs on into it.
+        fielded = re.sub(r"\s+", " ", re.sub(r"(?m)^(\s*[A-Z][\w ]{0,25}:)", r"; \1", text))
+        parties = _enumerations(fielded[: max(6000, len(fielded) // 3)], text)
         signatories = []
     _listed(parties, text)
     _from_title_block(parties, text)
@@ -155,7 +160,9 @@ def _enumerations(flat: str, text: str = "") -> list[Partij]:
         (m for line in (text or flat).splitlines() if (m := re.search(rf"\b[Gg]emeente\s+({NAME})", line))), None
     )
     if municipality:
-        name = _trim(municipality.group(1))
+        # "Gemeente X en Y" is one name, but "Gemeente X en Woningstichting Y" (or a title block's "Gemeente X
+        # Woonstichting Y", its separators gone) names two parties.
+        name = _trim(re.split(rf"\s+(?:en\s+)?(?={ORG_PREFIX}|[Gg]emeente\b)", municipality.group(1))[0])
         parties.append(Partij(f"Gemeente {name}", "Gemeente", GEMEENTE, {f"Gemeente {name}"}))
     for kind, words in ((CORPORATIE, GROUP_WORDS[CORPORATIE]), (HUURDERS, GROUP_WORDS[HUURDERS])):
         for m in re.finditer(rf"\b(?:{words})\s+({NAME}(?:(?:,\s*|\s+en\s+){NAME})*)", flat):

@@ -5,7 +5,10 @@ made of (chapters with their agreements). Shapes only: no municipality's words."
 import re
 from dataclasses import dataclass, field
 
-HEADING_WORD = re.compile(r"^(?:thema|hoofdstuk|deel)\s+(\d{1,2}(?:\.\d{1,2})*|[A-Z](?!\w))\s*[:.\-–]?\s*(.*)$", re.I)
+# "Thema 2", "Hoofdstuk 5", "Deel A", "§ 3" (also "§3"): a heading by the word or sign before its number.
+HEADING_WORD = re.compile(
+    r"^(?:(?:thema|hoofdstuk|deel)\s+|§\s*)(\d{1,2}(?:\.\d{1,2})*|[A-Z](?!\w))\s*[:.\-–]?\s*(.*)$", re.I
+)
 THEME_COLON = re.compile(r"^thema\s*[:\-–]\s*(.+)$|^(?:Thema|THEMA)\s+([A-Z][^\s:]*(?:\s+[^\s:]+){0,4})$")
 NUMBERED = re.compile(r"^(\d{1,3}(?:\.\d{1,2}){0,2})([.)]?)\s+(\S.*)$")
 # "Afspraak 4", "Afspraak 2.3", "Afspraak A1", "Afspraak A.3", "Afspraak 3a", "Afspraak 3.a"; also under another

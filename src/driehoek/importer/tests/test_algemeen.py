@@ -1,0 +1,95 @@
+"""General rules of reading, each on a made-up document that no corpus document is: a contents page
+without leaders, paragraphs that open alike as agreements, brackets naming parties, a heading wrapped
+over two lines, a party marked as the lead, and field lines that are no names. Each rule is read by the
+structure-first reading alone as well as by the proposal (both readings)."""
+
+from driehoek.importer import extract, parties, proposal, structure
+
+
+def _outline(document: str):
+    doc = extract.read("proef.txt", document.encode())
+    found, _signing = parties.find(doc.text)
+    aliases = {alias.lower(): p.name for p in found for alias in p.aliases}
+    return structure.parse_outline(doc.lines, aliases), found
+
+
+def _agreements(document: str) -> list[dict]:
+    result = proposal.propose("proef.txt", document.encode())
+    return [a | {"theme": t["title"]} for t in result.set["themes"] for a in t["agreements"]]
+
+
+CONTENTS = (
+    "Woonafspraken Proefdorp 2026\n\nGemeente Proefdorp | Woonstichting Kernhof | Huurdersvereniging De Lamp\n\n"
+    "Inhoud\n\nDeel 1 – Inleiding          2\nDeel 2 – Wonen               3\nDeel 3 – Zorg                4\n"
+    "Ondertekening                5\n\f"
+    "Deel 1 – Inleiding\n\nDit zijn de afspraken van de gemeente, Kernhof en De Lamp.\n\n"
+    "Deel 2 – Wonen\n\nActie 1:\nKernhof bouwt in 2026 ten minste 40 woningen in het dorp.\nWie: corporaties\n"
+    "Looptijd: 2026\n\nActie 2:\nDe gemeente levert de grond voor de woningen aan de Molenweg.\n"
+    "Wie: gemeente (trekker), corporaties denken mee\nLooptijd: 2026\n\n"
+    "Deel 3 – Zorg\n\nActie 3:\nDe Lamp houdt elk jaar twee spreekuren over wonen met zorg.\nWie: De Lamp\n"
+    "Looptijd: 2026\n\nOndertekening\n\nGemeente Proefdorp, wethouder\nWoonstichting Kernhof, directeur\n"
+)
+
+
+def test_a_contents_page_without_leaders_is_skipped_in_text_and_as_a_pdf_gives_it_without_page_numbers():
+    for document in (CONTENTS, CONTENTS.replace("          2", "").replace("               3", "")):
+        parsed, found = _outline(document.replace("                4", "").replace("                5", ""))
+        themes = {t.title: [a.number for a in t.agreements] for t in parsed.themes}
+        assert themes == {"Wonen": ["1", "2"], "Zorg": ["3"]}
+    agreements = _agreements(CONTENTS)
+    assert [(a["theme"], a["number"]) for a in agreements] == [("Wonen", "1"), ("Wonen", "2"), ("Zorg", "3")]
+
+
+def test_the_party_marked_as_lead_is_responsible_and_a_field_line_is_no_party():
+    found, _signing = parties.find(CONTENTS)
+    names = sorted(p.name for p in found)
+    assert names == ["Gemeente Proefdorp", "Huurdersvereniging De Lamp", "Woonstichting Kernhof"]
+    agreements = _agreements(CONTENTS)
+    assert [a["responsible"] for a in agreements] == [
+        ["Woonstichting Kernhof"],
+        ["Gemeente Proefdorp"],
+        ["Huurdersvereniging De Lamp"],
+    ]
+
+
+FORMULA = (
+    "Jaarafspraken 2026\n\nGemeente Proefdorp en Woonstichting Kernhof\n\n"
+    "§ 1 Inleiding\n\nDeze afspraken maken de gemeente Proefdorp en Woonstichting Kernhof samen. Iedere afspraak\n"
+    "begint met dezelfde woorden.\n\n"
+    "§ 2 Nieuwbouw\n\nIn het dorp is vraag naar kleine woningen.\n\n"
+    "Wij spreken af dat Kernhof in 2026 start\nmet de bouw van 24 appartementen. (Kernhof)\n\n"
+    "Wij spreken af dat de gemeente voor 1 mei\neen besluit neemt over het schoolterrein.\n(gemeente)\n\n"
+    "§ 3 Leefbaarheid en\nbewonersinvloed\n\n"
+    "Wij spreken af dat de gemeente en Kernhof\ntwee keer per jaar door het dorp lopen. (gemeente,\nKernhof)\n"
+    "Wij spreken af dat Kernhof in 2026 ten minste\n€ 40.000 beschikbaar stelt voor buurtinitiatieven.\n(Kernhof)\n\n"
+    "Ondertekening\n\nNamens Woningstichting Kernhof: de heer B. Aa, directeur\n"
+)
+
+
+def test_paragraphs_that_open_alike_under_several_headings_are_agreements_with_parties_in_brackets():
+    parsed, found = _outline(FORMULA)
+    assert sorted(p.name for p in found) == ["Gemeente Proefdorp", "Woonstichting Kernhof"]
+    assert {t.title: len(t.agreements) for t in parsed.themes} == {"Nieuwbouw": 2, "Leefbaarheid en bewonersinvloed": 2}
+    agreements = _agreements(FORMULA)
+    assert [a["number"] for a in agreements] == ["2.1", "2.2", "3.1", "3.2"]
+    assert [a["responsible"] for a in agreements] == [
+        ["Woonstichting Kernhof"],
+        ["Gemeente Proefdorp"],
+        ["Gemeente Proefdorp", "Woonstichting Kernhof"],
+        ["Woonstichting Kernhof"],
+    ]
+    assert agreements[0]["text"] == "Wij spreken af dat Kernhof in 2026 start met de bouw van 24 appartementen."
+    # As a PDF gives it: no blank lines between the paragraphs.
+    parsed, _found = _outline("\n".join(line for line in FORMULA.splitlines() if line.strip()))
+    assert {t.title: len(t.agreements) for t in parsed.themes} == {"Nieuwbouw": 2, "Leefbaarheid en bewonersinvloed": 2}
+
+
+def test_an_opening_that_recurs_as_a_label_or_a_question_makes_no_agreements():
+    document = "Afspraken 2026\n\nGemeente Proefdorp en Woonstichting Kernhof\n\n" + "".join(
+        f"{k} Thema {k}\n\nStand van zaken: in het dorp staan {k}00 woningen en er komen er meer bij.\n\n"
+        f"Wat willen we bereiken? Genoeg woningen voor jong en oud in het dorp.\n\n"
+        f"{k}.1 Kernhof bouwt {k}0 woningen.\n\n"
+        for k in (1, 2, 3)
+    )
+    parsed, _found = _outline(document)
+    assert [len(t.agreements) for t in parsed.themes] == [1, 1, 1]
