@@ -144,7 +144,7 @@ def clean(pages: list[str]) -> Document:
     # Tables of agreements first: their rows look like footnotes and their header like a running header.
     rows = 0
     for k, page in enumerate(page_lines):
-        page_lines[k], n = agreement_tables.convert(page)
+        page_lines[k], n = agreement_tables.convert(page, rows)
         rows += n
     if rows:
         notes.append(_("%(n)s rijen uit een tabel van afspraken gelezen") % {"n": rows})

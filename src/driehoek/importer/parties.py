@@ -112,7 +112,10 @@ def _defined_short_names(parties: list[Partij], flat: str) -> None:
     # "Stichting Thuiswonen (Thuiswonen); Huurdersraad Thuiswonen (Huurdersraad)": a name, its short one in brackets,
     # also "(hierna: Thuiswonen)", "(verder ‘Thuiswonen’)".
     for p in parties:
-        m = re.search(rf"{re.escape(p.name)}\s*\(\s*{LEAD_IN}([A-Z][^()‘’'\"“”]{{1,40}}?)[’'\"”]?\s*\)", flat[:20000])
+        m = re.search(
+            rf"{re.escape(p.name)}\s*\(\s*{LEAD_IN}(?:de\s+|het\s+)?([A-Z][^()‘’'\"“”]{{1,40}}?)[’'\"”]?\s*\)",
+            flat[:20000],
+        )
         if m and p.kind != GEMEENTE and len(m.group(1).split()) <= 4:
             _define(parties, p, m.group(1))
 
@@ -205,8 +208,12 @@ def _add_org_names(parties: list[Partij], flat: str, text: str = "") -> None:
             counted[name] = n
     for name in sorted(counted, key=flat.find):
         bare = re.sub(rf"^{ORG_PREFIX}\s+", "", name)
-        if bare and bare != name and not _known(parties, name) and not _known(parties, bare):
-            short = name if bare.lower() in places else bare  # "Huurdersraad Zilverveen" is not "Zilverveen"
+        if not bare or bare == name or _known(parties, name):
+            continue
+        # "Huurdersraad X" beside corporation X, or in municipality X: another party, known by its full name.
+        other = next((p for p in parties if _known([p], bare)), None)
+        if other is None or other.kind != kind_of(name):
+            short = name if bare.lower() in places or other is not None else bare
             parties.append(Partij(name, short, kind_of(name), {name, short}))
 
 

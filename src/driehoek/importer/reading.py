@@ -8,16 +8,19 @@ agreement is known by the line it starts on.
 
 - Both find the same agreements under the same themes: the line reading, which carries more, with the
   outline's party heading or responsibility line where the line reading has none.
-- One finds every agreement the other finds, and more: that one (a layout the other does not know).
+- One finds every agreement the other finds, and more, grouping the ones both find alike: that one (a layout
+  the other does not know).
 - Otherwise (they find different agreements, or group them under other themes) the reading is
-  uncertain: the line reading is taken, and the review screen says that the readings differ and shows
-  the source beside the draft.
+  uncertain: the line reading is taken, and the review screen says that the readings differ and shows the
+  source beside the draft.
+- Where the line reading took a heading's title for an agreement ("2. Betaalbaarheid", one short line without
+  a full stop) and the outline finds all its other agreements: the outline.
 """
 
 from django.utils.translation import gettext as _
 
 from . import structure
-from .shapes import Structure
+from .shapes import Structure, is_heading_title
 
 
 def _starts(reading: Structure) -> dict[int, int]:
@@ -25,8 +28,15 @@ def _starts(reading: Structure) -> dict[int, int]:
     return {a.start: t.start for t in reading.themes for a in t.agreements}
 
 
-def _partition(reading: Structure) -> set[frozenset[int]]:
-    return {frozenset(a.start for a in t.agreements) for t in reading.themes}
+def _partition(reading: Structure, among: set[int] | None = None) -> set[frozenset[int]]:
+    """The agreements grouped by theme (only those `among`, if given)."""
+    groups = {frozenset(a.start for a in t.agreements if among is None or a.start in among) for t in reading.themes}
+    return groups - {frozenset()}
+
+
+def _title_only(agreement) -> bool:
+    text = " ".join(t for _i, t in agreement.lines).strip()
+    return len(agreement.lines) == 1 and is_heading_title(text) and len(text.split()) <= 8 and not text.endswith(".")
 
 
 def read(
@@ -43,12 +53,18 @@ def read(
         check()
     by_outline = structure.parse_outline(lines, aliases, type_=type_)
     mine, theirs = set(_starts(by_line)), set(_starts(by_outline))
-    if mine == theirs and _partition(by_line) == _partition(by_outline):
+    shared = mine & theirs
+    grouped_alike = _partition(by_line, shared) == _partition(by_outline, shared)
+    if mine == theirs and grouped_alike:
         _who_from_outline(by_line, by_outline)
         return by_line, []
-    if mine > theirs:
+    # Agreements only the line reading finds that are a heading's title ("2. Betaalbaarheid") count for nothing.
+    titles = {a.start for t in by_line.themes for a in t.agreements if a.start not in theirs and _title_only(a)}
+    if titles and mine - titles <= theirs:
+        return by_outline, []  # the line reading took headings for agreements; the outline finds the rest
+    if mine > theirs and grouped_alike:
         return by_line, []
-    if theirs > mine:
+    if theirs > mine and grouped_alike:
         return by_outline, []
     doubt = [
         _(

@@ -93,3 +93,50 @@ def test_an_opening_that_recurs_as_a_label_or_a_question_makes_no_agreements():
     )
     parsed, _found = _outline(document)
     assert [len(t.agreements) for t in parsed.themes] == [1, 1, 1]
+
+
+TABLE = (
+    "Afspraken Proefdorp 2026-2029\n\nGemeente Proefdorp\n\nWoonstichting Kernhof, Huurdersraad Kernhof\n\n"
+    "1 Inleiding\n\nPartijen zijn: Gemeente Proefdorp (de gemeente); Woonstichting Kernhof (Kernhof); Huurdersraad\n"
+    "Kernhof.\n\n2 Overzicht van de afspraken\n\n"
+    "Onderwerp   | Wat                                    | Wie          | Wanneer | Indicator\n"
+    "------------+----------------------------------------+--------------+---------+----------\n"
+    "1. Wonen\n"
+    "Nieuwbouw   | Kernhof bouwt in de periode samen ten  | Kernhof      | 2027    | aantal\n"
+    "            | minste 60 sociale huurwoningen.        |              |         | woningen\n"
+    "Grond       | De gemeente reserveert grond voor 20   | gemeente     | 2026    | plan\n"
+    "            | woningen.                              |              |         |\n"
+    "2. Betaalbaarheid\n"
+    "Huur        | Kernhof houdt de huurverhoging gelijk  | Kernhof      | 2026    | huur\n"
+    "            | aan de inflatie.                       |              |         |\n"
+    "\f"
+    "Onderwerp   | Wat                                    | Wie          | Wanneer | Indicator\n"
+    "------------+----------------------------------------+--------------+---------+----------\n"
+    "Advies      | De Huurdersraad Kernhof geeft elk jaar | Huurdersraad | 2026    | advies\n"
+    "            | een advies over de huur.               | Kernhof      |         |\n"
+    "\n3 Ondertekening\n\nGemeente Proefdorp – wethouder\nHuurdersraad Kernhof – voorzitter\n"
+)
+
+
+def test_a_table_without_numbers_with_an_indicator_column_and_theme_rows_over_two_pages():
+    agreements = _agreements(TABLE)
+    assert [(a["theme"], a["number"]) for a in agreements] == [
+        ("Wonen", "1"),
+        ("Wonen", "2"),
+        ("Betaalbaarheid", "3"),
+        ("Betaalbaarheid", "4"),
+    ]
+    assert [a["responsible"] for a in agreements] == [
+        ["Woonstichting Kernhof"],
+        ["Gemeente Proefdorp"],
+        ["Woonstichting Kernhof"],
+        ["Huurdersraad Kernhof"],  # a tenants' council named after its corporation is a party of its own
+    ]
+    assert agreements[0]["text"].startswith("Kernhof bouwt in de periode samen ten minste 60 sociale huurwoningen.")
+
+
+def test_a_pdf_table_header_of_capitalised_column_names_all_but_one_known():
+    from driehoek.importer import pdf_tables
+
+    assert pdf_tables.pages_with_tables(["Tekst\nOnderwerp Wat Wie Wanneer Indicator\n1. Wonen"]) == [0]
+    assert pdf_tables.pages_with_tables(["Dit is Wat Wie Wanneer zegt"]) == []
