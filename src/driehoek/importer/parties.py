@@ -208,7 +208,7 @@ def _add_org_names(parties: list[Partij], flat: str, text: str = "") -> None:
             counted[name] = n
     for name in sorted(counted, key=flat.find):
         bare = re.sub(rf"^{ORG_PREFIX}\s+", "", name)
-        if not bare or bare == name or _known(parties, name):
+        if not bare or bare == name or _known(parties, name) or _part_of_a_name(parties, name):
             continue
         # "Huurdersraad X" beside corporation X, or in municipality X: another party, known by its full name.
         other = next((p for p in parties if _known([p], bare)), None)
@@ -238,7 +238,7 @@ def _listed(parties: list[Partij], text: str) -> None:
             continue
         name = _trim(m.group(1))
         bare = re.sub(rf"^{ORG_PREFIX}\s+", "", name)
-        if not bare or bare == name or _known(parties, name):
+        if not bare or bare == name or _known(parties, name) or _part_of_a_name(parties, name):
             continue
         short = m.group(2).strip() if m.group(2) and len(m.group(2).split()) <= 4 else bare
         if short[:3] in ("de ", "het") and short[3:4].islower():
@@ -289,6 +289,12 @@ def _trim(name: str) -> str:
     # A sentence word caught at the end ("Woonstichting X Dit"), or a trailing article.
     name = re.sub(r"\s+(?:De|Het|Dit|Deze|Zij|Wij|We|In|Op|Met)$", "", name)
     return name.strip()
+
+
+def _part_of_a_name(parties: list[Partij], name: str) -> bool:
+    """ "Huurdersvereniging Wonen" of a known "Huurdersvereniging Wonen en Leven": no party of its own."""
+    start = name.lower() + " "
+    return any(a.lower().startswith(start) for p in parties for a in p.aliases | {p.name})
 
 
 def _known(parties: list[Partij], name: str) -> bool:

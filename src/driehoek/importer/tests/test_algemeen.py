@@ -140,3 +140,26 @@ def test_a_pdf_table_header_of_capitalised_column_names_all_but_one_known():
 
     assert pdf_tables.pages_with_tables(["Tekst\nOnderwerp Wat Wie Wanneer Indicator\n1. Wonen"]) == [0]
     assert pdf_tables.pages_with_tables(["Dit is Wat Wie Wanneer zegt"]) == []
+
+
+LONG_NAME = (
+    "Woonafspraken Proefdorp 2026\n\n"
+    "Gemeente Proefdorp – Woonstichting Kernhof – Huurdersvereniging\nWonen en Leven\nProefdorp en Beekdal\n\f"
+    "Inleiding\n\nDit zijn de afspraken van de gemeente, Kernhof en Huurdersvereniging Wonen en Leven.\n\n"
+    "Wonen\n\nOpgave: genoeg woningen.\n\nDe gemeente zet zich in voor:\n\n– het vinden van twee locaties.\n\n"
+    "Wonen en Leven zet zich in voor:\n\n– een huurspreekuur in elke kern, ten minste 10 keer in 2026.\n\n"
+    "Zorg\n\nOpgave: ouderen.\n\nKernhof zet zich in voor:\n\n– het aanpassen van 36 woningen.\n\n"
+    "Ondertekening\n\nHuurdersvereniging Wonen en Leven, voorzitter\n"
+)
+
+
+def test_a_title_block_wrapped_after_an_organisation_word_and_a_lead_in_with_a_long_party_name():
+    found, _signing = parties.find(LONG_NAME)
+    names = [p.name for p in found]
+    assert names == ["Gemeente Proefdorp", "Woonstichting Kernhof", "Huurdersvereniging Wonen en Leven"]
+    agreements = _agreements(LONG_NAME)
+    assert [a["responsible"] for a in agreements] == [
+        ["Gemeente Proefdorp"],
+        ["Huurdersvereniging Wonen en Leven"],
+        ["Woonstichting Kernhof"],
+    ]
