@@ -13,6 +13,8 @@ does not fit its columns (a heading, a paragraph).
 
 import re
 
+from .shapes import double_spaced
+
 BREAK = "\f"  # as extract.BREAK: a page break left by the cleaning
 
 NUMBER_HEAD = re.compile(r"(?i)^(?:nr\.?|nummer|no\.?|nº|#|afspraak\s*(?:nr\.?|nummer))$")
@@ -34,6 +36,8 @@ def convert(lines: list[str], numbered: int = 0) -> tuple[list[str], int]:
     `numbered`: rows of tables without a number column read before (on earlier pages): the count goes on."""
     out: list[str] = []
     rows_read, i = 0, 0
+    # Text extracted with a blank line after every line: one blank line does not end a table.
+    double = double_spaced(lines)
     while i < len(lines):
         columns = _header(lines[i])
         if columns is None:
@@ -43,7 +47,7 @@ def convert(lines: list[str], numbered: int = 0) -> tuple[list[str], int]:
         if not any(NUMBER_HEAD.match(name) for _s, name in columns):
             # "Afspraak | Wie | Wanneer" without a number column: rows numbered in their order; a row that
             # fills one cell only ("2. Betaalbaarheid") is a heading between them.
-            items, i = _plain_rows(lines, i + 1, columns)
+            items, i = _plain_rows(lines, i + 1, columns, double)
             for item in items:
                 if isinstance(item, str):
                     out += ["", item, ""]
@@ -52,7 +56,7 @@ def convert(lines: list[str], numbered: int = 0) -> tuple[list[str], int]:
                     out += _as_lines([[str(numbered + rows_read)], *item], [(0, "nr"), *columns])
             out += ["", ""]
             continue
-        rows, i = _rows(lines, i + 1, columns)
+        rows, i = _rows(lines, i + 1, columns, double)
         columns = [columns[k] for k in _order(columns)]
         if _matrix(columns):
             # Kept as text, with a dash after the number so that no row reads as an agreement.
@@ -138,7 +142,9 @@ def _cut(line: str, at: int) -> int:
     return at
 
 
-def _rows(lines: list[str], i: int, columns: list[tuple[int, str]]) -> tuple[list[list[list[str]]], int]:
+def _rows(
+    lines: list[str], i: int, columns: list[tuple[int, str]], double: bool = False
+) -> tuple[list[list[list[str]]], int]:
     piped = "|" in lines[i - 1]
     rows: list[list[list[str]]] = []
     blanks = 0
@@ -149,7 +155,7 @@ def _rows(lines: list[str], i: int, columns: list[tuple[int, str]]) -> tuple[lis
             continue
         if not line.strip():
             blanks += 1
-            if blanks >= 2 and rows:
+            if blanks >= (3 if double else 2) and rows:
                 break
             i += 1
             continue
@@ -171,7 +177,7 @@ def _rows(lines: list[str], i: int, columns: list[tuple[int, str]]) -> tuple[lis
     return rows, i
 
 
-def _plain_rows(lines: list[str], i: int, columns: list[tuple[int, str]]) -> tuple[list, int]:
+def _plain_rows(lines: list[str], i: int, columns: list[tuple[int, str]], double: bool = False) -> tuple[list, int]:
     """Rows of a piped table without numbers, and the headings between them (a line or a row with one cell
     filled, over more rows). A row starts after a rule line, where a first column other than the agreement
     fills its cell (a subject: "Nieuwbouw"), or where the agreement cell starts a new sentence after one
@@ -184,6 +190,9 @@ def _plain_rows(lines: list[str], i: int, columns: list[tuple[int, str]]) -> tup
         line = lines[i]
         if line == BREAK or (line.strip() and RULE.match(line)) or _header(line) is not None:
             boundary, i = True, i + 1
+            continue
+        if double and not line.strip() and i + 1 < len(lines) and lines[i + 1].strip():
+            i += 1
             continue
         cells = _cells(line, columns, True) if line.count("|") >= len(columns) - 1 else None
         # A heading: a line outside the columns, or a row whose first cell alone is filled (not the agreement's:

@@ -20,6 +20,7 @@ from .shapes import (
     RESPONSIBLE,
     RICHTINGEN,
     THEME_COLON,
+    double_spaced,
     is_caps,
     is_heading_title,
 )
@@ -62,11 +63,19 @@ def blocks(lines: list[str], type_=None) -> list[Block]:
     out: list[Block] = []
     previous_blank = True
     last_item = ""  # the number of the last numbered item
+    # In a double-spaced text (a blank line after nearly every line) one blank line sets nothing apart.
+    apart = 2 if double_spaced(lines) else 1
+    blanks = 0
     for i, raw in enumerate(lines):
         line = raw.strip()
-        if not line or line == BREAK:
-            previous_blank = True
+        if line == BREAK:
+            previous_blank, blanks = True, apart
             continue
+        if not line:
+            blanks += 1
+            previous_blank = blanks >= apart
+            continue
+        blanks = 0
         nxt = next((x.strip() for x in lines[i + 1 : i + 3] if x.strip() and x != BREAK), "")
         block = _classify(i, line, nxt, previous_blank, out[-1] if out else None, type_, last_item)
         previous_blank = False
@@ -138,7 +147,8 @@ def _classify(
         if open_sentence and not follows:
             return None  # "... circa" + "40 flexwoningen": a number that goes on with the sentence
         continues = bool(last_item) and number in numbering.successors(last_item, "", False, None)
-        wraps = nxt[:1].islower() and len(rest.split()) >= 3  # "3 De gemeente bouwt" + "woningen ...": an item
+        # "3 De gemeente bouwt" + "woningen ...", "9. X houdt ten minste" + "4 avonden ...": an item, wrapped.
+        wraps = bool(nxt[:1].islower() or re.match(r"\d[\d.,]*\s+[a-z]", nxt)) and len(rest.split()) >= 3
         heading = is_heading_title(rest) and not _sentence_like(rest) and not wraps and not continues
         if heading and (larger or bold or re.fullmatch(r"\d{1,2}(?:\.\d{1,2})*", number)) and len(rest.split()) <= 8:
             return Block("heading", i, rest.rstrip("*").strip(), level=_depth(number), number=number)

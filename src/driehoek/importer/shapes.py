@@ -100,3 +100,17 @@ def is_heading_title(title: str) -> bool:
 def is_caps(title: str) -> bool:
     letters = [c for c in title if c.isalpha()]
     return len(letters) >= 3 and all(c.isupper() for c in letters)
+
+
+def double_spaced(lines: list[str]) -> bool:
+    """Text extracted with a blank line after nearly every line, sentences running on over it ("... de" + blank
+    + "woningen ..."); not a text whose every paragraph is one line with a blank line after it."""
+    text = [k for k, line in enumerate(lines[:-1]) if line.strip() and line != "\f"]
+    spaced = [k for k in text if not lines[k + 1].strip()]
+    if not text or len(spaced) <= 0.85 * len(text):
+        return False
+    running = 0
+    for k in spaced:
+        nxt = next((x.strip() for x in lines[k + 1 : k + 3] if x.strip() and x != "\f"), "")
+        running += nxt[:1].islower()
+    return running >= 0.05 * len(spaced)

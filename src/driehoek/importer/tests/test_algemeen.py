@@ -163,3 +163,21 @@ def test_a_title_block_wrapped_after_an_organisation_word_and_a_lead_in_with_a_l
         ["Huurdersvereniging Wonen en Leven"],
         ["Woonstichting Kernhof"],
     ]
+
+
+def test_text_extracted_double_spaced_reads_as_the_same_outline():
+    wrapped = (
+        "Afspraken Proefdorp 2026\n\nGemeente Proefdorp · Woonstichting Kernhof · Huurdersvereniging De Lamp\n\n"
+        "1 Wonen\n\nDoel: genoeg woningen voor jong en oud in het dorp en de\nkernen eromheen.\n\n"
+        "1. Kernhof bouwt in 2026 ten minste 40 woningen in het\ndorp, waarvan 10 voor jongeren.\n"
+        "Trekker: Kernhof\n\n2. De gemeente levert de grond voor de woningen aan de\nMolenweg.\nTrekker: gemeente\n\n"
+        "2 Zorg\n\nDoel: ouderen blijven thuis wonen.\n\n3. De Lamp houdt elk jaar twee spreekuren over\n"
+        "wonen met zorg.\nTrekker: De Lamp\n"
+    )
+    double = "\n".join(line + "\n" if line.strip() else line for line in wrapped.split("\n"))
+    readings = []
+    for document in (wrapped, double):
+        parsed, _found = _outline(document)
+        readings.append([(t.title, [(a.number, a.lead, len(a.lines)) for a in t.agreements]) for t in parsed.themes])
+    assert readings[0] == readings[1]
+    assert [t for t, _a in readings[0]] == ["Wonen", "Zorg"]
