@@ -40,9 +40,8 @@ MAX_NAMES = 200  # organisation names weighed per document
 # The words before a short name in brackets: "(hierna: X)", "(hierna te noemen ‘X’)", "(verder: X)".
 LEAD_IN = r"(?:(?:hierna(?:\s+te\s+noemen)?|verder|kortweg)\s*:?\s*)?[‘'\"“]?"
 # Words of a document's structure, not of a name: the next line after a group word may start with one.
-STRUCTURE_WORD = re.compile(
-    r"(?i)^(?:afspraak|afspraken|thema|hoofdstuk|bijlage|trekker|verantwoordelijke?|wie|toelichting|planning|doel)\b"
-)
+# (A field at a line's start, "Trekker:", "Toelichting:", "Planning:", ends a name already: find() marks it.)
+STRUCTURE_WORD = re.compile(r"(?i)^(?:afspraak|afspraken|thema|hoofdstuk|bijlage)\b")
 
 
 @dataclass

@@ -37,6 +37,12 @@ class Command(BaseCommand):
             help="Meet één lezing alleen (de structuur of de regels) in plaats van de keuze tussen beide.",
         )
         parser.add_argument(
+            "--varianten",
+            action="store_true",
+            help="Meet de afstemdocumenten (tekst) ook in andere opmaak: zonder witregels, zonder paginagrenzen, "
+            "met andere opsommingstekens, met dubbele regelafstand (een maat voor algemeenheid).",
+        )
+        parser.add_argument(
             "--lang", action="store_true", help="Meet ook een PDF van ongeveer 300 pagina's (de eerste seed, 13 keer)."
         )
 
@@ -49,6 +55,8 @@ class Command(BaseCommand):
         if not options.get("zonder_corpus"):
             for pdf in (False,) if zonder_pdf else (False, True):
                 self.corpus(pdf, fouten, alleen_afstemming)
+        if options.get("varianten"):
+            self.variants()
 
     def corpus(self, pdf: bool, fouten: bool, alleen_afstemming: bool = False) -> None:
         label = "pdf" if pdf else "tekst"
@@ -70,6 +78,22 @@ class Command(BaseCommand):
         self.stdout.write(f"TOTAAL afstemming ({label}): {totals[False].row()}")
         if not alleen_afstemming:
             self.stdout.write(f"TOTAAL afgehouden ({label}): {totals[True].row()}")
+
+    def variants(self) -> None:
+        """The tuning documents' text in other layouts (variants.py); held-out documents are not read."""
+        from driehoek.importer.variants import VARIANTS
+
+        self.stdout.write("\nafstemdocumenten (tekst) in andere opmaak")
+        for name, change in VARIANTS.items():
+            total = corpus_eval.Figures()
+
+            def read(filename, content, change=change):
+                changed = change(content.decode("utf-8")).encode()
+                return proposal.propose(filename, changed, only=self.only).set
+
+            for _number, _held, figures, _seconds in corpus_eval.run(read, tuning_only=True):
+                total.add(figures)
+            self.stdout.write(f"{name}: {total.row()}")
 
     def seeds(self, zonder_pdf: bool, fouten: bool, lang: bool) -> None:
         data = Path(settings.BASE_DIR) / "data" / "aa-en-hunze"
