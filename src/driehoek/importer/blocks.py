@@ -171,8 +171,14 @@ def _classify(
     title = (
         is_heading_title(line) and len(line.split()) <= 8 and not line.endswith((":", ".")) and not nxt[:1].islower()
     )
-    opens = bool(DOEL.match(nxt) or BULLET.match(nxt) or numbering.item(nxt) or AGREEMENT_WORD.match(nxt))
-    if title and (larger or is_caps(line) or bold or after_blank or (last is not None and _ends(last) and opens)):
+    lead_in_next = nxt.endswith((":", "?")) and len(nxt.split()) <= 12  # "Nieuwbouw" over "Wat doet de gemeente?"
+    opens = bool(
+        DOEL.match(nxt) or BULLET.match(nxt) or numbering.item(nxt) or AGREEMENT_WORD.match(nxt) or lead_in_next
+    )
+    under_heading = last is not None and last.kind == "heading" and nxt[:1].isupper()  # "Afspraken" + "Een thuis ..."
+    if title and (
+        larger or is_caps(line) or bold or after_blank or under_heading or (last is not None and _ends(last) and opens)
+    ):
         return Block("heading", i, line.rstrip("*").strip(), level=UNNUMBERED)
     if last is not None and last.kind == "item" and not after_blank:
         return None  # the rest of an item

@@ -181,3 +181,18 @@ def test_text_extracted_double_spaced_reads_as_the_same_outline():
         readings.append([(t.title, [(a.number, a.lead, len(a.lines)) for a in t.agreements]) for t in parsed.themes])
     assert readings[0] == readings[1]
     assert [t for t, _a in readings[0]] == ["Wonen", "Zorg"]
+
+
+def test_without_blank_lines_a_title_under_a_heading_and_a_title_over_a_lead_in_are_headings():
+    document = (
+        "Afspraken Proefdorp 2026\nGemeente Proefdorp · Woonstichting Kernhof · Huurdersvereniging De Lamp\n\f"
+        "Afspraken\nEen thuis voor iedereen\nOpgave: er zijn 300 woningen nodig.\nNieuwbouw\n"
+        "Wat doet de gemeente?\n– Zorgt in 2026 voor grond.\n"
+        "Wat doet Kernhof?\n– Bouwt in 2026 ten minste 40 woningen.\n"
+        "Betaalbaar wonen\nOpgave: lage lasten.\nHuur\nWat doet Kernhof?\n– Verlaagt de huur van 40 woningen.\n"
+    )
+    parsed, _found = _outline(document)
+    assert [(t.title, [a.section for a in t.agreements]) for t in parsed.themes] == [
+        ("Een thuis voor iedereen", ["Wat doet de gemeente", "Wat doet Kernhof"]),
+        ("Betaalbaar wonen", ["Wat doet Kernhof"]),
+    ]
