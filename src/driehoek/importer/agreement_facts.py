@@ -9,6 +9,10 @@ from . import tables
 from .shapes import SECTION
 from .verantwoordelijken import Matcher
 
+LEAD_MARK = re.compile(
+    r"(?i)\s*\(\s*(?:trekker|lead|penvoerder|regie|eerstverantwoordelijke?|hoofdverantwoordelijke?)\s*\)"
+)
+
 
 def unsure(a, text: str, responsible: list[str], matcher: Matcher, found_targets: list[dict]) -> list[dict]:
     """Where a guess stands in for what the text says: the reviewer sees why, and the sentence."""
@@ -41,6 +45,9 @@ def stated(a, found: list, section_parties: list[str], matcher: Matcher) -> list
     said = a.lead or (a.section if a.by_heading else "")
     if not said:
         return []
+    if a.lead and LEAD_MARK.search(said):
+        # "gemeente (trekker), corporaties denken mee": the party marked as lead is the responsible one.
+        said = LEAD_MARK.sub("", ", ".join(p for p in re.split(r"[,;]\s*", said) if LEAD_MARK.search(p)))
     # Parties the line names come first: "Wat doet Samen Wonen:" is that party, not everyone together.
     named = (tables.resolve(said, found) or matcher.all_mentions(said)) if a.lead else list(section_parties)
     if named:

@@ -13,6 +13,8 @@ does not fit its columns (a heading, a paragraph).
 
 import re
 
+from .shapes import double_spaced
+
 BREAK = "\f"  # as extract.BREAK: a page break left by the cleaning
 
 NUMBER_HEAD = re.compile(r"(?i)^(?:nr\.?|nummer|no\.?|nº|#|afspraak\s*(?:nr\.?|nummer))$")
@@ -29,10 +31,13 @@ ROW_NUMBER = re.compile(r"^[A-Z]?\d{1,3}(?:\.\d{1,2}){0,2}\.?$")
 RULE = re.compile(r"^[\s|:\-+=_]*$")
 
 
-def convert(lines: list[str]) -> tuple[list[str], int]:
-    """The lines with every agreement table rewritten as agreement lines; and the number of rows read."""
+def convert(lines: list[str], numbered: int = 0) -> tuple[list[str], int]:
+    """The lines with every agreement table rewritten as agreement lines; and the number of rows read.
+    `numbered`: rows of tables without a number column read before (on earlier pages): the count goes on."""
     out: list[str] = []
     rows_read, i = 0, 0
+    # Text extracted with a blank line after every line: one blank line does not end a table.
+    double = double_spaced(lines)
     while i < len(lines):
         columns = _header(lines[i])
         if columns is None:
@@ -40,12 +45,18 @@ def convert(lines: list[str]) -> tuple[list[str], int]:
             i += 1
             continue
         if not any(NUMBER_HEAD.match(name) for _s, name in columns):
-            # "Afspraak | Wie | Wanneer" without a number column: rows numbered in their order.
-            rows, i = _plain_rows(lines, i + 1, columns)
-            rows = [[[str(rows_read + k)]] + row for k, row in enumerate(rows, start=1)]
-            columns = [(0, "nr"), *columns]
-        else:
-            rows, i = _rows(lines, i + 1, columns)
+            # "Afspraak | Wie | Wanneer" without a number column: rows numbered in their order; a row that
+            # fills one cell only ("2. Betaalbaarheid") is a heading between them.
+            items, i = _plain_rows(lines, i + 1, columns, double)
+            for item in items:
+                if isinstance(item, str):
+                    out += ["", item, ""]
+                else:
+                    rows_read += 1
+                    out += _as_lines([[str(numbered + rows_read)], *item], [(0, "nr"), *columns])
+            out += ["", ""]
+            continue
+        rows, i = _rows(lines, i + 1, columns, double)
         columns = [columns[k] for k in _order(columns)]
         if _matrix(columns):
             # Kept as text, with a dash after the number so that no row reads as an agreement.
@@ -94,8 +105,13 @@ def _order(columns: list[tuple[int, str]]) -> list[int]:
 
 
 def _matrix(columns: list[tuple[int, str]]) -> bool:
-    """A monitoring matrix (Nr | Afspraak (kort) | Indicator | 2026 | ...): its rows are not agreements."""
-    return any(re.search(r"(?i)indicator|streefwaarde|^(?:19|20)\d{2}$", name) for _start, name in columns)
+    """A monitoring matrix (Nr | Afspraak (kort) | Indicator | 2026 | ..., Nr | Indicator | Actiehouder): its rows
+    are not agreements. A table of agreements may have an indicator column beside its "Wat" and "Wie"."""
+    names = [name for _start, name in columns]
+    if any(re.match(r"^(?:19|20)\d{2}$", name) for name in names):
+        return True
+    agreements = any(AGREEMENT_HEAD.match(name) for name in names)
+    return any(re.search(r"(?i)indicator|streefwaarde", name) for name in names) and not agreements
 
 
 def _cells(line: str, columns: list[tuple[int, str]], piped: bool) -> list[str] | None:
@@ -126,7 +142,9 @@ def _cut(line: str, at: int) -> int:
     return at
 
 
-def _rows(lines: list[str], i: int, columns: list[tuple[int, str]]) -> tuple[list[list[list[str]]], int]:
+def _rows(
+    lines: list[str], i: int, columns: list[tuple[int, str]], double: bool = False
+) -> tuple[list[list[list[str]]], int]:
     piped = "|" in lines[i - 1]
     rows: list[list[list[str]]] = []
     blanks = 0
@@ -137,7 +155,7 @@ def _rows(lines: list[str], i: int, columns: list[tuple[int, str]]) -> tuple[lis
             continue
         if not line.strip():
             blanks += 1
-            if blanks >= 2 and rows:
+            if blanks >= (3 if double else 2) and rows:
                 break
             i += 1
             continue
@@ -159,30 +177,55 @@ def _rows(lines: list[str], i: int, columns: list[tuple[int, str]]) -> tuple[lis
     return rows, i
 
 
-def _plain_rows(lines: list[str], i: int, columns: list[tuple[int, str]]) -> tuple[list[list[list[str]]], int]:
-    """Rows of a piped table without numbers: a row starts after a rule line, or where the agreement cell
-    starts a new sentence after one that ended."""
+def _plain_rows(lines: list[str], i: int, columns: list[tuple[int, str]], double: bool = False) -> tuple[list, int]:
+    """Rows of a piped table without numbers, and the headings between them (a line or a row with one cell
+    filled, over more rows). A row starts after a rule line, where a first column other than the agreement
+    fills its cell (a subject: "Nieuwbouw"), or where the agreement cell starts a new sentence after one
+    that ended. The header repeated on a next page is skipped."""
     what = next(k for k, (_s, name) in enumerate(columns) if AGREEMENT_HEAD.match(name))
+    items: list = []
     rows: list[list[list[str]]] = []
     boundary = True
     while i < len(lines):
         line = lines[i]
-        if line == BREAK or (line.strip() and RULE.match(line)):
+        if line == BREAK or (line.strip() and RULE.match(line)) or _header(line) is not None:
             boundary, i = True, i + 1
             continue
+        if double and not line.strip() and i + 1 < len(lines) and lines[i + 1].strip():
+            i += 1
+            continue
         cells = _cells(line, columns, True) if line.count("|") >= len(columns) - 1 else None
+        # A heading: a line outside the columns, or a row whose first cell alone is filled (not the agreement's:
+        # that is a wrapped row).
+        heading = line.strip() if cells is None else (cells[0] if what > 0 and not any(cells[1:]) else "")
+        if heading and _title(heading) and _rows_follow(lines, i + 1, columns):
+            items.append(heading)
+            boundary, i = True, i + 1
+            continue
         if cells is None:
             break
         text = cells[what]
         ended = bool(rows) and _join(rows[-1][what]).endswith((".", "!", "?"))
-        if not rows or boundary or (text[:1].isupper() and ended):
+        if not rows or boundary or (what > 0 and cells[0]) or (text[:1].isupper() and ended):
             rows.append([[c] if c else [] for c in cells])
+            items.append(rows[-1])
         else:
             for column, cell in zip(rows[-1], cells, strict=True):
                 if cell:
                     column.append(cell)
         boundary, i = False, i + 1
-    return rows, i
+    return items, i
+
+
+def _title(text: str) -> bool:
+    return (
+        0 < len(text.split()) <= 10 and (text[:1].isupper() or text[:1].isdigit()) and not re.search(r"[,;:]|\.$", text)
+    )
+
+
+def _rows_follow(lines: list[str], i: int, columns: list[tuple[int, str]]) -> bool:
+    nxt = next((x for x in lines[i : i + 4] if x.strip() and not RULE.match(x)), "")
+    return nxt.count("|") >= len(columns) - 1 or _header(nxt) is not None
 
 
 def _join(parts: list[str]) -> str:

@@ -20,6 +20,7 @@ from .shapes import (
     RESPONSIBLE,
     RICHTINGEN,
     THEME_COLON,
+    double_spaced,
     is_caps,
     is_heading_title,
 )
@@ -62,11 +63,19 @@ def blocks(lines: list[str], type_=None) -> list[Block]:
     out: list[Block] = []
     previous_blank = True
     last_item = ""  # the number of the last numbered item
+    # In a double-spaced text (a blank line after nearly every line) one blank line sets nothing apart.
+    apart = 2 if double_spaced(lines) else 1
+    blanks = 0
     for i, raw in enumerate(lines):
         line = raw.strip()
-        if not line or line == BREAK:
-            previous_blank = True
+        if line == BREAK:
+            previous_blank, blanks = True, apart
             continue
+        if not line:
+            blanks += 1
+            previous_blank = blanks >= apart
+            continue
+        blanks = 0
         nxt = next((x.strip() for x in lines[i + 1 : i + 3] if x.strip() and x != BREAK), "")
         block = _classify(i, line, nxt, previous_blank, out[-1] if out else None, type_, last_item)
         previous_blank = False
@@ -79,7 +88,27 @@ def blocks(lines: list[str], type_=None) -> list[Block]:
                 out[-1].lines.append((i, line))
             continue
         out.append(block)
+    _formula_items(out)
     return out
+
+
+def _formula_items(out: list[Block]) -> None:
+    """Paragraphs that open with the same words under two or more headings ("Wij spreken af dat ...",
+    "Partijen spreken af ...") are a list without numbers or bullets: items, as bullets are. Not a label
+    ("Stand van zaken: ...") or a question ("Wat willen we bereiken? ..."): the opening goes on as a sentence."""
+    openings: dict[str, list[tuple[Block, int]]] = {}
+    heading = -1
+    for b in out:
+        if b.kind == "heading":
+            heading = b.index
+        elif b.kind == "text" and heading >= 0:
+            first = re.split(r"[.:?!;]", " ".join(t for _i, t in b.lines), maxsplit=1)[0].split()
+            if len(first) >= 6 and first[0][:1].isupper():
+                openings.setdefault(" ".join(first[:3]).lower(), []).append((b, heading))
+    for found in openings.values():
+        if len(found) >= 4 and len({h for _b, h in found}) >= 2:
+            for b, _h in found:
+                b.kind, b.scheme = "item", "formula"
 
 
 def _classify(
@@ -92,6 +121,12 @@ def _classify(
     open_sentence = unfinished and (not after_blank or line[:1].islower())
     if m := RESPONSIBLE.match(line):
         return Block("responsible", i, line, lead=m.group(1).strip().rstrip("."))
+    wrapped = len(line.split()) <= 5 and not re.search(r"[.:;]$", line) and not after_blank
+    if wrapped and last is not None and last.kind == "heading" and re.search(OPEN_END, last.text):
+        last.text = f"{last.text} {line}"  # "Leefbaarheid en" + "bewonersinvloed": a heading wrapped
+        return None
+    if re.fullmatch(r"\(.*\)\.?", line) and last is not None and last.kind in ("text", "item") and not after_blank:
+        return None  # "(gemeente, X)" under a paragraph: the end of it
     if any(r.match(line) for r in NOT_AGREEMENTS) and len(line.split()) <= 14:
         return Block("label", i, line, lines=[(i, line)])
     if DOEL.match(line):
@@ -112,7 +147,8 @@ def _classify(
         if open_sentence and not follows:
             return None  # "... circa" + "40 flexwoningen": a number that goes on with the sentence
         continues = bool(last_item) and number in numbering.successors(last_item, "", False, None)
-        wraps = nxt[:1].islower() and len(rest.split()) >= 3  # "3 De gemeente bouwt" + "woningen ...": an item
+        # "3 De gemeente bouwt" + "woningen ...", "9. X houdt ten minste" + "4 avonden ...": an item, wrapped.
+        wraps = bool(nxt[:1].islower() or re.match(r"\d[\d.,]*\s+[a-z]", nxt)) and len(rest.split()) >= 3
         heading = is_heading_title(rest) and not _sentence_like(rest) and not wraps and not continues
         if heading and (larger or bold or re.fullmatch(r"\d{1,2}(?:\.\d{1,2})*", number)) and len(rest.split()) <= 8:
             return Block("heading", i, rest.rstrip("*").strip(), level=_depth(number), number=number)
@@ -135,8 +171,14 @@ def _classify(
     title = (
         is_heading_title(line) and len(line.split()) <= 8 and not line.endswith((":", ".")) and not nxt[:1].islower()
     )
-    opens = bool(DOEL.match(nxt) or BULLET.match(nxt) or numbering.item(nxt) or AGREEMENT_WORD.match(nxt))
-    if title and (larger or is_caps(line) or bold or after_blank or (last is not None and _ends(last) and opens)):
+    lead_in_next = nxt.endswith((":", "?")) and len(nxt.split()) <= 12  # "Nieuwbouw" over "Wat doet de gemeente?"
+    opens = bool(
+        DOEL.match(nxt) or BULLET.match(nxt) or numbering.item(nxt) or AGREEMENT_WORD.match(nxt) or lead_in_next
+    )
+    under_heading = last is not None and last.kind == "heading" and nxt[:1].isupper()  # "Afspraken" + "Een thuis ..."
+    if title and (
+        larger or is_caps(line) or bold or after_blank or under_heading or (last is not None and _ends(last) and opens)
+    ):
         return Block("heading", i, line.rstrip("*").strip(), level=UNNUMBERED)
     if last is not None and last.kind == "item" and not after_blank:
         return None  # the rest of an item
@@ -144,5 +186,6 @@ def _classify(
 
 
 def _ends(block: Block) -> bool:
-    text = block.lines[-1][1] if block.lines else block.text
-    return text.endswith((".", "!", "?", ":", ";"))
+    text = " ".join(t for _i, t in block.lines[-2:]) if block.lines else block.text
+    # "... in 2026. (gemeente)": a sentence ended, and the brackets after it.
+    return bool(re.search(r"[.!?:;]\)?$|[.!?]\s*\([^()]*\)$", text))

@@ -144,7 +144,7 @@ def clean(pages: list[str]) -> Document:
     # Tables of agreements first: their rows look like footnotes and their header like a running header.
     rows = 0
     for k, page in enumerate(page_lines):
-        page_lines[k], n = agreement_tables.convert(page)
+        page_lines[k], n = agreement_tables.convert(page, rows)
         rows += n
     if rows:
         notes.append(_("%(n)s rijen uit een tabel van afspraken gelezen") % {"n": rows})
@@ -175,6 +175,7 @@ def clean(pages: list[str]) -> Document:
                 lines.append(line)
     if len(pages) == 1:
         lines = _running_headers(lines, removed)
+    lines = _contents(lines, removed)
     numbers = {f.split(" ", 1)[0] for f in footnotes}
     lines = [_strip_marker(line, numbers) for line in lines]
     lines = _join_hyphenated(lines, _vocabulary(lines))
@@ -238,6 +239,38 @@ def _running_headers(lines: list[str], removed: Counter) -> list[str]:
         else:
             out.append(line)
     return out
+
+
+def _contents_key(line: str) -> str:
+    """A contents entry's title: without its leaders and page number ("Wonen en zorg .... 7", "Wonen en zorg   7")."""
+    key = re.sub(r"(?:\s*[.…·_]{2,}\s*|\s{2,}|\s+(?=\d{1,3}$))\d{1,3}$", "", line.strip())
+    titled = key[:1].isupper() or key[:1].isdigit() or key[:1] == "§"
+    return " ".join(key.split()) if titled and len(re.findall(r"[^\W\d_]", key)) >= 3 and len(key.split()) <= 12 else ""
+
+
+def _contents(lines: list[str], removed: Counter) -> list[str]:
+    """A table of contents without leaders: three or more titles in a row (blank lines aside), each once,
+    that stand again further on as lines of their own, page numbers aside (the headings they list)."""
+    keys = [_contents_key(line) if line != BREAK else "" for line in lines]
+    last_seen: dict[str, int] = {}
+    for k, key in enumerate(keys):
+        if key:
+            last_seen[key] = k
+    listed = [bool(key) and last_seen[key] > k for k, key in enumerate(keys)]
+    drop: set[int] = set()
+    run: list[int] = []
+    for k, line in enumerate([*lines, "end"]):
+        if k < len(lines) and listed[k]:
+            run.append(k)
+        elif k < len(lines) and not line.strip():
+            continue
+        else:
+            if len(run) >= 3 and len({keys[k] for k in run}) == len(run):  # a table's column repeats itself
+                drop.update(run)
+            run = []
+    if drop:
+        removed["regel uit de inhoudsopgave"] += len(drop)
+    return [line for k, line in enumerate(lines) if k not in drop]
 
 
 def _looks_like_heading(line: str) -> bool:

@@ -117,15 +117,23 @@ def _renumber(structure: Structure) -> None:
             used.add(number)
 
 
-def inline_lead(agreement: Afspraak) -> None:
-    """ "... in 2027. (Trekker: gemeente)" or "... [Wie: corporaties]" at an agreement's end: a responsibility
-    line written inside the text; it leaves the text and names the responsible parties."""
+def inline_lead(agreement: Afspraak, aliases: dict[str, str]) -> None:
+    """ "... in 2027. (Trekker: gemeente)", "... [Wie: corporaties]" or "... (gemeente, X)" at an agreement's end:
+    a responsibility line written inside the text, or brackets holding party names only; it leaves the text
+    and names the responsible parties."""
+    from .sections import names_only
+
     if agreement.lead or not agreement.lines:
         return
     index, last = agreement.lines[-1]
     m = re.search(r"[(\[]\s*([^()\[\]]{2,200}?)\s*[)\]]\s*\.?$", last)
-    if not m or not (label := RESPONSIBLE.match(m.group(1))):
+    if not m or (len(agreement.lines) == 1 and not last[: m.start()].strip()):
         return
-    agreement.lead = label.group(1).strip().rstrip(".")
+    if label := RESPONSIBLE.match(m.group(1)):
+        agreement.lead = label.group(1).strip().rstrip(".")
+    elif names_only(m.group(1), aliases):
+        agreement.lead = m.group(1).strip()
+    else:
+        return
     rest = last[: m.start()].rstrip()
     agreement.lines[-1:] = [(index, rest)] if rest else []

@@ -41,6 +41,7 @@ def read(lines: list[str], parties_in, aliases, type_=None) -> Structure:
         if titles[_key(b.text)] > 1 or (not b.number and names_only(b.text.rstrip(" .:?"), aliases)):
             b.level = LABEL  # "Afspraken", "Opgave", "Dit doen we samen": a label in its theme
     level = _theme_level(all_blocks)
+    lead_ends = Counter(_ending(b.text) for b in all_blocks if b.kind == "lead_in" and parties_in(b.text))
     chapters: list[Hoofdstuk] = []
     current: Hoofdstuk | None = None
     holder: Block | None = None  # the lead-in or label heading the items stand under
@@ -70,10 +71,12 @@ def read(lines: list[str], parties_in, aliases, type_=None) -> Structure:
             by_heading = bool(heading) and (bool(named) or _names_a_group(heading))
             # A party heading, or a lead-in naming a party ("De gemeente zet in op"): its list goes on from it.
             party_list = by_heading and (holder.kind == "heading" or bool(named) or bool(re.search(OPEN_END, heading)))
-            if _is_agreement(b, all_blocks[k - 1] if k else None, party_list):
+            # "X zet zich in voor:" beside "De gemeente zet zich in voor:": a party's list, however long its name.
+            recurring = party_list and holder.kind == "lead_in" and lead_ends[_ending(holder.text)] >= 2
+            if _is_agreement(b, all_blocks[k - 1] if k else None, party_list, recurring):
                 open_item = Afspraak(b.number or "#", heading if by_heading else "", named, b.index, list(b.lines))
                 open_item.under_lead_in = holder is not None and holder.kind == "lead_in"
-                open_item.bullet, open_item.by_heading = b.scheme == "bullet", by_heading
+                open_item.bullet, open_item.by_heading = b.scheme in ("bullet", "formula"), by_heading
                 current.agreements.append(open_item)
             else:
                 open_item = None
@@ -116,7 +119,11 @@ def _names_a_group(text: str) -> bool:
     return any(re.search(rf"(?i)(?<![\w-])(?:{words})(?![\w-])", text) for words in GROUP_WORDS.values())
 
 
-def _is_agreement(item: Block, before: Block | None, party_list: bool = False) -> bool:
+def _ending(text: str) -> str:
+    return " ".join(text.lower().split()[-3:])
+
+
+def _is_agreement(item: Block, before: Block | None, party_list: bool = False, recurring: bool = False) -> bool:
     text = " ".join(t for _i, t in item.lines)
     enumeration = text.rstrip().endswith((";", ",")) or _enumerates(before)
     if item.scheme == "bullet" and enumeration and not party_list:
@@ -124,7 +131,8 @@ def _is_agreement(item: Block, before: Block | None, party_list: bool = False) -
     if re.search(r"\bvertegenwoordigd\s+door\b|\bhierna\s+te\s+noemen\b", text):
         return False  # a signing list
     lead_sentence = (
-        before is not None
+        not recurring
+        and before is not None
         and before.kind == "lead_in"
         and len(before.text.split()) > 6
         and not re.match(r"(?i)(?:wat|dit|dat|welke|hoe|wie)\b", before.text)

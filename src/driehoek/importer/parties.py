@@ -29,18 +29,19 @@ ORG_PREFIX = (
 NAME_WORD = r"(?:(?:[A-Z]|\d+[A-Za-z])(?:[\w&'’\-]|\.(?=\w))*)"
 JOINER = r"(?:\s+(?:en|aan|den|de|op|van|der|het|la)\s+(?=[A-Z])|\s+)"
 NAME = rf"(?:(?:[Dd]e|[Hh]et|'t)\s+)?{NAME_WORD}(?:{JOINER}{NAME_WORD})*"
-# An organisation's name: "en" joins two organisations, not two words of one name.
+# An organisation's name: "en" joins two organisations, not two words of one name; nor does a second
+# organisation word ("Woonstichting X Huurdersvereniging Y": a title block whose separators were lost).
 ORG_NAME = (
-    rf"(?:(?:[Dd]e|[Hh]et|'t)\s+)?{NAME_WORD}(?:(?:\s+(?:aan|den|de|op|van|der|het)\s+(?=[A-Z])|\s+){NAME_WORD})*"
+    rf"(?:(?:[Dd]e|[Hh]et|'t)\s+)?{NAME_WORD}"
+    rf"(?:(?:\s+(?:aan|den|de|op|van|der|het)\s+(?=[A-Z])|\s+)(?!{ORG_PREFIX}\s){NAME_WORD})*"
 )
 MONTHS = list(DUTCH_MONTHS)
 MAX_NAMES = 200  # organisation names weighed per document
 # The words before a short name in brackets: "(hierna: X)", "(hierna te noemen ‘X’)", "(verder: X)".
 LEAD_IN = r"(?:(?:hierna(?:\s+te\s+noemen)?|verder|kortweg)\s*:?\s*)?[‘'\"“]?"
 # Words of a document's structure, not of a name: the next line after a group word may start with one.
-STRUCTURE_WORD = re.compile(
-    r"(?i)^(?:afspraak|afspraken|thema|hoofdstuk|bijlage|trekker|verantwoordelijke?|wie|toelichting|planning|doel)\b"
-)
+# (A field at a line's start, "Trekker:", "Toelichting:", "Planning:", ends a name already: find() marks it.)
+STRUCTURE_WORD = re.compile(r"(?i)^(?:afspraak|afspraken|thema|hoofdstuk|bijlage)\b")
 
 
 @dataclass
@@ -81,7 +82,10 @@ def find(text: str) -> tuple[list[Partij], list[Ondertekening]]:
     flat = re.sub(r"\s+", " ", text)
     parties, signatories = _signing_list(flat)
     if len(parties) < 2:
-        parties = _enumerations(flat[: max(6000, len(flat) // 3)], text)
+        # A field at a line's start ("Looptijd: 2026", "Wie: corporaties") ends the sentence before it: no name
+        # runs on into it.
+        fielded = re.sub(r"\s+", " ", re.sub(r"(?m)^(\s*[A-Z][\w ]{0,25}:)", r"; \1", text))
+        parties = _enumerations(fielded[: max(6000, len(fielded) // 3)], text)
         signatories = []
     _listed(parties, text)
     _from_title_block(parties, text)
@@ -107,7 +111,10 @@ def _defined_short_names(parties: list[Partij], flat: str) -> None:
     # "Stichting Thuiswonen (Thuiswonen); Huurdersraad Thuiswonen (Huurdersraad)": a name, its short one in brackets,
     # also "(hierna: Thuiswonen)", "(verder ‘Thuiswonen’)".
     for p in parties:
-        m = re.search(rf"{re.escape(p.name)}\s*\(\s*{LEAD_IN}([A-Z][^()‘’'\"“”]{{1,40}}?)[’'\"”]?\s*\)", flat[:20000])
+        m = re.search(
+            rf"{re.escape(p.name)}\s*\(\s*{LEAD_IN}(?:de\s+|het\s+)?([A-Z][^()‘’'\"“”]{{1,40}}?)[’'\"”]?\s*\)",
+            flat[:20000],
+        )
         if m and p.kind != GEMEENTE and len(m.group(1).split()) <= 4:
             _define(parties, p, m.group(1))
 
@@ -155,7 +162,9 @@ def _enumerations(flat: str, text: str = "") -> list[Partij]:
         (m for line in (text or flat).splitlines() if (m := re.search(rf"\b[Gg]emeente\s+({NAME})", line))), None
     )
     if municipality:
-        name = _trim(municipality.group(1))
+        # "Gemeente X en Y" is one name, but "Gemeente X en Woningstichting Y" (or a title block's "Gemeente X
+        # Woonstichting Y", its separators gone) names two parties.
+        name = _trim(re.split(rf"\s+(?:en\s+)?(?={ORG_PREFIX}|[Gg]emeente\b)", municipality.group(1))[0])
         parties.append(Partij(f"Gemeente {name}", "Gemeente", GEMEENTE, {f"Gemeente {name}"}))
     for kind, words in ((CORPORATIE, GROUP_WORDS[CORPORATIE]), (HUURDERS, GROUP_WORDS[HUURDERS])):
         for m in re.finditer(rf"\b(?:{words})\s+({NAME}(?:(?:,\s*|\s+en\s+){NAME})*)", flat):
@@ -198,8 +207,12 @@ def _add_org_names(parties: list[Partij], flat: str, text: str = "") -> None:
             counted[name] = n
     for name in sorted(counted, key=flat.find):
         bare = re.sub(rf"^{ORG_PREFIX}\s+", "", name)
-        if bare and bare != name and not _known(parties, name) and not _known(parties, bare):
-            short = name if bare.lower() in places else bare  # "Huurdersraad Zilverveen" is not "Zilverveen"
+        if not bare or bare == name or _known(parties, name) or _part_of_a_name(parties, name):
+            continue
+        # "Huurdersraad X" beside corporation X, or in municipality X: another party, known by its full name.
+        other = next((p for p in parties if _known([p], bare)), None)
+        if other is None or other.kind != kind_of(name):
+            short = name if bare.lower() in places or other is not None else bare
             parties.append(Partij(name, short, kind_of(name), {name, short}))
 
 
@@ -224,7 +237,7 @@ def _listed(parties: list[Partij], text: str) -> None:
             continue
         name = _trim(m.group(1))
         bare = re.sub(rf"^{ORG_PREFIX}\s+", "", name)
-        if not bare or bare == name or _known(parties, name):
+        if not bare or bare == name or _known(parties, name) or _part_of_a_name(parties, name):
             continue
         short = m.group(2).strip() if m.group(2) and len(m.group(2).split()) <= 4 else bare
         if short[:3] in ("de ", "het") and short[3:4].islower():
@@ -275,6 +288,12 @@ def _trim(name: str) -> str:
     # A sentence word caught at the end ("Woonstichting X Dit"), or a trailing article.
     name = re.sub(r"\s+(?:De|Het|Dit|Deze|Zij|Wij|We|In|Op|Met)$", "", name)
     return name.strip()
+
+
+def _part_of_a_name(parties: list[Partij], name: str) -> bool:
+    """ "Huurdersvereniging Wonen" of a known "Huurdersvereniging Wonen en Leven": no party of its own."""
+    start = name.lower() + " "
+    return any(a.lower().startswith(start) for p in parties for a in p.aliases | {p.name})
 
 
 def _known(parties: list[Partij], name: str) -> bool:

@@ -31,7 +31,11 @@ def _is_header(line: str) -> bool:
         return False
     if any(NUMBER_WORD.match(w) for w in words):
         return True
-    return len(words) >= 2 and all(CONTENT_WORD.match(w) or OTHER_WORD.match(w) for w in words)
+    if len(words) >= 2 and all(CONTENT_WORD.match(w) or OTHER_WORD.match(w) for w in words):
+        return True
+    # "Onderwerp Wat Wie Wanneer Indicator": capitalised column names, all but one of them known.
+    known = sum(1 for w in words if CONTENT_WORD.match(w) or OTHER_WORD.match(w))
+    return len(words) >= 4 and known >= len(words) - 1 and all(w[:1].isupper() for w in words)
 
 
 def pages_with_tables(pages: list[str]) -> list[int]:

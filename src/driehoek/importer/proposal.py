@@ -38,6 +38,7 @@ def propose(
     *,
     municipality: str | None = None,
     progress: Callable[[str], None] | None = None,
+    only: str = "",
 ) -> Proposal:
     deadline = limits.Deadline()
 
@@ -52,7 +53,7 @@ def propose(
     found, signing = parties.find(document.text)
     aliases = {alias.lower(): p.name for p in found for alias in p.aliases}
     step(_("structuur herkennen"))
-    parsed, doubt = reading.read(document.lines, aliases, check=deadline.check, type_=document.type)
+    parsed, doubt = reading.read(document.lines, aliases, check=deadline.check, type_=document.type, only=only)
     themes = parsed.themes
     if not themes:
         raise NoAgreements(

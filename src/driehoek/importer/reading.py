@@ -8,16 +8,19 @@ agreement is known by the line it starts on.
 
 - Both find the same agreements under the same themes: the line reading, which carries more, with the
   outline's party heading or responsibility line where the line reading has none.
-- One finds every agreement the other finds, and more: that one (a layout the other does not know).
+- One finds every agreement the other finds, and more, grouping the ones both find alike: that one (a layout
+  the other does not know).
 - Otherwise (they find different agreements, or group them under other themes) the reading is
-  uncertain: the line reading is taken, and the review screen says that the readings differ and shows
-  the source beside the draft.
+  uncertain: the line reading is taken, and the review screen says that the readings differ and shows the
+  source beside the draft.
+- Where the line reading took a heading's title for an agreement ("2. Betaalbaarheid", one short line without
+  a full stop) and the outline finds all its other agreements: the outline.
 """
 
 from django.utils.translation import gettext as _
 
 from . import structure
-from .shapes import Structure
+from .shapes import Structure, is_heading_title
 
 
 def _starts(reading: Structure) -> dict[int, int]:
@@ -25,23 +28,43 @@ def _starts(reading: Structure) -> dict[int, int]:
     return {a.start: t.start for t in reading.themes for a in t.agreements}
 
 
-def _partition(reading: Structure) -> set[frozenset[int]]:
-    return {frozenset(a.start for a in t.agreements) for t in reading.themes}
+def _partition(reading: Structure, among: set[int] | None = None) -> set[frozenset[int]]:
+    """The agreements grouped by theme (only those `among`, if given)."""
+    groups = {frozenset(a.start for a in t.agreements if among is None or a.start in among) for t in reading.themes}
+    return groups - {frozenset()}
 
 
-def read(lines: list[str], aliases: dict[str, str], check=None, type_=None) -> tuple[Structure, list[str]]:
-    """The structure the proposal takes, and what the review screen must say about it."""
+def _title_only(agreement) -> bool:
+    text = " ".join(t for _i, t in agreement.lines).strip()
+    return len(agreement.lines) == 1 and is_heading_title(text) and len(text.split()) <= 8 and not text.endswith(".")
+
+
+def read(
+    lines: list[str], aliases: dict[str, str], check=None, type_=None, only: str = ""
+) -> tuple[Structure, list[str]]:
+    """The structure the proposal takes, and what the review screen must say about it. `only` ("outline" or
+    "lines") takes that reading alone: a measure of each (manage.py importer_eval --lezing)."""
+    if only == "outline":
+        return structure.parse_outline(lines, aliases, type_=type_), []
     by_line = structure.parse(lines, aliases, check=check, type_=type_)
+    if only == "lines":
+        return by_line, []
     if check is not None:
         check()
     by_outline = structure.parse_outline(lines, aliases, type_=type_)
     mine, theirs = set(_starts(by_line)), set(_starts(by_outline))
-    if mine == theirs and _partition(by_line) == _partition(by_outline):
+    shared = mine & theirs
+    grouped_alike = _partition(by_line, shared) == _partition(by_outline, shared)
+    if mine == theirs and grouped_alike:
         _who_from_outline(by_line, by_outline)
         return by_line, []
-    if mine > theirs:
+    # Agreements only the line reading finds that are a heading's title ("2. Betaalbaarheid") count for nothing.
+    titles = {a.start for t in by_line.themes for a in t.agreements if a.start not in theirs and _title_only(a)}
+    if titles and mine - titles <= theirs:
+        return by_outline, []  # the line reading took headings for agreements; the outline finds the rest
+    if mine > theirs and grouped_alike:
         return by_line, []
-    if theirs > mine:
+    if theirs > mine and grouped_alike:
         return by_outline, []
     doubt = [
         _(

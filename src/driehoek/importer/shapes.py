@@ -5,7 +5,10 @@ made of (chapters with their agreements). Shapes only: no municipality's words."
 import re
 from dataclasses import dataclass, field
 
-HEADING_WORD = re.compile(r"^(?:thema|hoofdstuk|deel)\s+(\d{1,2}(?:\.\d{1,2})*|[A-Z](?!\w))\s*[:.\-–]?\s*(.*)$", re.I)
+# "Thema 2", "Hoofdstuk 5", "Deel A", "§ 3" (also "§3"): a heading by the word or sign before its number.
+HEADING_WORD = re.compile(
+    r"^(?:(?:thema|hoofdstuk|deel)\s+|§\s*)(\d{1,2}(?:\.\d{1,2})*|[A-Z](?!\w))\s*[:.\-–]?\s*(.*)$", re.I
+)
 THEME_COLON = re.compile(r"^thema\s*[:\-–]\s*(.+)$|^(?:Thema|THEMA)\s+([A-Z][^\s:]*(?:\s+[^\s:]+){0,4})$")
 NUMBERED = re.compile(r"^(\d{1,3}(?:\.\d{1,2}){0,2})([.)]?)\s+(\S.*)$")
 # "Afspraak 4", "Afspraak 2.3", "Afspraak A1", "Afspraak A.3", "Afspraak 3a", "Afspraak 3.a"; also under another
@@ -97,3 +100,17 @@ def is_heading_title(title: str) -> bool:
 def is_caps(title: str) -> bool:
     letters = [c for c in title if c.isalpha()]
     return len(letters) >= 3 and all(c.isupper() for c in letters)
+
+
+def double_spaced(lines: list[str]) -> bool:
+    """Text extracted with a blank line after nearly every line, sentences running on over it ("... de" + blank
+    + "woningen ..."); not a text whose every paragraph is one line with a blank line after it."""
+    text = [k for k, line in enumerate(lines[:-1]) if line.strip() and line != "\f"]
+    spaced = [k for k in text if not lines[k + 1].strip()]
+    if not text or len(spaced) <= 0.85 * len(text):
+        return False
+    running = 0
+    for k in spaced:
+        nxt = next((x.strip() for x in lines[k + 1 : k + 3] if x.strip() and x != "\f"), "")
+        running += nxt[:1].islower()
+    return running >= 0.05 * len(spaced)

@@ -269,10 +269,10 @@ class Parser(HeadingRules, SectionRules):
 
 
 def parse(lines: list[str], party_aliases: dict[str, str], check=None, type_=None) -> Structure:
-    return finish(Parser(lines, party_aliases, type_).parse(check))
+    return finish(Parser(lines, party_aliases, type_).parse(check), party_aliases)
 
 
-def finish(structure: Structure) -> Structure:
+def finish(structure: Structure, party_aliases: dict[str, str]) -> Structure:
     """After either reading: titles where the document titles its agreements, responsibility written inside
     the text, numbers unique in the set."""
     agreements = [a for chapter in structure.chapters for a in chapter.agreements]
@@ -283,7 +283,7 @@ def finish(structure: Structure) -> Structure:
             agreement.title, k = _title_of(agreement)
             agreement.lines = agreement.lines[k:]
     for agreement in agreements:
-        numbering.inline_lead(agreement)
+        numbering.inline_lead(agreement, party_aliases)
     _renumber(structure)
     return structure
 
@@ -292,4 +292,6 @@ def parse_outline(lines: list[str], party_aliases: dict[str, str], type_=None) -
     """The structure-first reading (outline.py), finished as the line reading is."""
     from . import outline
 
-    return finish(outline.read(lines, Parser(lines, party_aliases, type_).parties_in, party_aliases, type_))
+    return finish(
+        outline.read(lines, Parser(lines, party_aliases, type_).parties_in, party_aliases, type_), party_aliases
+    )

@@ -20,10 +20,12 @@ def names(text: str) -> list[str]:
         following = lines[k + 1] if k + 1 < len(lines) else ""
         after = lines[k + 2] if k + 2 < len(lines) else ""
         # A name wrapped to the next line: the line ends in a separator, or a short line follows before a blank.
+        # Or the line ends in an organisation word alone ("... – Huurdersvereniging" + "Wonen en Leven").
+        bare_word = len(SEPARATOR.split(line)[-1].split()) == 1 and bool(kind_of(SEPARATOR.split(line)[-1], ""))
         if (
             following
             and not SEPARATOR.search(following)
-            and (re.search(r"[·|–•]$", line) or (len(following.split()) <= 3 and not after))
+            and (re.search(r"[·|–•]$", line) or (len(following.split()) <= 3 and (not after or bare_word)))
         ):
             line = f"{line} {following}"
         parts = [p.strip() for p in SEPARATOR.split(line) if p and p.strip()]

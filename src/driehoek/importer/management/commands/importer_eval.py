@@ -31,10 +31,23 @@ class Command(BaseCommand):
             help="Alleen de afstemdocumenten van het corpus: de afgehouden documenten worden niet gelezen of getoond.",
         )
         parser.add_argument(
+            "--lezing",
+            choices=("outline", "regels"),
+            default="",
+            help="Meet één lezing alleen (de structuur of de regels) in plaats van de keuze tussen beide.",
+        )
+        parser.add_argument(
+            "--varianten",
+            action="store_true",
+            help="Meet de afstemdocumenten (tekst) ook in andere opmaak: zonder witregels, zonder paginagrenzen, "
+            "met andere opsommingstekens, met dubbele regelafstand (een maat voor algemeenheid).",
+        )
+        parser.add_argument(
             "--lang", action="store_true", help="Meet ook een PDF van ongeveer 300 pagina's (de eerste seed, 13 keer)."
         )
 
     def handle(self, *args, zonder_pdf=False, fouten=False, lang=False, alleen_afstemming=False, **options):
+        self.only = {"outline": "outline", "regels": "lines"}.get(options.get("lezing") or "", "")
         logging.getLogger("weasyprint").setLevel(logging.ERROR)
         logging.getLogger("fontTools").setLevel(logging.ERROR)
         if not options.get("zonder_seeds"):
@@ -42,13 +55,17 @@ class Command(BaseCommand):
         if not options.get("zonder_corpus"):
             for pdf in (False,) if zonder_pdf else (False, True):
                 self.corpus(pdf, fouten, alleen_afstemming)
+        if options.get("varianten"):
+            self.variants()
 
     def corpus(self, pdf: bool, fouten: bool, alleen_afstemming: bool = False) -> None:
         label = "pdf" if pdf else "tekst"
         moved = ", ".join(f"{n:02d}" for n in sorted(corpus_eval.MOVED_TO_TUNING))
         self.stdout.write(f"\ncorpus ({label}); afgehouden: nummer deelbaar door 3, behalve {moved} (naar afstemming)")
         results = corpus_eval.run(
-            lambda name, content: proposal.propose(name, content).set, pdf=pdf, tuning_only=alleen_afstemming
+            lambda name, content: proposal.propose(name, content, only=self.only).set,
+            pdf=pdf,
+            tuning_only=alleen_afstemming,
         )
         totals = {False: corpus_eval.Figures(), True: corpus_eval.Figures()}
         for number, held, figures, seconds in results:
@@ -62,6 +79,22 @@ class Command(BaseCommand):
         if not alleen_afstemming:
             self.stdout.write(f"TOTAAL afgehouden ({label}): {totals[True].row()}")
 
+    def variants(self) -> None:
+        """The tuning documents' text in other layouts (variants.py); held-out documents are not read."""
+        from driehoek.importer.variants import VARIANTS
+
+        self.stdout.write("\nafstemdocumenten (tekst) in andere opmaak")
+        for name, change in VARIANTS.items():
+            total = corpus_eval.Figures()
+
+            def read(filename, content, change=change):
+                changed = change(content.decode("utf-8")).encode()
+                return proposal.propose(filename, changed, only=self.only).set
+
+            for _number, _held, figures, _seconds in corpus_eval.run(read, tuning_only=True):
+                total.add(figures)
+            self.stdout.write(f"{name}: {total.row()}")
+
     def seeds(self, zonder_pdf: bool, fouten: bool, lang: bool) -> None:
         data = Path(settings.BASE_DIR) / "data" / "aa-en-hunze"
         total = {"agreements": 0, "parties": 0, "targets": 0, "targets_true": 0}
@@ -73,7 +106,7 @@ class Command(BaseCommand):
                 sources.append(("pdf", f"{name}.pdf", evaluation.text_to_pdf(text.decode("utf-8"))))
             for label, filename, content in sources:
                 started = time.perf_counter()
-                result = proposal.propose(filename, content)
+                result = proposal.propose(filename, content, only=self.only)
                 seconds = time.perf_counter() - started
                 u = evaluation.compare(result.set, truth)
                 self.stdout.write(self._line(name, label, u, seconds, result.pages))

@@ -1,0 +1,31 @@
+"""Layout variants of a text, for measuring how general the reading is without the held-out documents
+(manage.py importer_eval --varianten): the tuning documents' text as other extractors and editors give it.
+Each variant keeps the words and their order, so the ground truth stays true."""
+
+import re
+
+
+def without_blank_lines(text: str) -> str:
+    """As a PDF's text layer often comes: no blank lines between paragraphs."""
+    return "\n".join(line for line in text.split("\n") if line.strip())
+
+
+def without_page_breaks(text: str) -> str:
+    return text.replace("\f", "\n")
+
+
+def other_bullets(text: str) -> str:
+    return re.sub(r"(?m)^(\s*)[–•●\-]\s", r"\1• ", text)
+
+
+def double_spaced(text: str) -> str:
+    """A blank line after every line, as some extractors give it."""
+    return "\n".join(line + "\n" if line.strip() else line for line in text.split("\n"))
+
+
+VARIANTS = {
+    "zonder witregels": without_blank_lines,
+    "zonder paginagrenzen": without_page_breaks,
+    "andere opsommingstekens": other_bullets,
+    "dubbele regelafstand": double_spaced,
+}
