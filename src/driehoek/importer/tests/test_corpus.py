@@ -3,10 +3,11 @@ tuning and held-out apart. Issue 17 asks, on held-out documents: agreements 90%,
 85%, parties with their kind 90%. The tuning set is held to those aims. Documents 21 and 27, then 30, 33
 and 36 taught something and moved to the tuning set; the held-out set is 06, 12, 18, 24, 39, 42, 45, 48,
 51 and 54 (the last three written apart in session 5, together with tuning documents 46, 47, 49, 50, 52
-and 53). Measured once after the structure-first reading (docs/importer.md, docs/adr/0170), text files:
-agreements 55% recall (117 of 211) and 72% precision, responsible parties 57%, parties with their kind
-81% (39 of 48). The aims are not met; these measured figures are the floors below, so that no change
-makes the held-out set worse. And some of the corpus' shapes as rules of their own (the general rules:
+and 53), and 57 and 60 (written apart in session 6, with tuning documents 55, 56, 58 and 59). Measured
+after session 6's general rules (docs/importer.md, docs/adr/0180), text files: agreements 48% recall
+(117 of 242) and 70% precision (117 of 168 found), responsible parties 52% (127), parties with their
+kind 75% (44 of 59); on the ten documents held out before, unchanged at 117 of 211. The aims are not
+met; these measured figures are the floors below, so that no change makes the held-out set worse. And some of the corpus' shapes as rules of their own (the general rules:
 test_algemene_regels.py)."""
 
 from driehoek.importer import corpus_eval, proposal
@@ -26,17 +27,17 @@ def test_the_corpus_figures_meet_the_aims_on_tuning_and_do_not_fall_on_held_out(
     assert tuning.party_accuracy >= 0.85, tuning.row()
     assert tuning.parties_with_kind >= 0.90, tuning.row()
     # Held out: the measured figures as floors (see the docstring).
-    assert held.recall >= 0.55 and held.precision >= 0.72, held.row()
-    assert held.party_accuracy >= 0.57, held.row()
-    assert held.parties_with_kind >= 0.81, held.row()
-    assert held.agreements_true >= 211  # the held-out set is read, not empty
+    assert held.recall >= 0.48 and held.precision >= 0.69, held.row()
+    assert held.party_accuracy >= 0.52, held.row()
+    assert held.parties_with_kind >= 0.74, held.row()
+    assert held.agreements_true >= 242  # the held-out set is read, not empty
 
 
 def test_the_split_is_every_third_document_less_the_moved_ones():
     numbers = [n for n, _p in corpus_eval.documents()]
     held = [n for n in numbers if corpus_eval.held_out(n)]
     assert held == [n for n in range(3, max(numbers) + 1, 3) if n not in corpus_eval.MOVED_TO_TUNING]
-    assert {48, 51, 54} <= set(held)  # session 5's documents divisible by 3 are held out
+    assert {48, 51, 54, 57, 60} <= set(held)  # sessions 5 and 6's documents divisible by 3 are held out
 
 
 def test_a_table_of_contents_is_skipped_and_lettered_themes_are_themes():
