@@ -112,8 +112,17 @@ def _is_municipal_secretary(user, afsprakenset) -> bool:
         user.rol == user.Rol.SECRETARIS
         and user.partij_id is not None
         and user.partij.soort == user.partij.Soort.GEMEENTE
-        and _answer(user, ("member", afsprakenset.pk), afsprakenset.deelnames.filter(partij_id=user.partij_id).exists)
+        and _takes_part(user, afsprakenset)
     )
+
+
+def _takes_part(user, afsprakenset) -> bool:
+    """Whether the user's party takes part in the set. For everyone but the administrator that is
+    exactly what `visible_to` asks (register/models.py), so it is the same answer."""
+    if not is_beheerder(user):
+        return _visible(user, afsprakenset)
+    ask = afsprakenset.deelnames.filter(partij_id=user.partij_id).exists
+    return _answer(user, ("member", afsprakenset.pk), ask)
 
 
 def _visible(user, afsprakenset) -> bool:

@@ -41,13 +41,14 @@ BUDGET = {
     "tabel_cached": 5,
     # What waits for adoption (policy, 3) and who fills a stale indicator (2). The inbox and the figures
     # read the year once for both (monitoring.queries.Jaarstand: 30 -> 19, issue 18).
-    # The policy reads the set's visibility once per request (docs/adr/0185): 18 -> 17.
-    "dashboard": 17,
+    # The policy reads the set's visibility once per request, and the municipal secretary's
+    # membership is that visibility (docs/adr/0185): 18 -> 16.
+    "dashboard": 16,
     # + the disputes about the assessment, + the yearly targets the suggestion follows; the assessment
     # with its agreement in one query, the responsible parties with their party (29 -> 27, issue 18).
     # The set and the year in one query; the policy reads the set's visibility and the user's
-    # membership once per request, not once per `can` (26 -> 19, docs/adr/0185).
-    "beoordeling": 19,
+    # membership (the same answer) once per request, not once per `can` (26 -> 18, docs/adr/0185).
+    "beoordeling": 18,
     # Its content from the shared cache (docs/adr/0160): on a miss the token (1), the read (1), the
     # content's four queries and the write (5); served from the cache, the token and the read.
     # + the net additions per year outside the cached content (figures.queries.additions: 3, constant).
@@ -72,8 +73,9 @@ BUDGET = {
 # + 1 per set being signed: the cycle's open items carry its signing tasks (ondertekening, issue 14),
 # which read the set's signing round (ondertekening.queries.taken_voor_set). The monitoring inbox reads
 # the actiehouders once for who fills and who makes the voorzet (19 -> 17, issue 18). The policy
-# reads a set's visibility and the user's membership once per request (17 -> 15, docs/adr/0185).
-START_PER_SET = 15
+# reads a set's visibility once per request, and the municipal secretary's membership is that
+# visibility (17 -> 14, docs/adr/0185).
+START_PER_SET = 14
 
 
 def _pages(afsprakenset: Afsprakenset) -> dict[str, str]:
