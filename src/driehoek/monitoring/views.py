@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 
 from driehoek.accounts import policy
 from driehoek.core.downloads import CONTENT_TYPES, safe_filename
+from driehoek.core.history import records_of
 from driehoek.core.versioning import offer_current_version, person
 from driehoek.register.models import Actiehouder, Afspraak, Afsprakenset, Doelstelling, Indicator, Verantwoordelijke
 
@@ -351,7 +352,9 @@ def _beoordeling_context(request, afsprakenset, monitoringsjaar, afspraak: Afspr
         "reactie_form": ReactieForm(initial={"revisie": b.revisie}),
         "vaststellen_form": VaststellenForm(initial={"versie": b.versie}),
         "herzien_form": HerzienForm(initial={"versie": b.versie}),
-        "history": list(b.history.select_related("history_user").order_by("-history_date")[:20]),
+        "history": list(
+            records_of(Beoordeling).filter(id=b.pk).select_related("history_user").order_by("-history_date")[:20]
+        ),
     }
 
 
