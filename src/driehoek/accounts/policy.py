@@ -121,20 +121,22 @@ def _takes_part(user, afsprakenset) -> bool:
     exactly what `visible_to` asks (register/models.py), so it is the same answer."""
     if not is_beheerder(user):
         return _visible(user, afsprakenset)
-    ask = afsprakenset.deelnames.filter(partij_id=user.partij_id).exists
-    return _answer(user, ("member", afsprakenset.pk), ask)
+    return _answer(
+        user, ("member", afsprakenset.pk), lambda: afsprakenset.deelnames.filter(partij_id=user.partij_id).exists()
+    )
 
 
 def _visible(user, afsprakenset) -> bool:
     """Whether `visible_to(user)` holds the set."""
     key = ("visible", type(afsprakenset), afsprakenset.pk)
-    return _answer(user, key, type(afsprakenset).objects.visible_to(user).filter(pk=afsprakenset.pk).exists)
+    return _answer(user, key, lambda: type(afsprakenset).objects.visible_to(user).filter(pk=afsprakenset.pk).exists())
 
 
 def _answer(user, key, ask) -> bool:
-    """`ask()`, asked once per request: the signed-in user of a request carries `policy_answers`
-    (accounts/backends.UserBackend), so a page that asks `can` five times about its set reads the
-    set's visibility once (docs/adr/0185). Any other user object asks the database every time."""
+    """`ask()`, asked once per request (and only then made: building its queryset costs too). The
+    signed-in user of a request carries `policy_answers` (accounts/backends.UserBackend), so a page
+    that asks `can` five times about its set reads the set's visibility once (docs/adr/0185). Any
+    other user object asks the database every time."""
     answers = getattr(user, "policy_answers", None)
     if answers is None:
         return ask()
