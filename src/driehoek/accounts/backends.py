@@ -24,4 +24,7 @@ class UserBackend(ModelBackend):
             user = with_what_every_page_asks(User._default_manager).get(pk=user_id)
         except User.DoesNotExist:
             return None
-        return user if self.user_can_authenticate(user) else None
+        if not self.user_can_authenticate(user):
+            return None
+        user.policy_answers = {}  # this request's answers of the policy (accounts/policy._answer)
+        return user

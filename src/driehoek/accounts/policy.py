@@ -112,8 +112,44 @@ def _is_municipal_secretary(user, afsprakenset) -> bool:
         user.rol == user.Rol.SECRETARIS
         and user.partij_id is not None
         and user.partij.soort == user.partij.Soort.GEMEENTE
-        and afsprakenset.deelnames.filter(partij_id=user.partij_id).exists()
+        and _takes_part(user, afsprakenset)
     )
+
+
+def _takes_part(user, afsprakenset) -> bool:
+    """Whether the user's party takes part in the set. For everyone but the administrator that is
+    exactly what `visible_to` asks (register/models.py), so it is the same answer."""
+    if not is_beheerder(user):
+        return _visible(user, afsprakenset)
+    return _answer(
+        user, ("member", afsprakenset.pk), lambda: afsprakenset.deelnames.filter(partij_id=user.partij_id).exists()
+    )
+
+
+def _visible(user, afsprakenset) -> bool:
+    """Whether `visible_to(user)` holds the set."""
+    key = ("visible", type(afsprakenset), afsprakenset.pk)
+    return _answer(user, key, lambda: type(afsprakenset).objects.visible_to(user).filter(pk=afsprakenset.pk).exists())
+
+
+def _answer(user, key, ask) -> bool:
+    """`ask()`, asked once per request (and only then made: building its queryset costs too). The
+    signed-in user of a request carries `policy_answers` (accounts/backends.UserBackend), so a page
+    that asks `can` five times about its set reads the set's visibility once (docs/adr/0185). Any
+    other user object asks the database every time."""
+    answers = getattr(user, "policy_answers", None)
+    if answers is None:
+        return ask()
+    if key not in answers:
+        answers[key] = ask()
+    return answers[key]
+
+
+def remember_visible(user, afsprakenset) -> None:
+    """The set was just read through `visible_to(user)` in this request (visible_or_404)."""
+    answers = getattr(user, "policy_answers", None)
+    if answers is not None:
+        answers[("visible", type(afsprakenset), afsprakenset.pk)] = True
 
 
 def can(user, action: str, obj: Any) -> bool:
@@ -139,7 +175,7 @@ def can(user, action: str, obj: Any) -> bool:
     if action in (VIEW_BOD, WRITE_BOD, REACT_BOD):
         return _can_bod(user, action, obj)
     afsprakenset = set_of(obj)
-    if not type(afsprakenset).objects.visible_to(user).filter(pk=afsprakenset.pk).exists():
+    if not _visible(user, afsprakenset):
         return False
     if action == VIEW_SET:
         return True

@@ -17,9 +17,8 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.safestring import mark_safe
 
-from driehoek.register.setcache import kept
-
 from . import jaarstand
+from .tabelcache import kept
 
 TEMPLATE = "monitoring/dashboard.html"
 

@@ -117,15 +117,24 @@ def rendered(user, afsprakenset, jaar: int) -> tuple[str, str]:
         klasse = policy.monitoringstabel_class(user, afsprakenset)
     if klasse is None:  # the view refused already; never cache what a viewer may not see
         raise PermissionDenied
-    versie = getattr(afsprakenset, "tabel_token", None) or token(afsprakenset)
-    parts = (afsprakenset.pk, jaar, klasse, translation.get_language(), versie, release())
-    key = "monitoringstabel:" + ":".join(map(str, parts))
-    html = cache.get(key)
-    if html is not None:
-        return html, "hit"
-    html = render(afsprakenset, jaar)
-    cache.set(key, html, TIMEOUT)
-    return html, "miss"
+    versie = getattr(afsprakenset, "tabel_token", None)  # read with the set by visible_set
+    return kept("monitoringstabel", afsprakenset, (jaar, klasse), lambda: render(afsprakenset, jaar), versie=versie)
+
+
+def kept(name: str, afsprakenset, parts, make, *, versie: str | None = None):
+    """(what `make()` made, "hit" or "miss"): the entry `name` of the set under `parts` (which must
+    name the viewer's class), the language, the set's token and the release; `make()` on a miss.
+    The one keeper of the monitoringstabel, the set page's list (register/setcache.py) and the
+    public page (reports/views.py). `versie` is the set's token where the caller read it already;
+    the token is read before anything `make()` reads, so an entry is never older than its token's state."""
+    versie = versie or token(afsprakenset)
+    key = ":".join(map(str, (name, afsprakenset.pk, *parts, translation.get_language(), versie, release())))
+    made = cache.get(key)
+    if made is not None:
+        return made, "hit"
+    made = make()
+    cache.set(key, made, TIMEOUT)
+    return made, "miss"
 
 
 # --- every road that changes what the table shows ---------------------------------------------

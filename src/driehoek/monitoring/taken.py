@@ -8,10 +8,10 @@ from django.utils.translation import ngettext
 
 from driehoek.core.inbox import Taak
 from driehoek.register.models import Afsprakenset
-from driehoek.register.setcache import kept
 
 from . import jaarstand
 from .models import Monitoringsjaar
+from .tabelcache import kept
 from .templatetags.monitoring_tags import in_path
 
 

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 
 from driehoek.accounts import policy
 from driehoek.core.downloads import CONTENT_TYPES, safe_filename
+from driehoek.core.history import records_of
 from driehoek.core.versioning import offer_current_version, person
 from driehoek.register.models import Actiehouder, Afspraak, Afsprakenset, Doelstelling, Indicator, Verantwoordelijke
 
@@ -26,7 +27,7 @@ from .forms import (
     VaststellenForm,
     VoorzetForm,
 )
-from .models import Beoordeling, Bijlage, Indicatorwaarde
+from .models import Beoordeling, Bijlage, Indicatorwaarde, Monitoringsjaar
 from .roles import asked_party, delegation_of, voorzet_holders
 
 
@@ -36,6 +37,20 @@ def _visible_set(request, slug: str) -> Afsprakenset:
 
 def _year(afsprakenset: Afsprakenset, jaar: int):
     return get_object_or_404(afsprakenset.monitoringsjaren, jaar=jaar)
+
+
+def _visible_year(request, slug: str, jaar: int) -> Monitoringsjaar:
+    """The monitoring year with its set, if the user may see the set: `_visible_set` and `_year` in
+    one query, and a 404 where either would give one."""
+    monitoringsjaar = get_object_or_404(
+        Monitoringsjaar.objects.select_related("afsprakenset__gemeente").filter(
+            afsprakenset__in=Afsprakenset.objects.visible_to(request.user)
+        ),
+        afsprakenset__slug=slug,
+        jaar=jaar,
+    )
+    policy.remember_visible(request.user, monitoringsjaar.afsprakenset)
+    return monitoringsjaar
 
 
 def _afspraak_parts() -> list[Prefetch]:
@@ -175,8 +190,8 @@ FORMS = {
 
 @login_required
 def beoordeling(request, slug: str, jaar: int, nummer: str):
-    afsprakenset = _visible_set(request, slug)
-    monitoringsjaar = _year(afsprakenset, jaar)
+    monitoringsjaar = _visible_year(request, slug, jaar)
+    afsprakenset = monitoringsjaar.afsprakenset
     b = _beoordeling(afsprakenset, jaar, nummer)  # with its agreement and the agreement's parties: the
     afspraak = b.afspraak  # policy asks for them for every form
     bound, conflict = None, None
@@ -336,7 +351,9 @@ def _beoordeling_context(request, afsprakenset, monitoringsjaar, afspraak: Afspr
         "reactie_form": ReactieForm(initial={"revisie": b.revisie}),
         "vaststellen_form": VaststellenForm(initial={"versie": b.versie}),
         "herzien_form": HerzienForm(initial={"versie": b.versie}),
-        "history": list(b.history.select_related("history_user").order_by("-history_date")[:20]),
+        "history": list(
+            records_of(Beoordeling).filter(id=b.pk).select_related("history_user").order_by("-history_date")[:20]
+        ),
     }
 
 

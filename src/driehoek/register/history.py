@@ -1,6 +1,6 @@
 """The history of an agreement, and of everything in a set: every change, newest first."""
 
-from driehoek.core.history import Entry, entries
+from driehoek.core.history import Entry, entries, records_of
 
 from .models import Afspraak, Afsprakenset, Doelstelling, Indicator, Verantwoordelijke
 
@@ -10,10 +10,10 @@ SET_LIMIT = 300  # records per kind on the set's history page; older ones stay i
 def afspraak_history(afspraak: Afspraak) -> list[Entry]:
     return entries(
         [
-            (Afspraak, Afspraak.history.filter(id=afspraak.pk)),
-            (Verantwoordelijke, Verantwoordelijke.history.filter(afspraak_id=afspraak.pk)),
-            (Indicator, Indicator.history.filter(afspraak_id=afspraak.pk)),
-            (Doelstelling, Doelstelling.history.filter(afspraak_id=afspraak.pk)),
+            (Afspraak, records_of(Afspraak).filter(id=afspraak.pk)),
+            (Verantwoordelijke, records_of(Verantwoordelijke).filter(afspraak_id=afspraak.pk)),
+            (Indicator, records_of(Indicator).filter(afspraak_id=afspraak.pk)),
+            (Doelstelling, records_of(Doelstelling).filter(afspraak_id=afspraak.pk)),
         ]
     )
 
@@ -28,19 +28,19 @@ def set_history(afsprakenset: Afsprakenset) -> list[Entry]:
 
     pk = afsprakenset.pk
     sources = [
-        (Afsprakenset, Afsprakenset.history.filter(id=pk)),
-        (Afspraak, Afspraak.history.filter(afsprakenset_id=pk)),
-        (Indicator, Indicator.history.filter(afspraak__afsprakenset=pk)),
-        (Doelstelling, Doelstelling.history.filter(afspraak__afsprakenset=pk)),
-        (Indicatorwaarde, Indicatorwaarde.history.filter(indicator__afspraak__afsprakenset=pk)),
-        (Beoordeling, Beoordeling.history.filter(afspraak__afsprakenset=pk)),
-        (Reactie, Reactie.history.filter(beoordeling__afspraak__afsprakenset=pk)),
-        (Overleg, Overleg.history.filter(afsprakenset_id=pk)),
-        (Verslag, Verslag.history.filter(overleg__afsprakenset=pk)),
-        (Correctie, Correctie.history.filter(verslag__overleg__afsprakenset=pk)),
-        (Besluit, Besluit.history.filter(overleg__afsprakenset=pk)),
-        (Geschil, Geschil.history.filter(afsprakenset_id=pk)),
-        (Stem, Stem.history.filter(stemming__geschil__afsprakenset=pk)),
-        (Aanlevering, Aanlevering.history.filter(gemeente_id=afsprakenset.gemeente_id)),
+        (Afsprakenset, records_of(Afsprakenset).filter(id=pk)),
+        (Afspraak, records_of(Afspraak).filter(afsprakenset_id=pk)),
+        (Indicator, records_of(Indicator).filter(afspraak__afsprakenset=pk)),
+        (Doelstelling, records_of(Doelstelling).filter(afspraak__afsprakenset=pk)),
+        (Indicatorwaarde, records_of(Indicatorwaarde).filter(indicator__afspraak__afsprakenset=pk)),
+        (Beoordeling, records_of(Beoordeling).filter(afspraak__afsprakenset=pk)),
+        (Reactie, records_of(Reactie).filter(beoordeling__afspraak__afsprakenset=pk)),
+        (Overleg, records_of(Overleg).filter(afsprakenset_id=pk)),
+        (Verslag, records_of(Verslag).filter(overleg__afsprakenset=pk)),
+        (Correctie, records_of(Correctie).filter(verslag__overleg__afsprakenset=pk)),
+        (Besluit, records_of(Besluit).filter(overleg__afsprakenset=pk)),
+        (Geschil, records_of(Geschil).filter(afsprakenset_id=pk)),
+        (Stem, records_of(Stem).filter(stemming__geschil__afsprakenset=pk)),
+        (Aanlevering, records_of(Aanlevering).filter(gemeente_id=afsprakenset.gemeente_id)),
     ]
     return entries(sources, limit=SET_LIMIT)

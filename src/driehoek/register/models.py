@@ -15,6 +15,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from driehoek.accounts.models import Partij
+from driehoek.accounts.policy import remember_visible
 
 from . import rules
 
@@ -85,7 +86,9 @@ class AfsprakensetQuerySet(models.QuerySet):
 
     def visible_or_404(self, user, slug: str) -> "Afsprakenset":
         """The set with this slug if the user may see it; otherwise as if it did not exist."""
-        return get_object_or_404(self.visible_to(user).select_related("gemeente"), slug=slug)
+        afsprakenset = get_object_or_404(self.visible_to(user).select_related("gemeente"), slug=slug)
+        remember_visible(user, afsprakenset)
+        return afsprakenset
 
     def check_year(self, afsprakenset: "Afsprakenset", year: int) -> None:
         """Refuse a year outside the set's period, in words the user reads."""

@@ -1,13 +1,14 @@
 """The set page's list of agreements, unfiltered, in the shared cache (issue 18; as docs/adr/0125).
 
 The list (`register/set_detail.html#resultaten`: themes, agreements, responsible parties, ongoing
-commitments) and the empty filter fields (`#velden`: the set's themes, parties and sections) are what
-the page spent its time on, and they change a few times a year. It is kept in
-Django's database cache under the set's `monitoring.Tabelversie` token: every save or delete of a
-row the list shows (Afspraak, Thema, Verantwoordelijke, Partij, LopendeAfspraak) writes the set a new
-token in the same transaction (monitoring/tabelcache.py), so a list cached before a change is never
-found again. A filtered or searched list is made each time, and so are the fields of a request
-with any filter parameter (they show what was asked).
+commitments) and the empty filter fields (`#velden`: the set's themes, parties and sections) are
+what the page spent its time on, and they change a few times a year. It is kept (by
+`monitoring.tabelcache.kept`, the one keeper of every cached page) in Django's database cache under
+the set's `monitoring.Tabelversie` token: every save or delete of a row the list shows (Afspraak,
+Thema, Verantwoordelijke, Partij, LopendeAfspraak) writes the set a new token in the same
+transaction (monitoring/tabelcache.py), so a list cached before a change is never found again. A
+filtered or searched list is made each time, and so are the fields of a request with any filter
+parameter (they show what was asked).
 
 The key also names the viewer's class of visibility and the language. Only a viewer the view has
 let see the set gets here; every such viewer sees the same list (nothing in it depends on who
@@ -16,9 +17,7 @@ and a party of the set. A rule that hides part of the list from some viewers mus
 class of their own here.
 """
 
-from django.core.cache import cache
 from django.template.loader import render_to_string
-from django.utils import translation
 
 from driehoek.accounts import policy
 from driehoek.monitoring import tabelcache
@@ -39,20 +38,4 @@ def rendered(user, afsprakenset, make_form, make_context) -> tuple[tuple[str, st
         return render_to_string(FIELDS, {"form": make_form()}), render_to_string(PARTIAL, make_context())
 
     parts = (afsprakenset.slug, viewer_class(user))  # the slug: the agreements' links
-    return kept("setlijst", afsprakenset, parts, make)
-
-
-def kept(name: str, afsprakenset, parts, make):
-    """(what `make()` made, "hit" or "miss"): the entry `name` of the set under `parts` (which must name the
-    viewer's class), the language, the set's token and the release; `make()` on a miss. The token is
-    read before anything `make()` reads, so an entry is never older than its token's state."""
-    key = ":".join(
-        map(str, (name, afsprakenset.pk, *parts, translation.get_language(), tabelcache.token(afsprakenset)))
-    )
-    key += ":" + tabelcache.release()
-    made = cache.get(key)
-    if made is not None:
-        return made, "hit"
-    made = make()
-    cache.set(key, made, tabelcache.TIMEOUT)
-    return made, "miss"
+    return tabelcache.kept("setlijst", afsprakenset, parts, make)

@@ -1,5 +1,7 @@
+from operator import attrgetter
+
 from django.contrib.auth.decorators import login_required
-from django.db.models import Count, Prefetch
+from django.db.models import Count, Prefetch, Q
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.template.loader import render_to_string
@@ -100,16 +102,18 @@ def afspraak_detail(request, slug: str, nummer: str):
     afspraak = get_object_or_404(
         Afspraak.objects.select_related("thema", "afsprakenset__gemeente").prefetch_related(
             Prefetch("verantwoordelijkheden", Verantwoordelijke.objects.select_related("partij")),
-            # Their links name their set: read with them, not one query per reference.
-            Prefetch("verwijzingen", Afspraak.objects.select_related("afsprakenset")),
-            Prefetch("verwezen_door", Afspraak.objects.select_related("afsprakenset")),
+            # The default orders (agreement or theme, then volgorde) within one agreement, without
+            # joining its set and municipality for every row.
             Prefetch(
                 "indicatoren",
-                Indicator.objects.prefetch_related(
+                Indicator.objects.order_by("volgorde").prefetch_related(
                     Prefetch("actiehouderschappen", Actiehouder.objects.select_related("partij"))
                 ),
             ),
-            Prefetch("doelstellingen", Doelstelling.objects.select_related("indicator")),
+            Prefetch(
+                "doelstellingen",
+                Doelstelling.objects.select_related("indicator").order_by("thema__volgorde", "volgorde"),
+            ),
         ),
         afsprakenset__in=Afsprakenset.objects.visible_to(request.user),
         afsprakenset__slug=slug,
@@ -120,10 +124,27 @@ def afspraak_detail(request, slug: str, nummer: str):
         "afsprakenset": afsprakenset,
         "afspraak": afspraak,
         "history": afspraak_history(afspraak),
+        **_references(afspraak),
         "beoordelingen": lights_over_years(afspraak),
         "geschillen": disputes_about(afspraak),
     }
     return render(request, "register/afspraak_detail.html", context)
+
+
+def _references(afspraak: Afspraak) -> dict[str, list[Afspraak]]:
+    """The agreements this one refers to and those that refer to it, in one query for both ways;
+    their links name their set, read with them. A reference stays in its set (register/consistency),
+    so the default order (set, volgorde) is volgorde."""
+    rows = (
+        Afspraak.verwijzingen.through.objects.filter(Q(from_afspraak=afspraak) | Q(to_afspraak=afspraak))
+        .select_related("from_afspraak__afsprakenset", "to_afspraak__afsprakenset")
+        .order_by()
+    )
+    rows, by_order = list(rows), attrgetter("volgorde")
+    return {
+        "verwijzingen": sorted((r.to_afspraak for r in rows if r.from_afspraak_id == afspraak.pk), key=by_order),
+        "verwezen_door": sorted((r.from_afspraak for r in rows if r.to_afspraak_id == afspraak.pk), key=by_order),
+    }
 
 
 @login_required

@@ -10,8 +10,8 @@ from django.views.decorators.http import require_POST
 from driehoek.accounts import policy
 from driehoek.core.downloads import CONTENT_TYPES, as_attachment, safe_filename
 from driehoek.figures import queries as figures_queries
+from driehoek.monitoring import tabelcache
 from driehoek.monitoring.models import Beoordeling, Status
-from driehoek.register import setcache
 from driehoek.register.models import Afsprakenset
 from driehoek.register.weergave import Onderdelen
 
@@ -43,13 +43,13 @@ def monitoringstabel(request, slug: str, jaar: int, fmt: str):
 def openbaar(request, slug: str, jaar: int):
     """The public monitor: no log-in; only the adopted assessments of a published year, no names.
     Its content is the same for everyone, kept in the shared cache under the set's token
-    (register/setcache.py) and the publication (published again: a new date)."""
+    (monitoring/tabelcache.kept) and the publication (published again: a new date)."""
     publicatie = get_object_or_404(
         Publicatie.objects.select_related("afsprakenset__gemeente"), afsprakenset__slug=slug, jaar=jaar
     )
     afsprakenset = publicatie.afsprakenset
     parts = (jaar, "openbaar", publicatie.pk, publicatie.gepubliceerd_op.isoformat())
-    inhoud, cache = setcache.kept("openbaar", afsprakenset, parts, lambda: _openbaar_inhoud(publicatie))
+    inhoud, cache = tabelcache.kept("openbaar", afsprakenset, parts, lambda: _openbaar_inhoud(publicatie))
     context = {
         "afsprakenset": afsprakenset,
         "jaar": jaar,

@@ -30,7 +30,8 @@ BUDGET = {
     "set_cached": 8,
     # + the disputes about the agreement and their outcome; the agreement read with its set (one query,
     # not two), and the responsible parties and the targets with their party and indicator (likewise).
-    "afspraak": 16,
+    # The references both ways in one query (16 -> 15, docs/adr/0186).
+    "afspraak": 15,
     # + the yearly checks of ongoing commitments and theme targets, + the year's yearly targets; and the
     # shared cache (docs/adr/0125): the set's token (read with the set, the year and the viewer's
     # class in one query, docs/adr/0166; made on a first view, here the start page's), the cache
@@ -43,11 +44,15 @@ BUDGET = {
     # read the year once for both (monitoring.jaarstand.Jaarstand: 30 -> 19, issue 18). They are kept in the
     # shared cache (monitoring/dashboardcache.py, docs/adr/0190): on a miss + the set's token (1), the
     # read (1) and the write (5); served from the cache, the token and the read instead of the year's ten.
-    "dashboard": 25,
-    "dashboard_cached": 10,
+    # The policy reads the set's visibility once per request, and the municipal secretary's
+    # membership is that visibility (docs/adr/0185).
+    "dashboard": 23,
+    "dashboard_cached": 8,
     # + the disputes about the assessment, + the yearly targets the suggestion follows; the assessment
     # with its agreement in one query, the responsible parties with their party (29 -> 27, issue 18).
-    "beoordeling": 26,
+    # The set and the year in one query; the policy reads the set's visibility and the user's
+    # membership (the same answer) once per request, not once per `can` (26 -> 18, docs/adr/0185).
+    "beoordeling": 18,
     # Its content from the shared cache (docs/adr/0160): on a miss the token (1), the read (1), the
     # content's four queries and the write (5); served from the cache, the token and the read.
     # + the net additions per year outside the cached content (figures.queries.additions: 3, constant).
@@ -74,10 +79,11 @@ BUDGET = {
 # the actiehouders once for who fills and who makes the voorzet (19 -> 17, issue 18).
 # What waits in the monitoring is kept in the shared cache under the set's token, as the dashboard's
 # inbox (monitoring.taken.waiting, docs/adr/0190): a first visit also makes the set's token (2), reads
-# the cache (1) and writes it (5), so 27; from the cache the token (1), the read (1) and whether the user
-# may adopt (2, part of the key) instead of the year's ten: 11, of which the cycle's items are 7.
-START_PER_SET = 27
-START_PER_SET_CACHED = 11
+# the cache (1) and writes it (5); from the cache the token (1) and the read (1) instead of the year's
+# ten. The policy reads a set's visibility once per request, and the municipal secretary's membership
+# is that visibility (docs/adr/0185): 8 per set from the cache, of which the cycle's items are 5.
+START_PER_SET = 24
+START_PER_SET_CACHED = 8
 
 
 def _pages(afsprakenset: Afsprakenset) -> dict[str, str]:

@@ -7,8 +7,8 @@ and 53), and 57 and 60 (written apart in session 6, with tuning documents 55, 56
 after session 6's general rules (docs/importer.md, docs/adr/0180), text files: agreements 48% recall
 (117 of 242) and 70% precision (117 of 168 found), responsible parties 52% (127), parties with their
 kind 75% (44 of 59); on the ten documents held out before, unchanged at 117 of 211. The aims are not
-met; these measured figures are the floors below, so that no change makes the held-out set worse. And some of the corpus' shapes as rules of their own (the general rules:
-test_algemene_regels.py)."""
+met; these measured figures are the floors below, so that no change makes the held-out set worse.
+And some of the corpus' shapes as rules of their own (the general rules: test_algemene_regels.py)."""
 
 from driehoek.importer import corpus_eval, proposal
 

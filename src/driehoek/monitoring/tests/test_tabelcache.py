@@ -234,3 +234,33 @@ def test_each_kind_of_change_raises_the_version_and_shows(client, kader, people,
     if shown:
         assert after != before and shown in after
         assert shown not in before or after.count(shown) > before.count(shown)
+
+
+def test_the_table_the_set_page_and_the_public_page_keep_their_entries_through_one_function(
+    client, kader, people, year_2026, monkeypatch
+):
+    """One function makes the key (set, parts, language, token, release) and reads and writes the
+    entry for every cached page (issue 18, mend c): a rule added there holds for all three."""
+    from driehoek.reports import services as reports
+    from driehoek.reports.tests.test_openbaar_cache import _adopt
+
+    _adopt(kader, people, "5", "groen", "Inventarisatie afgerond.")
+    reports.publish(people["secretaris"], kader, 2026)
+    kept, names = tabelcache.kept, []
+
+    def recorded(name, *args, **kwargs):
+        names.append(name)
+        return kept(name, *args, **kwargs)
+
+    monkeypatch.setattr(tabelcache, "kept", recorded)
+    client.force_login(people["woonborg"])
+    for url in (
+        reverse("monitoring:tabel", args=[kader.slug, 2026]),
+        kader.get_absolute_url(),
+        reverse("reports:openbaar", args=[kader.slug, 2026]),
+    ):
+        assert client.get(url).status_code == 200
+    assert names == ["monitoringstabel", "setlijst", "openbaar"]
+    from driehoek.register import setcache
+
+    assert not hasattr(setcache, "kept")
