@@ -198,7 +198,8 @@ def search(
         sets = sets.filter(gemeente__provincie=provincie)
     if jaar:
         sets = sets.filter(eerste_jaar__lte=jaar, laatste_jaar__gte=jaar)
-    ranked = index.ranked(index.vector(q), sets=_set_ids(sets), limit=POOL * 5)
+    allowed = _set_ids(sets) if sets.query.has_filters() else None  # the system, unfiltered: every set
+    ranked = index.ranked(index.vector(q), sets=allowed, limit=POOL * 5)
     candidates = [pk for pk, _score in ranked]
     if thema:
         kept = set(
