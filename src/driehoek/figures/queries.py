@@ -82,7 +82,7 @@ def _count_homes(registers: list[Aanlevering]) -> dict[int, tuple[list[int] | No
             Woning.objects.filter(aanlevering_id__in=ids)
             .annotate(band=band if known else Value(0), efg=efg)
             .values_list("aanlevering_id", "band", "efg")
-            .annotate(n=Count("pk"))
+            .annotate(n=Count("*"))  # not COUNT(id): id is not in woning_cijfers, PostgreSQL would read the rows
             .order_by()
         )
         for pk, index, is_efg, n in rows:

@@ -4,8 +4,11 @@ published sets of any municipality, and the sets the user's own party takes part
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+import numpy as np
+
 from django.core.exceptions import ValidationError
 from django.core.files.storage import default_storage
+from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
@@ -74,36 +77,72 @@ class Resultaat:
         }
 
 
-def _visible_sets(user) -> set[int]:
-    if user is SYSTEM:
-        return set(Afsprakenset.objects.values_list("pk", flat=True))
-    return set(Afsprakenset.objects.visible_to(user).values_list("pk", flat=True))
+def _visible(user):
+    """The sets the user may see, as a query (never read whole: a country has thousands)."""
+    return Afsprakenset.objects.all() if user is SYSTEM else Afsprakenset.objects.visible_to(user)
 
 
-def _published_years() -> dict[int, set[int]]:
-    years = defaultdict(set)
-    for set_id, jaar in Publicatie.objects.values_list("afsprakenset_id", "jaar"):
-        years[set_id].add(jaar)
-    return years
+def _published():
+    return Afsprakenset.objects.filter(Exists(Publicatie.objects.filter(afsprakenset=OuterRef("pk"))))
 
 
-def _results(ranked, visible: set[int], published: dict[int, set[int]], limit: int) -> list[Resultaat]:
-    by_pk = Afspraak.objects.select_related("afsprakenset__gemeente", "thema").in_bulk([pk for pk, _s in ranked])
+def _set_ids(sets) -> np.ndarray:
+    """The primary keys of a query of sets, to filter the index by: one query, integers only."""
+    return np.fromiter(sets.order_by().values_list("pk", flat=True), dtype=np.int64)
+
+
+@dataclass
+class _Scope:
+    """What the user may see of the sets of some candidates: read for those sets only."""
+
+    sets: dict[int, int]  # afspraak id -> its set, for the candidates still in the database
+    visible: set[int]
+    published: dict[int, set[int]]
+
+    def shows(self, afspraak_id: int, jaar: int) -> bool:
+        """A light is shown in the user's own sets, and elsewhere in a published year only."""
+        set_id = self.sets[afspraak_id]
+        return set_id in self.visible or jaar in self.published.get(set_id, ())
+
+
+def _scope(user, afspraak_ids: list[int]) -> _Scope:
+    sets = dict(Afspraak.objects.filter(pk__in=afspraak_ids).values_list("pk", "afsprakenset_id"))
+    set_ids = set(sets.values())
+    published = defaultdict(set)
+    for set_id, jaar in Publicatie.objects.filter(afsprakenset_id__in=set_ids).values_list("afsprakenset_id", "jaar"):
+        published[set_id].add(jaar)
+    visible = set_ids  # the system sees every set
+    if user is not SYSTEM:
+        visible = set(_visible(user).filter(pk__in=set_ids).values_list("pk", flat=True))
+    return _Scope(sets, visible, published)
+
+
+def _results(user, ranked: list[tuple[int, float]], limit: int, scope: _Scope | None = None) -> list[Resultaat]:
+    """The best `limit` of the ranked candidates, good examples first: the lights of every candidate
+    are read as plain rows to find the good examples, the agreements themselves only for those shown."""
+    scope = scope or _scope(user, [pk for pk, _s in ranked])
+    ranked = [(pk, score) for pk, score in ranked if pk in scope.sets]  # not removed since the index was built
     lights = defaultdict(list)
-    for b in Beoordeling.objects.filter(afspraak_id__in=by_pk, status=Status.VASTGESTELD).order_by("jaar"):
-        set_id = by_pk[b.afspraak_id].afsprakenset_id
-        if set_id in visible or b.jaar in published.get(set_id, ()):
-            lights[b.afspraak_id].append((b.jaar, b.kleur, b.reden))
+    shown = Beoordeling.objects.filter(afspraak_id__in=[pk for pk, _s in ranked], status=Status.VASTGESTELD)
+    shown = shown.order_by("jaar")
+    for afspraak_id, jaar, kleur, reden in shown.values_list("afspraak_id", "jaar", "kleur", "reden"):
+        if scope.shows(afspraak_id, jaar):
+            lights[afspraak_id].append((jaar, kleur, reden))
+
+    def good(pk: int) -> bool:
+        return sum(1 for _jaar, kleur, _reden in lights[pk] if kleur in GOOD) >= 2
+
+    # Good examples first, each group by similarity (a stable sort keeps the ranking's order).
+    kept = sorted(ranked, key=lambda c: (not good(c[0]), -c[1]))[:limit]
+    by_pk = Afspraak.objects.select_related("afsprakenset__gemeente", "thema").in_bulk([pk for pk, _s in kept])
     results = []
-    for pk, score in ranked:
+    for pk, score in kept:
         afspraak = by_pk.get(pk)
-        if afspraak is None:  # removed since the index was built
+        if afspraak is None:  # removed in the meantime
             continue
-        eigen = afspraak.afsprakenset_id in visible
-        results.append(Resultaat(afspraak, score, _url(afspraak, eigen, published), eigen, lights[pk]))
-    # Good examples first, each group by similarity.
-    results.sort(key=lambda r: (not r.goed_voorbeeld, -r.score))
-    return results[:limit]
+        eigen = afspraak.afsprakenset_id in scope.visible
+        results.append(Resultaat(afspraak, score, _url(afspraak, eigen, scope.published), eigen, lights[pk]))
+    return results
 
 
 def _url(afspraak: Afspraak, eigen: bool, published: dict[int, set[int]]) -> str:
@@ -121,16 +160,16 @@ def similar(user, afspraak: Afspraak, *, limit: int = 10, other_municipalities_o
     if index is None:
         return []
     s = afspraak.afsprakenset
-    published = _published_years()
-    visible = _visible_sets(user)
-    elsewhere = Afsprakenset.objects.filter(pk__in=published).exclude(gemeente_id=s.gemeente_id)
-    allowed = set(elsewhere.values_list("pk", flat=True))
+    allowed = Q(pk__in=_published()) & ~Q(gemeente_id=s.gemeente_id)
     if not other_municipalities_only:
-        own = Afsprakenset.objects.filter(pk__in=visible, gemeente_id=s.gemeente_id, eerste_jaar__lte=s.eerste_jaar)
-        allowed |= set(own.exclude(pk=s.pk).values_list("pk", flat=True))
+        own = Q(gemeente_id=s.gemeente_id, eerste_jaar__lte=s.eerste_jaar) & ~Q(pk=s.pk)
+        if user is not SYSTEM:
+            own &= Q(pk__in=_visible(user).values("pk"))
+        allowed |= own
     query = index.vector(document(afspraak.titel, afspraak.tekst))
-    ranked = index.ranked(query, sets=sorted(allowed), limit=POOL, exclude=afspraak.pk)
-    return _results(ranked, visible, published, limit)
+    sets = _set_ids(Afsprakenset.objects.filter(allowed))
+    ranked = index.ranked(query, sets=sets, limit=POOL, exclude=afspraak.pk)
+    return _results(user, ranked, limit)
 
 
 def similar_to_text(user, text: str, *, limit: int = 5) -> list[Resultaat]:
@@ -139,12 +178,9 @@ def similar_to_text(user, text: str, *, limit: int = 5) -> list[Resultaat]:
     index = current_index()
     if index is None or not text.strip():
         return []
-    published = _published_years()
-    visible = _visible_sets(user)
-    own = Afsprakenset.objects.filter(pk__in=visible).values("gemeente_id")
-    allowed = Afsprakenset.objects.filter(pk__in=published).exclude(gemeente_id__in=own)
-    ranked = index.ranked(index.vector(text), sets=list(allowed.values_list("pk", flat=True)), limit=POOL)
-    return _results(ranked, visible, published, limit)
+    allowed = _published().exclude(gemeente_id__in=_visible(user).values("gemeente_id"))
+    ranked = index.ranked(index.vector(text), sets=_set_ids(allowed), limit=POOL)
+    return _results(user, ranked, limit)
 
 
 def search(
@@ -155,32 +191,32 @@ def search(
     index = current_index()
     if index is None or not q:
         return []
-    published = _published_years()
-    visible = _visible_sets(user)
-    sets = Afsprakenset.objects.filter(pk__in=set(published) | visible)
+    sets = Afsprakenset.objects.all()
+    if user is not SYSTEM:
+        sets = sets.filter(Q(pk__in=_published()) | Q(pk__in=_visible(user).values("pk")))
     if provincie:
         sets = sets.filter(gemeente__provincie=provincie)
     if jaar:
         sets = sets.filter(eerste_jaar__lte=jaar, laatste_jaar__gte=jaar)
-    ranked = index.ranked(index.vector(q), sets=list(sets.values_list("pk", flat=True)), limit=POOL * 5)
+    allowed = _set_ids(sets) if sets.query.has_filters() else None  # the system, unfiltered: every set
+    ranked = index.ranked(index.vector(q), sets=allowed, limit=POOL * 5)
     candidates = [pk for pk, _score in ranked]
     if thema:
         kept = set(
             Afspraak.objects.filter(pk__in=candidates, thema__titel__icontains=thema).values_list("pk", flat=True)
         )
         ranked = [(pk, score) for pk, score in ranked if pk in kept]
+    scope = None
     if kleur:
         # Another municipality's light counts only in a year it published.
+        scope = _scope(user, candidates)
         adopted = Beoordeling.objects.filter(afspraak_id__in=candidates, status=Status.VASTGESTELD, kleur=kleur)
         if jaar:
             adopted = adopted.filter(jaar=jaar)
-        kept = {
-            pk
-            for pk, set_id, year in adopted.values_list("afspraak_id", "afspraak__afsprakenset_id", "jaar")
-            if set_id in visible or year in published.get(set_id, ())
-        }
+        adopted = adopted.values_list("afspraak_id", "jaar")
+        kept = {pk for pk, year in adopted if pk in scope.sets and scope.shows(pk, year)}
         ranked = [(pk, score) for pk, score in ranked if pk in kept]
-    return _results(ranked[:POOL], visible, published, limit)
+    return _results(user, ranked[:POOL], limit, scope)
 
 
 def stronger_example(afspraak: Afspraak, results: list[Resultaat]) -> Resultaat | None:
