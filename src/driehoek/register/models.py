@@ -8,7 +8,7 @@ from simple_history.models import HistoricalRecords
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator
 from django.db import models
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.translation import gettext
@@ -82,7 +82,11 @@ class AfsprakensetQuerySet(models.QuerySet):
         """The sets the public sees: those with at least one published year (reports.Publicatie),
         and those whose signed agreements were submitted through Driehoek (ondertekening.Indiening),
         which are public from then on without an evaluation."""
-        return self.filter(Q(publicaties__isnull=False) | Q(indiening__isnull=False)).distinct()
+        # EXISTS per set rather than a join made distinct: a page of 25 municipalities asks about its own
+        # sets, not about every set in the country (issue 18: the public national overview grew with it).
+        publicaties = self.model.publicaties.rel.related_model.objects.filter(afsprakenset=OuterRef("pk"))
+        indieningen = self.model.indiening.related.related_model.objects.filter(afsprakenset=OuterRef("pk"))
+        return self.filter(Exists(publicaties) | Exists(indieningen))
 
     def visible_or_404(self, user, slug: str) -> "Afsprakenset":
         """The set with this slug if the user may see it; otherwise as if it did not exist."""

@@ -13,6 +13,7 @@ from django.core.paginator import Paginator
 from django.db.models import Count, Exists, F, IntegerField, Min, OuterRef, Q, Subquery, Sum, Value, Window
 from django.db.models.functions import Coalesce, RowNumber
 from django.urls import reverse
+from django.utils.translation import gettext
 
 from driehoek.accounts.models import Partij
 from driehoek.ondertekening.models import Indiening
@@ -57,6 +58,14 @@ class Row:
     @property
     def concrete_share(self) -> int | None:
         return round(100 * self.concrete / self.scored) if self.scored else None
+
+    @property
+    def concrete_text(self) -> str:
+        """ "12 van 40 (30%)": made here, not by a {% blocktranslate %} per row (a tenth of a millisecond
+        each, most of the page's growth from 0.1 to 1.0 where most rows have scores; issue 18)."""
+        if not self.scored:
+            return ""
+        return gettext("%(c)s van %(n)s (%(p)s%%)") % {"c": self.concrete, "n": self.scored, "p": self.concrete_share}
 
     @property
     def light_counts(self) -> list[tuple[str, int]]:
