@@ -14,9 +14,10 @@ from driehoek.accounts import policy
 from driehoek.core.versioning import ConflictError, offer_current_version
 
 from . import delegatie
+from .beoordeling_views import _add_errors, _afspraak, _beoordeling_context
 from .forms import DelegatieForm
 from .models import Beoordeling
-from .views import _add_errors, _afspraak, _beoordeling_context, _visible_set, _year
+from .views import _visible_set, _year
 
 
 @login_required

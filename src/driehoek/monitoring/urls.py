@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import batch_views, delegatie_views, lopend_views, views, waarden_views
+from . import batch_views, beoordeling_views, delegatie_views, lopend_views, views, waarden_views
 
 app_name = "monitoring"
 
@@ -10,10 +10,14 @@ urlpatterns = [
     path("sets/<slug:slug>/monitoring/<int:jaar>/tabel/", views.tabel, name="tabel"),
     path("sets/<slug:slug>/monitoring/<int:jaar>/focus/", views.focus, name="focus"),
     path("sets/<slug:slug>/monitoring/<int:jaar>/lopend/", lopend_views.lopend, name="lopend"),
-    path("sets/<slug:slug>/monitoring/<int:jaar>/afspraken/<str:nummer>/", views.beoordeling, name="beoordeling"),
+    path(
+        "sets/<slug:slug>/monitoring/<int:jaar>/afspraken/<str:nummer>/",
+        beoordeling_views.beoordeling,
+        name="beoordeling",
+    ),
     path(
         "sets/<slug:slug>/monitoring/<int:jaar>/afspraken/<str:nummer>/indicatoren/<int:indicator_pk>/",
-        views.waarde,
+        waarden_views.waarde,
         name="waarde",
     ),
     path(
@@ -28,5 +32,5 @@ urlpatterns = [
     ),
     path("sets/<slug:slug>/monitoring/<int:jaar>/reageren/", batch_views.reactieronde, name="reactieronde"),
     path("sets/<slug:slug>/monitoring/<int:jaar>/vaststellen/", batch_views.vaststellen, name="vaststellen"),
-    path("bijlagen/<int:pk>/", views.bijlage, name="bijlage"),
+    path("bijlagen/<int:pk>/", waarden_views.bijlage, name="bijlage"),
 ]

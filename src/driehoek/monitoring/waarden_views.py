@@ -1,24 +1,30 @@
-"""All indicator values of one agreement in one form, saved in place with htmx (issue 20): each
-value through `services.save_value`, all of them in one transaction, so that a refused value (an
-outdated version, a wrong number) saves none and comes back with its message."""
+"""The values of an agreement's indicators: one value from the assessment page, or all of them in one
+form, saved in place with htmx (issue 20): each value through `services.save_value`, all of them in
+one transaction, so that a refused value (an outdated version, a wrong number) saves none and comes
+back with its message; and an attachment of a value, downloaded."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.http import HttpResponse
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
+from driehoek.accounts import policy
+from driehoek.core.downloads import CONTENT_TYPES, safe_filename
 from driehoek.core.versioning import offer_current_version
 
 from . import services, taken
-from .forms import IndicatorwaardeForm
-from .models import Beoordeling
-from .views import _add_errors, _afspraak, _beoordeling_context, _visible_set, _year
+from .beoordeling_views import _add_errors, _afspraak, _beoordeling_context
+from .forms import (
+    IndicatorwaardeForm,
+)
+from .models import Beoordeling, Bijlage
+from .views import _visible_set, _year
 
 
 class _Refused(Exception):
@@ -104,3 +110,62 @@ def _saved(request, afsprakenset, monitoringsjaar, afspraak, jaar: int, n: int):
     html = render_to_string("monitoring/beoordeling.html#indicatoren", context, request)
     html += render_to_string("monitoring/beoordeling.html#voorzet", context, request)
     return HttpResponse(html)
+
+
+@login_required
+@require_POST
+def waarde(request, slug: str, jaar: int, nummer: str, indicator_pk: int):
+    afsprakenset = _visible_set(request, slug)
+    _year(afsprakenset, jaar)
+    afspraak = _afspraak(afsprakenset, nummer)
+    indicator = get_object_or_404(afspraak.indicatoren, pk=indicator_pk)
+    if not policy.can(request.user, policy.ENTER_VALUE, indicator):
+        raise PermissionDenied
+    form = IndicatorwaardeForm(request.POST, request.FILES, prefix=f"i{indicator.pk}")
+    conflict = None
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            value = services.save_value(
+                request.user,
+                indicator,
+                jaar,
+                waarde=data["waarde"],
+                eenheid=data["eenheid"],
+                oordeel=data["oordeel"],
+                bron=data["bron"],
+                versie=data["versie"],
+            )
+            if data.get("bijlage"):
+                services.add_attachment(request.user, value, data["bijlage"], data["bijlage_soort"])
+        except ValidationError as e:
+            _add_errors(form, e)
+        except services.ConflictError as e:
+            offer_current_version(form, e.current)
+            conflict = e
+        else:
+            messages.success(request, _("De waarde van “%(indicator)s” is opgeslagen.") % {"indicator": indicator})
+            return redirect("monitoring:beoordeling", slug=slug, jaar=jaar, nummer=nummer)
+    b = get_object_or_404(Beoordeling, afspraak=afspraak, jaar=jaar)
+    b.afspraak = afspraak
+    context = _beoordeling_context(request, afsprakenset, _year(afsprakenset, jaar), afspraak, b)
+    for row in context["indicator_rows"]:
+        if row["indicator"].pk == indicator.pk:
+            row["form"], row["conflict"], row["open"] = form, conflict, True
+    return render(request, "monitoring/beoordeling.html", context, status=400)
+
+
+@login_required
+def bijlage(request, pk: int):
+    attachment = get_object_or_404(
+        Bijlage.objects.select_related("indicatorwaarde__indicator__afspraak__afsprakenset"), pk=pk
+    )
+    if not policy.can(request.user, policy.VIEW_SET, attachment.indicatorwaarde.indicator.afspraak.afsprakenset):
+        raise Http404
+    # The type follows what the content was checked to be on upload, never the uploaded name.
+    return FileResponse(
+        attachment.bestand.open("rb"),
+        as_attachment=True,
+        filename=safe_filename(attachment.naam),
+        content_type=CONTENT_TYPES.get(attachment.soort, "application/octet-stream"),
+    )
