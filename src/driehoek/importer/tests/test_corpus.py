@@ -2,11 +2,12 @@
 tuning and held-out apart. Issue 17 asks, on held-out documents: agreements 90%, responsible parties
 85%, parties with their kind 90%. The tuning set is held to those aims. Documents that taught something
 moved to the tuning set (corpus_eval.MOVED_TO_TUNING, with why): 03, 09, 15, 21, 27, 30, 33, 36, and in
-session 7 48, 51, 54 and 57. The held-out set is 06, 12, 18, 24, 39, 42, 45 and 60, and documents written
-apart in session 7 for it. Measured before session 7's tuning on the eight (text): agreements 68% recall
-(117 of 172), 75% precision (117 of 156 found), responsible parties 69% (119), parties with their kind
-92% (34 of 37): the floors below, so that no change makes the held-out set worse. The aims are not met.
-And some of the corpus' shapes as rules of their own (the general rules: test_algemene_regels.py)."""
+session 7 48, 51, 54 and 57. The held-out set is 06, 12, 18, 24, 39, 42, 45 and 60, and 63, 66, 69 and 72,
+written apart in session 7 for it. Measured on the importer as it stood when they arrived, before any
+tuning on 48-57 (text): agreements 50% recall (125 of 251), 76% precision (125 of 165 found),
+responsible parties 48% (121), parties with their kind 71% (40 of 56); the new four read 0, 0, 0 and 8 of
+19, 22, 18 and 20. These are the floors below, so that no change makes the held-out set worse. The aims
+are not met. And some of the corpus' shapes as rules of their own (the general rules: test_algemene_regels.py)."""
 
 from driehoek.importer import corpus_eval, proposal
 
@@ -26,17 +27,18 @@ def test_the_corpus_figures_meet_the_aims_on_tuning_and_do_not_fall_on_held_out(
     assert tuning.party_accuracy >= 0.85, tuning.row()
     assert tuning.parties_with_kind >= 0.90, tuning.row()
     # Held out: the measured figures as floors (see the docstring).
-    assert held.recall >= 0.68 and held.precision >= 0.75, held.row()
-    assert held.party_accuracy >= 0.69, held.row()
-    assert held.parties_with_kind >= 0.91, held.row()
-    assert held.agreements_true >= 172  # the held-out set is read, not empty
+    assert held.recall >= 0.49 and held.precision >= 0.75, held.row()
+    assert held.party_accuracy >= 0.48, held.row()
+    assert held.parties_with_kind >= 0.71, held.row()
+    assert held.agreements_true >= 251  # the held-out set is read, not empty
 
 
 def test_the_split_is_every_third_document_less_the_moved_ones():
     numbers = [n for n, _p in corpus_eval.documents()]
     held = [n for n in numbers if corpus_eval.held_out(n)]
     assert held == [n for n in range(3, max(numbers) + 1, 3) if n not in corpus_eval.MOVED_TO_TUNING]
-    assert 60 in held and {48, 51, 54, 57}.isdisjoint(held)  # taught something in session 6: moved
+    # 48, 51, 54 and 57 taught something in session 6 and moved; 63-72 were written for the held-out set.
+    assert {60, 63, 66, 69, 72} <= set(held) and {48, 51, 54, 57}.isdisjoint(held)
 
 
 def test_a_table_of_contents_is_skipped_and_lettered_themes_are_themes():
