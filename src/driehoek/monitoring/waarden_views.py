@@ -20,15 +20,17 @@ from driehoek.core.versioning import offer_current_version
 
 from . import services, taken
 from .beoordeling_views import _add_errors, _afspraak, _beoordeling_context
-from .forms import (
-    IndicatorwaardeForm,
-)
+from .forms import IndicatorwaardeForm
 from .models import Beoordeling, Bijlage
 from .views import _visible_set, _year
 
 
 class _Refused(Exception):
-    """Rolls the transaction back after a refused value; the forms carry the messages."""
+    """Rolls the transaction back after a refused value; the form carries the message."""
+
+    def __init__(self, conflict: services.ConflictError | None = None):
+        super().__init__()
+        self.conflict = conflict
 
 
 @login_required
@@ -57,7 +59,11 @@ def waarden(request, slug: str, jaar: int, nummer: str):
         try:
             with transaction.atomic():
                 for row in changed:
-                    _save(request.user, row, jaar)
+                    try:
+                        _save(request.user, row["indicator"], jaar, row["form"])
+                    except _Refused as e:
+                        row["conflict"] = e.conflict
+                        raise
         except _Refused:
             pass
         else:
@@ -70,12 +76,15 @@ def waarden(request, slug: str, jaar: int, nummer: str):
     return render(request, "monitoring/beoordeling.html", context, status=400)
 
 
-def _save(user, row: dict, jaar: int) -> None:
-    form, data = row["form"], row["form"].cleaned_data
+@transaction.atomic
+def _save(user, indicator, jaar: int, form: IndicatorwaardeForm) -> None:
+    """A valid form's value and its attachment, both or neither; a refusal puts its message on the form
+    (or the version saved in between, to offer) and raises _Refused."""
+    data = form.cleaned_data
     try:
         value = services.save_value(
             user,
-            row["indicator"],
+            indicator,
             jaar,
             waarde=data["waarde"],
             eenheid=data["eenheid"],
@@ -90,8 +99,7 @@ def _save(user, row: dict, jaar: int) -> None:
         raise _Refused from e
     except services.ConflictError as e:
         offer_current_version(form, e.current)
-        row["conflict"] = e
-        raise _Refused from e
+        raise _Refused(e) from e
 
 
 def _saved(request, afsprakenset, monitoringsjaar, afspraak, jaar: int, n: int):
@@ -124,25 +132,10 @@ def waarde(request, slug: str, jaar: int, nummer: str, indicator_pk: int):
     form = IndicatorwaardeForm(request.POST, request.FILES, prefix=f"i{indicator.pk}")
     conflict = None
     if form.is_valid():
-        data = form.cleaned_data
         try:
-            value = services.save_value(
-                request.user,
-                indicator,
-                jaar,
-                waarde=data["waarde"],
-                eenheid=data["eenheid"],
-                oordeel=data["oordeel"],
-                bron=data["bron"],
-                versie=data["versie"],
-            )
-            if data.get("bijlage"):
-                services.add_attachment(request.user, value, data["bijlage"], data["bijlage_soort"])
-        except ValidationError as e:
-            _add_errors(form, e)
-        except services.ConflictError as e:
-            offer_current_version(form, e.current)
-            conflict = e
+            _save(request.user, indicator, jaar, form)
+        except _Refused as e:
+            conflict = e.conflict
         else:
             messages.success(request, _("De waarde van “%(indicator)s” is opgeslagen.") % {"indicator": indicator})
             return redirect("monitoring:beoordeling", slug=slug, jaar=jaar, nummer=nummer)

@@ -155,3 +155,32 @@ def test_agreement_page_shows_lights_over_the_years(client, kader, people, year_
     client.force_login(people["deelmacht"])
     html = client.get(reverse("register:afspraak", args=[kader.slug, "5"])).content.decode()
     assert "Beoordeling per jaar" in html and "groen" in html and _url(kader, "beoordeling", "5") in html
+
+
+@pytest.mark.parametrize("form_url", ["waarde", "waarden"])
+def test_a_value_and_its_attachment_are_saved_both_or_neither(
+    client, kader, people, year_2026, settings, tmp_path, monkeypatch, form_url
+):
+    """The attachment refused after the value was stored (here: the file store refuses) leaves no
+    value behind, from the one-value form and from the all-values form alike."""
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": {"BACKEND": "django.core.files.storage.FileSystemStorage", "OPTIONS": {"location": tmp_path}},
+    }
+
+    def refused(*args, **kwargs):
+        from django.core.exceptions import ValidationError
+
+        raise ValidationError("De bijlage kon niet worden bewaard.")
+
+    monkeypatch.setattr(services, "add_attachment", refused)
+    indicator = kader.afspraken.get(nummer="1").indicatoren.order_by("volgorde")[0]
+    client.force_login(people["woonborg"])
+    pdf = SimpleUploadedFile("rapport.pdf", b"%PDF-1.7\n%test\n", content_type="application/pdf")
+    url = _url(kader, "waarde", "1", indicator.pk) if form_url == "waarde" else _url(kader, "waarden", "1")
+    response = client.post(
+        url, {f"i{indicator.pk}-waarde": "3", f"i{indicator.pk}-versie": "0", f"i{indicator.pk}-bijlage": pdf}
+    )
+    assert response.status_code == 400 and "De bijlage kon niet worden bewaard." in response.content.decode()
+    assert not Indicatorwaarde.objects.filter(indicator=indicator).exists()
+    assert not Bijlage.objects.exists()
