@@ -50,7 +50,7 @@ def parts(user, afsprakenset, monitoringsjaar, may_adopt: bool) -> tuple[dict, s
             "running": figures["running"],
         }
 
-    viewer = (user.partij_id, user.rol, may_adopt)
+    viewer = jaarstand.inbox_viewer(user, may_adopt)
     made, cache = kept("dashboard", afsprakenset, (afsprakenset.slug, jaar, *viewer), make)
     # Rendered by the template engine, which escaped it.
     return {name: mark_safe(part) if isinstance(part, str) else part for name, part in made.items()}, cache

@@ -120,6 +120,12 @@ def dashboard(afsprakenset: Afsprakenset, jaar: int, stand: Jaarstand | None = N
     }
 
 
+def inbox_viewer(user, may_adopt: bool) -> tuple:
+    """All that `inbox` reads of the user: their party, their role and whether they may adopt. Two
+    users alike in these see the same inbox, so the shared cache keys an inbox by this."""
+    return (user.partij_id, user.rol, may_adopt)
+
+
 def inbox(
     user, afsprakenset: Afsprakenset, jaar: int, stand: Jaarstand | None = None, may_adopt: bool | None = None
 ) -> Inbox:

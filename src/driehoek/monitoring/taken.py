@@ -57,7 +57,7 @@ def waiting(user, afsprakenset, jaar: int) -> dict:
         agreements = sorted((tuple(entry) for entry in work.values()), key=lambda entry: entry[1])
         return {"respond": len(inbox.to_respond), "adopt": len(inbox.to_adopt), "agreements": agreements}
 
-    viewer = (user.partij_id, user.rol, may_adopt)
+    viewer = jaarstand.inbox_viewer(user, may_adopt)
     return kept("taken", afsprakenset, (jaar, *viewer), make)[0]
 
 
