@@ -1,6 +1,7 @@
 """Shared fixtures. The Aa en Hunze data is loaded once per test session; each test runs in a
 transaction that is rolled back, so every test sees the data as loaded."""
 
+import gc
 import os
 
 import pytest
@@ -54,6 +55,30 @@ def dutch_first():
     translation.activate(settings.LANGUAGE_CODE)
     yield
     translation.deactivate()
+
+
+@pytest.fixture(autouse=True)
+def live_requests_done(request):
+    """A browser test's database is emptied only after the live server has answered the requests
+    still in flight (driehoek/core/tests/live.py): the browser is sent to a blank page first, so
+    that it starts none."""
+    if "live_server" not in request.fixturenames:
+        yield
+        return
+    from driehoek.core.tests.live import IN_FLIGHT
+
+    IN_FLIGHT.connect()
+    # Asked for here, so that they are taken down after this fixture: the database is emptied last.
+    request.getfixturevalue("transactional_db")
+    page = request.getfixturevalue("page") if "page" in request.fixturenames else None
+    yield
+    if page is not None and not page.is_closed():
+        page.goto("about:blank")
+    if not IN_FLIGHT.wait(timeout=30):
+        pytest.fail(f"{IN_FLIGHT.count} verzoek(en) aan de live server liepen na de test nog na 30 s")
+    # A request thread's own connection outlives its thread until the cycle collector frees it, with
+    # whatever statement it left unfinished; freed now, it cannot lock a table being emptied.
+    gc.collect()
 
 
 @pytest.fixture(autouse=True)

@@ -54,11 +54,12 @@ DATABASES = {
             f"sqlite:///{VAR_DIR / 'driehoek.sqlite3'}",
             help="Database to use: sqlite:///path or postgres://user:password@host:port/name.",
         ),
-        conn_max_age=config("DB_CONN_MAX_AGE", 60, cast=int, help="Seconds a PostgreSQL connection is kept open."),
+        conn_max_age=config("DB_CONN_MAX_AGE", 60, cast=int, help="Seconds a database connection is kept open."),
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    DATABASES["default"]["CONN_MAX_AGE"] = 0
+    # Kept open too: a new SQLite connection per request parses the schema and starts with an empty
+    # page cache, 5 to 7 ms a request that grew with the size of the file (docs/adr/0192).
     DATABASES["default"]["OPTIONS"] = SQLITE_OPTIONS
 else:
     # A kept connection is checked before each request, so that after a database restart every
