@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from django.utils.translation import gettext as _
 
 from . import agreement_tables
+from .shapes import is_heading_title
 
 BREAK = "\f"
 MAX_BYTES = 50 * 1024 * 1024
@@ -134,6 +135,7 @@ CONTENTS_ENTRY = re.compile(r"\S.*?(?:\s?\.){4,}\s*\d{1,3}$|\S.*?…{2,}\s*\d{1,
 PHOTO_CREDIT = re.compile(r"^\s*(?:bron|foto|beeld|fotografie)\s*:?\s+\S.{0,80}$", re.I)
 FOOTNOTE = re.compile(r"^\s*(\d{1,2})\s{2,}(\S.*)$")
 FOOTNOTE_MARKER = re.compile(r"(?<=[\)\w%])\s(\d{1,2})\s*(?=[.,;]?\s*$)")
+PAGE_REFERENCE = re.compile(r"(?i)\s{2,}(?:blz|pag|pagina|p)\.?\s*\d{1,3}$")  # a contents entry's page
 HYPHEN_END = re.compile(r"(\w)-$")
 SHORT_WORDS = {"en", "of", "tot", "t/m", "en/of"}
 
@@ -155,7 +157,7 @@ def clean(pages: list[str]) -> Document:
     for number, page in enumerate(page_lines):
         if number:
             lines.append(BREAK)
-        for line in page:
+        for index, line in enumerate(page):
             stripped = line.strip()
             if stripped in furniture:
                 removed["kop- of voettekst"] += 1
@@ -168,7 +170,7 @@ def clean(pages: list[str]) -> Document:
             elif PHOTO_CREDIT.match(stripped) and _looks_like_credit(stripped):
                 removed["fotobijschrift"] += 1
                 _add_break(lines)
-            elif (m := FOOTNOTE.match(line)) and len(stripped) < 300:
+            elif (m := FOOTNOTE.match(line)) and len(stripped) < 300 and _footnote(page, index, len(pages) > 1):
                 footnotes.append(f"{m.group(1)} {m.group(2).strip()}")
                 removed["voetnoot"] += 1
             else:
@@ -183,6 +185,19 @@ def clean(pages: list[str]) -> Document:
     for what, count in sorted(removed.items()):
         notes.append(_("%(n)s × %(what)s weggelaten") % {"n": count, "what": what})
     return Document(lines=lines, pages=max(1, len(pages)), notes=notes, footnotes=footnotes)
+
+
+def _footnote(page: list[str], k: int, paged: bool) -> bool:
+    """A line "1  De grenzen zijn van 2021." is a footnote; not a table row ("1 | ..."), a numbered heading
+    ("2  Beschikbaarheid": a short title without a full stop) or, in a text with pages, a line with body text
+    below it on its page (a footnote stands at the page's foot, under it only footnotes and furniture)."""
+    line = page[k].strip()
+    text = FOOTNOTE.match(page[k]).group(2).strip()
+    if "|" in line or (is_heading_title(text) and len(text.split()) <= 8 and not text.endswith(".")):
+        return False
+    if not paged:
+        return True
+    return len([x for x in page[k + 1 :] if x.strip()]) <= 8
 
 
 def _add_break(lines: list[str]) -> None:
@@ -243,8 +258,10 @@ def _running_headers(lines: list[str], removed: Counter) -> list[str]:
 
 def _contents_key(line: str) -> str:
     """A contents entry's title: without its leaders and page number ("Wonen en zorg .... 7", "Wonen en zorg   7")."""
-    key = re.sub(r"(?:\s*[.…·_]{2,}\s*|\s{2,}|\s+(?=\d{1,3}$))\d{1,3}$", "", line.strip())
+    key = re.sub(r"(?:\s*[.…·_]{2,}\s*|\s{2,}|\s+(?=\d{1,3}$))\d{1,3}$", "", PAGE_REFERENCE.sub("", line.strip()))
     titled = key[:1].isupper() or key[:1].isdigit() or key[:1] == "§"
+    # A field ("Trekker: gemeente.", "Gereed: 2027") or a sentence is no title.
+    titled = titled and not re.search(r"\w:\s+\S|\.$", key)
     return " ".join(key.split()) if titled and len(re.findall(r"[^\W\d_]", key)) >= 3 and len(key.split()) <= 12 else ""
 
 
@@ -256,7 +273,9 @@ def _contents(lines: list[str], removed: Counter) -> list[str]:
     for k, key in enumerate(keys):
         if key:
             last_seen[key] = k
-    listed = [bool(key) and last_seen[key] > k for k, key in enumerate(keys)]
+    # An entry that names its page ("Hoofdstuk 2  Wonen    blz. 4") is one wherever its title stands again.
+    paged = [line != BREAK and bool(PAGE_REFERENCE.search(line)) for line in lines]
+    listed = [bool(key) and (last_seen[key] > k or paged[k]) for k, key in enumerate(keys)]
     drop: set[int] = set()
     run: list[int] = []
     for k, line in enumerate([*lines, "end"]):

@@ -82,9 +82,10 @@ def find(text: str) -> tuple[list[Partij], list[Ondertekening]]:
     flat = re.sub(r"\s+", " ", text)
     parties, signatories = _signing_list(flat)
     if len(parties) < 2:
-        # A field at a line's start ("Looptijd: 2026", "Wie: corporaties") ends the sentence before it: no name
-        # runs on into it.
-        fielded = re.sub(r"\s+", " ", re.sub(r"(?m)^(\s*[A-Z][\w ]{0,25}:)", r"; \1", text))
+        # A field at a line's start ("Looptijd: 2026", "Wie: corporaties") ends the sentence before it, and ends
+        # at its line where it does not stop on a comma or "en": no name runs on into it or out of it.
+        fielded = re.sub(r"(?m)^(\s*[A-Z][\w ]{0,25}:.*?)(?<![,\s])(?<!\ben)\s*$", r"; \1;", text)
+        fielded = re.sub(r"\s+", " ", fielded)
         parties = _enumerations(fielded[: max(6000, len(fielded) // 3)], text)
         signatories = []
     _listed(parties, text)
