@@ -169,8 +169,12 @@ def _rows(lines: list[str], i: int, columns: list[tuple[int, str]], double: bool
             line = f"{line} {lines[i]}"
         cells = _cells(line, columns, piped)
         cells = [cells[k] for k in _order(columns)] if cells is not None else None
-        if piped and cells is None and _title(line.strip()) and _rows_follow(lines, i + 1, columns):
-            items.append(line.strip())
+        # A heading: a line outside the columns, or a row whose first cell alone is filled, with no number in it
+        # ("II Wonen | | |").
+        alone = cells is not None and bool(cells[0]) and not any(cells[1:]) and not ROW_NUMBER.match(cells[0])
+        heading = line.strip() if cells is None else (cells[0] if alone else "")
+        if piped and heading and _title(heading) and _rows_follow(lines, i + 1, columns):
+            items.append(heading)
             rows, blanks, i = [], 0, i + 1
             continue
         if cells is None or (cells[0] and not ROW_NUMBER.match(cells[0])) or (not cells[0] and not rows):

@@ -91,6 +91,7 @@ def find(text: str) -> tuple[list[Partij], list[Ondertekening]]:
     _listed(parties, text)
     _from_title_block(parties, text)
     _add_org_names(parties, flat, text)
+    _beside_parties(parties, text)
     for p in parties:
         _complete(p, flat)
     _last_words(parties, flat)
@@ -224,6 +225,14 @@ def _from_title_block(parties: list[Partij], text: str) -> None:
         if not _known(parties, name) and not any(p.kind == GEMEENTE for p in parties if kind_of(name) == GEMEENTE):
             bare = re.sub(rf"^{ORG_PREFIX}\s+", "", name)
             parties.append(Partij(name, bare or name, kind_of(name), {name, bare or name}))
+
+
+def _beside_parties(parties: list[Partij], text: str) -> None:
+    from . import title_block
+
+    for name in title_block.beside_parties(text, lambda n: _known(parties, n) or _part_of_a_name(parties, n)):
+        if not _known(parties, name):
+            parties.append(Partij(name, name, kind_of(name), {name}))
 
 
 def _listed(parties: list[Partij], text: str) -> None:

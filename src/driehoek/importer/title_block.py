@@ -1,6 +1,7 @@
-"""Parties from a title block: a line of names between separators ("Gemeente X · Woonstichting Y · Z Wonen ·
+"""Parties from a document's head. A title block: a line of names between separators ("Gemeente X · Woonstichting Y · Z Wonen ·
 Huurdersvereniging W"), wrapped over the next line or not. Every name on such a line has an organisation
-word of its own (gemeente, a housing, tenants' or care word), so its kind is its own."""
+word of its own (gemeente, a housing, tenants' or care word), so its kind is its own. An opening sentence
+that enumerates the parties (beside_parties)."""
 
 import re
 
@@ -38,3 +39,37 @@ def names(text: str) -> list[str]:
 def _name_like(part: str) -> bool:
     words = part.split()
     return 1 <= len(words) <= 6 and not re.search(r"\d", part) and all(w[:1].isupper() or w.islower() for w in words)
+
+
+HEAD_CHARACTERS = 8000  # an opening sentence stands near the top
+RUN = r"[A-Z][\w'’&\-]*(?:\s+(?:(?:de|van|der|den|het|aan|op)\s+)?[A-Z][\w'’&\-]*)*"
+
+
+def beside_parties(text: str, known) -> list[str]:
+    """Names in an opening sentence's enumeration of parties ("... maken de gemeente X, Woonstichting Y, Z Wonen
+    en Huurdersvereniging W met elkaar"): where two or more of its items are known parties, an item without an
+    organisation word whose words still say a kind ("Z Wonen", "W Zorg") is a party too. `known(name)` says
+    whether a name is a party found already."""
+    from .parties import GEMEENTE, kind_of
+
+    found: list[str] = []
+    for sentence in re.split(r"[.;:!?]\s|\n\s*\n", text[:HEAD_CHARACTERS]):
+        sentence = " ".join(sentence.split())
+        if " en " not in sentence or "," not in sentence:
+            continue
+        pieces = re.split(r",\s*|\s+en\s+", sentence)
+        items = []
+        for k, piece in enumerate(pieces):
+            piece = re.sub(r"^(?:de|het)\s+", "", piece.strip())
+            pattern = rf"({RUN})$" if k == 0 else rf"^({RUN})" if k == len(pieces) - 1 else rf"^({RUN})$"
+            m = re.search(pattern, piece)
+            items.append(m.group(1) if m else "")
+        if sum(1 for item in items if item and known(item)) < 2:
+            continue
+        for item in items:
+            kind = kind_of(item, default="")
+            # Not a known name run on into the next words ("Huurdersvereniging X" + "Plaats, 11 december").
+            longer = any(known(" ".join(item.split()[:k])) for k in range(1, len(item.split())))
+            if item and not known(item) and not longer and 2 <= len(item.split()) <= 4 and kind and kind != GEMEENTE:
+                found.append(item)
+    return found
