@@ -1,7 +1,9 @@
-"""Parties from a document's head. A title block: a line of names between separators ("Gemeente X · Woonstichting Y · Z Wonen ·
-Huurdersvereniging W"), wrapped over the next line or not. Every name on such a line has an organisation
-word of its own (gemeente, a housing, tenants' or care word), so its kind is its own. An opening sentence
-that enumerates the parties (beside_parties)."""
+"""Parties from a document's head.
+
+- A title block: a line of names between separators ("Gemeente X · Woonstichting Y · Z Wonen ·
+  Huurdersvereniging W"), wrapped over the next line or not. Every name on such a line has an organisation
+  word of its own (gemeente, a housing, tenants' or care word), so its kind is its own.
+- An opening sentence that enumerates the parties, some without an organisation word (beside_parties)."""
 
 import re
 
