@@ -87,9 +87,25 @@ def blocks(lines: list[str], type_=None) -> list[Block]:
             if out:
                 out[-1].lines.append((i, line))
             continue
+        if block.kind == "text" and _label_alone(out):
+            # "Resultaat 2.1" alone, "Wie: X" under it, then the text: the text is the item's, X its lead.
+            item = out[-2]
+            item.lead, item.text = out.pop().lead, block.text
+            item.lines = [(k, t) for k, t in item.lines if t.strip()] + block.lines
+            continue
         out.append(block)
     _formula_items(out)
     return out
+
+
+def _label_alone(out: list[Block]) -> bool:
+    """The last blocks are an item without words ("Afspraak 4", "Resultaat 2.1") and a responsibility line."""
+    return (
+        len(out) >= 2
+        and out[-1].kind == "responsible"
+        and out[-2].kind == "item"
+        and not any(t.strip() for _k, t in out[-2].lines)
+    )
 
 
 def _formula_items(out: list[Block]) -> None:

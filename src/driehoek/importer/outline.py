@@ -75,6 +75,7 @@ def read(lines: list[str], parties_in, aliases, type_=None) -> Structure:
             recurring = party_list and holder.kind == "lead_in" and lead_ends[_ending(holder.text)] >= 2
             if _is_agreement(b, all_blocks[k - 1] if k else None, party_list, recurring):
                 open_item = Afspraak(b.number or "#", heading if by_heading else "", named, b.index, list(b.lines))
+                open_item.lead = b.lead  # a responsibility line above its text (blocks._label_alone)
                 open_item.under_lead_in = holder is not None and holder.kind == "lead_in"
                 open_item.bullet, open_item.by_heading = b.scheme in ("bullet", "formula"), by_heading
                 current.agreements.append(open_item)
