@@ -23,6 +23,7 @@ from .shapes import (
     double_spaced,
     is_caps,
     is_heading_title,
+    wraps_names,
 )
 
 UNNUMBERED = 5  # the level of an unnumbered heading: below every numbered one
@@ -137,6 +138,9 @@ def _classify(
     open_sentence = unfinished and (not after_blank or line[:1].islower())
     if m := RESPONSIBLE.match(line):
         return Block("responsible", i, line, lead=m.group(1).strip().rstrip("."))
+    if last is not None and last.kind == "responsible" and not after_blank and wraps_names(last.lead, line, nxt):
+        last.lead = f"{last.lead} {line}"  # "Partijen: gemeente, X, HBV" + "Noord"
+        return None
     wrapped = len(line.split()) <= 5 and not re.search(r"[.:;]$", line) and not after_blank
     if wrapped and last is not None and last.kind == "heading" and re.search(OPEN_END, last.text):
         last.text = f"{last.text} {line}"  # "Leefbaarheid en" + "bewonersinvloed": a heading wrapped

@@ -40,6 +40,32 @@ RESPONSIBLE = re.compile(
     r"|Door|Aan\s+zet|Partij(?:en)?)(?:\s*:|\s+[–-](?=\s))\s*(\S.{0,200})$",
     re.I,
 )
+
+
+def wraps_names(lead: str, line: str, nxt: str) -> bool:
+    """A responsibility line wrapped inside its last name ("Partijen: gemeente, X, HBV" + "Noord"): the lead stops
+    on a comma, a joining word, an abbreviation in capitals or an organisation word, and the next line is short,
+    without a sentence's end, with the text's first sentence after it."""
+    last = lead.split()[-1] if lead.split() else ""
+    mid_name = (
+        lead.endswith((",", "&"))
+        or last in ("en", "van", "de", "der", "het")
+        or bool(
+            re.fullmatch(
+                r"[A-Z]{2,5}|(?:Stichting|Vereniging|Huurders\w*|Bewoners\w*|\w*(?:stichting|vereniging))", last
+            )
+        )
+    )
+    return (
+        mid_name
+        and len(line.split()) <= 3
+        and line[:1].isupper()
+        and not re.search(r"[.:;!?]$", line)
+        and not RESPONSIBLE.match(line)
+        and len(nxt.split()) > 3
+    )
+
+
 YEAR_TAIL = re.compile(r"\s*\b(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)\d{2})?\s*\.?$")
 SENTENCE_END = (".", ",", ";", ":", "!", "?")
 

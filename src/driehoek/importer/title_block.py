@@ -17,6 +17,7 @@ def names(text: str) -> list[str]:
 
     lines = [line.strip() for line in text.split("\f", 1)[0].splitlines()[:HEAD_LINES]]
     found: list[str] = []
+    flat = " ".join(text.split())
     for k, line in enumerate(lines):
         if not SEPARATOR.search(line):
             continue
@@ -25,10 +26,13 @@ def names(text: str) -> list[str]:
         # A name wrapped to the next line: the line ends in a separator, or a short line follows before a blank.
         # Or the line ends in an organisation word alone ("... – Huurdersvereniging" + "Wonen en Leven").
         bare_word = len(SEPARATOR.split(line)[-1].split()) == 1 and bool(kind_of(SEPARATOR.split(line)[-1], ""))
+        # Or the last name with the next line's words stands again further on ("Stichting X" + "Y", "Stichting X Y").
+        whole = f"{SEPARATOR.split(line)[-1].strip()} {following}"
+        elsewhere = len(following.split()) <= 3 and flat.count(" ".join(whole.split())) >= 2
         if (
             following
             and not SEPARATOR.search(following)
-            and (re.search(r"[·|–•]$", line) or (len(following.split()) <= 3 and (not after or bare_word)))
+            and (re.search(r"[·|–•]$", line) or (len(following.split()) <= 3 and (not after or bare_word)) or elsewhere)
         ):
             line = f"{line} {following}"
         parts = [p.strip() for p in SEPARATOR.split(line) if p and p.strip()]

@@ -183,3 +183,47 @@ def test_a_known_name_run_on_into_the_next_paragraph_is_no_new_party():
     )
     names = {p.name for p in parties.find(text)[0]}
     assert not any("Proefdorp Zorg" in n for n in names)
+
+
+WRAPPED_LEAD = """Afspraken 2026 gemeente Proefdorp
+
+Gemeente Proefdorp · Woonstichting Lindehof · HBV Noordkant
+
+1 Inleiding
+
+Dit zijn de afspraken.
+
+2 Wonen
+
+Afspraak 2.1
+Partijen: gemeente, Lindehof, HBV
+Noordkant
+We houden samen ten minste 2 woonavonden per jaar.
+
+Afspraak 2.2
+Wie: Lindehof
+Lindehof bouwt 12 woningen aan de Dorpsstraat.
+
+3 Zorg
+
+Afspraak 3.1
+Wie: gemeente
+De gemeente opent in 2026 een loket voor ouderen.
+"""
+
+
+@pytest.mark.parametrize("only", ["", "outline", "lines"])
+def test_a_responsibility_line_wrapped_inside_its_last_name(only):
+    result = proposal.propose("proef.txt", WRAPPED_LEAD.encode(), only=only)
+    assert _outline(result) == {"Wonen": ["2.1", "2.2"], "Zorg": ["3.1"]}
+    assert _who(result)["2.1"] == ["Gemeente Proefdorp", "Woonstichting Lindehof", "HBV Noordkant"]
+    assert result.set["themes"][0]["agreements"][0]["text"].startswith("We houden samen")
+
+
+def test_a_title_block_name_wrapped_to_a_line_of_its_own_that_the_text_uses_whole():
+    text = (
+        "Afspraken 2026\nGemeente Proefdorp · Woonstichting Lindehof · Stichting Zorgkring\nProefdorp\n"
+        "Vastgesteld op 1 mei 2025\n\nStichting Zorgkring Proefdorp levert zorg aan huis.\n"
+    )
+    names = {p.name for p in parties.find(text)[0]}
+    assert "Stichting Zorgkring Proefdorp" in names and "Stichting Zorgkring" not in names
