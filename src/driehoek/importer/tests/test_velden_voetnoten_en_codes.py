@@ -1,12 +1,14 @@
-"""General rules of round 5 (corpus 48, 51, 54 and 57 moved to the tuning set), each on a made-up document:
+"""General rules of round 5 (corpus 48, 51, 54 and 57 moved to the tuning set), each on a made-up document or a
+made-up reading:
 footnotes only at a page's foot, contents entries that name their page, fields that are no contents titles,
 headings between a numbered table's rows, codes such as "AB-1", label words such as "Resultaat" with the
 responsibility line above the text, "Partijen:" lines, field lines that end a party name, and parties named
-beside known parties in an opening sentence."""
+beside known parties in an opening sentence, wrapped responsibility lines, and the choice between two readings
+that differ (the one that finds more without a break in its numbering)."""
 
 import pytest
 
-from driehoek.importer import extract, parties, proposal
+from driehoek.importer import extract, parties, proposal, reading, structure
 
 
 def _outline(result) -> dict[str, list[str]]:
@@ -227,3 +229,33 @@ def test_a_title_block_name_wrapped_to_a_line_of_its_own_that_the_text_uses_whol
     )
     names = {p.name for p in parties.find(text)[0]}
     assert "Stichting Zorgkring Proefdorp" in names and "Stichting Zorgkring" not in names
+
+
+def _reading(*themes: tuple[str, list[tuple[str, int]]]):
+    from driehoek.importer.shapes import Afspraak, Hoofdstuk, Structure
+
+    chapters = []
+    for title, numbers in themes:
+        chapter = Hoofdstuk(number=numbers[0][0].split(".")[0] if "." in numbers[0][0] else "", title=title, start=0)
+        chapter.agreements = [Afspraak(n, "", [], start, [(start, "tekst")]) for n, start in numbers]
+        chapters.append(chapter)
+    return Structure(chapters, double_spaced=False)
+
+
+def test_breaks_count_numbers_that_do_not_follow_the_one_before():
+    assert reading.breaks(_reading(("Wonen", [("1", 1), ("2", 2)]), ("Zorg", [("3", 3)]))) == 0
+    assert reading.breaks(_reading(("Wonen", [("2.1", 1), ("2.2", 2)]), ("Zorg", [("3.1", 3)]))) == 0
+    assert reading.breaks(_reading(("Wonen", [("1", 1), ("3", 2)]), ("Zorg", [("7", 3)]))) == 2
+
+
+def test_where_the_readings_differ_the_one_that_finds_more_without_a_break_is_taken(monkeypatch):
+    lines = _reading(("Wonen", [("1", 10), ("3", 25)]))
+    outline = _reading(("Wonen", [("1", 10), ("2", 20), ("3", 30)]))
+    monkeypatch.setattr(structure, "parse", lambda *a, **k: lines)
+    monkeypatch.setattr(structure, "parse_outline", lambda *a, **k: outline)
+    chosen, doubt = reading.read(["x"], {})
+    assert chosen is outline and doubt  # the review screen still says that the readings differ
+    broken = _reading(("Wonen", [("1", 10), ("2", 20), ("5", 30)]))
+    monkeypatch.setattr(structure, "parse_outline", lambda *a, **k: broken)
+    chosen, doubt = reading.read(["x"], {})
+    assert chosen is lines and doubt
