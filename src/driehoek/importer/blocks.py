@@ -30,6 +30,7 @@ UNNUMBERED = 5  # the level of an unnumbered heading: below every numbered one
 LABEL = 9  # a heading whose title recurs: a label inside a theme
 # A line that stops mid-sentence: the list below goes on with it.
 OPEN_END = r"(?i)\b(?:de|het|een|en|of|van|voor|met|aan|bij|in|op|te|door|naar|om|dat|die|zich)$"
+FIELD = re.compile(r"^[A-Z][\w/ ]{1,25}:\s+\S")  # "Wanneer: 2028", "Toelichting: ..."
 LETTERED = re.compile(r"^[a-z][.)]\s+([A-Z].*)$")
 NOT_AGREEMENTS = (RICHTINGEN, LOPEND)  # principles, ongoing commitments: their bullets are no agreements
 
@@ -179,7 +180,7 @@ def _classify(
         return Block("item", i, m.group(2), scheme="bullet", lines=[(i, m.group(2))])
     if open_sentence:
         return None  # the rest of a sentence
-    if re.match(r"^[A-Z][\w/ ]{1,25}:\s+\S", line) and last is not None and last.kind == "item":
+    if FIELD.match(line) and last is not None and last.kind == "item":
         return None  # "Wanneer: 2028", "Toelichting: ...": a field of the item above
     short = len(line.split()) <= 12 and len(line) <= 110
     if short and line.endswith((":", "?")) and line[:1].isupper():
@@ -206,6 +207,9 @@ def _classify(
 
 
 def _ends(block: Block) -> bool:
+    last = block.lines[-1][1] if block.lines else ""
+    if FIELD.match(last) and len(last.split()) <= 7 and not re.search(OPEN_END, last):
+        return True  # "Looptijd: 2026", "Wanneer: eind 2028": a short field line closes its item
     text = " ".join(t for _i, t in block.lines[-2:]) if block.lines else block.text
     # "... in 2026. (gemeente)": a sentence ended, and the brackets after it.
     return bool(re.search(r"[.!?:;]\)?$|[.!?]\s*\([^()]*\)$", text))

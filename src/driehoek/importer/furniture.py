@@ -86,8 +86,10 @@ def running_headers(lines: list[str], removed: Counter) -> list[str]:
 
 
 def _contents_key(line: str) -> str:
-    """A contents entry's title: without its leaders and page number ("Wonen en zorg .... 7", "Wonen en zorg   7")."""
+    """A contents entry's title: without its leaders and page number ("Wonen en zorg .... 7", "Wonen en zorg   7"),
+    and without the word before a chapter's number ("Hoofdstuk 2 Wonen" lists the heading "2 Wonen")."""
     key = re.sub(r"(?:\s*[.…·_]{2,}\s*|\s{2,}|\s+(?=\d{1,3}$))\d{1,3}$", "", PAGE_REFERENCE.sub("", line.strip()))
+    key = re.sub(r"(?i)^(?:hoofdstuk|thema|deel)\s+(?=\d)", "", key)
     titled = key[:1].isupper() or key[:1].isdigit() or key[:1] == "§"
     # A field ("Trekker: gemeente.", "Gereed: 2027") or a sentence is no title.
     titled = titled and not re.search(r"\w:\s+\S|\.$", key)

@@ -259,3 +259,41 @@ def test_where_the_readings_differ_the_one_that_finds_more_without_a_break_is_ta
     monkeypatch.setattr(structure, "parse_outline", lambda *a, **k: broken)
     chosen, doubt = reading.read(["x"], {})
     assert chosen is lines and doubt
+
+
+def test_contents_entries_with_the_chapter_word_list_the_numbered_headings():
+    lines = [
+        "Inhoud",
+        "Hoofdstuk 1 Inleiding",
+        "Hoofdstuk 2 Wonen",
+        "Hoofdstuk 3 Zorg",
+        "1 Inleiding",
+        "Tekst.",
+        "2 Wonen",
+    ]
+    document = extract.clean(["\n".join(lines + ["Tekst.", "3 Zorg", "Tekst."])])
+    assert not any(line.startswith("Hoofdstuk") for line in document.lines)
+    assert {"1 Inleiding", "2 Wonen", "3 Zorg"} <= set(document.lines)
+
+
+# A PDF's text: no blank lines, a field line closing each result, the next chapter's number right after it.
+FIELDS_THEN_A_CHAPTER = """Afspraken 2026 gemeente Proefdorp
+Gemeente Proefdorp · Woonstichting Lindehof · Huurdersvereniging De Spil
+1 Inleiding
+Dit zijn de afspraken.
+2 Wonen
+Resultaat 2.1
+Wie: Lindehof
+Lindehof bouwt 12 woningen aan de Dorpsstraat.
+Looptijd: 2026
+3 Zorg
+Resultaat 3.1
+Wie: gemeente
+De gemeente opent in 2026 een loket voor ouderen.
+Looptijd: eind 2027
+"""
+
+
+def test_a_short_field_line_closes_its_item_so_a_chapter_number_after_it_is_a_heading():
+    result = proposal.propose("proef.txt", FIELDS_THEN_A_CHAPTER.encode(), only="outline")
+    assert _outline(result) == {"Wonen": ["2.1"], "Zorg": ["3.1"]}
