@@ -26,7 +26,12 @@ def footnote(page: list[str], k: int, paged: bool) -> bool:
         return False
     if not paged:
         return True
-    return len([x for x in page[k + 1 :] if x.strip()]) <= 8
+    below = 0
+    for x in page[k + 1 :]:
+        below += bool(x.strip())
+        if below > 8:
+            return False  # bounded: a page full of such lines stays linear
+    return True
 
 
 def add_break(lines: list[str]) -> None:
