@@ -65,6 +65,7 @@ def blocks(lines: list[str], type_=None) -> list[Block]:
     out: list[Block] = []
     previous_blank = True
     last_item = ""  # the number of the last numbered item
+    last_heading = ""  # the number of the last numbered heading
     # In a double-spaced text (a blank line after nearly every line) one blank line sets nothing apart.
     apart = 2 if double_spaced(lines) else 1
     blanks = 0
@@ -79,12 +80,13 @@ def blocks(lines: list[str], type_=None) -> list[Block]:
             continue
         blanks = 0
         nxt = next((x.strip() for x in lines[i + 1 : i + 3] if x.strip() and x != BREAK), "")
-        block = _classify(i, line, nxt, previous_blank, out[-1] if out else None, type_, last_item)
+        last = out[-1] if out else None
+        block = _classify(i, line, nxt, previous_blank, last, type_, (last_item, last_heading))
         previous_blank = False
         if block is not None and block.kind == "item" and block.scheme != "bullet":
             last_item = block.number
         elif block is not None and block.kind == "heading":
-            last_item = ""
+            last_item, last_heading = "", block.number or last_heading
         if block is None:
             if out:
                 out[-1].lines.append((i, line))
@@ -130,7 +132,7 @@ def _formula_items(out: list[Block]) -> None:
 
 
 def _classify(
-    i: int, line: str, nxt: str, after_blank: bool, last: Block | None, type_, last_item: str
+    i: int, line: str, nxt: str, after_blank: bool, last: Block | None, type_, numbers: tuple[str, str]
 ) -> Block | None:
     larger = type_ is not None and type_.larger(line)
     bold = type_ is not None and type_.bold(line)
@@ -165,9 +167,15 @@ def _classify(
         follows = (
             last is not None and last.kind == "item" and number in numbering.successors(last.number, "", True, None)
         )
-        if open_sentence and not follows:
-            return None  # "... circa" + "40 flexwoningen": a number that goes on with the sentence
+        last_item, last_heading = numbers
         continues = bool(last_item) and number in numbering.successors(last_item, "", False, None)
+        # "4.5 Wonen" ... "4.6 Kleine kernen": the next part's heading, however the text before it ended.
+        sibling = "." in number and bool(last_heading) and number in numbering.successors(last_heading, "", False, None)
+        sibling = sibling and is_heading_title(rest) and not _sentence_like(rest)
+        # "17." over bullets without a full stop, then "18.": the list goes on after them.
+        after_bullets = continues and last is not None and last.scheme == "bullet"
+        if open_sentence and not (follows or sibling or after_bullets):
+            return None  # "... circa" + "40 flexwoningen": a number that goes on with the sentence
         # "3 De gemeente bouwt" + "woningen ...", "9. X houdt ten minste" + "4 avonden ...": an item, wrapped.
         wraps = bool(nxt[:1].islower() or re.match(r"\d[\d.,]*\s+[a-z]", nxt)) and len(rest.split()) >= 3
         heading = is_heading_title(rest) and not _sentence_like(rest) and not wraps and not continues

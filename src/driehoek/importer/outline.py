@@ -41,6 +41,7 @@ def read(lines: list[str], parties_in, aliases, type_=None) -> Structure:
         if titles[_key(b.text)] > 1 or (not b.number and names_only(b.text.rstrip(" .:?"), aliases)):
             b.level = LABEL  # "Afspraken", "Opgave", "Dit doen we samen": a label in its theme
     level = _theme_level(all_blocks)
+    _parts_as_themes(all_blocks, level)
     lead_ends = Counter(_ending(b.text) for b in all_blocks if b.kind == "lead_in" and parties_in(b.text))
     chapters: list[Hoofdstuk] = []
     current: Hoofdstuk | None = None
@@ -89,6 +90,7 @@ def read(lines: list[str], parties_in, aliases, type_=None) -> Structure:
         _one_kind(chapter)
     _bullets_of_the_document(themes)
     _no_listing(themes)
+    _no_strays(themes)
     _one_sequence(themes)
     _number_bullets(themes)
     return Structure([c for c in chapters if not c.placeholder], double_spaced=False, notes=["outline"])
@@ -157,8 +159,11 @@ def _enumerates(before: Block | None) -> bool:
 
 
 def _ends_with_colon(block: Block) -> bool:
+    """A sentence that ends in ":" over a list enumerates; not one that announces the agreements ("Partijen maken
+    hierover de volgende afspraken:")."""
     text = block.lines[-1][1] if block.lines else block.text
-    return text.endswith(":") and len(" ".join(t for _i, t in block.lines).split()) > 8
+    announces = re.search(r"(?i)\b(?:afspraken|prestaties|toezeggingen|spreken\s+(?:\w+\s+)?af)\s*:$", text)
+    return text.endswith(":") and len(" ".join(t for _i, t in block.lines).split()) > 8 and not announces
 
 
 def _theme_level(all_blocks: list[Block]) -> int:
@@ -187,6 +192,27 @@ def _theme_level(all_blocks: list[Block]) -> int:
     return min(split) if split else max(wide)
 
 
+def _parts_as_themes(all_blocks: list[Block], level: int) -> None:
+    """A chapter at the theme level that holds no agreements of its own, only under its numbered parts ("4
+    Prestatieafspraken" over "4.1 Betaalbaarheid", "4.2 ..."), beside chapters that hold theirs directly ("3
+    Samenwerking" over its "1.", "2."): its parts are the themes, the chapter is above them."""
+    for k, b in enumerate(all_blocks):
+        if b.kind != "heading" or b.level != level or not b.number:
+            continue
+        parts, direct = [], False
+        for c in all_blocks[k + 1 :]:
+            if c.kind == "heading" and c.level <= level:
+                break
+            if c.kind == "heading" and c.level == level + 1 and c.number.startswith(b.number + "."):
+                parts.append(c)
+            elif c.kind == "item" and c.scheme != "bullet" and not parts:
+                direct = True
+        if parts and not direct and any(c.level == level and c is not b for c in all_blocks if c.kind == "heading"):
+            b.level = level - 1
+            for c in parts:
+                c.level = level
+
+
 def _one_kind(chapter: Hoofdstuk) -> None:
     """One kind of item per theme: numbered or labelled items before bullets."""
     if any(not a.bullet for a in chapter.agreements):
@@ -213,6 +239,19 @@ def _no_listing(themes: list[Hoofdstuk]) -> None:
             continue
         for n in numbers:
             first_theme.setdefault(n, k)
+
+
+def _no_strays(themes: list[Hoofdstuk]) -> None:
+    """A number between two that follow each other ("16", "1", "17": a footnote, a figure) is no agreement."""
+    for theme in themes:
+        numbered = [a for a in theme.agreements if not a.bullet]
+        stray = {
+            id(b)
+            for a, b, c in zip(numbered, numbered[1:], numbered[2:], strict=False)
+            if b.number not in numbering.successors(a.number, theme.number, False, None)
+            and c.number in numbering.successors(a.number, theme.number, False, None)
+        }
+        theme.agreements = [a for a in theme.agreements if id(a) not in stray]
 
 
 def _one_sequence(themes: list[Hoofdstuk]) -> None:

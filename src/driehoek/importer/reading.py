@@ -101,6 +101,6 @@ def _who_from_outline(by_line: Structure, by_outline: Structure) -> None:
     for theme in by_line.themes:
         for a in theme.agreements:
             other = outline_agreements.get(a.start)
-            if other is not None and not (a.lead or a.by_heading) and (other.lead or other.by_heading):
+            if other is not None and not (a.lead or a.by_heading or a.section) and (other.lead or other.by_heading):
                 a.lead, a.by_heading = other.lead, other.by_heading
                 a.section, a.section_parties = other.section, other.section_parties

@@ -1,0 +1,62 @@
+"""General rules of the outline reading (round 5, toward reading the seeds without the line rules), each on a
+made-up document read by the outline alone: a chapter whose agreements stand under its numbered parts gives way
+to them beside a chapter that holds its own; the next part's heading after a sentence without an end; a numbered
+list that goes on after bullets without a full stop; a sentence that announces the agreements ("de volgende
+afspraken:"); a stray number between two that follow each other."""
+
+from driehoek.importer import proposal
+
+MIXED_CHAPTERS = """Prestatieafspraken 2026 gemeente Proefdorp
+
+1 Inleiding
+
+Dit zijn de afspraken van de gemeente Proefdorp en Woonstichting Lindehof. Woonstichting Lindehof tekent.
+
+2 Samenwerking
+
+Partijen werken al jaren samen en willen dat zo houden. Elke partij draagt bij vanuit haar eigen rol. Partijen
+maken hierover de volgende afspraken:
+
+1. Partijen overleggen vier keer per jaar over de voortgang.
+2. Partijen delen hun jaarplannen voor 1 december.
+3. Partijen evalueren de afspraken in 2027.
+4. Partijen nodigen de huurders uit voor het overleg.
+
+3 Prestatieafspraken
+
+3.1 Betaalbaarheid
+
+5. De gemeente verhoogt het budget voor schuldhulp in 2026.
+6. Lindehof houdt de huurverhoging in 2026 onder de inflatie, met als streefhuur:
+• 80% onder de eerste aftoppingsgrens
+• 20% tussen de eerste en de tweede aftoppingsgrens
+7. Lindehof biedt huurders met een betalingsachterstand binnen twee weken een gesprek aan
+
+3.2 Beschikbaarheid
+
+8. Lindehof bouwt in 2026 ten minste 20 woningen aan de Dorpsstraat.
+1 Dit aantal staat ook in de woonvisie van 2024.
+9. De gemeente levert in 2026 een bouwrijpe kavel voor 12 woningen, met het oog op de vraag van starters en
+ouderen in de wijk
+3.3 Leefbaarheid
+
+10. Lindehof zet in 2026 een wijkbeheerder in voor de Dorpsstraat.
+"""
+
+
+def test_chapters_parts_sentences_bullets_and_strays_in_the_outline_reading():
+    result = proposal.propose("proef.txt", MIXED_CHAPTERS.encode(), only="outline")
+    themes = {t["title"]: [a["number"] for a in t["agreements"]] for t in result.set["themes"]}
+    assert themes == {
+        "Samenwerking": ["1", "2", "3", "4"],  # announced by "de volgende afspraken:": agreements, not an enumeration
+        "Betaalbaarheid": ["5", "6", "7"],  # "7." after bullets without a full stop
+        "Beschikbaarheid": ["8", "9"],  # "1 Dit aantal ..." between 8 and 9: a stray, no agreement
+        "Leefbaarheid": ["10"],  # "3.3 Leefbaarheid" after a sentence without an end: the next part's heading
+    }
+
+
+def test_both_readings_keep_the_line_readings_section_where_the_outline_reads_the_same():
+    both = proposal.propose("proef.txt", MIXED_CHAPTERS.encode())
+    lines = proposal.propose("proef.txt", MIXED_CHAPTERS.encode(), only="lines")
+    who = [(a["number"], a["responsible"]) for t in both.set["themes"] for a in t["agreements"]]
+    assert who == [(a["number"], a["responsible"]) for t in lines.set["themes"] for a in t["agreements"]]
