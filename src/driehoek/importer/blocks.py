@@ -66,6 +66,7 @@ def blocks(lines: list[str], type_=None) -> list[Block]:
     previous_blank = True
     last_item = ""  # the number of the last numbered item
     last_heading = ""  # the number of the last numbered heading
+    caps = _chapters_in_capitals(lines)
     # In a double-spaced text (a blank line after nearly every line) one blank line sets nothing apart.
     apart = 2 if double_spaced(lines) else 1
     blanks = 0
@@ -81,7 +82,7 @@ def blocks(lines: list[str], type_=None) -> list[Block]:
         blanks = 0
         nxt = next((x.strip() for x in lines[i + 1 : i + 3] if x.strip() and x != BREAK), "")
         last = out[-1] if out else None
-        block = _classify(i, line, nxt, previous_blank, last, type_, (last_item, last_heading))
+        block = _classify(i, line, nxt, previous_blank, last, type_, (last_item, last_heading, caps))
         previous_blank = False
         if block is not None and block.kind == "item" and block.scheme != "bullet":
             last_item = block.number
@@ -100,6 +101,17 @@ def blocks(lines: list[str], type_=None) -> list[Block]:
         out.append(block)
     _formula_items(out)
     return out
+
+
+def _chapters_in_capitals(lines: list[str]) -> bool:
+    """Three or more chapters numbered in capitals ("3. BESCHIKBAARHEID"): the document's chapter style."""
+    count = 0
+    for line in lines:
+        m = re.match(r"^\s*\d{1,2}\.?\s+(\S.*)$", line)
+        count += bool(m and is_caps(m.group(1)) and len(m.group(1).split()) <= 8)
+        if count >= 3:
+            return True
+    return False
 
 
 def _label_alone(out: list[Block]) -> bool:
@@ -132,7 +144,7 @@ def _formula_items(out: list[Block]) -> None:
 
 
 def _classify(
-    i: int, line: str, nxt: str, after_blank: bool, last: Block | None, type_, numbers: tuple[str, str]
+    i: int, line: str, nxt: str, after_blank: bool, last: Block | None, type_, numbers: tuple[str, str, bool]
 ) -> Block | None:
     larger = type_ is not None and type_.larger(line)
     bold = type_ is not None and type_.bold(line)
@@ -167,7 +179,7 @@ def _classify(
         follows = (
             last is not None and last.kind == "item" and number in numbering.successors(last.number, "", True, None)
         )
-        last_item, last_heading = numbers
+        last_item, last_heading, caps = numbers
         continues = bool(last_item) and number in numbering.successors(last_item, "", False, None)
         # "4.5 Wonen" ... "4.6 Kleine kernen": the next part's heading, however the text before it ended.
         sibling = "." in number and bool(last_heading) and number in numbering.successors(last_heading, "", False, None)
@@ -178,7 +190,10 @@ def _classify(
             return None  # "... circa" + "40 flexwoningen": a number that goes on with the sentence
         # "3 De gemeente bouwt" + "woningen ...", "9. X houdt ten minste" + "4 avonden ...": an item, wrapped.
         wraps = bool(nxt[:1].islower() or re.match(r"\d[\d.,]*\s+[a-z]", nxt)) and len(rest.split()) >= 3
-        heading = is_heading_title(rest) and not _sentence_like(rest) and not wraps and not continues
+        heading = is_heading_title(rest) and not _sentence_like(rest) and not (wraps and not is_caps(rest))
+        heading = heading and not (continues and not (caps and is_caps(rest)))  # a capital chapter stays one
+        # Where the chapters are numbered in capitals ("3. BESCHIKBAARHEID"), "7. Woningen verduurzamen" is an item.
+        heading = heading and not (caps and "." not in number.rstrip(".") and not is_caps(rest) and not larger)
         if heading and (larger or bold or re.fullmatch(r"\d{1,2}(?:\.\d{1,2})*", number)) and len(rest.split()) <= 8:
             return Block("heading", i, rest.rstrip("*").strip(), level=_depth(number), number=number)
         return Block("item", i, rest, number=number, scheme=_shape(number), lines=[(i, rest)])
@@ -204,7 +219,8 @@ def _classify(
     opens = bool(
         DOEL.match(nxt) or BULLET.match(nxt) or numbering.item(nxt) or AGREEMENT_WORD.match(nxt) or lead_in_next
     )
-    under_heading = last is not None and last.kind == "heading" and nxt[:1].isupper()  # "Afspraken" + "Een thuis ..."
+    # "Afspraken" + "Een thuis ...", "Afspraken" + "5. Voldoende woningen ...": a heading under a heading.
+    under_heading = last is not None and last.kind == "heading" and (nxt[:1].isupper() or nxt[:1].isdigit())
     if title and (
         larger or is_caps(line) or bold or after_blank or under_heading or (last is not None and _ends(last) and opens)
     ):

@@ -242,15 +242,16 @@ def _no_listing(themes: list[Hoofdstuk]) -> None:
 
 
 def _no_strays(themes: list[Hoofdstuk]) -> None:
-    """A number between two that follow each other ("16", "1", "17": a footnote, a figure) is no agreement."""
+    """A number between two that follow each other ("16", "1", "17": a footnote, a figure; also at a theme's end,
+    "4", "103", then "5" opening the next theme) is no agreement."""
+    numbered = [(t, a) for t in themes for a in t.agreements if not a.bullet]
+    stray = set()
+    for (_ta, a), (_tb, b), (tc, c) in zip(numbered, numbered[1:], numbered[2:], strict=False):
+        if b.number not in numbering.successors(a.number, _tb.number, _tb is not _ta, None) and (
+            c.number in numbering.successors(a.number, tc.number, tc is not _ta, None)
+        ):
+            stray.add(id(b))
     for theme in themes:
-        numbered = [a for a in theme.agreements if not a.bullet]
-        stray = {
-            id(b)
-            for a, b, c in zip(numbered, numbered[1:], numbered[2:], strict=False)
-            if b.number not in numbering.successors(a.number, theme.number, False, None)
-            and c.number in numbering.successors(a.number, theme.number, False, None)
-        }
         theme.agreements = [a for a in theme.agreements if id(a) not in stray]
 
 

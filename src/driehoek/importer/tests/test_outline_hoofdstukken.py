@@ -60,3 +60,46 @@ def test_both_readings_keep_the_line_readings_section_where_the_outline_reads_th
     lines = proposal.propose("proef.txt", MIXED_CHAPTERS.encode(), only="lines")
     who = [(a["number"], a["responsible"]) for t in both.set["themes"] for a in t["agreements"]]
     assert who == [(a["number"], a["responsible"]) for t in lines.set["themes"] for a in t["agreements"]]
+
+
+CHAPTERS_IN_CAPITALS = """Kaderafspraken 2026-2030 gemeente Proefdorp
+
+1. INLEIDING
+Dit zijn de afspraken van de gemeente Proefdorp en Woonstichting Lindehof. Woonstichting Lindehof tekent.
+
+2. BESCHIKBAARHEID
+Afspraken
+1. Nieuwe woningen bouwen voor starters
+De corporatie bouwt in 2027 ten minste 40 woningen voor starters.
+
+2. Doorstroming bevorderen
+De gemeente en Lindehof maken in 2026 een regeling voor ouderen.
+
+Type plan Aantal Planning
+Zacht 62 2027
+103 Onbekend, in ieder geval
+
+3. BETAALBAARHEID
+Afspraken
+3. Huren betaalbaar houden voor alle inkomens tot
+de tweede aftoppingsgrens
+Lindehof houdt de huren van kleine woningen onder de eerste aftoppingsgrens.
+
+4. WONEN, WELZIJN EN ZORG
+
+en zorgwoningen voor ouderen.
+
+Afspraken
+4. Langer thuis wonen
+De gemeente zet in 2026 een woonconsulent in.
+"""
+
+
+def test_where_chapters_are_numbered_in_capitals_numbered_titles_in_sentence_case_are_agreements():
+    result = proposal.propose("proef.txt", CHAPTERS_IN_CAPITALS.encode(), only="outline")
+    themes = {t["title"]: [a["number"] for a in t["agreements"]] for t in result.set["themes"]}
+    assert themes == {
+        "Beschikbaarheid": ["1", "2"],  # "103" after "2", then "3" in the next theme: a stray figure
+        "Betaalbaarheid": ["3"],  # "Afspraken" under the heading, over "3. ...": a heading, not a sentence
+        "Wonen, welzijn en zorg": ["4"],  # in capitals: a chapter, though "4" follows "3" and lower case follows
+    }
