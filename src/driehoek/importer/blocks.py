@@ -186,7 +186,9 @@ def _classify(
         sibling = sibling and is_heading_title(rest) and not _sentence_like(rest)
         # "17." over bullets without a full stop, then "18.": the list goes on after them.
         after_bullets = continues and last is not None and last.scheme == "bullet"
-        if open_sentence and not (follows or sibling or after_bullets):
+        # Where chapters are numbered in capitals, "5. DUURZAAMHEID" is one even inside a sentence (a side bar).
+        chapter = caps and is_caps(rest) and "." not in number.rstrip(".")
+        if open_sentence and not (follows or sibling or after_bullets or chapter):
             return None  # "... circa" + "40 flexwoningen": a number that goes on with the sentence
         # "3 De gemeente bouwt" + "woningen ...", "9. X houdt ten minste" + "4 avonden ...": an item, wrapped.
         wraps = bool(nxt[:1].islower() or re.match(r"\d[\d.,]*\s+[a-z]", nxt)) and len(rest.split()) >= 3

@@ -20,11 +20,11 @@ The result has the line reader's shape (shapes.Structure), so the rest of the pi
 import re
 from collections import Counter
 
-from . import numbering
+from . import outline_filters
 from .blocks import DOEL, LABEL, OPEN_END, UNNUMBERED, Block, blocks
 from .parties import GROUP_WORDS
 from .sections import names_only
-from .shapes import Afspraak, Hoofdstuk, Structure
+from .shapes import RICHTINGEN, Afspraak, Hoofdstuk, Structure
 
 # Who together: these words in a lead-in name every party.
 TOGETHER = r"samen|gezamenlijk(?:e)?|alle\s+partijen|partijen|we|wij"
@@ -48,16 +48,28 @@ def read(lines: list[str], parties_in, aliases, type_=None) -> Structure:
     holder: Block | None = None  # the lead-in or label heading the items stand under
     open_item: Afspraak | None = None
     excluded = False  # under a goal, principles, ongoing commitments
+    side_bar: Hoofdstuk | None = None  # principles after a theme's agreements: the next theme's, set beside it
+    side_bar_of: Hoofdstuk | None = None
     for k, b in enumerate(all_blocks):
         if b.kind == "heading" and b.level <= level:
             current = Hoofdstuk(number=b.number if b.level == level else "", title=b.text, start=b.index)
             current.placeholder = b.level < level  # a chapter above the themes: no theme of its own
+            if side_bar is not None:
+                target = current if not current.placeholder else side_bar_of
+                target.agreements[:0], side_bar.agreements = side_bar.agreements, []
+                side_bar.placeholder = True
+            side_bar = None
             chapters.append(current)
             holder, open_item, excluded = None, None, False
         elif b.kind in ("heading", "lead_in"):
             holder, open_item, excluded = b, None, False
         elif b.kind == "label":
             holder, open_item, excluded = None, None, True
+            if RICHTINGEN.match(b.text) and current is not None and current.agreements and side_bar is None:
+                # The agreements after them belong to the next theme, whose heading the layout put after them.
+                side_bar_of = current
+                chapters.append(current := Hoofdstuk(number="", title=current.title, start=b.index))
+                side_bar = current
         elif b.kind == "responsible":
             if open_item is not None:
                 open_item.lead = b.lead
@@ -74,7 +86,10 @@ def read(lines: list[str], parties_in, aliases, type_=None) -> Structure:
             party_list = by_heading and (holder.kind == "heading" or bool(named) or bool(re.search(OPEN_END, heading)))
             # "X zet zich in voor:" beside "De gemeente zet zich in voor:": a party's list, however long its name.
             recurring = party_list and holder.kind == "lead_in" and lead_ends[_ending(holder.text)] >= 2
-            if _is_agreement(b, all_blocks[k - 1] if k else None, party_list, recurring):
+            # A list inside a sentence goes on past a paragraph between its bullets, up to the next heading.
+            listed = b.scheme == "bullet" and _sentence_list(all_blocks, k)
+            b.in_sentence = b.in_sentence or listed
+            if not listed and _is_agreement(b, all_blocks[k - 1] if k else None, party_list, recurring):
                 open_item = Afspraak(b.number or "#", heading if by_heading else "", named, b.index, list(b.lines))
                 open_item.lead = b.lead  # a responsibility line above its text (blocks._label_alone)
                 open_item.under_lead_in = holder is not None and holder.kind == "lead_in"
@@ -85,14 +100,17 @@ def read(lines: list[str], parties_in, aliases, type_=None) -> Structure:
         elif b.kind == "text" and current is not None:
             (current.intro if not current.agreements else current.loose).extend(b.lines)
             open_item = None
+    if side_bar is not None:  # no theme came after them: they were the theme's own
+        side_bar_of.agreements += side_bar.agreements
+        side_bar.placeholder = True
     themes = [c for c in chapters if not c.placeholder]
     for chapter in themes:
-        _one_kind(chapter)
-    _bullets_of_the_document(themes)
-    _no_listing(themes)
-    _no_strays(themes)
-    _one_sequence(themes)
-    _number_bullets(themes)
+        outline_filters.one_kind(chapter)
+    outline_filters.bullets_of_the_document(themes)
+    outline_filters.no_listing(themes)
+    outline_filters.no_strays(themes)
+    outline_filters.one_sequence(themes)
+    outline_filters.number_bullets(themes)
     return Structure([c for c in chapters if not c.placeholder], double_spaced=False, notes=["outline"])
 
 
@@ -147,6 +165,16 @@ def _is_agreement(item: Block, before: Block | None, party_list: bool = False, r
         item.in_sentence = True
         return False
     return len(re.findall(r"[^\W\d_]{2,}", text)) >= 3
+
+
+def _sentence_list(all_blocks: list[Block], k: int) -> bool:
+    """The bullet at k follows bullets of a list inside a sentence, with only paragraphs between."""
+    for b in reversed(all_blocks[:k]):
+        if b.kind == "item":
+            return b.scheme == "bullet" and b.in_sentence
+        if b.kind != "text":
+            return False
+    return False
 
 
 def _enumerates(before: Block | None) -> bool:
@@ -211,72 +239,3 @@ def _parts_as_themes(all_blocks: list[Block], level: int) -> None:
             b.level = level - 1
             for c in parts:
                 c.level = level
-
-
-def _one_kind(chapter: Hoofdstuk) -> None:
-    """One kind of item per theme: numbered or labelled items before bullets."""
-    if any(not a.bullet for a in chapter.agreements):
-        chapter.agreements = [a for a in chapter.agreements if not a.bullet]
-
-
-def _bullets_of_the_document(themes: list[Hoofdstuk]) -> None:
-    """A bullet under a party heading is an agreement. Any other bullet is one only in a document without
-    numbered agreements, and not under a lead-in that names nobody ("De afspraken bouwen voort op:")."""
-    numbered = any(not a.bullet for t in themes for a in t.agreements)
-    for t in themes:
-        t.agreements = [a for a in t.agreements if not a.bullet or a.by_heading or not (numbered or a.under_lead_in)]
-
-
-def _no_listing(themes: list[Hoofdstuk]) -> None:
-    """A theme whose numbers all stood before, in two or more earlier themes, lists the agreements again (a
-    matrix annex, a summary): it holds none. Numbers that start again per theme stood in one theme."""
-    first_theme: dict[str, int] = {}
-    for k, theme in enumerate(themes):
-        numbers = [a.number for a in theme.agreements if not a.bullet]
-        earlier = {first_theme[n] for n in numbers if n in first_theme}
-        if numbers and all(n in first_theme for n in numbers) and len(earlier) >= 2:
-            theme.agreements = [a for a in theme.agreements if a.bullet]
-            continue
-        for n in numbers:
-            first_theme.setdefault(n, k)
-
-
-def _no_strays(themes: list[Hoofdstuk]) -> None:
-    """A number between two that follow each other ("16", "1", "17": a footnote, a figure; also at a theme's end,
-    "4", "103", then "5" opening the next theme) is no agreement."""
-    numbered = [(t, a) for t in themes for a in t.agreements if not a.bullet]
-    stray = set()
-    for (_ta, a), (_tb, b), (tc, c) in zip(numbered, numbered[1:], numbered[2:], strict=False):
-        if b.number not in numbering.successors(a.number, _tb.number, _tb is not _ta, None) and (
-            c.number in numbering.successors(a.number, tc.number, tc is not _ta, None)
-        ):
-            stray.add(id(b))
-    for theme in themes:
-        theme.agreements = [a for a in theme.agreements if id(a) not in stray]
-
-
-def _one_sequence(themes: list[Hoofdstuk]) -> None:
-    """Numbers follow one sequence. Where the document numbers through its themes ("5" opens the second),
-    a theme whose numbers start again (a matrix annex listing the agreements) holds none."""
-    numbered = [t for t in themes if any(not a.bullet for a in t.agreements)]
-    if len(numbered) < 2:
-        return
-    first, second = numbered[0].agreements, next(a for a in numbered[1].agreements if not a.bullet)
-    last = next(a for a in reversed(first) if not a.bullet)
-    if second.number not in numbering.successors(last.number, "", False, None):
-        return  # numbered per theme
-    for theme in numbered[1:]:
-        opening = next(a for a in theme.agreements if not a.bullet)
-        if opening.number not in numbering.successors(last.number, "", False, None):
-            theme.agreements = [a for a in theme.agreements if a.bullet]
-        else:
-            last = next(a for a in reversed(theme.agreements) if not a.bullet)
-
-
-def _number_bullets(chapters: list[Hoofdstuk]) -> None:
-    for chapter in chapters:
-        count = 0
-        for a in chapter.agreements:
-            if a.bullet:
-                count += 1
-                a.number = f"#{count}"

@@ -103,3 +103,54 @@ def test_where_chapters_are_numbered_in_capitals_numbered_titles_in_sentence_cas
         "Betaalbaarheid": ["3"],  # "Afspraken" under the heading, over "3. ...": a heading, not a sentence
         "Wonen, welzijn en zorg": ["4"],  # in capitals: a chapter, though "4" follows "3" and lower case follows
     }
+
+
+SIDE_BAR = """Kaderafspraken 2026-2030 gemeente Proefdorp
+
+1. INLEIDING
+Dit zijn de afspraken van de gemeente Proefdorp en Woonstichting Lindehof. Woonstichting Lindehof tekent.
+
+2. DUURZAAMHEID
+Afspraken
+1. Woningen isoleren
+Lindehof isoleert in 2026 ten minste 50 woningen naar label B. De aanpak begint bij de
+3. LEEFBAARHEID
+woningen met de hoogste energielasten.
+
+Uitgangspunten
+• Buurten zijn veilig en schoon.
+Afspraken
+2. Buurtbeheer versterken
+De gemeente zet in 2026 een buurtbeheerder in.
+
+Ondertekening
+"""
+
+
+def test_a_chapter_in_capitals_inside_a_sentence_and_principles_that_open_the_next_theme():
+    result = proposal.propose("proef.txt", SIDE_BAR.encode(), only="outline")
+    themes = {t["title"]: [a["number"] for a in t["agreements"]] for t in result.set["themes"]}
+    assert themes == {"Duurzaamheid": ["1"], "Leefbaarheid": ["2"]}
+
+
+LIST_IN_A_SENTENCE = """Afspraken 2026 gemeente Proefdorp
+
+1 Samenwerking
+We hanteren in de samenwerking met elkaar de volgende uitgangspunten:
+• De samenwerking is open.
+• De samenwerking is gelijkwaardig.
+
+Dit betekent dat we elkaar op tijd betrekken.
+
+• Resultaten tellen. We leggen ze vast.
+
+2 Wonen
+Afspraken
+1. De gemeente bouwt in 2026 ten minste 20 woningen.
+"""
+
+
+def test_a_list_inside_a_sentence_goes_on_past_a_paragraph_between_its_bullets():
+    result = proposal.propose("proef.txt", LIST_IN_A_SENTENCE.encode(), only="outline")
+    themes = {t["title"]: [a["number"] for a in t["agreements"]] for t in result.set["themes"]}
+    assert themes == {"Wonen": ["1"]}
