@@ -93,7 +93,10 @@ def read(lines: list[str], parties_in, aliases, type_=None) -> Structure:
                 open_item = Afspraak(b.number or "#", heading if by_heading else "", named, b.index, list(b.lines))
                 open_item.lead = b.lead  # a responsibility line above its text (blocks._label_alone)
                 open_item.under_lead_in = holder is not None and holder.kind == "lead_in"
-                open_item.bullet, open_item.by_heading = b.scheme in ("bullet", "formula"), by_heading
+                open_item.bullet = b.scheme in ("bullet", "formula")
+                # A numbered item under a heading ("Prestaties X en Y 2022") has that section, as in the line reading:
+                # the actors its text names come first. Under a lead-in ("Dat doet X:") or as a bullet: that party.
+                open_item.by_heading = by_heading and (open_item.bullet or holder.kind == "lead_in")
                 current.agreements.append(open_item)
             else:
                 open_item = None

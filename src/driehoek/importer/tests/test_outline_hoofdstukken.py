@@ -154,3 +154,36 @@ def test_a_list_inside_a_sentence_goes_on_past_a_paragraph_between_its_bullets()
     result = proposal.propose("proef.txt", LIST_IN_A_SENTENCE.encode(), only="outline")
     themes = {t["title"]: [a["number"] for a in t["agreements"]] for t in result.set["themes"]}
     assert themes == {"Wonen": ["1"]}
+
+
+SECTIONS_OVER_NUMBERS = """Prestatieafspraken 2026 gemeente Proefdorp
+
+1 Inleiding
+Dit zijn de afspraken van de gemeente Proefdorp, Woonstichting Lindehof en Woonstichting Ravenhof.
+Woonstichting Lindehof en Woonstichting Ravenhof tekenen.
+
+2 Wonen
+
+Prestaties van de corporaties 2026
+1. Lindehof bouwt in 2026 ten minste 10 woningen aan de Dorpsstraat.
+2. De corporaties verkopen in 2026 geen sociale huurwoningen.
+
+Dat doet de gemeente:
+3. Zij levert in 2026 een bouwrijpe kavel.
+
+3 Zorg
+
+Prestaties van de corporaties 2026
+4. Ravenhof opent in 2026 een loket voor ouderen.
+"""
+
+
+def test_a_numbered_item_under_a_party_heading_names_its_actors_first_under_a_lead_in_that_party():
+    result = proposal.propose("proef.txt", SECTIONS_OVER_NUMBERS.encode(), only="outline")
+    who = {a["number"]: a["responsible"] for t in result.set["themes"] for a in t["agreements"]}
+    assert who == {
+        "1": ["Woonstichting Lindehof"],  # the heading names two; the text names its actor
+        "2": ["Woonstichting Lindehof", "Woonstichting Ravenhof"],
+        "3": ["Gemeente Proefdorp"],  # "Dat doet de gemeente:": the lead-in says who
+        "4": ["Woonstichting Ravenhof"],
+    }
