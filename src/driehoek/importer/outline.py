@@ -24,7 +24,7 @@ from . import outline_filters
 from .blocks import DOEL, LABEL, OPEN_END, UNNUMBERED, Block, blocks
 from .parties import GROUP_WORDS
 from .sections import names_only
-from .shapes import RICHTINGEN, Afspraak, Hoofdstuk, Structure
+from .shapes import RICHTINGEN, SECTION, Afspraak, Hoofdstuk, Structure
 
 # Who together: these words in a lead-in name every party.
 TOGETHER = r"samen|gezamenlijk(?:e)?|alle\s+partijen|partijen|we|wij"
@@ -90,7 +90,10 @@ def read(lines: list[str], parties_in, aliases, type_=None) -> Structure:
             listed = b.scheme == "bullet" and _sentence_list(all_blocks, k)
             b.in_sentence = b.in_sentence or listed
             if not listed and _is_agreement(b, all_blocks[k - 1] if k else None, party_list, recurring):
-                open_item = Afspraak(b.number or "#", heading if by_heading else "", named, b.index, list(b.lines))
+                # A heading naming parties, or a section word ("Afspraken", "Gezamenlijke prestaties"): the section.
+                sectioned = holder is not None and holder.kind == "heading" and bool(SECTION.match(heading))
+                section = heading if by_heading or sectioned else ""
+                open_item = Afspraak(b.number or "#", section, named, b.index, list(b.lines))
                 open_item.lead = b.lead  # a responsibility line above its text (blocks._label_alone)
                 open_item.under_lead_in = holder is not None and holder.kind == "lead_in"
                 open_item.bullet = b.scheme in ("bullet", "formula")

@@ -187,3 +187,10 @@ def test_a_numbered_item_under_a_party_heading_names_its_actors_first_under_a_le
         "3": ["Gemeente Proefdorp"],  # "Dat doet de gemeente:": the lead-in says who
         "4": ["Woonstichting Ravenhof"],
     }
+
+
+def test_a_section_word_heading_over_numbered_items_is_their_section():
+    document = SECTIONS_OVER_NUMBERS.replace("3 Zorg\n\nPrestaties van de corporaties 2026\n", "3 Zorg\n\nAfspraken\n")
+    result = proposal.propose("proef.txt", document.encode(), only="outline")
+    sections = {a["number"]: a["section"] for t in result.set["themes"] for a in t["agreements"]}
+    assert sections["4"] == "Afspraken" and sections["3"] == "Dat doet de gemeente"
