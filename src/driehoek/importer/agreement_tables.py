@@ -205,7 +205,13 @@ def _plain_rows(lines: list[str], i: int, columns: list[tuple[int, str]], double
         if line == BREAK or (line.strip() and RULE.match(line)) or _header(line) is not None:
             boundary, i = True, i + 1
             continue
-        if double and not line.strip() and i + 1 < len(lines) and lines[i + 1].strip():
+        # A blank line between rows (double-spaced text) does not end the table.
+        if (
+            not line.strip()
+            and i + 1 < len(lines)
+            and lines[i + 1].strip()
+            and (double or _goes_on(lines, i + 1, columns))
+        ):
             i += 1
             continue
         cells = _cells(line, columns, True) if line.count("|") >= len(columns) - 1 else None
@@ -240,6 +246,18 @@ def _title(text: str) -> bool:
 def _rows_follow(lines: list[str], i: int, columns: list[tuple[int, str]]) -> bool:
     nxt = next((x for x in lines[i : i + 4] if x.strip() and not RULE.match(x)), "")
     return nxt.count("|") >= len(columns) - 1 or _header(nxt) is not None
+
+
+def _goes_on(lines: list[str], i: int, columns: list[tuple[int, str]]) -> bool:
+    """The next line is the table's: a rule, a row, or a heading with rows under it."""
+    nxt = lines[i].strip() if i < len(lines) else ""
+    if not nxt or nxt == BREAK:
+        return False
+    return (
+        bool(RULE.match(nxt))
+        or nxt.count("|") >= len(columns) - 1
+        or (_title(nxt) and _rows_follow(lines, i + 1, columns))
+    )
 
 
 def _join(parts: list[str]) -> str:

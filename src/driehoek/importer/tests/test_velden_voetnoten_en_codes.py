@@ -297,3 +297,31 @@ Looptijd: eind 2027
 def test_a_short_field_line_closes_its_item_so_a_chapter_number_after_it_is_a_heading():
     result = proposal.propose("proef.txt", FIELDS_THEN_A_CHAPTER.encode(), only="outline")
     assert _outline(result) == {"Wonen": ["2.1"], "Zorg": ["3.1"]}
+
+
+SPACED_TABLE = """Afspraken 2026 gemeente Proefdorp, Woonstichting Lindehof en Huurdersvereniging De Spil
+
+Onderwerp   | Wat                                    | Wie       | Wanneer
+
+------------+----------------------------------------+-----------+--------
+
+1. Wonen
+
+Nieuwbouw   | Lindehof bouwt 12 woningen aan de      | Lindehof  | 2027
+
+            | Dorpsstraat.                           |           |
+
+Grond       | De gemeente levert een kavel.          | gemeente  | 2026
+
+2. Zorg
+
+Loket       | De gemeente opent een loket.           | gemeente  | 2026
+
+Woonstichting Lindehof tekent.
+"""
+
+
+def test_blank_lines_between_a_tables_rows_and_before_its_theme_rows_do_not_end_it():
+    result = proposal.propose("proef.txt", SPACED_TABLE.encode())
+    assert _outline(result) == {"Wonen": ["1", "2"], "Zorg": ["3"]}
+    assert result.set["themes"][0]["agreements"][0]["text"].startswith("Lindehof bouwt 12 woningen aan de Dorpsstraat.")
