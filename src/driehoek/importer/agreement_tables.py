@@ -27,7 +27,7 @@ RESPONSIBLE_HEAD = re.compile(
     r"|actiehouders?|door wie|partij(?:en)?|eigenaar|lead|uitvoering(?: door)?|uitvoerders?|penvoerder|regie)$"
 )
 WHEN_HEAD = re.compile(r"(?i)^(?:wanneer|planning|gereed|termijn|jaar|periode|datum)$")
-ROW_NUMBER = re.compile(r"^[A-Z]?\d{1,3}(?:\.\d{1,2}){0,2}\.?$")
+ROW_NUMBER = re.compile(r"^(?:[A-Z]{1,3}-|[A-Z])?\d{1,3}(?:\.\d{1,2}){0,2}\.?$")  # "3", "1.2", "A1", "TK-4"
 RULE = re.compile(r"^[\s|:\-+=_]*$")
 
 
@@ -56,15 +56,19 @@ def convert(lines: list[str], numbered: int = 0) -> tuple[list[str], int]:
                     out += _as_lines([[str(numbered + rows_read)], *item], [(0, "nr"), *columns])
             out += ["", ""]
             continue
-        rows, i = _rows(lines, i + 1, columns, double)
+        items, i = _rows(lines, i + 1, columns, double)
         columns = [columns[k] for k in _order(columns)]
-        if _matrix(columns):
-            # Kept as text, with a dash after the number so that no row reads as an agreement.
+        matrix = _matrix(columns)
+        if matrix:
             out.append("  ".join(name for _s, name in columns))
-            out += [f"{_join(row[0])} – " + " | ".join(_join(cell) for cell in row[1:]) for row in rows]
-        else:
-            rows_read += len(rows)
-            for row in rows:
+        for row in items:
+            if isinstance(row, str):
+                out += ["", row, ""]  # a heading between the rows ("II Betaalbaarheid")
+            elif matrix:
+                # Kept as text, with a dash after the number so that no row reads as an agreement.
+                out.append(f"{_join(row[0])} – " + " | ".join(_join(cell) for cell in row[1:]))
+            else:
+                rows_read += 1
                 out += _as_lines(row, columns)
         out += ["", ""]
     return out, rows_read
@@ -142,11 +146,12 @@ def _cut(line: str, at: int) -> int:
     return at
 
 
-def _rows(
-    lines: list[str], i: int, columns: list[tuple[int, str]], double: bool = False
-) -> tuple[list[list[list[str]]], int]:
+def _rows(lines: list[str], i: int, columns: list[tuple[int, str]], double: bool = False) -> tuple[list, int]:
+    """The rows of a numbered table, and the headings between them: a short title outside the columns with
+    rows after it ("II Betaalbaarheid" over its rows)."""
     piped = "|" in lines[i - 1]
     rows: list[list[list[str]]] = []
+    items: list = []
     blanks = 0
     while i < len(lines):
         line = lines[i]
@@ -155,7 +160,7 @@ def _rows(
             continue
         if not line.strip():
             blanks += 1
-            if blanks >= (3 if double else 2) and rows:
+            if blanks >= (3 if double else 2) and items:
                 break
             i += 1
             continue
@@ -164,17 +169,26 @@ def _rows(
             line = f"{line} {lines[i]}"
         cells = _cells(line, columns, piped)
         cells = [cells[k] for k in _order(columns)] if cells is not None else None
+        # A heading: a line outside the columns, or a row whose first cell alone is filled, with no number in it
+        # ("II Wonen | | |").
+        alone = cells is not None and bool(cells[0]) and not any(cells[1:]) and not ROW_NUMBER.match(cells[0])
+        heading = line.strip() if cells is None else (cells[0] if alone else "")
+        if piped and heading and _title(heading) and _rows_follow(lines, i + 1, columns):
+            items.append(heading)
+            rows, blanks, i = [], 0, i + 1
+            continue
         if cells is None or (cells[0] and not ROW_NUMBER.match(cells[0])) or (not cells[0] and not rows):
             break
         if cells[0]:
             rows.append([[c] if c else [] for c in cells])
+            items.append(rows[-1])
         else:
             for column, cell in zip(rows[-1], cells, strict=True):
                 if cell:
                     column.append(cell)
         blanks = 0
         i += 1
-    return rows, i
+    return items, i
 
 
 def _plain_rows(lines: list[str], i: int, columns: list[tuple[int, str]], double: bool = False) -> tuple[list, int]:
@@ -191,7 +205,13 @@ def _plain_rows(lines: list[str], i: int, columns: list[tuple[int, str]], double
         if line == BREAK or (line.strip() and RULE.match(line)) or _header(line) is not None:
             boundary, i = True, i + 1
             continue
-        if double and not line.strip() and i + 1 < len(lines) and lines[i + 1].strip():
+        # A blank line between rows (double-spaced text) does not end the table.
+        if (
+            not line.strip()
+            and i + 1 < len(lines)
+            and lines[i + 1].strip()
+            and (double or _goes_on(lines, i + 1, columns))
+        ):
             i += 1
             continue
         cells = _cells(line, columns, True) if line.count("|") >= len(columns) - 1 else None
@@ -226,6 +246,18 @@ def _title(text: str) -> bool:
 def _rows_follow(lines: list[str], i: int, columns: list[tuple[int, str]]) -> bool:
     nxt = next((x for x in lines[i : i + 4] if x.strip() and not RULE.match(x)), "")
     return nxt.count("|") >= len(columns) - 1 or _header(nxt) is not None
+
+
+def _goes_on(lines: list[str], i: int, columns: list[tuple[int, str]]) -> bool:
+    """The next line is the table's: a rule, a row, or a heading with rows under it."""
+    nxt = lines[i].strip() if i < len(lines) else ""
+    if not nxt or nxt == BREAK:
+        return False
+    return (
+        bool(RULE.match(nxt))
+        or nxt.count("|") >= len(columns) - 1
+        or (_title(nxt) and _rows_follow(lines, i + 1, columns))
+    )
 
 
 def _join(parts: list[str]) -> str:

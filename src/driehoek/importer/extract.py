@@ -1,5 +1,6 @@
 """From a file to clean lines: the text layer of a PDF or a text file, with the damage of extraction
-repaired (hyphenation across lines, page headers and footers, page numbers, photo credits, footnotes).
+repaired (hyphenation across lines; page headers and footers, page numbers, photo credits, footnotes and contents
+pages: furniture.py).
 
 A removed piece of page furniture leaves a BREAK line behind: where a page ended is a hint for the
 structure (a theme's introduction often starts on a new page).
@@ -11,7 +12,7 @@ from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
 
-from . import agreement_tables
+from . import agreement_tables, furniture
 
 BREAK = "\f"
 MAX_BYTES = 50 * 1024 * 1024
@@ -129,11 +130,6 @@ def _pdf_pages(content: bytes, deadline):
 
 # --- repairing ---------------------------------------------------------------------------------
 
-PAGE_NUMBER = re.compile(r"^\s*(?:(?:pagina|blz\.?|page)\s*)?\d{1,3}(?:\s*(?:/|van|of)\s*\d{1,3})?\s*$", re.I)
-CONTENTS_ENTRY = re.compile(r"\S.*?(?:\s?\.){4,}\s*\d{1,3}$|\S.*?…{2,}\s*\d{1,3}$")
-PHOTO_CREDIT = re.compile(r"^\s*(?:bron|foto|beeld|fotografie)\s*:?\s+\S.{0,80}$", re.I)
-FOOTNOTE = re.compile(r"^\s*(\d{1,2})\s{2,}(\S.*)$")
-FOOTNOTE_MARKER = re.compile(r"(?<=[\)\w%])\s(\d{1,2})\s*(?=[.,;]?\s*$)")
 HYPHEN_END = re.compile(r"(\w)-$")
 SHORT_WORDS = {"en", "of", "tot", "t/m", "en/of"}
 
@@ -148,140 +144,45 @@ def clean(pages: list[str]) -> Document:
         rows += n
     if rows:
         notes.append(_("%(n)s rijen uit een tabel van afspraken gelezen") % {"n": rows})
-    furniture = _repeated_furniture(page_lines)
+    repeated = furniture.repeated(page_lines)
     lines: list[str] = []
     footnotes: list[str] = []
     removed = Counter()
     for number, page in enumerate(page_lines):
         if number:
             lines.append(BREAK)
-        for line in page:
+        for index, line in enumerate(page):
             stripped = line.strip()
-            if stripped in furniture:
+            if stripped in repeated:
                 removed["kop- of voettekst"] += 1
-                _add_break(lines)
-            elif CONTENTS_ENTRY.search(stripped):
+                furniture.add_break(lines)
+            elif furniture.CONTENTS_ENTRY.search(stripped):
                 removed["regel uit de inhoudsopgave"] += 1  # "Beschikbaarheid ........ 7"
-            elif PAGE_NUMBER.match(stripped) and stripped:
+            elif furniture.PAGE_NUMBER.match(stripped) and stripped:
                 removed["paginanummer"] += 1
-                _add_break(lines)
-            elif PHOTO_CREDIT.match(stripped) and _looks_like_credit(stripped):
+                furniture.add_break(lines)
+            elif furniture.PHOTO_CREDIT.match(stripped) and furniture.looks_like_credit(stripped):
                 removed["fotobijschrift"] += 1
-                _add_break(lines)
-            elif (m := FOOTNOTE.match(line)) and len(stripped) < 300:
+                furniture.add_break(lines)
+            elif (
+                (m := furniture.FOOTNOTE.match(line))
+                and len(stripped) < 300
+                and furniture.footnote(page, index, len(pages) > 1)
+            ):
                 footnotes.append(f"{m.group(1)} {m.group(2).strip()}")
                 removed["voetnoot"] += 1
             else:
                 lines.append(line)
     if len(pages) == 1:
-        lines = _running_headers(lines, removed)
-    lines = _contents(lines, removed)
+        lines = furniture.running_headers(lines, removed)
+    lines = furniture.contents(lines, removed)
     numbers = {f.split(" ", 1)[0] for f in footnotes}
-    lines = [_strip_marker(line, numbers) for line in lines]
+    lines = [furniture.strip_marker(line, numbers) for line in lines]
     lines = _join_hyphenated(lines, _vocabulary(lines))
     lines = [_tidy(line) for line in lines]
     for what, count in sorted(removed.items()):
         notes.append(_("%(n)s × %(what)s weggelaten") % {"n": count, "what": what})
     return Document(lines=lines, pages=max(1, len(pages)), notes=notes, footnotes=footnotes)
-
-
-def _add_break(lines: list[str]) -> None:
-    if not lines or lines[-1] != BREAK:
-        lines.append(BREAK)
-
-
-def _looks_like_credit(line: str) -> bool:
-    # "Bron Stichting Voorbeeld", "Foto: Jan Jansen": a name, no sentence. Not "Bron van zorg is ...".
-    words = line.split()
-    return len(words) <= 8 and not line.rstrip().endswith((".", ":", ";")) or line.lower().startswith("foto:")
-
-
-def _repeated_furniture(pages: list[list[str]]) -> set[str]:
-    """Lines that open or close most pages: running headers and footers."""
-    if len(pages) < 4:
-        return set()
-    counts = Counter()
-    for page in pages:
-        edge = [line.strip() for line in page if line.strip()]
-        for line in set(edge[:2] + edge[-2:]):
-            counts[re.sub(r"\d+", "#", line)] += 1
-    repeated = {pattern for pattern, n in counts.items() if n >= max(3, len(pages) // 2)}
-    found = set()
-    for page in pages:
-        edge = [line.strip() for line in page if line.strip()]
-        for line in edge[:2] + edge[-2:]:
-            if re.sub(r"\d+", "#", line) in repeated and len(line) < 120:
-                found.add(line)
-    return found
-
-
-def _running_headers(lines: list[str], removed: Counter) -> list[str]:
-    """In text without page breaks: a short line that recurs beside page breaks is a running header."""
-    beside = Counter()
-    for k, line in enumerate(lines):
-        if line == BREAK:
-            for j in (k - 1, k + 1, k - 2, k + 2):
-                if 0 <= j < len(lines) and lines[j] != BREAK and lines[j].strip():
-                    beside[lines[j].strip()] += 1
-    counts = Counter(line.strip() for line in lines if line != BREAK and line.strip())
-    headers = {
-        line
-        for line, n in beside.items()
-        if n >= 2 and counts[line] >= 2 and len(line.split()) <= 10 and not _looks_like_heading(line)
-    }
-    if not headers:
-        return lines
-    out = []
-    for line in lines:
-        if line.strip() in headers:
-            removed["kop- of voettekst"] += 1
-            _add_break(out)
-        else:
-            out.append(line)
-    return out
-
-
-def _contents_key(line: str) -> str:
-    """A contents entry's title: without its leaders and page number ("Wonen en zorg .... 7", "Wonen en zorg   7")."""
-    key = re.sub(r"(?:\s*[.…·_]{2,}\s*|\s{2,}|\s+(?=\d{1,3}$))\d{1,3}$", "", line.strip())
-    titled = key[:1].isupper() or key[:1].isdigit() or key[:1] == "§"
-    return " ".join(key.split()) if titled and len(re.findall(r"[^\W\d_]", key)) >= 3 and len(key.split()) <= 12 else ""
-
-
-def _contents(lines: list[str], removed: Counter) -> list[str]:
-    """A table of contents without leaders: three or more titles in a row (blank lines aside), each once,
-    that stand again further on as lines of their own, page numbers aside (the headings they list)."""
-    keys = [_contents_key(line) if line != BREAK else "" for line in lines]
-    last_seen: dict[str, int] = {}
-    for k, key in enumerate(keys):
-        if key:
-            last_seen[key] = k
-    listed = [bool(key) and last_seen[key] > k for k, key in enumerate(keys)]
-    drop: set[int] = set()
-    run: list[int] = []
-    for k, line in enumerate([*lines, "end"]):
-        if k < len(lines) and listed[k]:
-            run.append(k)
-        elif k < len(lines) and not line.strip():
-            continue
-        else:
-            if len(run) >= 3 and len({keys[k] for k in run}) == len(run):  # a table's column repeats itself
-                drop.update(run)
-            run = []
-    if drop:
-        removed["regel uit de inhoudsopgave"] += len(drop)
-    return [line for k, line in enumerate(lines) if k not in drop]
-
-
-def _looks_like_heading(line: str) -> bool:
-    letters = [c for c in line if c.isalpha()]
-    return bool(re.match(r"^\d{1,2}(?:\.\d{1,2})*\.?\s", line)) or (bool(letters) and all(c.isupper() for c in letters))
-
-
-def _strip_marker(line: str, numbers: set[str]) -> str:
-    if not numbers or line == BREAK:
-        return line
-    return FOOTNOTE_MARKER.sub(lambda m: "" if m.group(1) in numbers else m.group(0), line)
 
 
 def _vocabulary(lines: list[str]) -> set[str]:

@@ -20,11 +20,11 @@ The result has the line reader's shape (shapes.Structure), so the rest of the pi
 import re
 from collections import Counter
 
-from . import numbering
+from . import outline_filters
 from .blocks import DOEL, LABEL, OPEN_END, UNNUMBERED, Block, blocks
 from .parties import GROUP_WORDS
 from .sections import names_only
-from .shapes import Afspraak, Hoofdstuk, Structure
+from .shapes import RICHTINGEN, SECTION, Afspraak, Hoofdstuk, Structure
 
 # Who together: these words in a lead-in name every party.
 TOGETHER = r"samen|gezamenlijk(?:e)?|alle\s+partijen|partijen|we|wij"
@@ -41,22 +41,35 @@ def read(lines: list[str], parties_in, aliases, type_=None) -> Structure:
         if titles[_key(b.text)] > 1 or (not b.number and names_only(b.text.rstrip(" .:?"), aliases)):
             b.level = LABEL  # "Afspraken", "Opgave", "Dit doen we samen": a label in its theme
     level = _theme_level(all_blocks)
+    _parts_as_themes(all_blocks, level)
     lead_ends = Counter(_ending(b.text) for b in all_blocks if b.kind == "lead_in" and parties_in(b.text))
     chapters: list[Hoofdstuk] = []
     current: Hoofdstuk | None = None
     holder: Block | None = None  # the lead-in or label heading the items stand under
     open_item: Afspraak | None = None
     excluded = False  # under a goal, principles, ongoing commitments
+    side_bar: Hoofdstuk | None = None  # principles after a theme's agreements: the next theme's, set beside it
+    side_bar_of: Hoofdstuk | None = None
     for k, b in enumerate(all_blocks):
         if b.kind == "heading" and b.level <= level:
             current = Hoofdstuk(number=b.number if b.level == level else "", title=b.text, start=b.index)
             current.placeholder = b.level < level  # a chapter above the themes: no theme of its own
+            if side_bar is not None:
+                target = current if not current.placeholder else side_bar_of
+                target.agreements[:0], side_bar.agreements = side_bar.agreements, []
+                side_bar.placeholder = True
+            side_bar = None
             chapters.append(current)
             holder, open_item, excluded = None, None, False
         elif b.kind in ("heading", "lead_in"):
             holder, open_item, excluded = b, None, False
         elif b.kind == "label":
             holder, open_item, excluded = None, None, True
+            if RICHTINGEN.match(b.text) and current is not None and current.agreements and side_bar is None:
+                # The agreements after them belong to the next theme, whose heading the layout put after them.
+                side_bar_of = current
+                chapters.append(current := Hoofdstuk(number="", title=current.title, start=b.index))
+                side_bar = current
         elif b.kind == "responsible":
             if open_item is not None:
                 open_item.lead = b.lead
@@ -73,23 +86,37 @@ def read(lines: list[str], parties_in, aliases, type_=None) -> Structure:
             party_list = by_heading and (holder.kind == "heading" or bool(named) or bool(re.search(OPEN_END, heading)))
             # "X zet zich in voor:" beside "De gemeente zet zich in voor:": a party's list, however long its name.
             recurring = party_list and holder.kind == "lead_in" and lead_ends[_ending(holder.text)] >= 2
-            if _is_agreement(b, all_blocks[k - 1] if k else None, party_list, recurring):
-                open_item = Afspraak(b.number or "#", heading if by_heading else "", named, b.index, list(b.lines))
+            # A list inside a sentence goes on past a paragraph between its bullets, up to the next heading.
+            listed = b.scheme == "bullet" and _sentence_list(all_blocks, k)
+            b.in_sentence = b.in_sentence or listed
+            if not listed and _is_agreement(b, all_blocks[k - 1] if k else None, party_list, recurring):
+                # A heading naming parties, or a section word ("Afspraken", "Gezamenlijke prestaties"): the section.
+                sectioned = holder is not None and holder.kind == "heading" and bool(SECTION.match(heading))
+                section = heading if by_heading or sectioned else ""
+                open_item = Afspraak(b.number or "#", section, named, b.index, list(b.lines))
+                open_item.lead = b.lead  # a responsibility line above its text (blocks._label_alone)
                 open_item.under_lead_in = holder is not None and holder.kind == "lead_in"
-                open_item.bullet, open_item.by_heading = b.scheme in ("bullet", "formula"), by_heading
+                open_item.bullet = b.scheme in ("bullet", "formula")
+                # A numbered item under a heading ("Prestaties X en Y 2022") has that section, as in the line reading:
+                # the actors its text names come first. Under a lead-in ("Dat doet X:") or as a bullet: that party.
+                open_item.by_heading = by_heading and (open_item.bullet or holder.kind == "lead_in")
                 current.agreements.append(open_item)
             else:
                 open_item = None
         elif b.kind == "text" and current is not None:
             (current.intro if not current.agreements else current.loose).extend(b.lines)
             open_item = None
+    if side_bar is not None:  # no theme came after them: they were the theme's own
+        side_bar_of.agreements += side_bar.agreements
+        side_bar.placeholder = True
     themes = [c for c in chapters if not c.placeholder]
     for chapter in themes:
-        _one_kind(chapter)
-    _bullets_of_the_document(themes)
-    _no_listing(themes)
-    _one_sequence(themes)
-    _number_bullets(themes)
+        outline_filters.one_kind(chapter)
+    outline_filters.bullets_of_the_document(themes)
+    outline_filters.no_listing(themes)
+    outline_filters.no_strays(themes)
+    outline_filters.one_sequence(themes)
+    outline_filters.number_bullets(themes)
     return Structure([c for c in chapters if not c.placeholder], double_spaced=False, notes=["outline"])
 
 
@@ -146,6 +173,16 @@ def _is_agreement(item: Block, before: Block | None, party_list: bool = False, r
     return len(re.findall(r"[^\W\d_]{2,}", text)) >= 3
 
 
+def _sentence_list(all_blocks: list[Block], k: int) -> bool:
+    """The bullet at k follows bullets of a list inside a sentence, with only paragraphs between."""
+    for b in reversed(all_blocks[:k]):
+        if b.kind == "item":
+            return b.scheme == "bullet" and b.in_sentence
+        if b.kind != "text":
+            return False
+    return False
+
+
 def _enumerates(before: Block | None) -> bool:
     return (
         before is not None
@@ -156,8 +193,11 @@ def _enumerates(before: Block | None) -> bool:
 
 
 def _ends_with_colon(block: Block) -> bool:
+    """A sentence that ends in ":" over a list enumerates; not one that announces the agreements ("Partijen maken
+    hierover de volgende afspraken:")."""
     text = block.lines[-1][1] if block.lines else block.text
-    return text.endswith(":") and len(" ".join(t for _i, t in block.lines).split()) > 8
+    announces = re.search(r"(?i)\b(?:afspraken|prestaties|toezeggingen|spreken\s+(?:\w+\s+)?af)\s*:$", text)
+    return text.endswith(":") and len(" ".join(t for _i, t in block.lines).split()) > 8 and not announces
 
 
 def _theme_level(all_blocks: list[Block]) -> int:
@@ -186,56 +226,22 @@ def _theme_level(all_blocks: list[Block]) -> int:
     return min(split) if split else max(wide)
 
 
-def _one_kind(chapter: Hoofdstuk) -> None:
-    """One kind of item per theme: numbered or labelled items before bullets."""
-    if any(not a.bullet for a in chapter.agreements):
-        chapter.agreements = [a for a in chapter.agreements if not a.bullet]
-
-
-def _bullets_of_the_document(themes: list[Hoofdstuk]) -> None:
-    """A bullet under a party heading is an agreement. Any other bullet is one only in a document without
-    numbered agreements, and not under a lead-in that names nobody ("De afspraken bouwen voort op:")."""
-    numbered = any(not a.bullet for t in themes for a in t.agreements)
-    for t in themes:
-        t.agreements = [a for a in t.agreements if not a.bullet or a.by_heading or not (numbered or a.under_lead_in)]
-
-
-def _no_listing(themes: list[Hoofdstuk]) -> None:
-    """A theme whose numbers all stood before, in two or more earlier themes, lists the agreements again (a
-    matrix annex, a summary): it holds none. Numbers that start again per theme stood in one theme."""
-    first_theme: dict[str, int] = {}
-    for k, theme in enumerate(themes):
-        numbers = [a.number for a in theme.agreements if not a.bullet]
-        earlier = {first_theme[n] for n in numbers if n in first_theme}
-        if numbers and all(n in first_theme for n in numbers) and len(earlier) >= 2:
-            theme.agreements = [a for a in theme.agreements if a.bullet]
+def _parts_as_themes(all_blocks: list[Block], level: int) -> None:
+    """A chapter at the theme level that holds no agreements of its own, only under its numbered parts ("4
+    Prestatieafspraken" over "4.1 Betaalbaarheid", "4.2 ..."), beside chapters that hold theirs directly ("3
+    Samenwerking" over its "1.", "2."): its parts are the themes, the chapter is above them."""
+    for k, b in enumerate(all_blocks):
+        if b.kind != "heading" or b.level != level or not b.number:
             continue
-        for n in numbers:
-            first_theme.setdefault(n, k)
-
-
-def _one_sequence(themes: list[Hoofdstuk]) -> None:
-    """Numbers follow one sequence. Where the document numbers through its themes ("5" opens the second),
-    a theme whose numbers start again (a matrix annex listing the agreements) holds none."""
-    numbered = [t for t in themes if any(not a.bullet for a in t.agreements)]
-    if len(numbered) < 2:
-        return
-    first, second = numbered[0].agreements, next(a for a in numbered[1].agreements if not a.bullet)
-    last = next(a for a in reversed(first) if not a.bullet)
-    if second.number not in numbering.successors(last.number, "", False, None):
-        return  # numbered per theme
-    for theme in numbered[1:]:
-        opening = next(a for a in theme.agreements if not a.bullet)
-        if opening.number not in numbering.successors(last.number, "", False, None):
-            theme.agreements = [a for a in theme.agreements if a.bullet]
-        else:
-            last = next(a for a in reversed(theme.agreements) if not a.bullet)
-
-
-def _number_bullets(chapters: list[Hoofdstuk]) -> None:
-    for chapter in chapters:
-        count = 0
-        for a in chapter.agreements:
-            if a.bullet:
-                count += 1
-                a.number = f"#{count}"
+        parts, direct = [], False
+        for c in all_blocks[k + 1 :]:
+            if c.kind == "heading" and c.level <= level:
+                break
+            if c.kind == "heading" and c.level == level + 1 and c.number.startswith(b.number + "."):
+                parts.append(c)
+            elif c.kind == "item" and c.scheme != "bullet" and not parts:
+                direct = True
+        if parts and not direct and any(c.level == level and c is not b for c in all_blocks if c.kind == "heading"):
+            b.level = level - 1
+            for c in parts:
+                c.level = level

@@ -1,14 +1,14 @@
 """The parties of a document, found in its own text: a list of signing parties ("1. Stichting X,
 rechtsgeldig vertegenwoordigd door ..., hierna te noemen: ‘X’"), or enumerations after a group word
 ("woningcorporaties A, B en C", "huurdersverenigingen D en E"), or names that start with an
-organisation word ("Stichting Woonbelang", "Huurdersraad Zuidkust"). No party name is known in advance.
+organisation word ("Stichting Woonbelang", "Huurdersraad Zuidkust"). No party name is known in advance. The
+signing list itself: signing.py; a title block and an opening sentence: title_block.py.
 """
 
 import re
 from dataclasses import dataclass, field
-from datetime import date
 
-from driehoek.core.formats import DUTCH_MONTHS
+from . import signing
 
 GEMEENTE, CORPORATIE, HUURDERS, ZORG, OVERIG = "gemeente", "corporatie", "huurdersorganisatie", "zorg_welzijn", "overig"
 
@@ -35,7 +35,6 @@ ORG_NAME = (
     rf"(?:(?:[Dd]e|[Hh]et|'t)\s+)?{NAME_WORD}"
     rf"(?:(?:\s+(?:aan|den|de|op|van|der|het)\s+(?=[A-Z])|\s+)(?!{ORG_PREFIX}\s){NAME_WORD})*"
 )
-MONTHS = list(DUTCH_MONTHS)
 MAX_NAMES = 200  # organisation names weighed per document
 # The words before a short name in brackets: "(hierna: X)", "(hierna te noemen ‘X’)", "(verder: X)".
 LEAD_IN = r"(?:(?:hierna(?:\s+te\s+noemen)?|verder|kortweg)\s*:?\s*)?[‘'\"“]?"
@@ -55,13 +54,6 @@ class Partij:
         return {"name": self.name[:200], "short_name": self.short_name[:80], "kind": self.kind}
 
 
-@dataclass
-class Ondertekening:
-    party: str
-    person: str
-    role: str = ""
-
-
 def kind_of(text: str, default: str = OVERIG) -> str:
     """The kind from the organisation words of a name: "Welzijnsstichting" is care, "Woonstichting" housing."""
     lowered = text.lower()
@@ -78,18 +70,20 @@ def kind_of(text: str, default: str = OVERIG) -> str:
     return default
 
 
-def find(text: str) -> tuple[list[Partij], list[Ondertekening]]:
+def find(text: str) -> tuple[list[Partij], list[signing.Ondertekening]]:
     flat = re.sub(r"\s+", " ", text)
-    parties, signatories = _signing_list(flat)
+    parties, signatories = signing.signing_list(flat)
     if len(parties) < 2:
-        # A field at a line's start ("Looptijd: 2026", "Wie: corporaties") ends the sentence before it: no name
-        # runs on into it.
-        fielded = re.sub(r"\s+", " ", re.sub(r"(?m)^(\s*[A-Z][\w ]{0,25}:)", r"; \1", text))
+        # A field at a line's start ("Looptijd: 2026", "Wie: corporaties") ends the sentence before it, and ends
+        # at its line where it does not stop on a comma or "en": no name runs on into it or out of it.
+        fielded = re.sub(r"(?m)^(\s*[A-Z][\w ]{0,25}:.*?)(?<![,\s])(?<!\ben)\s*$", r"; \1;", text)
+        fielded = re.sub(r"\s+", " ", fielded)
         parties = _enumerations(fielded[: max(6000, len(fielded) // 3)], text)
         signatories = []
     _listed(parties, text)
     _from_title_block(parties, text)
     _add_org_names(parties, flat, text)
+    _beside_parties(parties, text)
     for p in parties:
         _complete(p, flat)
     _last_words(parties, flat)
@@ -128,31 +122,6 @@ def _define(parties: list[Partij], party: Partij, short: str) -> None:
     for other in parties:
         if other is not party:
             other.aliases = {a for a in other.aliases if a.lower() != short.lower()}
-
-
-def _signing_list(flat: str) -> tuple[list[Partij], list[Ondertekening]]:
-    pattern = re.compile(
-        r"(?:^|\s)(?:\d{1,2}[.)]|[•●\-])\s+(?P<name>[A-Z][^,;:]{2,80}?),\s+(?:\w+\s+){0,2}"
-        r"vertegenwoordigd door (?P<rep>.{0,220}?),?\s*hierna(?: te noemen| genoemd)?:?\s*"
-        r"(?:[‘'\"“](?P<short>[^’'\"”]{1,40})[’'\"”]|(?P<bare>[^\s,;.:]+(?:\s+[^\s,;.:]+){0,3}?)\s*(?:[;.]|,?\s+en\b|$))"
-    )
-    parties, signatories = [], []
-    for m in pattern.finditer(flat[:20000]):
-        name = m.group("name").strip()
-        short = (m.group("short") or m.group("bare")).strip()
-        if re.match(r"(?:de|het) \w", short) or short[:3] == "De " and short[3:4].islower():
-            short = short.split(" ", 1)[1]  # "de gemeente", "de Huurdersraad": the name is what follows
-            short = short[0].upper() + short[1:]
-        parties.append(Partij(name, short, kind_of(name), {name, short}))
-        person = re.search(
-            r"(?:de heer|mevrouw|dhr\.|mw\.|mr\.|drs\.)\s+((?:[A-Z]\.\s?)+(?:[a-z]+\s)*[A-Z][\w'’\-]+)", m.group("rep")
-        )
-        role = re.search(
-            r"(wethouder|burgemeester|directeur[\w\-]*|voorzitter|bestuurder|secretaris)", m.group("rep"), re.I
-        )
-        if person:
-            signatories.append(Ondertekening(name, person.group(1).strip(), role.group(1).capitalize() if role else ""))
-    return parties, signatories
 
 
 def _enumerations(flat: str, text: str = "") -> list[Partij]:
@@ -223,6 +192,14 @@ def _from_title_block(parties: list[Partij], text: str) -> None:
         if not _known(parties, name) and not any(p.kind == GEMEENTE for p in parties if kind_of(name) == GEMEENTE):
             bare = re.sub(rf"^{ORG_PREFIX}\s+", "", name)
             parties.append(Partij(name, bare or name, kind_of(name), {name, bare or name}))
+
+
+def _beside_parties(parties: list[Partij], text: str) -> None:
+    from . import title_block
+
+    for name in title_block.beside_parties(text, lambda n: _known(parties, n) or _part_of_a_name(parties, n)):
+        if not _known(parties, name):
+            parties.append(Partij(name, name, kind_of(name), {name}))
 
 
 def _listed(parties: list[Partij], text: str) -> None:
@@ -299,16 +276,3 @@ def _part_of_a_name(parties: list[Partij], name: str) -> bool:
 def _known(parties: list[Partij], name: str) -> bool:
     lowered = name.lower()
     return any(lowered in {a.lower() for a in p.aliases} or lowered == p.name.lower() for p in parties)
-
-
-def signing_date(flat: str) -> tuple[date | None, str]:
-    m = re.search(
-        rf"[Oo]ndertekend\s+(?:op|d\.d\.)?\s*(\d{{1,2}})\s+({'|'.join(MONTHS)})\s+(\d{{4}})(?:\s+te\s+([A-Z][\w\-]+))?",
-        flat,
-    )
-    if not m:
-        return None, ""
-    try:
-        return date(int(m.group(3)), MONTHS.index(m.group(2)) + 1, int(m.group(1))), m.group(4) or ""
-    except ValueError:
-        return None, m.group(4) or ""

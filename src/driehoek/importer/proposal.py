@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from driehoek.register.opendata import FORMAT, VERSION
 
 from . import agreement_facts, extract, limits, parties, reading, sections, set_facts, structure, tables, targets
+from .signing import signing_date
 from .structure import BULLET, Hoofdstuk
 from .verantwoordelijken import Matcher
 
@@ -64,7 +65,7 @@ def propose(
         )
     flat = re.sub(r"\s+", " ", document.text)
     kind, first, last = set_facts.kind_and_period(flat, filename)
-    place_date, place = parties.signing_date(flat)
+    place_date, place = signing_date(flat)
     gemeente = next((p for p in found if p.kind == parties.GEMEENTE), None)
     name = municipality or (re.sub(r"^[Gg]emeente\s+", "", gemeente.name) if gemeente else _("Onbekende gemeente"))
     if not found:

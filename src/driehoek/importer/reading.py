@@ -11,15 +11,16 @@ agreement is known by the line it starts on.
 - One finds every agreement the other finds, and more, grouping the ones both find alike: that one (a layout
   the other does not know).
 - Otherwise (they find different agreements, or group them under other themes) the reading is
-  uncertain: the line reading is taken, and the review screen says that the readings differ and shows the
-  source beside the draft.
+  uncertain: the review screen says that the readings differ and shows the source beside the draft. The
+  outline is taken where it finds more agreements and its numbering breaks less often (a number that does not
+  follow the one before: `breaks`); else the line reading (docs/adr/0193).
 - Where the line reading took a heading's title for an agreement ("2. Betaalbaarheid", one short line without
   a full stop) and the outline finds all its other agreements: the outline.
 """
 
 from django.utils.translation import gettext as _
 
-from . import structure
+from . import numbering, structure
 from .shapes import Structure, is_heading_title
 
 
@@ -73,7 +74,24 @@ def read(
         )
         % {"a": len(mine), "b": len(theirs)}
     ]
+    if len(theirs) > len(mine) and breaks(by_outline) < breaks(by_line):
+        return by_outline, doubt  # the outline finds more, numbered without a break where the lines break
     return by_line, doubt
+
+
+def breaks(reading: Structure) -> int:
+    """Where a reading's numbering breaks: an agreement whose number does not follow the one before (in its
+    theme, or from the theme before: "2.3" then "3.1", "7" then "8"). Bullets count none."""
+    count, last = 0, None
+    for theme in reading.themes:
+        first = True
+        for a in theme.agreements:
+            if a.bullet:
+                continue
+            if last is not None and a.number not in numbering.successors(last, theme.number, first, None):
+                count += 1
+            last, first = a.number, False
+    return count
 
 
 def _who_from_outline(by_line: Structure, by_outline: Structure) -> None:
@@ -83,6 +101,6 @@ def _who_from_outline(by_line: Structure, by_outline: Structure) -> None:
     for theme in by_line.themes:
         for a in theme.agreements:
             other = outline_agreements.get(a.start)
-            if other is not None and not (a.lead or a.by_heading) and (other.lead or other.by_heading):
+            if other is not None and not (a.lead or a.by_heading or a.section) and (other.lead or other.by_heading):
                 a.lead, a.by_heading = other.lead, other.by_heading
                 a.section, a.section_parties = other.section, other.section_parties

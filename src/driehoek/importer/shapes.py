@@ -14,8 +14,8 @@ NUMBERED = re.compile(r"^(\d{1,3}(?:\.\d{1,2}){0,2})([.)]?)\s+(\S.*)$")
 # "Afspraak 4", "Afspraak 2.3", "Afspraak A1", "Afspraak A.3", "Afspraak 3a", "Afspraak 3.a"; also under another
 # label word a document uses for its agreements ("Actie 3", "Prestatie 2.1", "Maatregel 4", "Toezegging 5").
 AGREEMENT_WORD = re.compile(
-    r"^(?:Afspraak|AFSPRAAK|Actie|Prestatie|Maatregel|Toezegging)\s+"
-    r"([A-Z]?\.?\d{1,3}(?:\.\d{1,2}){0,2}(?:\.?[a-z])?)(?![,;)\w])\s*[:.\-–]?\s*(.*)$"
+    r"^(?:Afspraak|AFSPRAAK|Actie|Prestatie|Maatregel|Toezegging|Resultaat)\s+"
+    r"((?:[A-Z]{1,3}-|[A-Z]?\.?)\d{1,3}(?:\.\d{1,2}){0,2}(?:\.?[a-z])?)(?![,;)\w])\s*[:.\-–]?\s*(.*)$"
 )
 BULLET = re.compile(r"^([•●○▪■◦➔➢►✓·](?=\s*\S)|[–\-*](?=\s))\s*(\S.*)$")
 DOEL = re.compile(r"^((?:Doel|DOEL|Ambitie|Opgave)(?:stelling)?)\s*:\s*(.*)$")
@@ -37,9 +37,35 @@ SECTION = re.compile(
 RESPONSIBLE = re.compile(
     r"^(?:[→➔►>]\s*)?(?:Trekkers?|Verantwoordelijke?(?:\s+partij(?:en)?)?|Verantwoordelijkheid|Wie(?:\s+doet\s+(?:het|wat)|\s+trekt)?"
     r"|Actiehouders?|Uitvoerders?|Uitvoering(?:\s+door)?|Uitvoerende\s+partij(?:en)?|Eigenaar|Lead|Regie|Penvoerder"
-    r"|Door|Aan\s+zet)(?:\s*:|\s+[–-](?=\s))\s*(\S.{0,200})$",
+    r"|Door|Aan\s+zet|Partij(?:en)?)(?:\s*:|\s+[–-](?=\s))\s*(\S.{0,200})$",
     re.I,
 )
+
+
+def wraps_names(lead: str, line: str, nxt: str) -> bool:
+    """A responsibility line wrapped inside its last name ("Partijen: gemeente, X, HBV" + "Noord"): the lead stops
+    on a comma, a joining word, an abbreviation in capitals or an organisation word, and the next line is short,
+    without a sentence's end, with the text's first sentence after it."""
+    last = lead.split()[-1] if lead.split() else ""
+    mid_name = (
+        lead.endswith((",", "&"))
+        or last in ("en", "van", "de", "der", "het")
+        or bool(
+            re.fullmatch(
+                r"[A-Z]{2,5}|(?:Stichting|Vereniging|Huurders\w*|Bewoners\w*|\w*(?:stichting|vereniging))", last
+            )
+        )
+    )
+    return (
+        mid_name
+        and len(line.split()) <= 3
+        and line[:1].isupper()
+        and not re.search(r"[.:;!?]$", line)
+        and not RESPONSIBLE.match(line)
+        and len(nxt.split()) > 3
+    )
+
+
 YEAR_TAIL = re.compile(r"\s*\b(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)\d{2})?\s*\.?$")
 SENTENCE_END = (".", ",", ";", ":", "!", "?")
 

@@ -13,7 +13,7 @@ Rules work on the shape of the text, never on the words of one municipality:
 
 import re
 
-from . import numbering
+from . import numbering, shapes
 from .extract import BREAK
 from .headings import HeadingRules
 from .numbering import _renumber, _title_of
@@ -56,6 +56,7 @@ class Parser(HeadingRules, SectionRules):
         self.index = 0
         self.notes: list[str] = []
         self.enumerating = False  # after a sentence that ends in ":", numbered lines enumerate (no agreements)
+        self.after_lead = False  # the line before was a responsibility line
 
     # --- the pass ---------------------------------------------------------------------------
 
@@ -84,8 +85,14 @@ class Parser(HeadingRules, SectionRules):
         if not numbering.item(line):
             # "Bij het opstellen hebben we de volgende stappen gezet:" opens an enumeration inside the text.
             self.enumerating = line.endswith(":") and len(line.split()) > 8 and not RESPONSIBLE.match(line)
+        wrapped_lead = self.agreement is not None and self.agreement.lead and self.after_lead
         if self.agreement is not None and (m := RESPONSIBLE.match(line)):
             self.agreement.lead = m.group(1).strip().rstrip(".")
+            self.after_lead, self.since_break = True, False
+            return
+        self.after_lead = False
+        if wrapped_lead and not self.after_blanks and shapes.wraps_names(self.agreement.lead, line, self._next(i)):
+            self.agreement.lead = f"{self.agreement.lead} {line}"  # "Partijen: gemeente, X, HBV" + "Noord"
         elif self.try_heading(i, line) or self.try_agreement(i, line):
             pass
         elif m := DOEL.match(line):
@@ -113,6 +120,9 @@ class Parser(HeadingRules, SectionRules):
         else:
             self.text(i, line)
         self.since_break = False
+
+    def _next(self, i: int) -> str:
+        return next((x.strip() for x in self.lines[i + 1 : i + 3] if x.strip() and x != BREAK), "")
 
     def expected_agreement(self, number: str) -> bool:
         if self.current is None:

@@ -1,6 +1,9 @@
-"""Parties from a title block: a line of names between separators ("Gemeente X · Woonstichting Y · Z Wonen ·
-Huurdersvereniging W"), wrapped over the next line or not. Every name on such a line has an organisation
-word of its own (gemeente, a housing, tenants' or care word), so its kind is its own."""
+"""Parties from a document's head.
+
+- A title block: a line of names between separators ("Gemeente X · Woonstichting Y · Z Wonen ·
+  Huurdersvereniging W"), wrapped over the next line or not. Every name on such a line has an organisation
+  word of its own (gemeente, a housing, tenants' or care word), so its kind is its own.
+- An opening sentence that enumerates the parties, some without an organisation word (beside_parties)."""
 
 import re
 
@@ -14,6 +17,7 @@ def names(text: str) -> list[str]:
 
     lines = [line.strip() for line in text.split("\f", 1)[0].splitlines()[:HEAD_LINES]]
     found: list[str] = []
+    flat = " ".join(text.split())
     for k, line in enumerate(lines):
         if not SEPARATOR.search(line):
             continue
@@ -22,10 +26,13 @@ def names(text: str) -> list[str]:
         # A name wrapped to the next line: the line ends in a separator, or a short line follows before a blank.
         # Or the line ends in an organisation word alone ("... – Huurdersvereniging" + "Wonen en Leven").
         bare_word = len(SEPARATOR.split(line)[-1].split()) == 1 and bool(kind_of(SEPARATOR.split(line)[-1], ""))
+        # Or the last name with the next line's words stands again further on ("Stichting X" + "Y", "Stichting X Y").
+        whole = f"{SEPARATOR.split(line)[-1].strip()} {following}"
+        elsewhere = len(following.split()) <= 3 and flat.count(" ".join(whole.split())) >= 2
         if (
             following
             and not SEPARATOR.search(following)
-            and (re.search(r"[·|–•]$", line) or (len(following.split()) <= 3 and (not after or bare_word)))
+            and (re.search(r"[·|–•]$", line) or (len(following.split()) <= 3 and (not after or bare_word)) or elsewhere)
         ):
             line = f"{line} {following}"
         parts = [p.strip() for p in SEPARATOR.split(line) if p and p.strip()]
@@ -38,3 +45,37 @@ def names(text: str) -> list[str]:
 def _name_like(part: str) -> bool:
     words = part.split()
     return 1 <= len(words) <= 6 and not re.search(r"\d", part) and all(w[:1].isupper() or w.islower() for w in words)
+
+
+HEAD_CHARACTERS = 8000  # an opening sentence stands near the top
+RUN = r"[A-Z][\w'’&\-]*(?:\s+(?:(?:de|van|der|den|het|aan|op)\s+)?[A-Z][\w'’&\-]*)*"
+
+
+def beside_parties(text: str, known) -> list[str]:
+    """Names in an opening sentence's enumeration of parties ("... maken de gemeente X, Woonstichting Y, Z Wonen
+    en Huurdersvereniging W met elkaar"): where two or more of its items are known parties, an item without an
+    organisation word whose words still say a kind ("Z Wonen", "W Zorg") is a party too. `known(name)` says
+    whether a name is a party found already."""
+    from .parties import GEMEENTE, kind_of
+
+    found: list[str] = []
+    for sentence in re.split(r"[.;:!?]\s|\n\s*\n", text[:HEAD_CHARACTERS]):
+        sentence = " ".join(sentence.split())
+        if " en " not in sentence or "," not in sentence:
+            continue
+        pieces = re.split(r",\s*|\s+en\s+", sentence)
+        items = []
+        for k, piece in enumerate(pieces):
+            piece = re.sub(r"^(?:de|het)\s+", "", piece.strip())
+            pattern = rf"({RUN})$" if k == 0 else rf"^({RUN})" if k == len(pieces) - 1 else rf"^({RUN})$"
+            m = re.search(pattern, piece)
+            items.append(m.group(1) if m else "")
+        if sum(1 for item in items if item and known(item)) < 2:
+            continue
+        for item in items:
+            kind = kind_of(item, default="")
+            # Not a known name run on into the next words ("Huurdersvereniging X" + "Plaats, 11 december").
+            longer = any(known(" ".join(item.split()[:k])) for k in range(1, len(item.split())))
+            if item and not known(item) and not longer and 2 <= len(item.split()) <= 4 and kind and kind != GEMEENTE:
+                found.append(item)
+    return found

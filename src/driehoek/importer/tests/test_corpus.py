@@ -22,8 +22,7 @@ def _totals():
 def test_the_corpus_figures_meet_the_aims_on_tuning_and_do_not_fall_on_held_out():
     totals = _totals()
     tuning, held = totals[False], totals[True]
-    # 0.89 while documents 48-57, moved in session 7, are not yet tuned on (627 of 685); back to 0.90 after.
-    assert tuning.recall >= 0.89 and tuning.precision >= 0.90, tuning.row()
+    assert tuning.recall >= 0.90 and tuning.precision >= 0.90, tuning.row()
     assert tuning.party_accuracy >= 0.85, tuning.row()
     assert tuning.parties_with_kind >= 0.90, tuning.row()
     # Held out: the measured figures as floors (see the docstring).

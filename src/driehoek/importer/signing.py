@@ -1,0 +1,58 @@
+"""The signing list ("1. Stichting X, rechtsgeldig vertegenwoordigd door ..., hierna te noemen: ‘X’"): its
+parties and signatories, and the date and place of signing ("Ondertekend op 3 december 2025 te X")."""
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from driehoek.core.formats import DUTCH_MONTHS
+
+MONTHS = list(DUTCH_MONTHS)
+
+
+@dataclass
+class Ondertekening:
+    party: str
+    person: str
+    role: str = ""
+
+
+def signing_list(flat: str) -> tuple[list, list[Ondertekening]]:
+    """The parties (parties.Partij) and signatories of a signing list."""
+    from .parties import Partij, kind_of
+
+    pattern = re.compile(
+        r"(?:^|\s)(?:\d{1,2}[.)]|[•●\-])\s+(?P<name>[A-Z][^,;:]{2,80}?),\s+(?:\w+\s+){0,2}"
+        r"vertegenwoordigd door (?P<rep>.{0,220}?),?\s*hierna(?: te noemen| genoemd)?:?\s*"
+        r"(?:[‘'\"“](?P<short>[^’'\"”]{1,40})[’'\"”]|(?P<bare>[^\s,;.:]+(?:\s+[^\s,;.:]+){0,3}?)\s*(?:[;.]|,?\s+en\b|$))"
+    )
+    parties, signatories = [], []
+    for m in pattern.finditer(flat[:20000]):
+        name = m.group("name").strip()
+        short = (m.group("short") or m.group("bare")).strip()
+        if re.match(r"(?:de|het) \w", short) or short[:3] == "De " and short[3:4].islower():
+            short = short.split(" ", 1)[1]  # "de gemeente", "de Huurdersraad": the name is what follows
+            short = short[0].upper() + short[1:]
+        parties.append(Partij(name, short, kind_of(name), {name, short}))
+        person = re.search(
+            r"(?:de heer|mevrouw|dhr\.|mw\.|mr\.|drs\.)\s+((?:[A-Z]\.\s?)+(?:[a-z]+\s)*[A-Z][\w'’\-]+)", m.group("rep")
+        )
+        role = re.search(
+            r"(wethouder|burgemeester|directeur[\w\-]*|voorzitter|bestuurder|secretaris)", m.group("rep"), re.I
+        )
+        if person:
+            signatories.append(Ondertekening(name, person.group(1).strip(), role.group(1).capitalize() if role else ""))
+    return parties, signatories
+
+
+def signing_date(flat: str) -> tuple[date | None, str]:
+    m = re.search(
+        rf"[Oo]ndertekend\s+(?:op|d\.d\.)?\s*(\d{{1,2}})\s+({'|'.join(MONTHS)})\s+(\d{{4}})(?:\s+te\s+([A-Z][\w\-]+))?",
+        flat,
+    )
+    if not m:
+        return None, ""
+    try:
+        return date(int(m.group(3)), MONTHS.index(m.group(2)) + 1, int(m.group(1))), m.group(4) or ""
+    except ValueError:
+        return None, m.group(4) or ""
