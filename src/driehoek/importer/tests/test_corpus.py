@@ -6,8 +6,10 @@ session 7 48, 51, 54 and 57. The held-out set is 06, 12, 18, 24, 39, 42, 45 and 
 written apart in session 7 for it. Measured on the importer as it stood when they arrived, before any
 tuning on 48-57 (text): agreements 50% recall (125 of 251), 76% precision (125 of 165 found),
 responsible parties 48% (121), parties with their kind 71% (40 of 56); the new four read 0, 0, 0 and 8 of
-19, 22, 18 and 20. These are the floors below, so that no change makes the held-out set worse. The aims
-are not met. And some of the corpus' shapes as rules of their own (the general rules: test_algemene_regels.py)."""
+19, 22, 18 and 20. After round 5 (tuned on 48-57 to 685 of 685 on the tuning set), measured once at the
+merge: recall and precision unchanged (125 of 251, 165 found), responsible parties 51% (129), parties
+with their kind 73% (41 of 56). These are the floors below, so that no change makes the held-out set
+worse. The aims are not met. And some of the corpus' shapes as rules of their own (the general rules: test_algemene_regels.py)."""
 
 from driehoek.importer import corpus_eval, proposal
 
@@ -27,8 +29,8 @@ def test_the_corpus_figures_meet_the_aims_on_tuning_and_do_not_fall_on_held_out(
     assert tuning.parties_with_kind >= 0.90, tuning.row()
     # Held out: the measured figures as floors (see the docstring).
     assert held.recall >= 0.49 and held.precision >= 0.75, held.row()
-    assert held.party_accuracy >= 0.48, held.row()
-    assert held.parties_with_kind >= 0.71, held.row()
+    assert held.party_accuracy >= 0.51, held.row()
+    assert held.parties_with_kind >= 0.73, held.row()
     assert held.agreements_true >= 251  # the held-out set is read, not empty
 
 
