@@ -6,6 +6,8 @@
 
 Beside BENCH_SCALE the pages are also timed at BENCH_SMALL_SCALE (0.1) when that is smaller: a page
 whose p95 at the full scale is more than 1.5 times its p95 at the small one grows with the country.
+Both countries are served at once and each page's requests alternate between them, so that the
+machine's changing speed (other work on a shared host) falls on both scales alike.
 
 Pages are served by gunicorn with the production settings; their server time is read from the
 `Server-Timing` header (driehoek.core.middleware.ServerTimingMiddleware: from the first middleware to
@@ -13,6 +15,7 @@ the response, without the network and the client). Exports, figures, upload vali
 importer are timed in this process against the same database. See docs/performance.md.
 """
 
+import contextlib
 import csv
 import io
 import json
@@ -38,6 +41,7 @@ CLIENTS = int(os.environ.get("BENCH_CLIENTS", "4"))
 WORKERS = int(os.environ.get("BENCH_WORKERS", str(os.cpu_count() or 2)))
 PG_PORT = os.environ.get("BENCH_PGPORT", "54342")
 PORTS = {"sqlite": 8201, "postgresql": 8202}
+SMALL_PORT_OFFSET = 100  # the small country's gunicorn, served beside the full one
 UPLOAD_ROWS = 200_000
 BENCH_DIR = ROOT / "var" / "bench"
 
@@ -141,7 +145,8 @@ def prepare(env: dict, fresh: bool, scale: float, summaries: Path | None = None)
     return round(time.monotonic() - start, 1)
 
 
-def run_sqlite(scale: float, pages_only: bool = False) -> dict:
+def sqlite_database(scale: float, label: str = "sqlite") -> tuple[dict, float | None, Path]:
+    """(environment, generation seconds or None when kept, file) of the SQLite country at `scale`."""
     BENCH_DIR.mkdir(parents=True, exist_ok=True)
     db = BENCH_DIR / f"national-scale{scale}-seed{SEED}.sqlite3"
     done = db.with_suffix(".ready")
@@ -149,43 +154,90 @@ def run_sqlite(scale: float, pages_only: bool = False) -> dict:
     if fresh:  # a half-made database from an interrupted run is made again
         for path in (db, done, db.with_suffix(".summaries")):
             path.unlink(missing_ok=True)
-    env = {**environment("sqlite", f"sqlite:///{db}"), "BENCH_SCALE": str(scale)}
+    env = {**environment(label, f"sqlite:///{db}"), "BENCH_SCALE": str(scale)}
     log(f"SQLite: {'generating' if fresh else 'reusing'} {db.name}")
     generation = prepare(env, fresh, scale, summaries=db.with_suffix(".summaries"))
     done.touch()
-    result = measure_in_subprocess("sqlite", env, pages_only)
+    return env, generation, db
+
+
+def run_sqlite(small: float | None) -> dict:
+    env, generation, db = sqlite_database(SCALE)
+    with small_country("sqlite", sqlite_database(small, "sqlite-small")[0] if small else None) as paired:
+        result = measure_in_subprocess("sqlite", env, paired)
     result["generation_s"] = generation
     result["database_mb"] = round(db.stat().st_size / 1e6)
     return result
 
 
-def run_postgresql(scale: float, pages_only: bool = False) -> dict:
+def run_postgresql() -> dict:
     """In a throwaway cluster (scripts/with-postgres.sh): generated anew each run."""
     out = BENCH_DIR / "postgresql.json"
     out.unlink(missing_ok=True)
     command = [str(ROOT / "scripts" / "with-postgres.sh"), PY, __file__, "postgresql-inside", str(out)]
-    env = {**os.environ, "PGPORT_TEST": PG_PORT, "BENCH_SCALE": str(scale), "BENCH_PAGES_ONLY": str(int(pages_only))}
+    env = {**os.environ, "PGPORT_TEST": PG_PORT}
     subprocess.run(command, env=env, check=True, stdout=sys.stderr)
     return json.loads(out.read_text())
 
 
-def postgresql_inside(out: str) -> None:
-    env = environment("postgresql", os.environ["DATABASE_URL"])
-    log(f"PostgreSQL: generating (scale {SCALE})")
-    generation = prepare(env, True, SCALE)
+def postgresql_database(env: dict, scale: float) -> float | None:
+    log(f"PostgreSQL: generating (scale {scale})")
+    generation = prepare(env, True, scale)
     # Right after a bulk load autovacuum works through millions of new rows while the pages are
     # timed: on 2 cores it doubled the national overview's time at scale 1.0 and not at 0.1, which
     # read as growth with the country. A database in use has settled; so does this one first.
     log("PostgreSQL: VACUUM ANALYZE after the load")
     settle = "from django.db import connection; connection.cursor().execute('VACUUM ANALYZE')"
     subprocess.run(MANAGE + ["shell", "-c", settle], env=env, check=True, stdout=subprocess.DEVNULL)
-    result = measure_in_subprocess("postgresql", env, os.environ.get("BENCH_PAGES_ONLY") == "1")
+    return generation
+
+
+def postgresql_inside(out: str) -> None:
+    """Both countries in the one throwaway cluster: the full one in its database, the small one in
+    a second database beside it."""
+    env = environment("postgresql", os.environ["DATABASE_URL"])
+    generation = postgresql_database(env, SCALE)
+    small_env = None
+    if small_scale():
+        create = "from django.db import connection; connection.cursor().execute('CREATE DATABASE small OWNER app')"
+        subprocess.run(MANAGE + ["shell", "-c", create], env=env, check=True, stdout=subprocess.DEVNULL)
+        url = os.environ["DATABASE_URL"].rsplit("/", 1)[0] + "/small"
+        small_env = {**environment("postgresql-small", url), "BENCH_SCALE": str(small_scale())}
+        postgresql_database(small_env, small_scale())
+    with small_country("postgresql", small_env) as paired:
+        result = measure_in_subprocess("postgresql", env, paired)
     result["generation_s"] = generation
     Path(out).write_text(json.dumps(result))
 
 
-def measure_in_subprocess(label: str, env: dict, pages_only: bool = False) -> dict:
-    command = [PY, __file__, "measure", label] + (["pages"] if pages_only else [])
+def small_scale() -> float | None:
+    return SMALL_SCALE if SMALL_SCALE < SCALE else None
+
+
+@contextlib.contextmanager
+def small_country(label: str, env: dict | None):
+    """The small country served (`bench.py serve`) while the full one is measured: yields the file
+    with its pages' addresses and cookies, or None without a small country."""
+    if env is None:
+        yield None
+        return
+    command = [PY, __file__, "serve", label]
+    server = subprocess.Popen(command, env=env, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    try:
+        line = server.stdout.readline()
+        if not line:
+            raise RuntimeError(f"{label}: the small country was not served")
+        path = BENCH_DIR / f"small-{label}.json"
+        path.write_text(line)
+        yield str(path)
+    finally:
+        server.stdin.close()  # `serve` stops its gunicorn when its input ends
+        server.wait(timeout=60)
+
+
+def measure_in_subprocess(label: str, env: dict, paired: str | None) -> dict:
+    command = [PY, __file__, "measure", label]
+    env = {**env, "BENCH_PAIRED": paired or ""}
     done = subprocess.run(command, env=env, check=True, stdout=subprocess.PIPE, text=True).stdout
     return json.loads(done)
 
@@ -267,19 +319,18 @@ def verdict(results: dict, growths: dict) -> dict:
 def main() -> None:
     started = time.monotonic()
     report = {"scale": SCALE, "seed": SEED, "machine": machine(), "goals": GOALS}
-    small = SMALL_SCALE if SMALL_SCALE < SCALE else None
+    small = small_scale()
     report["small_scale"] = {"scale": small} if small else {"skipped": f"BENCH_SMALL_SCALE is not below {SCALE}"}
-    report["sqlite"] = run_sqlite(SCALE)
-    if small:
-        report["small_scale"]["sqlite"] = run_sqlite(small, pages_only=True)
+    report["sqlite"] = run_sqlite(small)
     if os.environ.get("BENCH_POSTGRESQL", "1") == "0":
         report["postgresql"] = {"skipped": "BENCH_POSTGRESQL=0"}
     elif not list(Path("/usr/lib/postgresql").glob("*/bin/initdb")):
         report["postgresql"] = {"skipped": "PostgreSQL is not installed (apt-get install postgresql)"}
     else:
-        report["postgresql"] = run_postgresql(SCALE)
-        if small:
-            report["small_scale"]["postgresql"] = run_postgresql(small, pages_only=True)
+        report["postgresql"] = run_postgresql()
+    for label in ("sqlite", "postgresql"):
+        if small and "small_scale" in report[label]:
+            report["small_scale"][label] = report[label].pop("small_scale")
     growths = {
         label: growth(report[label], report["small_scale"][label])
         for label in ("sqlite", "postgresql")
@@ -328,37 +379,45 @@ def fetch(url: str, cookie: str = "") -> tuple[int, dict[str, float], float, int
     return status, server_timing(timing), (time.perf_counter() - start) * 1000, len(body)
 
 
-def time_page(url: str, cookie: str) -> dict:
-    """p50/p95 after three requests to warm up; a page with a cached part says how often the cache
-    served it (`cache`), and what its first request took and whether that one was served from it."""
-    first = fetch(url, cookie)[1]
+def time_pages(targets: list[tuple[str, str]]) -> list[dict]:
+    """p50/p95 of each (url, cookie) after three requests to warm up, their requests taken in turn
+    (the same page in two countries: a slower minute of the machine falls on both). A page with a
+    cached part says how often the cache served it (`cache`), and what its first request took and
+    whether that one was served from it."""
+    firsts = [fetch(url, cookie)[1] for url, cookie in targets]
     for _i in range(2):
-        fetch(url, cookie)
-    server, cpu, db, client, size, caches = [], [], [], [], 0, {}
+        for url, cookie in targets:
+            fetch(url, cookie)
+    samples = [{"server": [], "cpu": [], "db": [], "client": [], "caches": {}} for _t in targets]
     for _i in range(REQUESTS):
-        status, timing, c, size = fetch(url, cookie)
-        if status != 200:
-            raise RuntimeError(f"{url}: HTTP {status}")
-        server.append(timing["app"])
-        cpu.append(timing["cpu"])
-        db.append(timing.get("db", 0.0))
-        client.append(c)
-        if "cache_desc" in timing:
-            caches[timing["cache_desc"]] = caches.get(timing["cache_desc"], 0) + 1
-    result = {
-        "server_p50_ms": percentile(server, 50),
-        "server_p95_ms": percentile(server, 95),
-        "server_cpu_p50_ms": percentile(cpu, 50),
-        "server_cpu_p95_ms": percentile(cpu, 95),
-        "server_db_p50_ms": percentile(db, 50),  # waiting on the database's answers
-        "queries": int(timing.get("db_desc", "0")),
-        "client_p50_ms": percentile(client, 50),
-        "bytes": size,
-    }
-    if caches:
-        result["cache"] = caches
-        result["first_request"] = {"server_ms": first["app"], "cache": first.get("cache_desc")}
-    return result
+        for (url, cookie), sample in zip(targets, samples, strict=True):
+            status, timing, c, size = fetch(url, cookie)
+            if status != 200:
+                raise RuntimeError(f"{url}: HTTP {status}")
+            sample["server"].append(timing["app"])
+            sample["cpu"].append(timing["cpu"])
+            sample["db"].append(timing.get("db", 0.0))
+            sample["client"].append(c)
+            sample.update(size=size, queries=int(timing.get("db_desc", "0")))
+            if "cache_desc" in timing:
+                sample["caches"][timing["cache_desc"]] = sample["caches"].get(timing["cache_desc"], 0) + 1
+    results = []
+    for first, sample in zip(firsts, samples, strict=True):
+        result = {
+            "server_p50_ms": percentile(sample["server"], 50),
+            "server_p95_ms": percentile(sample["server"], 95),
+            "server_cpu_p50_ms": percentile(sample["cpu"], 50),
+            "server_cpu_p95_ms": percentile(sample["cpu"], 95),
+            "server_db_p50_ms": percentile(sample["db"], 50),  # waiting on the database's answers
+            "queries": sample["queries"],
+            "client_p50_ms": percentile(sample["client"], 50),
+            "bytes": sample["size"],
+        }
+        if sample["caches"]:
+            result["cache"] = sample["caches"]
+            result["first_request"] = {"server_ms": first["app"], "cache": first.get("cache_desc")}
+        results.append(result)
+    return results
 
 
 def throughput(url: str, cookie: str) -> float:
@@ -446,12 +505,13 @@ def subjects() -> dict:
     }
 
 
-def serve_and_measure(label: str, s: dict, pages_only: bool = False) -> dict:
+@contextlib.contextmanager
+def gunicorn(port: int):
+    """Driehoek served by gunicorn with the production settings on `port`; yields its base address."""
     from django.urls import reverse
 
-    port = PORTS[label]
     base = f"http://127.0.0.1:{port}"
-    gunicorn = subprocess.Popen(
+    server = subprocess.Popen(
         [str(ROOT / ".venv" / "bin" / "gunicorn"), "driehoek.conf.wsgi:application"]
         + ["--bind", f"127.0.0.1:{port}", "--workers", str(WORKERS), "--log-level", "warning"],
         env=os.environ.copy(),
@@ -463,38 +523,74 @@ def serve_and_measure(label: str, s: dict, pages_only: bool = False) -> dict:
                 break
             except OSError:
                 time.sleep(0.2)
-        slug, jaar, nummer = s["set"].slug, s["jaar"], s["afspraak"].nummer
-        member, admin = session_cookie(s["secretaris"]), session_cookie(s["beheerder"])
-        pages = {
-            "monitoringstabel": (reverse("monitoring:tabel", args=[slug, jaar]), member),
-            "dashboard": (reverse("monitoring:dashboard", args=[slug, jaar]), member),
-            "afspraak": (reverse("register:afspraak", args=[slug, nummer]), member),
-            "beoordeling": (reverse("monitoring:beoordeling", args=[slug, jaar, nummer]), member),
-            "set": (reverse("register:set", args=[slug]), member),
-            "openbaar": (reverse("reports:openbaar", args=[slug, s["published"]]), ""),
-            "landelijk": (reverse("reports:landelijk"), admin),
-            "landelijk_openbaar": (reverse("reports:landelijk_openbaar"), ""),
-        }
-        minimal_view = time_page(base + reverse("gezond"), member)
-        timings = {}
-        for name, (path, cookie) in pages.items():
-            log(f"{label}: {name}")
-            timings[name] = time_page(base + path, cookie)
-            for p in ("p50", "p95"):  # as a multiple of the minimal view's service time in this run
-                timings[name][f"{p}_x_minimal"] = round(
-                    timings[name][f"server_{p}_ms"] / max(minimal_view[f"server_{p}_ms"], 0.01), 1
-                )
-        if pages_only:
-            return {"minimal_view": minimal_view, "pages": timings}
-        log(f"{label}: throughput")
-        minimal = throughput(base + reverse("gezond"), member)
-        table = throughput(base + pages["monitoringstabel"][0], member)
+        yield base
     finally:
-        gunicorn.terminate()
-        gunicorn.wait(timeout=30)
+        server.terminate()
+        server.wait(timeout=30)
+
+
+def page_paths(s: dict) -> dict:
+    """{name: (path, cookie)}: the minimal view and the main pages, as whom they are looked at."""
+    from django.urls import reverse
+
+    slug, jaar, nummer = s["set"].slug, s["jaar"], s["afspraak"].nummer
+    member, admin = session_cookie(s["secretaris"]), session_cookie(s["beheerder"])
     return {
-        "minimal_view": minimal_view,
-        "pages": timings,
+        "minimal_view": (reverse("gezond"), member),
+        "monitoringstabel": (reverse("monitoring:tabel", args=[slug, jaar]), member),
+        "dashboard": (reverse("monitoring:dashboard", args=[slug, jaar]), member),
+        "afspraak": (reverse("register:afspraak", args=[slug, nummer]), member),
+        "beoordeling": (reverse("monitoring:beoordeling", args=[slug, jaar, nummer]), member),
+        "set": (reverse("register:set", args=[slug]), member),
+        "openbaar": (reverse("reports:openbaar", args=[slug, s["published"]]), ""),
+        "landelijk": (reverse("reports:landelijk"), admin),
+        "landelijk_openbaar": (reverse("reports:landelijk_openbaar"), ""),
+    }
+
+
+def serve(label: str) -> None:
+    """`bench.py serve`: the small country served until this process's input ends; first prints
+    one JSON line with its base address and its pages' paths and cookies."""
+    import django
+
+    django.setup()
+    with gunicorn(PORTS[label] + SMALL_PORT_OFFSET) as base:
+        print(json.dumps({"base": base, "pages": page_paths(subjects())}), flush=True)
+        sys.stdin.read()
+
+
+def with_multiples(timings: dict) -> dict:
+    """Each page's time also as a multiple of the minimal view's service time in the same run."""
+    minimal_view = timings.pop("minimal_view")
+    for timing in timings.values():
+        for p in ("p50", "p95"):
+            timing[f"{p}_x_minimal"] = round(timing[f"server_{p}_ms"] / max(minimal_view[f"server_{p}_ms"], 0.01), 1)
+    return {"minimal_view": minimal_view, "pages": timings}
+
+
+def serve_and_measure(label: str, s: dict) -> dict:
+    """The pages timed (beside the small country's when BENCH_PAIRED names it), then throughput."""
+    paired = json.loads(Path(os.environ["BENCH_PAIRED"]).read_text()) if os.environ.get("BENCH_PAIRED") else None
+    with gunicorn(PORTS[label]) as base:
+        pages = page_paths(s)
+        timings, small = {}, {}
+        for name, (path, cookie) in pages.items():
+            log(f"{label}: {name}" + (" (beside the small country)" if paired else ""))
+            targets = [(base + path, cookie)]
+            if paired:
+                small_path, small_cookie = paired["pages"][name]
+                targets.append((paired["base"] + small_path, small_cookie))
+            timings[name], *rest = time_pages(targets)
+            if rest:
+                small[name] = rest[0]
+        log(f"{label}: throughput")
+        minimal = throughput(base + pages["minimal_view"][0], pages["minimal_view"][1])
+        table = throughput(base + pages["monitoringstabel"][0], pages["monitoringstabel"][1])
+    result = with_multiples(timings)
+    if small:
+        result["small_scale"] = {**with_multiples(small), "timed": "alternating with the full scale"}
+    return {
+        **result,
         "throughput": {
             "minimal_view_rps": minimal,
             "monitoringstabel_rps": table,
@@ -685,17 +781,14 @@ def render_cost(s: dict) -> dict:
     }
 
 
-def measure(label: str, pages_only: bool = False) -> None:
+def measure(label: str) -> None:
     import django
 
     django.setup()
     s = subjects()
     result = {"database": label, "largest_set": s["set"].slug, "agreements_in_largest_set": s["set"].n}
-    result.update(serve_and_measure(label, s, pages_only))
+    result.update(serve_and_measure(label, s))
     result["monitoringstabel_uncached"] = render_cost(s)
-    if pages_only:
-        print(json.dumps(result))
-        return
     for name, function in (("exports", lambda: exports(s)), ("figures", figures), ("upload", upload)):
         log(f"{label}: {name}")
         try:
@@ -721,7 +814,9 @@ def measure(label: str, pages_only: bool = False) -> None:
 
 if __name__ == "__main__":
     if len(sys.argv) > 1 and sys.argv[1] == "measure":
-        measure(sys.argv[2], pages_only=sys.argv[3:] == ["pages"])
+        measure(sys.argv[2])
+    elif len(sys.argv) > 1 and sys.argv[1] == "serve":
+        serve(sys.argv[2])
     elif len(sys.argv) > 1 and sys.argv[1] == "postgresql-inside":
         postgresql_inside(sys.argv[2])
     else:
