@@ -38,8 +38,9 @@ BUDGET = {
     # read (1) and, on a miss, its write (5: count for culling, look-up, insert).
     "tabel": 20,
     # The second request: filters, table and yearly checks from the cache, without their queries:
-    # the session, the user, their verified device, the set with its token, the cache read.
-    "tabel_cached": 5,
+    # the session, the user, their verified device, the set with its token; the table from this
+    # process's recent entries (monitoring/tabelcache.py `recent`; in another process + the cache read).
+    "tabel_cached": 4,
     # What waits for adoption (policy, 3) and who fills a stale indicator (2). The inbox and the figures
     # read the year once for both (monitoring.jaarstand.Jaarstand: 30 -> 19, issue 18). They are kept in the
     # shared cache (monitoring/dashboardcache.py, docs/adr/0190): on a miss + the set's token (1), the

@@ -109,6 +109,39 @@ def test_a_cached_table_reads_the_set_its_year_and_token_in_one_query(client, ka
     assert client.get(reverse("monitoring:tabel", args=[kader.slug, 2027])).status_code == 404  # not started
 
 
+def test_a_table_this_process_served_last_is_served_without_the_shared_caches_query(client, kader, people, year_2026):
+    """The recent entries in front of the shared cache save its query; another process (here: the
+    recent entries forgotten) reads the shared cache, and a change misses both."""
+    client.force_login(people["secretaris"])
+    url = reverse("monitoring:tabel", args=[kader.slug, 2026])
+    first = _table(client, kader)[0]
+
+    def served() -> tuple[str, int, int]:
+        with CaptureQueriesContext(connection) as queries:
+            table, cache = _table(client, kader)
+        assert table == first
+        return cache, len(queries), sum('"driehoek_cache"' in q["sql"] for q in queries.captured_queries)
+
+    assert served()[::2] == ("hit", 0)
+    here = served()[1]
+    tabelcache.recent.entries.clear()  # as another web process, which has not served it yet
+    cache, elsewhere, reads = served()
+    assert (cache, reads, elsewhere) == ("hit", 1, here + 1)
+    assert served()[::2] == ("hit", 0)
+    tabelcache.raise_version([kader.pk])  # as every change to what the table shows does
+    assert client.get(url).headers["Server-Timing"].count("cache;desc=miss") == 1
+
+
+def test_the_recent_entries_are_bounded_and_forget_the_least_recently_served():
+    recent = tabelcache._Recent(3)
+    for key in "abc":
+        recent.put(key, key.upper())
+    assert recent.get("a") == "A"  # now the most recent
+    recent.put("d", "D")
+    assert [recent.get(k) for k in "abcd"] == ["A", None, "C", "D"]
+    assert len(recent.entries) == 3
+
+
 def test_a_set_read_for_one_viewer_is_no_pass_for_another(kader, people, year_2026):
     member, outsider = people["woonborg"], people["buitenstaander"]
     afsprakenset = tabelcache.visible_set(member, kader.slug, 2026)
