@@ -47,6 +47,8 @@ def read(
     "lines") takes that reading alone: a measure of each (manage.py importer_eval --lezing)."""
     if only == "outline":
         return structure.parse_outline(lines, aliases, type_=type_), []
+    if only == "shapes":
+        return structure.parse_shapes(lines, aliases), []
     by_line = structure.parse(lines, aliases, check=check, type_=type_)
     if only == "lines":
         return by_line, []

@@ -1,0 +1,249 @@
+"""The shape reading (docs/adr/0195): a document read by the line shapes it repeats, knowing no layout.
+
+1. Every line's mark (line_marks.py): "3.", "2.1", "Afspraak 4", "A1", "a)", "•", "–", "II".
+2. Every shape that repeats is a candidate kind of unit. Its lines are cut into runs whose numbers follow each
+   other (or restart after a heading); a run of titles (a contents page, headings), a signing list
+   ("vertegenwoordigd door") or an enumeration (items ending in ";") is no run of agreements.
+3. Headings are the short titles between the units; the themes are the heading shape one level up that splits
+   the units over two or more headings. A heading of the document's frame (introduction, monitoring,
+   signatures, annex) holds none; a recurring heading ("Afspraken") is a label; a heading or lead-in naming
+   parties ("Wat doet de gemeente:") says who carries the units under it.
+4. Every candidate shape is read so, and the one that reads the most agreements under themes is the reading
+   (a numbered shape before bullets: bullets count for three quarters).
+A unit runs from its mark to the next unit, heading, lead-in or field line ("Toelichting:"), or to a blank
+line before a new paragraph; a responsibility line in it ("Trekker: ...", or a field naming parties only)
+says who carries it. The result has the other readings' shape (shapes.Structure).
+"""
+
+import re
+
+from .extract import BREAK
+from .line_marks import Mark, follows, mark
+from .sections import names_only
+from .shapes import DOEL, RESPONSIBLE, Afspraak, Hoofdstuk, Structure, is_heading_title
+
+# The document's frame: chapters that hold no agreements (generic words of the genre, no document's names).
+FRAME = re.compile(
+    r"(?i)^(?:\W*)(?:inleiding|introductie|aanleiding|leeswijzer|inhoud(?:sopgave)?|monitoring|evaluatie|"
+    r"ondertekening|handtekeningen|bijlage|colofon|samenvatting|begrippen(?:lijst)?|partijen|ondertekenaars)\b"
+)
+FIELD = re.compile(r"^[A-Z][\w/ ]{1,25}:\s*\S")
+OPEN_END = re.compile(r"(?i)\b(?:de|het|een|en|of|van|voor|met|aan|bij|in|op|te|door|naar|om|dat|die)$")
+TOGETHER = re.compile(r"(?i)\b(?:samen|gezamenlijk\w*|alle\s+partijen|partijen|we|wij)\b")
+
+
+def read(lines: list[str], parties_in, aliases) -> Structure:
+    """The document's agreements as the repeated line shape that reads most of them under themes."""
+    marks = [mark(x) if x.strip() and x != BREAK else None for x in lines]
+    heads = _headings(lines, marks)
+    shapes: dict[str, list[int]] = {}
+    for i, m in enumerate(marks):
+        if m is not None and i not in heads:
+            shapes.setdefault(m.shape, []).append(i)
+    best, best_score = Structure([], double_spaced=False, notes=["shapes"]), 0.0
+    for shape, members in shapes.items():
+        if len(members) < 3:
+            continue
+        units = _runs(lines, marks, members, heads)
+        if len(units) < 3:
+            continue
+        found = _build(lines, marks, units, heads, parties_in, aliases)
+        count = sum(len(t.agreements) for t in found.themes)
+        score = count * (0.75 if not marks[members[0]].values else 1.0)
+        if score > best_score:
+            best, best_score = found, score
+    return best
+
+
+def _prose(text: str) -> bool:
+    return len(text.split()) >= 6 or text.rstrip().endswith((".", "!"))
+
+
+def _headings(lines: list[str], marks: list[Mark | None]) -> dict[int, tuple[str, str, str]]:
+    """Line -> (shape, number, title) of every short title standing apart: after a blank line, a page break or a
+    finished sentence, not ending a sentence itself, the next line not going on with it."""
+    heads = {}
+    before = ""
+    for i, raw in enumerate(lines):
+        line = raw.strip()
+        if not line or raw == BREAK:
+            before = ""
+            continue
+        m = marks[i]
+        title = m.rest if m is not None and m.values else line
+        nxt = next((x.strip() for x in lines[i + 1 : i + 3] if x.strip() and x != BREAK), "")
+        apart = not before or before.endswith((".", ":", "!", "?", ";")) or before.isupper()
+        if (
+            apart
+            and title
+            and is_heading_title(title)
+            and len(title.split()) <= 9
+            and not title.endswith((".", ":", "?", ","))
+            and not FIELD.match(line)
+            and not RESPONSIBLE.match(line)
+            and not DOEL.match(line)
+            and not OPEN_END.search(title)
+            and not nxt[:1].islower()
+            and not (m is not None and not m.values)
+        ):
+            heads[i] = (m.shape if m is not None else ("CAPS" if title.isupper() else "title"), _num(m), title)
+        before = line
+    return heads
+
+
+def _num(m: Mark | None) -> str:
+    return m.number if m is not None and m.values else ""
+
+
+def _runs(lines, marks, members: list[int], heads) -> list[int]:
+    """The members that are units: runs of numbers that follow each other, without titles, signing lists or
+    enumerations."""
+    runs: list[list[int]] = []
+    for i in members:
+        if runs:
+            last = runs[-1][-1]
+            between = any(last < h < i for h in _heads_between(heads, last, i))
+            if follows(marks[last], marks[i], between):
+                runs[-1].append(i)
+                continue
+        runs.append([i])
+    kept = []
+    for run in runs:
+        texts = [_first_text(lines, marks, i) for i in run]
+        if len(run) < 2 and len(runs) > 1:
+            continue  # a stray number
+        if sum(_prose(t) for t in texts) < 0.6 * len(texts):
+            continue  # titles: a contents page, headings
+        if any(re.search(r"\bvertegenwoordigd\s+door\b|\bhierna\s+te\s+noemen\b", t) for t in texts):
+            continue  # a signing list
+        if sum(t.rstrip().endswith((";", ",")) for t in texts) > 0.5 * len(texts):
+            continue  # an enumeration
+        kept += run
+    return kept
+
+
+def _heads_between(heads, a: int, b: int) -> list[int]:
+    return [h for h in range(a + 1, b) if h in heads]
+
+
+def _first_text(lines, marks, i: int) -> str:
+    text = marks[i].rest
+    for raw in lines[i + 1 : i + 3]:
+        if not raw.strip() or raw == BREAK or mark(raw) is not None:
+            break
+        text += " " + raw.strip()
+    return text
+
+
+def _build(lines, marks, units: list[int], heads, parties_in, aliases) -> Structure:
+    theme_heads = _theme_heads(lines, units, heads, aliases)
+    unit_set = set(units)
+    chapters: list[Hoofdstuk] = []
+    current: Hoofdstuk | None = None
+    holder = ""  # the lead-in or party heading the units stand under
+    count = 0
+    for i, raw in enumerate(lines):
+        line = raw.strip()
+        if i in theme_heads:
+            shape, number, title = heads[i]
+            current = None if FRAME.match(title) else Hoofdstuk(number=number, title=title, start=i)
+            if current is not None:
+                chapters.append(current)
+            holder, count = "", 0
+        elif i in unit_set and current is not None:
+            m = marks[i]
+            count += 1
+            named = parties_in(holder) if holder else []
+            by_heading = bool(holder) and (bool(named) or bool(TOGETHER.search(holder)))
+            a = Afspraak(m.number or f"#{count}", holder if by_heading else "", named, i, _extent(lines, marks, i, heads, unit_set))
+            a.bullet = not m.values
+            a.by_heading = by_heading and (a.bullet or holder.endswith((":", "?")))
+            a.lead = _lead(lines, i, a, aliases)
+            current.agreements.append(a)
+        elif i in heads and _names_parties(heads[i][2], parties_in, aliases):
+            holder = heads[i][2]
+        elif line.endswith((":", "?")) and len(line.split()) <= 12 and line[:1].isupper() and not FIELD.match(line):
+            holder = line.rstrip(":? ") if (parties_in(line) or TOGETHER.search(line)) else ""
+    return Structure(chapters, double_spaced=False, notes=["shapes"])
+
+
+def _names_parties(title: str, parties_in, aliases) -> bool:
+    return bool(parties_in(title)) and names_only(title, aliases) or bool(re.fullmatch(r"(?i)samen|gezamenlijk", title))
+
+
+def _theme_heads(lines, units: list[int], heads, aliases) -> set[int]:
+    """The headings that open themes: of the heading shapes that split the units over two or more headings with
+    titles of their own, the one that leaves the fewest units outside, then the fewest headings (the level up)."""
+    titles: dict[str, int] = {}
+    for _shape, _n, title in heads.values():
+        key = re.sub(r"\W+", " ", title.lower()).strip()
+        titles[key] = titles.get(key, 0) + 1
+    usable = {
+        i: h
+        for i, h in heads.items()
+        if titles[re.sub(r"\W+", " ", h[2].lower()).strip()] == 1 and not names_only(h[2], aliases)
+    }
+    frame = {i for i, h in usable.items() if FRAME.match(h[2])}
+    best, best_key = set(), None
+    for shape in {h[0] for h in usable.values()}:
+        opening = {i for i, h in usable.items() if h[0] == shape} | frame
+        holding, outside, last = set(), 0, None
+        k = 0
+        ordered = sorted(opening)
+        for u in units:
+            while k < len(ordered) and ordered[k] < u:
+                last, k = ordered[k], k + 1
+            if last is None or last in frame:
+                outside += 1
+            else:
+                holding.add(last)
+        if len(holding) < 2 and shape != "title":
+            continue
+        key = (outside, len(holding) < 2, len(holding))
+        if best_key is None or key < best_key:
+            best, best_key = {i for i in opening}, key
+    return best
+
+
+def _extent(lines, marks, i: int, heads, units: set[int]) -> list[tuple[int, str]]:
+    """The unit's lines: its mark's line and what goes on with it."""
+    first = marks[i].rest
+    out = [(i, first)] if first else []
+    blank = False
+    for k in range(i + 1, min(len(lines), i + 60)):
+        raw = lines[k]
+        line = raw.strip()
+        if raw == BREAK:
+            continue
+        if not line:
+            blank = True
+            continue
+        if k in units or k in heads:
+            break
+        if RESPONSIBLE.match(line):
+            continue
+        if FIELD.match(line) or (line.endswith((":", "?")) and len(line.split()) <= 12 and line[:1].isupper()):
+            if out:
+                break
+            continue
+        if blank and out and not line[:1].islower():
+            break
+        out.append((k, line))
+        blank = False
+    return out
+
+
+def _lead(lines, i: int, a: Afspraak, aliases) -> str:
+    """A responsibility line right under the unit's text (or above it, under a label alone), or a field line
+    whose value names parties only ("Uitvoering: gemeente, X")."""
+    end = a.end
+    window = list(range(i + 1, min(len(lines), end + 4)))
+    for k in window:
+        line = lines[k].strip()
+        if m := RESPONSIBLE.match(line):
+            return m.group(1).strip().rstrip(".")
+        if (f := re.match(r"^[A-Z][\w/ ]{1,25}:\s*(\S.*)$", line)) and names_only(f.group(1).rstrip("."), aliases):
+            return f.group(1).strip().rstrip(".")
+        if k > end and line and mark(line) is not None:
+            break
+    return ""
