@@ -83,7 +83,7 @@ def _headings(lines: list[str], marks: list[Mark | None]) -> dict[int, tuple[str
             and not RESPONSIBLE.match(line)
             and not DOEL.match(line)
             and not OPEN_END.search(title)
-            and not nxt[:1].islower()
+            and not (nxt[:1].islower() and mark(nxt) is None)
             and not (m is not None and not m.values)
         ):
             heads[i] = (m.shape if m is not None else ("CAPS" if title.isupper() else "title"), _num(m), title)
@@ -98,15 +98,22 @@ def _num(m: Mark | None) -> str:
 def _runs(lines, marks, members: list[int], heads) -> list[int]:
     """The members that are units: runs of numbers that follow each other, without titles, signing lists or
     enumerations."""
+    signing = re.compile(r"\bvertegenwoordigd\s+door\b|\bhierna\s+te\s+noemen\b")
     runs: list[list[int]] = []
     for i in members:
+        if signing.search(_first_text(lines, marks, i, 4)):
+            continue  # a signing list
         if runs:
             last = runs[-1][-1]
-            between = any(last < h < i for h in _heads_between(heads, last, i))
-            if follows(marks[last], marks[i], between):
+            if follows(marks[last], marks[i], False):
                 runs[-1].append(i)
                 continue
         runs.append([i])
+    through = any(_heads_between(heads, a, b) for run in runs for a, b in zip(run, run[1:], strict=False))
+    if through and marks[members[0]].values:
+        # Numbered through the document: the longest run is the agreements, other runs are other lists.
+        longest = max(runs, key=len)
+        runs = [r for r in runs if r is longest or not marks[r[0]].values]
     kept = []
     for run in runs:
         texts = [_first_text(lines, marks, i) for i in run]
@@ -114,8 +121,6 @@ def _runs(lines, marks, members: list[int], heads) -> list[int]:
             continue  # a stray number
         if sum(_prose(t) for t in texts) < 0.6 * len(texts):
             continue  # titles: a contents page, headings
-        if any(re.search(r"\bvertegenwoordigd\s+door\b|\bhierna\s+te\s+noemen\b", t) for t in texts):
-            continue  # a signing list
         if sum(t.rstrip().endswith((";", ",")) for t in texts) > 0.5 * len(texts):
             continue  # an enumeration
         kept += run
@@ -126,9 +131,9 @@ def _heads_between(heads, a: int, b: int) -> list[int]:
     return [h for h in range(a + 1, b) if h in heads]
 
 
-def _first_text(lines, marks, i: int) -> str:
+def _first_text(lines, marks, i: int, more: int = 2) -> str:
     text = marks[i].rest
-    for raw in lines[i + 1 : i + 3]:
+    for raw in lines[i + 1 : i + 1 + more]:
         if not raw.strip() or raw == BREAK or mark(raw) is not None:
             break
         text += " " + raw.strip()
@@ -185,9 +190,9 @@ def _theme_heads(lines, units: list[int], heads, aliases) -> set[int]:
     }
     frame = {i for i, h in usable.items() if FRAME.match(h[2])}
     best, best_key = set(), None
-    for shape in {h[0] for h in usable.values()}:
+    for shape in sorted({h[0] for h in usable.values()}):
         opening = {i for i, h in usable.items() if h[0] == shape} | frame
-        holding, outside, last = set(), 0, None
+        holding, outside, last, first = set(), 0, None, None
         k = 0
         ordered = sorted(opening)
         for u in units:
@@ -197,9 +202,10 @@ def _theme_heads(lines, units: list[int], heads, aliases) -> set[int]:
                 outside += 1
             else:
                 holding.add(last)
+                first = last if first is None else first
         if len(holding) < 2 and shape != "title":
             continue
-        key = (outside, len(holding) < 2, len(holding))
+        key = (outside, len(holding) < 2, len(holding), first)  # equal: the shape whose heading comes first
         if best_key is None or key < best_key:
             best, best_key = {i for i in opening}, key
     return best
