@@ -19,6 +19,7 @@ import re
 
 from .extract import BREAK
 from .line_marks import Mark, follows, mark
+from .outline import _names_a_group
 from .sections import names_only
 from .shapes import DOEL, RESPONSIBLE, Afspraak, Hoofdstuk, Structure, is_heading_title
 
@@ -29,7 +30,6 @@ FRAME = re.compile(
 )
 FIELD = re.compile(r"^[A-Z][\w/ ]{1,25}:\s*\S")
 OPEN_END = re.compile(r"(?i)\b(?:de|het|een|en|of|van|voor|met|aan|bij|in|op|te|door|naar|om|dat|die)$")
-TOGETHER = re.compile(r"(?i)\b(?:samen|gezamenlijk\w*|alle\s+partijen|partijen|we|wij)\b")
 
 
 def read(lines: list[str], parties_in, aliases) -> Structure:
@@ -61,7 +61,7 @@ def _prose(text: str) -> bool:
 
 def _headings(lines: list[str], marks: list[Mark | None]) -> dict[int, tuple[str, str, str]]:
     """Line -> (shape, number, title) of every short title standing apart: after a blank line, a page break or a
-    finished sentence, not ending a sentence itself, the next line not going on with it."""
+    finished sentence, not ending a sentence itself, the next line not going on with it (in lower case or with a figure: "42% een label ...")."""
     heads = {}
     before = ""
     for i, raw in enumerate(lines):
@@ -83,7 +83,7 @@ def _headings(lines: list[str], marks: list[Mark | None]) -> dict[int, tuple[str
             and not RESPONSIBLE.match(line)
             and not DOEL.match(line)
             and not OPEN_END.search(title)
-            and not (nxt[:1].islower() and mark(nxt) is None)
+            and not ((nxt[:1].islower() or nxt[:1].isdigit()) and mark(nxt) is None)
             and not (m is not None and not m.values)
         ):
             heads[i] = (m.shape if m is not None else ("CAPS" if title.isupper() else "title"), _num(m), title)
@@ -159,21 +159,21 @@ def _build(lines, marks, units: list[int], heads, parties_in, aliases) -> Struct
             m = marks[i]
             count += 1
             named = parties_in(holder) if holder else []
-            by_heading = bool(holder) and (bool(named) or bool(TOGETHER.search(holder)))
+            by_heading = bool(holder) and (bool(named) or _names_a_group(holder))
             a = Afspraak(m.number or f"#{count}", holder if by_heading else "", named, i, _extent(lines, marks, i, heads, unit_set))
             a.bullet = not m.values
             a.by_heading = by_heading and (a.bullet or holder.endswith((":", "?")))
             a.lead = _lead(lines, i, a, aliases)
             current.agreements.append(a)
-        elif i in heads and _names_parties(heads[i][2], parties_in, aliases):
+        elif i in heads and _names_parties(heads[i][2], aliases):
             holder = heads[i][2]
         elif line.endswith((":", "?")) and len(line.split()) <= 12 and line[:1].isupper() and not FIELD.match(line):
-            holder = line.rstrip(":? ") if (parties_in(line) or TOGETHER.search(line)) else ""
+            holder = line.rstrip(":? ") if (parties_in(line) or _names_a_group(line)) else ""
     return Structure(chapters, double_spaced=False, notes=["shapes"])
 
 
-def _names_parties(title: str, parties_in, aliases) -> bool:
-    return bool(parties_in(title)) and names_only(title, aliases) or bool(re.fullmatch(r"(?i)samen|gezamenlijk", title))
+def _names_parties(title: str, aliases) -> bool:
+    return names_only(title, aliases) or bool(re.fullmatch(r"(?i)samen|gezamenlijk", title))
 
 
 def _theme_heads(lines, units: list[int], heads, aliases) -> set[int]:
