@@ -82,7 +82,7 @@ def _code(number: str) -> str:
 
 
 def _shape(number: str) -> str:
-    return re.sub(r"[A-Z]+", "A", re.sub(r"\d+", "9", number))
+    return re.sub(r"(?<=9)\.?[a-z]$", "a", re.sub(r"[A-Z]+", "A", re.sub(r"\d+", "9", number)))
 
 
 def follows(before: Mark, after: Mark, heading_between: bool) -> bool:

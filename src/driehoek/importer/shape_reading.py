@@ -163,7 +163,7 @@ def _build(lines, marks, units: list[int], heads, parties_in, aliases) -> Struct
             a = Afspraak(m.number or f"#{count}", holder if by_heading else "", named, i, _extent(lines, marks, i, heads, unit_set))
             a.bullet = not m.values
             a.by_heading = by_heading and (a.bullet or holder.endswith((":", "?")))
-            a.lead = _lead(lines, i, a, aliases)
+            a.lead = _lead(lines, i, a)
             current.agreements.append(a)
         elif i in heads and _names_parties(heads[i][2], aliases):
             holder = heads[i][2]
@@ -181,13 +181,8 @@ def _theme_heads(lines, units: list[int], heads, aliases) -> set[int]:
     titles of their own, the one that leaves the fewest units outside, then the fewest headings (the level up)."""
     titles: dict[str, int] = {}
     for _shape, _n, title in heads.values():
-        key = re.sub(r"\W+", " ", title.lower()).strip()
-        titles[key] = titles.get(key, 0) + 1
-    usable = {
-        i: h
-        for i, h in heads.items()
-        if titles[re.sub(r"\W+", " ", h[2].lower()).strip()] == 1 and not names_only(h[2], aliases)
-    }
+        titles[_key(title)] = titles.get(_key(title), 0) + 1
+    usable = {i: h for i, h in heads.items() if titles[_key(h[2])] == 1 and not names_only(h[2], aliases)}
     frame = {i for i, h in usable.items() if FRAME.match(h[2])}
     best, best_key = set(), None
     for shape in sorted({h[0] for h in usable.values()}):
@@ -209,6 +204,11 @@ def _theme_heads(lines, units: list[int], heads, aliases) -> set[int]:
         if best_key is None or key < best_key:
             best, best_key = {i for i in opening}, key
     return best
+
+
+def _key(title: str) -> str:
+    """A title as it recurs: "Afspraken" and "Afspraken (vervolg)" are one."""
+    return re.sub(r"\W+", " ", re.sub(r"\([^()]*\)", " ", title.lower())).strip()
 
 
 def _extent(lines, marks, i: int, heads, units: set[int]) -> list[tuple[int, str]]:
@@ -239,17 +239,13 @@ def _extent(lines, marks, i: int, heads, units: set[int]) -> list[tuple[int, str
     return out
 
 
-def _lead(lines, i: int, a: Afspraak, aliases) -> str:
-    """A responsibility line right under the unit's text (or above it, under a label alone), or a field line
-    whose value names parties only ("Uitvoering: gemeente, X")."""
-    end = a.end
-    window = list(range(i + 1, min(len(lines), end + 4)))
-    for k in window:
+def _lead(lines, i: int, a: Afspraak) -> str:
+    """A responsibility line in the unit, or among the field lines right under its text ("Gereed: 2027",
+    "Trekker: gemeente"), or above its text under a label alone ("Afspraak 4" / "Wie: X" / text)."""
+    for k in range(i + 1, min(len(lines), a.end + 8)):
         line = lines[k].strip()
         if m := RESPONSIBLE.match(line):
             return m.group(1).strip().rstrip(".")
-        if (f := re.match(r"^[A-Z][\w/ ]{1,25}:\s*(\S.*)$", line)) and names_only(f.group(1).rstrip("."), aliases):
-            return f.group(1).strip().rstrip(".")
-        if k > end and line and mark(line) is not None:
+        if k > a.end and line and not FIELD.match(line):
             break
     return ""
