@@ -28,6 +28,7 @@ FRAME = re.compile(
     r"(?i)^(?:\W*)(?:inleiding|introductie|aanleiding|leeswijzer|inhoud(?:sopgave)?|monitoring|evaluatie|"
     r"ondertekening|handtekeningen|bijlage|colofon|samenvatting|begrippen(?:lijst)?|partijen|ondertekenaars)\b"
 )
+MOST_SHAPES = 8
 FIELD = re.compile(r"^[A-Z][\w/ ]{1,25}:\s*\S")
 OPEN_END = re.compile(r"(?i)\b(?:de|het|een|en|of|van|voor|met|aan|bij|in|op|te|door|naar|om|dat|die)$")
 
@@ -41,7 +42,8 @@ def read(lines: list[str], parties_in, aliases) -> Structure:
         if m is not None and i not in heads:
             shapes.setdefault(m.shape, []).append(i)
     best, best_score = Structure([], double_spaced=False, notes=["shapes"]), 0.0
-    for shape, members in shapes.items():
+    # The shapes that repeat most, a bounded number of them: each is read over the whole document.
+    for shape, members in sorted(shapes.items(), key=lambda kv: (-len(kv[1]), kv[0]))[:MOST_SHAPES]:
         if len(members) < 3:
             continue
         units = _runs(lines, marks, members, heads)
