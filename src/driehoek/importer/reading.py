@@ -48,7 +48,7 @@ def read(
     if only == "outline":
         return structure.parse_outline(lines, aliases, type_=type_), []
     if only == "shapes":
-        return structure.parse_shapes(lines, aliases), []
+        return structure.parse_shapes(lines, aliases, type_=type_), []
     by_line = structure.parse(lines, aliases, check=check, type_=type_)
     if only == "lines":
         return by_line, []
@@ -56,7 +56,7 @@ def read(
         check()
     by_outline = structure.parse_outline(lines, aliases, type_=type_)
     chosen, doubt = _choose(by_line, by_outline)
-    by_shapes = structure.parse_shapes(lines, aliases)
+    by_shapes = structure.parse_shapes(lines, aliases, type_=type_)
     return _or_shapes(chosen, doubt, by_shapes, by_line, by_outline)
 
 

@@ -21,7 +21,7 @@ from .extract import BREAK
 from .line_marks import Mark, follows, mark
 from .outline import _names_a_group
 from .sections import names_only
-from .shapes import DOEL, RESPONSIBLE, Afspraak, Hoofdstuk, Structure, is_heading_title
+from .shapes import DOEL, RESPONSIBLE, Afspraak, Hoofdstuk, Structure, double_spaced, is_heading_title, wraps_names
 
 # The document's frame: chapters that hold no agreements (generic words of the genre, no document's names).
 FRAME = re.compile(
@@ -29,14 +29,18 @@ FRAME = re.compile(
     r"ondertekening|handtekeningen|bijlage|colofon|samenvatting|begrippen(?:lijst)?|partijen|ondertekenaars)\b"
 )
 MOST_SHAPES = 8
+SOFT = "\x00"  # a blank line of a double-spaced text: passed over
 FIELD = re.compile(r"^[A-Z][\w/ ]{1,25}:\s*\S")
 OPEN_END = re.compile(r"(?i)\b(?:de|het|een|en|of|van|voor|met|aan|bij|in|op|te|door|naar|om|dat|die)$")
 
 
-def read(lines: list[str], parties_in, aliases) -> Structure:
-    """The document's agreements as the repeated line shape that reads most of them under themes."""
-    marks = [mark(x) if x.strip() and x != BREAK else None for x in lines]
-    heads = _headings(lines, marks)
+def read(lines: list[str], parties_in, aliases, type_=None) -> Structure:
+    """The document's agreements as the repeated line shape that reads most of them under themes. `type_` is a
+    PDF's type (pdf_fonts.Type): a line set larger or bold stands apart."""
+    if double_spaced(lines):  # a blank line after nearly every line sets nothing apart: two do
+        lines = [SOFT if _single_blank(lines, k) else x for k, x in enumerate(lines)]
+    marks = [mark(x) if x.strip() and x not in (BREAK, SOFT) else None for x in lines]
+    heads = _headings(lines, marks, type_)
     shapes: dict[str, list[int]] = {}
     for i, m in enumerate(marks):
         if m is not None and i not in heads:
@@ -57,24 +61,39 @@ def read(lines: list[str], parties_in, aliases) -> Structure:
     return best
 
 
+def _single_blank(lines: list[str], k: int) -> bool:
+    return not lines[k].strip() and 0 < k < len(lines) - 1 and bool(lines[k - 1].strip()) and bool(lines[k + 1].strip())
+
+
 def _prose(text: str) -> bool:
     return len(text.split()) >= 6 or text.rstrip().endswith((".", "!"))
 
 
-def _headings(lines: list[str], marks: list[Mark | None]) -> dict[int, tuple[str, str, str]]:
+def _headings(lines: list[str], marks: list[Mark | None], type_=None) -> dict[int, tuple[str, str, str]]:
     """Line -> (shape, number, title) of every short title standing apart: after a blank line, a page break or a
-    finished sentence, not ending a sentence itself, the next line not going on with it (in lower case or with a figure: "42% een label ...")."""
+    finished sentence, not ending a sentence itself, the next line not going on with it (in lower case, with a figure or an amount: "42% een label ...")."""
     heads = {}
     before = ""
     for i, raw in enumerate(lines):
         line = raw.strip()
+        if raw == SOFT:
+            continue
         if not line or raw == BREAK:
             before = ""
             continue
         m = marks[i]
         title = m.rest if m is not None and m.values else line
-        nxt = next((x.strip() for x in lines[i + 1 : i + 3] if x.strip() and x != BREAK), "")
-        apart = not before or before.endswith((".", ":", "!", "?", ";")) or before.isupper()
+        nxt = _next(lines, i)
+        if (r := RESPONSIBLE.match(before)) and wraps_names(r.group(1), line, nxt):
+            before = line  # "Partijen: gemeente, X, HBV" + "Noord": the name goes on
+            continue
+        apart = (
+            not before
+            or before.endswith((".", ":", "!", "?", ";"))
+            or before.isupper()
+            or bool(FIELD.match(before) or RESPONSIBLE.match(before))  # "Wie: X" then "2 Betaalbaarheid"
+            or (type_ is not None and (type_.larger(line) or type_.bold(line)))
+        )
         if (
             apart
             and title
@@ -85,12 +104,21 @@ def _headings(lines: list[str], marks: list[Mark | None]) -> dict[int, tuple[str
             and not RESPONSIBLE.match(line)
             and not DOEL.match(line)
             and not OPEN_END.search(title)
-            and not ((nxt[:1].islower() or nxt[:1].isdigit()) and mark(nxt) is None)
+            and not (_goes_on(nxt) and mark(nxt) is None)
             and not (m is not None and not m.values)
         ):
             heads[i] = (m.shape if m is not None else ("CAPS" if title.isupper() else "title"), _num(m), title)
         before = line
     return heads
+
+
+def _next(lines: list[str], k: int) -> str:
+    return next((x.strip() for x in lines[k + 1 : k + 3] if x.strip() and x not in (BREAK, SOFT)), "")
+
+
+def _goes_on(nxt: str) -> bool:
+    """The next line goes on with a sentence: in lower case, with a figure or an amount ("€ 135 per woning")."""
+    return bool(nxt) and (nxt[:1].islower() or nxt[:1].isdigit() or nxt[:1] in "€%(/&+")
 
 
 def _num(m: Mark | None) -> str:
@@ -136,6 +164,8 @@ def _heads_between(heads, a: int, b: int) -> list[int]:
 def _first_text(lines, marks, i: int, more: int = 2) -> str:
     text = marks[i].rest
     for raw in lines[i + 1 : i + 1 + more]:
+        if raw == SOFT:
+            continue
         if not raw.strip() or raw == BREAK or mark(raw) is not None:
             break
         text += " " + raw.strip()
@@ -221,7 +251,7 @@ def _extent(lines, marks, i: int, heads, units: set[int]) -> list[tuple[int, str
     for k in range(i + 1, min(len(lines), i + 60)):
         raw = lines[k]
         line = raw.strip()
-        if raw == BREAK:
+        if raw in (BREAK, SOFT):
             continue
         if not line:
             blank = True
@@ -229,6 +259,8 @@ def _extent(lines, marks, i: int, heads, units: set[int]) -> list[tuple[int, str
         if k in units or k in heads:
             break
         if RESPONSIBLE.match(line):
+            continue
+        if (r := RESPONSIBLE.match(lines[k - 1].strip())) and wraps_names(r.group(1), line, _next(lines, k)):
             continue
         if FIELD.match(line) or (line.endswith((":", "?")) and len(line.split()) <= 12 and line[:1].isupper()):
             if out:
@@ -245,9 +277,12 @@ def _lead(lines, i: int, a: Afspraak) -> str:
     """A responsibility line in the unit, or among the field lines right under its text ("Gereed: 2027",
     "Trekker: gemeente"), or above its text under a label alone ("Afspraak 4" / "Wie: X" / text)."""
     for k in range(i + 1, min(len(lines), a.end + 8)):
-        line = lines[k].strip()
+        line = lines[k].strip(" \x00")
         if m := RESPONSIBLE.match(line):
-            return m.group(1).strip().rstrip(".")
+            lead = m.group(1).strip()
+            if k + 1 < len(lines) and wraps_names(lead, lines[k + 1].strip(), _next(lines, k + 1)):
+                lead = f"{lead} {lines[k + 1].strip()}"
+            return lead.rstrip(".")
         if k > a.end and line and not FIELD.match(line):
             break
     return ""

@@ -307,8 +307,9 @@ def parse_outline(lines: list[str], party_aliases: dict[str, str], type_=None) -
     )
 
 
-def parse_shapes(lines: list[str], party_aliases: dict[str, str]) -> Structure:
+def parse_shapes(lines: list[str], party_aliases: dict[str, str], type_=None) -> Structure:
     """The shape reading (shape_reading.py, docs/adr/0195), finished as the other readings are."""
     from . import shape_reading
 
-    return finish(shape_reading.read(lines, Parser(lines, party_aliases).parties_in, party_aliases), party_aliases)
+    parties_in = Parser(lines, party_aliases).parties_in
+    return finish(shape_reading.read(lines, parties_in, party_aliases, type_), party_aliases)
