@@ -31,7 +31,7 @@ FRAME = re.compile(
 MOST_SHAPES = 8
 SOFT = "\x00"  # a blank line of a double-spaced text: passed over
 FIELD = re.compile(r"^[A-Z][\w/ ]{1,25}:\s*\S")
-OPEN_END = re.compile(r"(?i)\b(?:de|het|een|en|of|van|voor|met|aan|bij|in|op|te|door|naar|om|dat|die)$")
+OPEN_END = re.compile(r"(?i)\b(?:de|het|een|en|of|van|voor|met|aan|bij|in|op|te|door|naar|om|dat|die|zich)$")
 
 
 def read(lines: list[str], parties_in, aliases, type_=None) -> Structure:
@@ -199,9 +199,17 @@ def _build(lines, marks, units: list[int], heads, parties_in, aliases) -> Struct
             current.agreements.append(a)
         elif i in heads and _names_parties(heads[i][2], aliases):
             holder = heads[i][2]
-        elif line.endswith((":", "?")) and len(line.split()) <= 12 and line[:1].isupper() and not FIELD.match(line):
+        elif _lead_in(lines, i, line):
             holder = line.rstrip(":? ") if (parties_in(line) or _names_a_group(line)) else ""
     return Structure(chapters, double_spaced=False, notes=["shapes"])
+
+
+def _lead_in(lines, i: int, line: str) -> bool:
+    """A short line over a list: ending in ":" or "?" ("Wat doet de gemeente:"), or stopping mid-sentence over a
+    marked line ("De gemeente zet in op" + "• ...")."""
+    if len(line.split()) > 12 or not line[:1].isupper() or FIELD.match(line):
+        return False
+    return line.endswith((":", "?")) or bool(OPEN_END.search(line) and mark(_next(lines, i)) is not None)
 
 
 def _names_parties(title: str, aliases) -> bool:
