@@ -247,8 +247,9 @@ def _theme_heads(lines, units: list[int], heads, aliases) -> set[int]:
 
 
 def _key(title: str) -> str:
-    """A title as it recurs: "Afspraken" and "Afspraken (vervolg)" are one."""
-    return re.sub(r"\W+", " ", re.sub(r"\([^()]*\)", " ", title.lower())).strip()
+    """A title as it recurs: "Afspraken" and "Afspraken (vervolg)" are one, and so are a running header's lines
+    with their page numbers ("Woonafspraken 2026 | pagina 3", "... | pagina 4")."""
+    return re.sub(r"\W+", " ", re.sub(r"\([^()]*\)|\d+", " ", title.lower())).strip()
 
 
 def _extent(lines, marks, i: int, heads, units: set[int]) -> list[tuple[int, str]]:
