@@ -87,8 +87,8 @@ def _shape(number: str) -> str:
 
 def follows(before: Mark, after: Mark, heading_between: bool) -> bool:
     """Whether `after`'s number continues `before`'s: its last part counted on ("2.3" -> "2.4", "A1" -> "A2",
-    "2026-01" -> "2026-02"), a new code at one ("TK-3" -> "WL-1"), a part higher with the parts after it back at one ("2.3" -> "3.1", "A3" -> "B1"),
-    or, after a heading, a new start at one ("1.", "1.1", "a)")."""
+    "2026-01" -> "2026-02"), a new code at one ("TK-3" -> "WL-1"), a part higher with the parts after it back at
+    one ("2.3" -> "3.1", "A3" -> "B1"), or, after a heading, a new start at one ("1.", "1.1", "a)")."""
     a, b = before.values, after.values
     if not b:
         return True  # bullets: each one goes on
@@ -98,7 +98,4 @@ def follows(before: Mark, after: Mark, heading_between: bool) -> bool:
         return True
     if len(a) != len(b) or not a:
         return False
-    for k in range(len(a)):
-        if a[:k] == b[:k] and b[k] == a[k] + 1 and all(v == 1 for v in b[k + 1 :]):
-            return True
-    return False
+    return any(a[:k] == b[:k] and b[k] == a[k] + 1 and all(v == 1 for v in b[k + 1 :]) for k in range(len(a)))

@@ -108,7 +108,8 @@ def _or_shapes(
         return by_line, doubt
     found = set(_starts(chosen))
     # The reading chosen is weak: next to nothing, much of it inside the shape reading, or its numbering broken.
-    weak = len(found) < 3 or len(found & set(_starts(by_shapes))) >= 0.8 * len(found) or 3 * breaks(chosen) >= len(found)
+    inside = len(found & set(_starts(by_shapes))) >= 0.8 * len(found)
+    weak = len(found) < 3 or inside or 3 * breaks(chosen) >= len(found)
     if weak and strength(by_shapes) >= max(3, 1.5 * strength(chosen) + 2):
         note = _(
             "De indeling van dit document is niet herkend: de afspraken zijn gelezen als de regelvorm die zich "

@@ -47,7 +47,7 @@ def read(lines: list[str], parties_in, aliases, type_=None) -> Structure:
             shapes.setdefault(m.shape, []).append(i)
     best, best_score = Structure([], double_spaced=False, notes=["shapes"]), 0.0
     # The shapes that repeat most, a bounded number of them: each is read over the whole document.
-    for shape, members in sorted(shapes.items(), key=lambda kv: (-len(kv[1]), kv[0]))[:MOST_SHAPES]:
+    for _shape, members in sorted(shapes.items(), key=lambda kv: (-len(kv[1]), kv[0]))[:MOST_SHAPES]:
         if len(members) < 3:
             continue
         units = _runs(lines, marks, members, heads)
@@ -70,8 +70,9 @@ def _prose(text: str) -> bool:
 
 
 def _headings(lines: list[str], marks: list[Mark | None], type_=None) -> dict[int, tuple[str, str, str]]:
-    """Line -> (shape, number, title) of every short title standing apart: after a blank line, a page break or a
-    finished sentence, not ending a sentence itself, the next line not going on with it (in lower case, with a figure or an amount: "42% een label ...")."""
+    """Line -> (shape, number, title) of every short title standing apart: after a blank line, a page break, a
+    field line or a finished sentence, or set larger or bold; not ending a sentence itself, the next line not going
+    on with it (in lower case, with a figure or an amount: "42% een label ...")."""
     heads = {}
     before = ""
     for i, raw in enumerate(lines):
@@ -177,7 +178,7 @@ def _build(lines, marks, units: list[int], heads, parties_in, aliases) -> Struct
     unit_set = set(units)
     chapters: list[Hoofdstuk] = []
     current: Hoofdstuk | None = None
-    holder = ""  # the lead-in or party heading the units stand under
+    holder, lead_in = "", False  # the lead-in or party heading the units stand under
     count = 0
     for i, raw in enumerate(lines):
         line = raw.strip()
@@ -186,21 +187,25 @@ def _build(lines, marks, units: list[int], heads, parties_in, aliases) -> Struct
             current = None if FRAME.match(title) else Hoofdstuk(number=number, title=title, start=i)
             if current is not None:
                 chapters.append(current)
-            holder, count = "", 0
+            holder, lead_in, count = "", False, 0
         elif i in unit_set and current is not None:
             m = marks[i]
             count += 1
             named = parties_in(holder) if holder else []
             by_heading = bool(holder) and (bool(named) or _names_a_group(holder))
-            a = Afspraak(m.number or f"#{count}", holder if by_heading else "", named, i, _extent(lines, marks, i, heads, unit_set))
+            extent = _extent(lines, marks, i, heads, unit_set)
+            a = Afspraak(m.number or f"#{count}", holder if by_heading else "", named, i, extent)
             a.bullet = not m.values
-            a.by_heading = by_heading and (a.bullet or holder.endswith((":", "?")))
+            # Under a lead-in ("Dat doet X:"), or as a bullet: that party; a numbered item under a party heading has
+            # that section, the actors its text names first (as in the other readings).
+            a.by_heading = by_heading and (a.bullet or lead_in)
             a.lead = _lead(lines, i, a)
             current.agreements.append(a)
         elif i in heads and _names_parties(heads[i][2], aliases):
-            holder = heads[i][2]
+            holder, lead_in = heads[i][2], False
         elif _lead_in(lines, i, line):
             holder = line.rstrip(":? ") if (parties_in(line) or _names_a_group(line)) else ""
+            lead_in = True
     return Structure(chapters, double_spaced=False, notes=["shapes"])
 
 
@@ -242,7 +247,7 @@ def _theme_heads(lines, units: list[int], heads, aliases) -> set[int]:
             continue
         key = (outside, len(holding) < 2, len(holding), first)  # equal: the shape whose heading comes first
         if best_key is None or key < best_key:
-            best, best_key = {i for i in opening}, key
+            best, best_key = set(opening), key
     return best
 
 

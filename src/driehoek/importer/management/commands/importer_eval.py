@@ -34,7 +34,8 @@ class Command(BaseCommand):
             "--lezing",
             choices=("outline", "regels", "vormen"),
             default="",
-            help="Meet één lezing alleen (de structuur, de regels of de herhaalde regelvormen) in plaats van de keuze tussen beide.",
+            help="Meet één lezing alleen (de structuur, de regels of de herhaalde regelvormen) in plaats van de "
+            "keuze tussen de lezingen.",
         )
         parser.add_argument(
             "--varianten",
