@@ -29,6 +29,7 @@ FRAME = re.compile(
     r"ondertekening|handtekeningen|bijlage|colofon|samenvatting|begrippen(?:lijst)?|partijen|ondertekenaars)\b"
 )
 MOST_SHAPES = 8
+SIGNING = re.compile(r"\bvertegenwoordigd\s+door\b|\bhierna\s+te\s+noemen\b")
 SOFT = "\x00"  # a blank line of a double-spaced text: passed over
 FIELD = re.compile(r"^[A-Z][\w/ ]{1,25}:\s*\S")
 OPEN_END = re.compile(r"(?i)\b(?:de|het|een|en|of|van|voor|met|aan|bij|in|op|te|door|naar|om|dat|die|zich)$")
@@ -92,7 +93,7 @@ def _headings(lines: list[str], marks: list[Mark | None], type_=None) -> dict[in
             not before
             or before.endswith((".", ":", "!", "?", ";"))
             or before.isupper()
-            or bool(FIELD.match(before) or RESPONSIBLE.match(before))  # "Wie: X" then "2 Betaalbaarheid"
+            or _field(before)  # "Wie: X" then "2 Betaalbaarheid"
             or (type_ is not None and (type_.larger(line) or type_.bold(line)))
         )
         if (
@@ -117,6 +118,10 @@ def _next(lines: list[str], k: int) -> str:
     return next((x.strip() for x in lines[k + 1 : k + 3] if x.strip() and x not in (BREAK, SOFT)), "")
 
 
+def _field(line: str) -> bool:
+    return bool(FIELD.match(line) or RESPONSIBLE.match(line))
+
+
 def _goes_on(nxt: str) -> bool:
     """The next line goes on with a sentence: in lower case, with a figure or an amount ("€ 135 per woning")."""
     return bool(nxt) and (nxt[:1].islower() or nxt[:1].isdigit() or nxt[:1] in "€%(/&+")
@@ -129,10 +134,9 @@ def _num(m: Mark | None) -> str:
 def _runs(lines, marks, members: list[int], heads) -> list[int]:
     """The members that are units: runs of numbers that follow each other, without titles, signing lists or
     enumerations."""
-    signing = re.compile(r"\bvertegenwoordigd\s+door\b|\bhierna\s+te\s+noemen\b")
     runs: list[list[int]] = []
     for i in members:
-        if signing.search(_first_text(lines, marks, i, 4)):
+        if SIGNING.search(_first_text(lines, marks, i, 4)):
             continue  # a signing list
         if runs:
             last = runs[-1][-1]
@@ -140,22 +144,26 @@ def _runs(lines, marks, members: list[int], heads) -> list[int]:
                 runs[-1].append(i)
                 continue
         runs.append([i])
-    through = any(_heads_between(heads, a, b) for run in runs for a, b in zip(run, run[1:], strict=False))
-    if through and marks[members[0]].values:
+    if _through(runs, heads) and marks[members[0]].values:
         # Numbered through the document: the longest run is the agreements, other runs are other lists.
         longest = max(runs, key=len)
         runs = [r for r in runs if r is longest or not marks[r[0]].values]
     kept = []
     for run in runs:
         texts = [_first_text(lines, marks, i) for i in run]
-        if len(run) < 2 and len(runs) > 1:
-            continue  # a stray number
+        if len(run) < 2 and len(runs) > 1 and marks[run[0]].values[-1:] != (1,):
+            continue  # a stray number (not a theme's only one: "1.", "3.1")
         if sum(_prose(t) for t in texts) < 0.6 * len(texts):
             continue  # titles: a contents page, headings
         if sum(t.rstrip().endswith((";", ",")) for t in texts) > 0.5 * len(texts):
             continue  # an enumeration
         kept += run
     return kept
+
+
+def _through(runs: list[list[int]], heads) -> bool:
+    """Numbered through the document: a run goes on over a heading."""
+    return any(_heads_between(heads, a, b) for run in runs for a, b in zip(run, run[1:], strict=False))
 
 
 def _heads_between(heads, a: int, b: int) -> list[int]:
