@@ -29,8 +29,9 @@ class Mark:
     shape: str  # "9.", "9.9", "afspraak 9", "A9", "a)", "I", "•": the lines of one shape are one kind
     number: str  # as printed, without the word or the closing sign ("2.1", "A1", "b"); "" for a bullet
     rest: str  # the line's text after the mark
-    values: tuple[int, ...] = ()  # the number's parts as counts ("B2" -> (2, 2), "2026-01" -> (2026, 1))
-    code: str = ""  # a code of two or more capitals before the number ("TK-1"): a name, not a count
+    # The number's parts as counts ("B2" -> (2, 2), "2026-01" -> (2026, 1)); a code of capitals is a name ("TK-3"
+    # -> (3,)): "WL-1" after it starts again.
+    values: tuple[int, ...] = ()
 
 
 def _values(number: str) -> tuple[int, ...]:
@@ -57,7 +58,7 @@ def mark(line: str) -> Mark | None:
     if m.group("word"):
         number = m.group("wnum")
         shape = f"{m.group('word').lower()} {_shape(number)}"
-        return Mark(shape, number, rest, _values(number), _code(number))
+        return Mark(shape, number, rest, _values(number))
     if m.group("num"):
         number, close = m.group("num"), m.group("close")
         if not close and not m.group("open") and not (rest[:1].isupper() or len(m.group("gap")) >= 2):
@@ -65,7 +66,7 @@ def mark(line: str) -> Mark | None:
         if re.fullmatch(r"(?:19|20)\d\d", number) and not close:
             return None  # a year opening a sentence
         shape = ("(" if m.group("open") else "") + _shape(number) + close
-        return Mark(shape, number, rest, _values(number), _code(number))
+        return Mark(shape, number, rest, _values(number))
     if m.group("letter"):
         shape = ("(" if m.group("lopen") else "") + "a" + m.group("lclose")
         return Mark(shape, m.group("letter"), rest, _values(m.group("letter")))
@@ -76,25 +77,16 @@ def mark(line: str) -> Mark | None:
     return Mark(m.group("bullet"), "", rest)
 
 
-def _code(number: str) -> str:
-    m = re.match(r"[A-Z]{2,}", number)
-    return m.group(0) if m else ""
-
-
 def _shape(number: str) -> str:
     return re.sub(r"(?<=9)\.?[a-z]$", "a", re.sub(r"[A-Z]+", "A", re.sub(r"\d+", "9", number)))
 
 
-def follows(before: Mark, after: Mark, heading_between: bool) -> bool:
+def follows(before: Mark, after: Mark) -> bool:
     """Whether `after`'s number continues `before`'s: its last part counted on ("2.3" -> "2.4", "A1" -> "A2",
-    "2026-01" -> "2026-02"), a new code at one ("TK-3" -> "WL-1"), a part higher with the parts after it back at
-    one ("2.3" -> "3.1", "A3" -> "B1"), or, after a heading, a new start at one ("1.", "1.1", "a)")."""
+    "2026-01" -> "2026-02"), or a part higher with the parts after it back at one ("2.3" -> "3.1", "A3" -> "B1",
+    "2c" -> "3a"). Bullets always go on."""
     a, b = before.values, after.values
     if not b:
-        return True  # bullets: each one goes on
-    if before.code != after.code:
-        return all(v == 1 for v in b)  # "TK-3" then "WL-1": the next code starts at one
-    if heading_between and all(v == 1 for v in b[1:]) and (b[0] == 1 or len(b) > 1):
         return True
     if len(a) != len(b) or not a:
         return False

@@ -16,6 +16,11 @@ agreement is known by the line it starts on.
   follow the one before: `breaks`); else the line reading (docs/adr/0193).
 - Where the line reading took a heading's title for an agreement ("2. Betaalbaarheid", one short line without
   a full stop) and the outline finds all its other agreements: the outline.
+
+A third reading, by the line shapes the document repeats (shape_reading.py, docs/adr/0195), knows no layout at
+all. Where the two differ and it reads as one of them, that one is taken; where the reading chosen is weak (next
+to nothing, mostly inside the shape reading, or its numbering broken) and the shape reading is clearly stronger,
+the shape reading is taken, and the review screen says that the layout was not recognised.
 """
 
 from django.utils.translation import gettext as _
@@ -43,8 +48,8 @@ def _title_only(agreement) -> bool:
 def read(
     lines: list[str], aliases: dict[str, str], check=None, type_=None, only: str = ""
 ) -> tuple[Structure, list[str]]:
-    """The structure the proposal takes, and what the review screen must say about it. `only` ("outline" or
-    "lines") takes that reading alone: a measure of each (manage.py importer_eval --lezing)."""
+    """The structure the proposal takes, and what the review screen must say about it. `only` ("outline", "lines"
+    or "shapes") takes that reading alone: a measure of each (manage.py importer_eval --lezing)."""
     if only == "outline":
         return structure.parse_outline(lines, aliases, type_=type_), []
     if only == "shapes":

@@ -2,8 +2,9 @@
 
 1. Every line's mark (line_marks.py): "3.", "2.1", "Afspraak 4", "A1", "a)", "•", "–", "II".
 2. Every shape that repeats is a candidate kind of unit. Its lines are cut into runs whose numbers follow each
-   other (or restart after a heading); a run of titles (a contents page, headings), a signing list
-   ("vertegenwoordigd door") or an enumeration (items ending in ";") is no run of agreements.
+   other; where a run goes on over a heading the document is numbered through, and its longest run is the
+   agreements (a list of steps in the introduction numbered alike is none); else every run is (numbering that
+   starts again per theme), but a stray number alone.
 3. Headings are the short titles between the units; the themes are the heading shape one level up that splits
    the units over two or more headings. A heading of the document's frame (introduction, monitoring,
    signatures, annex) holds none; a recurring heading ("Afspraken") is a label; a heading or lead-in naming
@@ -11,7 +12,7 @@
 4. Every candidate shape is read so, and the one that reads the most agreements under themes is the reading
    (a numbered shape before bullets: bullets count for three quarters).
 A unit runs from its mark to the next unit, heading, lead-in or field line ("Toelichting:"), or to a blank
-line before a new paragraph; a responsibility line in it ("Trekker: ...", or a field naming parties only)
+line before a new paragraph; a responsibility line in it or among the field lines under it ("Trekker: ...")
 says who carries it. The result has the other readings' shape (shapes.Structure).
 """
 
@@ -29,7 +30,6 @@ FRAME = re.compile(
     r"ondertekening|handtekeningen|bijlage|colofon|samenvatting|begrippen(?:lijst)?|partijen|ondertekenaars)\b"
 )
 MOST_SHAPES = 8
-SIGNING = re.compile(r"\bvertegenwoordigd\s+door\b|\bhierna\s+te\s+noemen\b")
 SOFT = "\x00"  # a blank line of a double-spaced text: passed over
 FIELD = re.compile(r"^[A-Z][\w/ ]{1,25}:\s*\S")
 OPEN_END = re.compile(r"(?i)\b(?:de|het|een|en|of|van|voor|met|aan|bij|in|op|te|door|naar|om|dat|die|zich)$")
@@ -66,10 +66,6 @@ def _single_blank(lines: list[str], k: int) -> bool:
     return not lines[k].strip() and 0 < k < len(lines) - 1 and bool(lines[k - 1].strip()) and bool(lines[k + 1].strip())
 
 
-def _prose(text: str) -> bool:
-    return len(text.split()) >= 6 or text.rstrip().endswith((".", "!"))
-
-
 def _headings(lines: list[str], marks: list[Mark | None], type_=None) -> dict[int, tuple[str, str, str]]:
     """Line -> (shape, number, title) of every short title standing apart: after a blank line, a page break, a
     field line or a finished sentence, or set larger or bold; not ending a sentence itself, the next line not going
@@ -93,7 +89,6 @@ def _headings(lines: list[str], marks: list[Mark | None], type_=None) -> dict[in
             not before
             or before.endswith((".", ":", "!", "?", ";"))
             or before.isupper()
-            or _field(before)  # "Wie: X" then "2 Betaalbaarheid"
             or (type_ is not None and (type_.larger(line) or type_.bold(line)))
         )
         if (
@@ -118,10 +113,6 @@ def _next(lines: list[str], k: int) -> str:
     return next((x.strip() for x in lines[k + 1 : k + 3] if x.strip() and x not in (BREAK, SOFT)), "")
 
 
-def _field(line: str) -> bool:
-    return bool(FIELD.match(line) or RESPONSIBLE.match(line))
-
-
 def _goes_on(nxt: str) -> bool:
     """The next line goes on with a sentence: in lower case, with a figure or an amount ("€ 135 per woning")."""
     return bool(nxt) and (nxt[:1].islower() or nxt[:1].isdigit() or nxt[:1] in "€%(/&+")
@@ -132,15 +123,12 @@ def _num(m: Mark | None) -> str:
 
 
 def _runs(lines, marks, members: list[int], heads) -> list[int]:
-    """The members that are units: runs of numbers that follow each other, without titles, signing lists or
-    enumerations."""
+    """The members that are units: runs of numbers that follow each other; numbered through, the longest run."""
     runs: list[list[int]] = []
     for i in members:
-        if SIGNING.search(_first_text(lines, marks, i, 4)):
-            continue  # a signing list
         if runs:
             last = runs[-1][-1]
-            if follows(marks[last], marks[i], False):
+            if follows(marks[last], marks[i]):
                 runs[-1].append(i)
                 continue
         runs.append([i])
@@ -150,13 +138,8 @@ def _runs(lines, marks, members: list[int], heads) -> list[int]:
         runs = [r for r in runs if r is longest or not marks[r[0]].values]
     kept = []
     for run in runs:
-        texts = [_first_text(lines, marks, i) for i in run]
         if len(run) < 2 and len(runs) > 1 and marks[run[0]].values[-1:] != (1,):
             continue  # a stray number (not a theme's only one: "1.", "3.1")
-        if sum(_prose(t) for t in texts) < 0.6 * len(texts):
-            continue  # titles: a contents page, headings
-        if sum(t.rstrip().endswith((";", ",")) for t in texts) > 0.5 * len(texts):
-            continue  # an enumeration
         kept += run
     return kept
 

@@ -47,26 +47,25 @@ def test_a_line_without_a_mark(line):
 
 
 @pytest.mark.parametrize(
-    ("before", "after", "heading_between", "expected"),
+    ("before", "after", "expected"),
     [
-        ("3. Tekst", "4. Tekst", False, True),
-        ("3. Tekst", "5. Tekst", False, False),
-        ("2.3 Tekst", "2.4 Tekst", False, True),
-        ("2.3 Tekst", "3.1 Tekst", False, True),  # the next theme's first
-        ("2.3 Tekst", "3.2 Tekst", False, False),
-        ("4. Tekst", "1. Tekst", True, True),  # a new start after a heading
-        ("4. Tekst", "1. Tekst", False, False),
-        ("A3 Tekst", "B1 Tekst", False, True),
-        ("QR-3 Tekst", "ST-1 Tekst", False, True),  # a new code starts at one
-        ("QR-3 Tekst", "ST-2 Tekst", False, False),
-        ("2b. Tekst", "2c. Tekst", False, True),
-        ("2c. Tekst", "3a. Tekst", False, True),
-        ("c) Tekst", "d) Tekst", False, True),
-        ("• Tekst", "• Tekst", False, True),
+        ("3. Tekst", "4. Tekst", True),
+        ("3. Tekst", "5. Tekst", False),
+        ("2.3 Tekst", "2.4 Tekst", True),
+        ("2.3 Tekst", "3.1 Tekst", True),  # the next theme's first
+        ("2.3 Tekst", "3.2 Tekst", False),
+        ("4. Tekst", "1. Tekst", False),  # a new start: a run of its own
+        ("A3 Tekst", "B1 Tekst", True),
+        ("QR-3 Tekst", "QR-4 Tekst", True),
+        ("QR-3 Tekst", "ST-1 Tekst", False),  # a new code: a run of its own
+        ("2b. Tekst", "2c. Tekst", True),
+        ("2c. Tekst", "3a. Tekst", True),
+        ("c) Tekst", "d) Tekst", True),
+        ("• Tekst", "• Tekst", True),
     ],
 )
-def test_one_number_follows_another(before, after, heading_between, expected):
-    assert follows(mark(before), mark(after), heading_between) is expected
+def test_one_number_follows_another(before, after, expected):
+    assert follows(mark(before), mark(after)) is expected
 
 
 def _shapes(document: str):
