@@ -89,6 +89,7 @@ def _headings(lines: list[str], marks: list[Mark | None], type_=None) -> dict[in
             not before
             or before.endswith((".", ":", "!", "?", ";"))
             or before.isupper()
+            or bool(FIELD.match(before) or RESPONSIBLE.match(before))  # "Wie: X" then "2 Betaalbaarheid"
             or (type_ is not None and (type_.larger(line) or type_.bold(line)))
         )
         if (
