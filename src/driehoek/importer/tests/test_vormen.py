@@ -195,3 +195,91 @@ GOAL_WRAPPED = HEAD + (
 
 def test_a_line_going_on_with_a_figure_is_no_heading_and_letters_start_again_per_theme():
     assert _shapes(GOAL_WRAPPED) == {"Nieuwbouw": ["1.a", "1.b"], "Betaalbaarheid": ["2.a", "2.b"]}
+
+
+def _reading(groups: list[list[int]], numbers: list[list[str]] | None = None):
+    from driehoek.importer.shapes import Afspraak, Hoofdstuk, Structure
+
+    chapters = []
+    for k, starts in enumerate(groups, start=1):
+        chapter = Hoofdstuk(number=str(k), title=f"Thema {k}", start=starts[0] - 1)
+        labels = numbers[k - 1] if numbers else [str(s) for s in starts]
+        chapter.agreements = [Afspraak(n, "", [], s, [(s, "Tekst")]) for n, s in zip(labels, starts, strict=True)]
+        chapters.append(chapter)
+    return Structure(chapters, double_spaced=False)
+
+
+def test_where_the_two_readings_differ_the_one_the_shapes_read_alike_is_taken_with_the_note():
+    from driehoek.importer.reading import _or_shapes
+
+    line, outline = _reading([[10, 20], [30, 40]]), _reading([[10, 20, 30, 40]])
+    shapes = _reading([[10, 20, 30, 40]])
+    chosen, doubt = _or_shapes(line, ["verschillen"], shapes, line, outline)
+    assert chosen is outline and doubt == ["verschillen"]
+    chosen, doubt = _or_shapes(line, ["verschillen"], _reading([[10, 20], [30, 40]]), line, outline)
+    assert chosen is line and doubt == ["verschillen"]
+
+
+@pytest.mark.parametrize(
+    ("chosen_groups", "chosen_numbers", "taken"),
+    [
+        ([[5]], [["1"]], True),  # next to nothing found
+        ([[10, 20, 30]], [["1", "2", "3"]], True),  # all inside the shape reading, which reads twice as many
+        ([[11, 21, 31, 41]], [["1", "7", "3", "9"]], True),  # numbering broken at every agreement
+        ([[11, 21, 31, 41]], [["1", "2", "3", "4"]], False),  # a sound reading of other lines stays
+    ],
+)
+def test_the_shape_reading_is_taken_only_over_a_weak_reading_and_says_so(chosen_groups, chosen_numbers, taken):
+    from driehoek.importer.reading import _or_shapes
+
+    chosen = _reading(chosen_groups, chosen_numbers)
+    shapes = _reading([[10, 20, 30, 40], [50, 60, 70, 80]], [["1", "2", "3", "4"], ["5", "6", "7", "8"]])
+    result, notes = _or_shapes(chosen, [], shapes, chosen, chosen)
+    assert (result is shapes) is taken
+    assert bool(notes) is taken
+
+
+NUMBERED_AMID_BULLETS = HEAD + (
+    "Nieuwbouw\n\nDit doen we al:\n"
+    + "".join(f"• lopende inzet nummer {k} voor het dorp en de kernen\n" for k in range(9))
+    + "\n1. Lindehof bouwt in 2026 ten minste 40 sociale huurwoningen in het dorp.\n"
+    "2. De gemeente levert in 2026 de grond voor 40 woningen aan de Molenweg.\n\n"
+    "Betaalbaarheid\n\nRichtingen:\n"
+    + "".join(f"• richting nummer {k} voor betaalbare woningen\n" for k in range(9))
+    + "\n3. Lindehof houdt ten minste 80% van de woningen onder de aftoppingsgrens.\n"
+    "4. De gemeente en Lindehof voorkomen huisuitzettingen door vroegsignalering.\n"
+)
+
+
+def test_bullets_that_outnumber_sound_numbered_agreements_do_not_replace_them():
+    result = proposal.propose("proef.txt", NUMBERED_AMID_BULLETS.encode())
+    assert [a["number"] for t in result.set["themes"] for a in t["agreements"]] == ["1", "2", "3", "4"]
+    assert not any("regelvorm" in note for note in result.notes)
+
+
+def _many(units: int) -> list[str]:
+    lines = ["Woonafspraken Beekdal 2026", ""]
+    for theme in range(units // 20):
+        lines += [f"Thema nummer {theme + 1}", ""]
+        lines += [
+            f"Opdracht {theme * 20 + k + 1} – Lindehof bouwt in 2027 ten minste {k + 5} woningen.\n" for k in range(20)
+        ]
+    return lines
+
+
+def test_the_shape_reading_takes_time_in_proportion_to_the_document():
+    import time
+
+    def seconds(units: int) -> float:
+        lines = _many(units)
+        best = None
+        for _ in range(2):
+            started = time.process_time()
+            parsed = structure.parse_shapes(lines, {})
+            best = min(best or 1e9, time.process_time() - started)
+        assert sum(len(t.agreements) for t in parsed.themes) == units
+        return best
+
+    small, large = seconds(800), seconds(1600)
+    assert large < 5.0
+    assert large / small < 3.0, f"1600 eenheden duren {large / small:.1f} keer zo lang als 800 (lineair is 2)"
