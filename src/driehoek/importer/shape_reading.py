@@ -71,13 +71,13 @@ def _headings(lines: list[str], marks: list[Mark | None], type_=None) -> dict[in
     field line or a finished sentence, or set larger or bold; not ending a sentence itself, the next line not going
     on with it (in lower case, with a figure or an amount: "42% een label ...")."""
     heads = {}
-    before = ""
+    before, before_head = "", False
     for i, raw in enumerate(lines):
         line = raw.strip()
         if raw == SOFT:
             continue
         if not line or raw == BREAK:
-            before = ""
+            before, before_head = "", False
             continue
         m = marks[i]
         title = m.rest if m is not None and m.values else line
@@ -89,6 +89,8 @@ def _headings(lines: list[str], marks: list[Mark | None], type_=None) -> dict[in
             not before
             or before.endswith((".", ":", "!", "?", ";"))
             or before.isupper()
+            # A heading under a heading: numbered ("2 Afspraken" + "2.1 Wonen"), or a short title without a comma.
+            or (before_head and (m is not None or (len(line.split()) <= 6 and "," not in line)))
             or bool(FIELD.match(before) or RESPONSIBLE.match(before))  # "Wie: X" then "2 Betaalbaarheid"
             or (type_ is not None and (type_.larger(line) or type_.bold(line)))
         )
@@ -106,7 +108,7 @@ def _headings(lines: list[str], marks: list[Mark | None], type_=None) -> dict[in
             and not (m is not None and not m.values)
         ):
             heads[i] = (m.shape if m is not None else ("CAPS" if title.isupper() else "title"), _num(m), title)
-        before = line
+        before, before_head = line, i in heads
     return heads
 
 
