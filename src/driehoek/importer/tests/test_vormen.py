@@ -352,3 +352,17 @@ def test_a_table_without_a_column_of_sentences_in_rows_is_no_table_of_agreements
     from driehoek.importer import table_shapes
 
     assert table_shapes.header(table.split("\n"), 0) is None
+
+
+NO_BLANK_LINES = HEAD.replace("\n\n", "\n") + (
+    "2 Afspraken\n2.1 Nieuwbouw\nDoel: genoeg woningen voor iedereen in het dorp.\n"
+    "1. Lindehof bouwt in 2026 ten minste 40 sociale huurwoningen in het dorp.\n"
+    "2. De gemeente levert in 2026 de grond voor 40 woningen aan de Molenweg.\n"
+    "2.2 Betaalbaarheid\n"
+    "3. Lindehof houdt ten minste 80% van de woningen onder de aftoppingsgrens.\n"
+    "4. De gemeente en Lindehof voorkomen huisuitzettingen door vroegsignalering.\n"
+)
+
+
+def test_without_blank_lines_a_heading_under_a_heading_still_stands_apart():
+    assert _shapes(NO_BLANK_LINES) == {"Nieuwbouw": ["1", "2"], "Betaalbaarheid": ["3", "4"]}
