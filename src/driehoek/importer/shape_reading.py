@@ -22,7 +22,18 @@ from .extract import BREAK
 from .line_marks import Mark, follows, mark
 from .outline import _names_a_group
 from .sections import names_only
-from .shapes import DOEL, RESPONSIBLE, Afspraak, Hoofdstuk, Structure, double_spaced, is_heading_title, wraps_names
+from .shapes import (
+    DOEL,
+    LOPEND,
+    RESPONSIBLE,
+    RICHTINGEN,
+    Afspraak,
+    Hoofdstuk,
+    Structure,
+    double_spaced,
+    is_heading_title,
+    wraps_names,
+)
 
 # The document's frame: chapters that hold no agreements (generic words of the genre, no document's names).
 FRAME = re.compile(
@@ -173,6 +184,7 @@ def _build(lines, marks, units: list[int], heads, parties_in, aliases) -> Struct
     chapters: list[Hoofdstuk] = []
     current: Hoofdstuk | None = None
     holder, lead_in = "", False  # the lead-in or party heading the units stand under
+    aside = False  # under principles or ongoing commitments ("Richtingen", "Dit doen we al"): no agreements
     count = 0
     for i, raw in enumerate(lines):
         line = raw.strip()
@@ -181,8 +193,8 @@ def _build(lines, marks, units: list[int], heads, parties_in, aliases) -> Struct
             current = None if FRAME.match(title) else Hoofdstuk(number=number, title=title, start=i)
             if current is not None:
                 chapters.append(current)
-            holder, lead_in, count = "", False, 0
-        elif i in unit_set and current is not None:
+            holder, lead_in, aside, count = "", False, False, 0
+        elif i in unit_set and current is not None and not (aside and not marks[i].values):
             m = marks[i]
             count += 1
             named = parties_in(holder) if holder else []
@@ -195,9 +207,12 @@ def _build(lines, marks, units: list[int], heads, parties_in, aliases) -> Struct
             a.by_heading = by_heading and (a.bullet or lead_in)
             a.lead = _lead(lines, i, a)
             current.agreements.append(a)
+        elif (RICHTINGEN.match(line) or LOPEND.match(line)) and len(line.split()) <= 14:
+            aside = True
         elif i in heads and _names_parties(heads[i][2], aliases):
-            holder, lead_in = heads[i][2], False
+            holder, lead_in, aside = heads[i][2], False, False
         elif _lead_in(lines, i, line):
+            aside = False
             holder = line.rstrip(":? ") if (parties_in(line) or _names_a_group(line)) else ""
             lead_in = True
     return Structure(chapters, double_spaced=False, notes=["shapes"])

@@ -252,6 +252,8 @@ NUMBERED_AMID_BULLETS = HEAD + (
 
 
 def test_bullets_that_outnumber_sound_numbered_agreements_do_not_replace_them():
+    # Under principles and ongoing commitments ("Richtingen", "Dit doen we al") bullets are no agreements.
+    assert _shapes(NUMBERED_AMID_BULLETS) == {"Nieuwbouw": ["1", "2"], "Betaalbaarheid": ["3", "4"]}
     result = proposal.propose("proef.txt", NUMBERED_AMID_BULLETS.encode())
     assert [a["number"] for t in result.set["themes"] for a in t["agreements"]] == ["1", "2", "3", "4"]
     assert not any("regelvorm" in note for note in result.notes)
