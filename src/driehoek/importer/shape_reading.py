@@ -167,17 +167,6 @@ def _heads_between(heads, a: int, b: int) -> list[int]:
     return [h for h in range(a + 1, b) if h in heads]
 
 
-def _first_text(lines, marks, i: int, more: int = 2) -> str:
-    text = marks[i].rest
-    for raw in lines[i + 1 : i + 1 + more]:
-        if raw == SOFT:
-            continue
-        if not raw.strip() or raw == BREAK or mark(raw) is not None:
-            break
-        text += " " + raw.strip()
-    return text
-
-
 def _build(lines, marks, units: list[int], heads, parties_in, aliases) -> Structure:
     theme_heads = _theme_heads(lines, units, heads, aliases)
     unit_set = set(units)
