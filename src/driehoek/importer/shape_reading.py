@@ -7,8 +7,8 @@
    starts again per theme), but a stray number alone.
 3. Headings are the short titles between the units; the themes are the heading shape one level up that splits
    the units over two or more headings. A heading of the document's frame (introduction, monitoring,
-   signatures, annex) holds none; a recurring heading ("Afspraken") is a label; a heading or lead-in naming
-   parties ("Wat doet de gemeente:") says who carries the units under it.
+   signatures, annex) holds none, nor do principles or ongoing commitments ("Richtingen"); a recurring heading
+   is a label; a heading or lead-in naming parties ("Wat doet de gemeente:") says who carries the units under it.
 4. Every candidate shape is read so, and the one that reads the most agreements under themes is the reading
    (a numbered shape before bullets: bullets count for three quarters).
 A unit runs from its mark to the next unit, heading, lead-in or field line ("Toelichting:"), or to a blank
