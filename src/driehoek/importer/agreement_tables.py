@@ -13,6 +13,7 @@ does not fit its columns (a heading, a paragraph).
 
 import re
 
+from . import table_shapes
 from .shapes import double_spaced
 
 BREAK = "\f"  # as extract.BREAK: a page break left by the cleaning
@@ -39,7 +40,7 @@ def convert(lines: list[str], numbered: int = 0) -> tuple[list[str], int]:
     # Text extracted with a blank line after every line: one blank line does not end a table.
     double = double_spaced(lines)
     while i < len(lines):
-        columns = _header(lines[i])
+        columns = _header(lines[i]) or table_shapes.header(lines, i)  # header words, or what the columns hold
         if columns is None:
             out.append(lines[i])
             i += 1

@@ -16,6 +16,11 @@ agreement is known by the line it starts on.
   follow the one before: `breaks`); else the line reading (docs/adr/0193).
 - Where the line reading took a heading's title for an agreement ("2. Betaalbaarheid", one short line without
   a full stop) and the outline finds all its other agreements: the outline.
+
+A third reading, by the line shapes the document repeats (shape_reading.py, docs/adr/0195), knows no layout at
+all. Where the two differ and it reads as one of them, that one is taken; where the reading chosen is weak (next
+to nothing, mostly inside the shape reading, or its numbering broken) and the shape reading is clearly stronger,
+the shape reading is taken, and the review screen says that the layout was not recognised.
 """
 
 from django.utils.translation import gettext as _
@@ -43,16 +48,24 @@ def _title_only(agreement) -> bool:
 def read(
     lines: list[str], aliases: dict[str, str], check=None, type_=None, only: str = ""
 ) -> tuple[Structure, list[str]]:
-    """The structure the proposal takes, and what the review screen must say about it. `only` ("outline" or
-    "lines") takes that reading alone: a measure of each (manage.py importer_eval --lezing)."""
+    """The structure the proposal takes, and what the review screen must say about it. `only` ("outline", "lines"
+    or "shapes") takes that reading alone: a measure of each (manage.py importer_eval --lezing)."""
     if only == "outline":
         return structure.parse_outline(lines, aliases, type_=type_), []
+    if only == "shapes":
+        return structure.parse_shapes(lines, aliases, type_=type_), []
     by_line = structure.parse(lines, aliases, check=check, type_=type_)
     if only == "lines":
         return by_line, []
     if check is not None:
         check()
     by_outline = structure.parse_outline(lines, aliases, type_=type_)
+    chosen, doubt = _choose(by_line, by_outline)
+    by_shapes = structure.parse_shapes(lines, aliases, type_=type_)
+    return _or_shapes(chosen, doubt, by_shapes, by_line, by_outline)
+
+
+def _choose(by_line: Structure, by_outline: Structure) -> tuple[Structure, list[str]]:
     mine, theirs = set(_starts(by_line)), set(_starts(by_outline))
     shared = mine & theirs
     grouped_alike = _partition(by_line, shared) == _partition(by_outline, shared)
@@ -77,6 +90,38 @@ def read(
     if len(theirs) > len(mine) and breaks(by_outline) < breaks(by_line):
         return by_outline, doubt  # the outline finds more, numbered without a break where the lines break
     return by_line, doubt
+
+
+def strength(reading: Structure) -> int:
+    """A reading's agreements, less twice the places where its numbering breaks."""
+    return sum(len(t.agreements) for t in reading.themes) - 2 * breaks(reading)
+
+
+def _alike(a: Structure, b: Structure) -> bool:
+    return set(_starts(a)) == set(_starts(b)) and _partition(a) == _partition(b)
+
+
+def _or_shapes(
+    chosen: Structure, doubt: list[str], by_shapes: Structure, by_line: Structure, by_outline: Structure
+) -> tuple[Structure, list[str]]:
+    """The shape reading (docs/adr/0195) settles a difference of the other two where it reads as one of them, and
+    is taken where it reads clearly more than a weak reading chosen (a layout that neither of the others knows),
+    with a note on the review screen."""
+    if doubt and _alike(by_shapes, by_outline) and not _alike(by_shapes, chosen):
+        return by_outline, doubt
+    if doubt and _alike(by_shapes, by_line) and not _alike(by_shapes, chosen):
+        return by_line, doubt
+    found = set(_starts(chosen))
+    # The reading chosen is weak: next to nothing, much of it inside the shape reading, or its numbering broken.
+    inside = len(found & set(_starts(by_shapes))) >= 0.8 * len(found)
+    weak = len(found) < 3 or inside or 3 * breaks(chosen) >= len(found)
+    if weak and strength(by_shapes) >= max(3, 1.5 * strength(chosen) + 2):
+        note = _(
+            "De indeling van dit document is niet herkend: de afspraken zijn gelezen als de regelvorm die zich "
+            "herhaalt (%(n)s afspraken). Controleer de indeling naast de brontekst."
+        ) % {"n": sum(len(t.agreements) for t in by_shapes.themes)}
+        return by_shapes, [note]
+    return chosen, doubt
 
 
 def breaks(reading: Structure) -> int:

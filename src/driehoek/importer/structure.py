@@ -305,3 +305,11 @@ def parse_outline(lines: list[str], party_aliases: dict[str, str], type_=None) -
     return finish(
         outline.read(lines, Parser(lines, party_aliases, type_).parties_in, party_aliases, type_), party_aliases
     )
+
+
+def parse_shapes(lines: list[str], party_aliases: dict[str, str], type_=None) -> Structure:
+    """The shape reading (shape_reading.py, docs/adr/0195), finished as the other readings are."""
+    from . import shape_reading
+
+    parties_in = Parser(lines, party_aliases).parties_in
+    return finish(shape_reading.read(lines, parties_in, party_aliases, type_), party_aliases)

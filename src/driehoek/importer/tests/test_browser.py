@@ -138,3 +138,31 @@ def test_where_two_readings_differ_the_review_screen_says_so_beside_the_source(p
     page.screenshot(path=ARTIFACTS / "importer-twee-lezingen.png", full_page=False)
     page.set_viewport_size({"width": 375, "height": 900})
     page.screenshot(path=ARTIFACTS / "importer-twee-lezingen-375.png", full_page=False)
+
+
+def test_a_layout_no_rule_knows_is_read_by_its_shapes_and_the_review_screen_says_so(page: Page, live_server, tmp_path):
+    """A document whose agreements carry a label word no rule knows ("Opdracht 1 – ...") gives no agreements to
+    the line and outline readings; the shape reading reads them (docs/adr/0195), and the screen says that the
+    layout was not recognised, with the source beside the draft."""
+    from .test_vormen import UNKNOWN_WORD
+
+    ARTIFACTS.mkdir(exist_ok=True)
+    gemeente = Partij.objects.create(naam="Gemeente Beekdal", korte_naam="Gemeente", soort="gemeente")
+    gemeente.gemeenten.add(Gemeente.objects.create(naam="Beekdal"))
+    User.objects.create_user("bram", password=PASSWORD, partij=gemeente, rol=User.Rol.SECRETARIS)
+    document = tmp_path / "woonafspraken-beekdal.txt"
+    document.write_text(UNKNOWN_WORD, encoding="utf-8")
+
+    log_in(page, live_server.url, "bram")
+    page.get_by_role("link", name="Document inlezen").click()
+    page.get_by_label("Afsprakendocument (PDF of tekstbestand)").set_input_files(str(document))
+    page.get_by_role("button", name="Inlezen").click()
+
+    expect(page.locator(".importer-notes")).to_contain_text("De indeling van dit document is niet herkend")
+    expect(page.locator(".importer-notes")).to_contain_text("Controleer de indeling naast de brontekst")
+    expect(page.locator(".importer-source")).to_contain_text("Opdracht 4 – Lindehof houdt ten minste 80%")
+    expect(page.locator(".facts")).to_contain_text("5 afspraken in 2 thema's")
+    assert _violations(page) == []
+    page.screenshot(path=ARTIFACTS / "importer-vormen.png", full_page=True)
+    page.set_viewport_size({"width": 375, "height": 900})
+    page.screenshot(path=ARTIFACTS / "importer-vormen-375.png", full_page=False)

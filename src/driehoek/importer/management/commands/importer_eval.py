@@ -32,9 +32,10 @@ class Command(BaseCommand):
         )
         parser.add_argument(
             "--lezing",
-            choices=("outline", "regels"),
+            choices=("outline", "regels", "vormen"),
             default="",
-            help="Meet één lezing alleen (de structuur of de regels) in plaats van de keuze tussen beide.",
+            help="Meet één lezing alleen (de structuur, de regels of de herhaalde regelvormen) in plaats van de "
+            "keuze tussen de lezingen.",
         )
         parser.add_argument(
             "--varianten",
@@ -47,7 +48,7 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, zonder_pdf=False, fouten=False, lang=False, alleen_afstemming=False, **options):
-        self.only = {"outline": "outline", "regels": "lines"}.get(options.get("lezing") or "", "")
+        self.only = {"outline": "outline", "regels": "lines", "vormen": "shapes"}.get(options.get("lezing") or "", "")
         logging.getLogger("weasyprint").setLevel(logging.ERROR)
         logging.getLogger("fontTools").setLevel(logging.ERROR)
         if not options.get("zonder_seeds"):
