@@ -8,9 +8,12 @@ tuning on 48-57 (text): agreements 50% recall (125 of 251), 76% precision (125 o
 responsible parties 48% (121), parties with their kind 71% (40 of 56); the new four read 0, 0, 0 and 8 of
 19, 22, 18 and 20. After round 5 (tuned on 48-57 to 685 of 685 on the tuning set), measured once at the
 merge: recall and precision unchanged (125 of 251, 165 found), responsible parties 51% (129), parties
-with their kind 73% (41 of 56). These are the floors below, so that no change makes the held-out set
-worse. The aims are not met. And some of the corpus' shapes as rules of their own (the general rules:
-test_algemene_regels.py)."""
+with their kind 73% (41 of 56). In session 8 75, 78, 81 and 84 joined the held-out set, written apart for
+it (on the importer before round 6 they read 18, 21, 0 and 17 of 18, 21, 21 and 17 right). After round 6
+(the shape reading, measured once at the merge, text): recall 59% (193 of 328), precision 77% (193 of 252
+found), responsible parties 57% (186), parties with their kind 81% (62 of 77). These are the floors below,
+so that no change makes the held-out set worse. The aims are not met. And some of the corpus' shapes as
+rules of their own (the general rules: test_algemene_regels.py)."""
 
 from driehoek.importer import corpus_eval, proposal
 
@@ -29,18 +32,19 @@ def test_the_corpus_figures_meet_the_aims_on_tuning_and_do_not_fall_on_held_out(
     assert tuning.party_accuracy >= 0.85, tuning.row()
     assert tuning.parties_with_kind >= 0.90, tuning.row()
     # Held out: the measured figures as floors (see the docstring).
-    assert held.recall >= 0.49 and held.precision >= 0.75, held.row()
-    assert held.party_accuracy >= 0.51, held.row()
-    assert held.parties_with_kind >= 0.73, held.row()
-    assert held.agreements_true >= 251  # the held-out set is read, not empty
+    assert held.recall >= 0.58 and held.precision >= 0.76, held.row()
+    assert held.party_accuracy >= 0.56, held.row()
+    assert held.parties_with_kind >= 0.80, held.row()
+    assert held.agreements_true >= 328  # the held-out set is read, not empty
 
 
 def test_the_split_is_every_third_document_less_the_moved_ones():
     numbers = [n for n, _p in corpus_eval.documents()]
     held = [n for n in numbers if corpus_eval.held_out(n)]
     assert held == [n for n in range(3, max(numbers) + 1, 3) if n not in corpus_eval.MOVED_TO_TUNING]
-    # 48, 51, 54 and 57 taught something in session 6 and moved; 63-72 were written for the held-out set.
-    assert {60, 63, 66, 69, 72} <= set(held) and {48, 51, 54, 57}.isdisjoint(held)
+    # 48, 51, 54 and 57 taught something in session 6 and moved; 63-72 and 75-84 were written for the
+    # held-out set.
+    assert {60, 63, 66, 69, 72, 75, 78, 81, 84} <= set(held) and {48, 51, 54, 57}.isdisjoint(held)
 
 
 def test_a_table_of_contents_is_skipped_and_lettered_themes_are_themes():
