@@ -24,6 +24,7 @@ from .outline import _names_a_group
 from .sections import names_only
 from .shapes import (
     DOEL,
+    FRAME,
     LOPEND,
     RESPONSIBLE,
     RICHTINGEN,
@@ -35,11 +36,6 @@ from .shapes import (
     wraps_names,
 )
 
-# The document's frame: chapters that hold no agreements (generic words of the genre, no document's names).
-FRAME = re.compile(
-    r"(?i)^(?:\W*)(?:inleiding|introductie|aanleiding|leeswijzer|inhoud(?:sopgave)?|monitoring|evaluatie|"
-    r"ondertekening|handtekeningen|bijlage|colofon|samenvatting|begrippen(?:lijst)?|partijen|ondertekenaars)\b"
-)
 MOST_SHAPES = 8
 SOFT = "\x00"  # a blank line of a double-spaced text: passed over
 FIELD = re.compile(r"^[A-Z][\w/ ]{1,25}:\s*\S")
