@@ -1,0 +1,87 @@
+"""Round 7 of the importer (docs/importer.md): made-up snippets with fictional names."""
+
+from driehoek.importer import parties, proposal
+
+
+def _read(text: str) -> list[tuple[str, str, list[str]]]:
+    result = proposal.propose("proef.txt", text.encode())
+    return [(t["title"], a["number"], a["responsible"]) for t in result.set["themes"] for a in t["agreements"]]
+
+
+PARTY_LIST = (
+    "Woonafspraken Beekdal 2026\n\n"
+    "1 Inleiding\n\n"
+    "De afspraken zijn gemaakt door:\n\n"
+    "1. Gemeente Beekdal, hierna: de gemeente;\n"
+    "2. Woonstichting Lindehof, hierna: Lindehof;\n"
+    "3. Esdoorn Wonen, hierna: Esdoorn;\n"
+    "4. Huurdersvereniging De Wilg, hierna: De Wilg.\n\n"
+    "Lindehof en Esdoorn samen noemen we de corporaties. De nummering loopt door.\n\n"
+    "2 Nieuwbouw\n\nDoel: genoeg sociale huurwoningen in elk dorp.\n\n"
+    "1. De corporaties bouwen in 2026 ten minste 40 sociale huurwoningen in het dorp.\n"
+    "2. De gemeente levert in 2026 de grond voor 40 woningen aan de Molenweg.\n\n"
+    "3 Betaalbaarheid\n\nDoel: huurders houden genoeg over.\n\n"
+    "3. Esdoorn houdt ten minste 80% van de woningen onder de aftoppingsgrens.\n"
+    "4. De Wilg geeft in maart 2026 advies over de huuraanpassing.\n\n"
+    "4 Ondertekening\n\nBeekdal, 1 december 2025\n"
+)
+
+
+def test_a_list_in_the_introduction_is_no_agreements_and_its_short_names_give_parties_with_their_kind():
+    found, _signing = parties.find(PARTY_LIST)
+    kinds = {p.name: (p.short_name, p.kind) for p in found}
+    assert kinds["Esdoorn Wonen"] == ("Esdoorn", "corporatie")  # no organisation word, but "Wonen" says the kind
+    assert _read(PARTY_LIST) == [
+        ("Nieuwbouw", "1", ["Woonstichting Lindehof", "Esdoorn Wonen"]),
+        ("Nieuwbouw", "2", ["Gemeente Beekdal"]),
+        ("Betaalbaarheid", "3", ["Esdoorn Wonen"]),
+        ("Betaalbaarheid", "4", ["Huurdersvereniging De Wilg"]),
+    ]
+
+
+def test_a_defining_list_needs_a_kind_in_the_name():
+    found, _signing = parties.find("Inleiding\n\n1. Het Rijk, hierna: het Rijk;\n2. Beekdal Post, hierna: Post.\n")
+    assert not any(p.name in ("Het Rijk", "Beekdal Post") for p in found)
+
+
+TABLE_TWO_LEVELS = (
+    "Woonafspraken Beekdal 2026\n\nGemeente Beekdal · Woonstichting Lindehof · Huurdersvereniging De Wilg\n\n"
+    "1 Inleiding\n\nDeze afspraken maken de gemeente Beekdal, Woonstichting Lindehof en Huurdersvereniging De Wilg "
+    "samen.\n\n"
+    "2 De afspraken\n\n"
+    "Nr     | Afspraak                                                | Trekker   | Gereed\n"
+    "-------+---------------------------------------------------------+-----------+-------\n"
+    "2 Wonen, bouwen en verhuizen\n"
+    "2.1 Nieuwbouw\n"
+    "2.1.1  | Lindehof bouwt in 2026 ten minste 40 sociale            | Lindehof  | 2026\n"
+    "       | huurwoningen in het dorp.                               |           |\n"
+    "2.1.2  | De gemeente levert in 2026 de grond voor 40 woningen    | gemeente  | 2026\n"
+    "       | aan de Molenweg.                                        |           |\n"
+    "2.2 Verhuizen\n"
+    "2.2.1  | Lindehof helpt ouderen bij een verhuizing naar een      | Lindehof  | 2027\n"
+    "       | kleinere woning.                                        |           |\n"
+    "3 Betaalbaarheid\n"
+    "3.1 Huren\n"
+    "3.1.1  | De Wilg geeft elk jaar advies over de huuraanpassing    | De Wilg   | 2026\n"
+    "       | van Lindehof.                                           |           |\n"
+    "3.2 Schulden\n"
+    "3.2.1  | De gemeente benadert elk gemeld huishouden met een      | gemeente  | 2026\n"
+    "       | betalingsachterstand binnen vijf werkdagen.             |           |\n\n\n"
+    "4 Ondertekening\n\nBeekdal, 1 december 2025\n"
+)
+
+
+def test_three_deep_numbers_in_a_table_with_two_levels_of_titles_take_the_theme_a_level_up():
+    assert _read(TABLE_TWO_LEVELS) == [
+        ("Wonen, bouwen en verhuizen", "2.1.1", ["Woonstichting Lindehof"]),
+        ("Wonen, bouwen en verhuizen", "2.1.2", ["Gemeente Beekdal"]),
+        ("Wonen, bouwen en verhuizen", "2.2.1", ["Woonstichting Lindehof"]),
+        ("Betaalbaarheid", "3.1.1", ["Huurdersvereniging De Wilg"]),
+        ("Betaalbaarheid", "3.2.1", ["Gemeente Beekdal"]),
+    ]
+
+
+def test_two_deep_themes_with_their_own_numbering_stay_themes():
+    text = TABLE_TWO_LEVELS.replace("2.1.1  |", "1      |").replace("2.1.2  |", "2      |")
+    text = text.replace("2.2.1  |", "3      |").replace("3.1.1  |", "4      |").replace("3.2.1  |", "5      |")
+    assert [title for title, _n, _r in _read(text)] == ["Nieuwbouw", "Nieuwbouw", "Verhuizen", "Huren", "Schulden"]
