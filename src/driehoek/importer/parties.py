@@ -161,6 +161,8 @@ def _add_org_names(parties: list[Partij], flat: str, text: str = "") -> None:
     for source in (flat, *(line.replace("\t", " ") for line in (text or "").splitlines())):
         for m in re.finditer(rf"\b({ORG_PREFIX}[ \t]+{ORG_NAME})", source):
             name = _trim(m.group(1))
+            if source[m.end() : m.end() + 1] == ":":  # "... en Bewonersraad" + "Betrokken: X": a field's word
+                name = name.rsplit(" ", 1)[0]
             seen[name] = seen.get(name, 0) + 1
     # Bounded: the most frequent names only, each counted once over the text (a long document stays linear).
     candidates = sorted(seen, key=seen.get, reverse=True)[:MAX_NAMES]

@@ -72,9 +72,10 @@ SENTENCE_END = (".", ",", ";", ":", "!", "?")
 
 # The document's frame: chapters that hold no agreements (generic words of the genre, no document's names).
 FRAME = re.compile(
-    r"(?i)^(?:\W*)(?:inleiding|introductie|aanleiding|leeswijzer|inhoud(?:sopgave)?|monitoring|evaluatie|"
+    r"(?i)^(?:\W*)(?:inleiding|introductie|vooraf|voorwoord|aanleiding|leeswijzer|inhoud(?:sopgave)?|monitoring|evaluatie|"
     r"ondertekening|handtekeningen|bijlage|colofon|samenvatting|begrippen(?:lijst)?|partijen|ondertekenaars)\b"
 )
+
 
 @dataclass
 class Afspraak:

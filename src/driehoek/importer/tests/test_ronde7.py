@@ -85,3 +85,61 @@ def test_two_deep_themes_with_their_own_numbering_stay_themes():
     text = TABLE_TWO_LEVELS.replace("2.1.1  |", "1      |").replace("2.1.2  |", "2      |")
     text = text.replace("2.2.1  |", "3      |").replace("3.1.1  |", "4      |").replace("3.2.1  |", "5      |")
     assert [title for title, _n, _r in _read(text)] == ["Nieuwbouw", "Nieuwbouw", "Verhuizen", "Huren", "Schulden"]
+
+
+OPENING_ALIKE = (
+    "Woonafspraken Beekdal 2026\n\nGemeente Beekdal, Woonstichting Lindehof en Huurdersvereniging De Wilg\n\n"
+    "Vooraf\n\nDeze afspraken maken de gemeente Beekdal, Woonstichting Lindehof en Huurdersvereniging De Wilg "
+    "samen. Achter elke afspraak staat wie haar uitvoert.\n\n"
+    "Hoofdstuk 1 – Nieuwbouw\n\n"
+    "Het dorp groeit.\n\n"
+    "Wij spreken af dat Lindehof in 2026 ten minste 40 sociale\nhuurwoningen bouwt. (Lindehof)\n\n"
+    "Wij spreken af dat er een regeling komt voor jongeren\nuit het dorp. (trekker: gemeente; Lindehof)\n\n"
+    "Hoofdstuk 2 – Betaalbaarheid\n\n"
+    "Wij spreken af dat de huren in 2026 niet meer stijgen dan\nde inflatie. (Lindehof)\n\n"
+    "Wij spreken af dat huurders hulp krijgen bij het invullen van formulieren. (De Wilg,\ngemeente)\n\n"
+    "Ondertekening\n\nBeekdal, 1 december 2025\n"
+)
+
+
+def test_paragraphs_that_open_alike_are_agreements_with_their_party_in_brackets():
+    assert _read(OPENING_ALIKE) == [
+        ("Nieuwbouw", "1.1", ["Woonstichting Lindehof"]),
+        ("Nieuwbouw", "1.2", ["Gemeente Beekdal"]),  # a trekker before the semicolon leads alone
+        ("Betaalbaarheid", "2.1", ["Woonstichting Lindehof"]),
+        ("Betaalbaarheid", "2.2", ["Huurdersvereniging De Wilg", "Gemeente Beekdal"]),  # brackets over two lines
+    ]
+
+
+def test_paragraphs_open_alike_only_three_times_or_more():
+    from driehoek.importer.line_marks import openings
+
+    lines = ["", "Wij spreken af dat A gebeurt.", "", "Wij spreken af dat B gebeurt.", "", "Iets anders hier."]
+    marks = [None] * len(lines)
+    openings(lines, marks, set())
+    assert marks == [None] * len(lines)
+    lines += ["Wij spreken af dat C gebeurt."]  # after a finished sentence: a new paragraph
+    marks = [None] * len(lines)
+    openings(lines, marks, set())
+    assert [k for k, m in enumerate(marks) if m] == [1, 3, 6]
+    assert marks[1].shape == "¶ wij spreken af" and not marks[1].values
+
+
+def test_a_heading_wrapped_in_a_narrow_pdf_column_is_read_whole():
+    from driehoek.importer import shape_reading
+
+    class Type:  # a PDF's type: the heading's two lines are set bold
+        def larger(self, line):
+            return line.startswith("Hoofdstuk") or line in ("nieuwbouw", "betaalbaarheid")
+
+        bold = larger
+
+    text = OPENING_ALIKE.replace("Hoofdstuk 1 – Nieuwbouw", "Hoofdstuk 1 – Wonen en\nnieuwbouw")
+    text = text.replace("Hoofdstuk 2 – Betaalbaarheid", "Hoofdstuk 2 – Wonen en\nbetaalbaarheid").replace("\n\n", "\n")
+    lines = text.split("\n")
+    structure = shape_reading.read(lines, lambda _text: [], {}, type_=Type())
+    assert [(t.title, len(t.agreements)) for t in structure.themes] == [
+        ("Wonen en nieuwbouw", 2),
+        ("Wonen en betaalbaarheid", 2),
+    ]
+    assert lines == text.split("\n")  # the caller's lines are left as they were
