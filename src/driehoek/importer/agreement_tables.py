@@ -13,7 +13,7 @@ does not fit its columns (a heading, a paragraph).
 
 import re
 
-from . import table_shapes
+from . import party_columns, table_shapes
 from .shapes import double_spaced
 
 BREAK = "\f"  # as extract.BREAK: a page break left by the cleaning
@@ -40,6 +40,11 @@ def convert(lines: list[str], numbered: int = 0) -> tuple[list[str], int]:
     # Text extracted with a blank line after every line: one blank line does not end a table.
     double = double_spaced(lines)
     while i < len(lines):
+        if (by_party := party_columns.convert(lines, i)) is not None:  # "Opgave | Gemeente | Corporaties | ..."
+            converted, i, count = by_party
+            out += converted
+            rows_read += count
+            continue
         columns = _header(lines[i]) or table_shapes.header(lines, i)  # header words, or what the columns hold
         if columns is None:
             out.append(lines[i])

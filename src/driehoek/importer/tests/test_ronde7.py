@@ -143,3 +143,46 @@ def test_a_heading_wrapped_in_a_narrow_pdf_column_is_read_whole():
         ("Wonen en betaalbaarheid", 2),
     ]
     assert lines == text.split("\n")  # the caller's lines are left as they were
+
+
+WHO_DOES_WHAT = (
+    "Woonafspraken Beekdal 2026\n\nGemeente Beekdal\nWoonstichting Lindehof\nEsdoorn Wonen\n"
+    "Huurdersvereniging De Wilg\n\n"
+    "Inleiding\n\nDeze afspraken maken de gemeente Beekdal, Woonstichting Lindehof, Esdoorn Wonen en "
+    "Huurdersvereniging De Wilg. Lindehof en Esdoorn heten samen de corporaties. Per opgave staat in de tabel wie "
+    "wat doet; noemt een vak een partij, dan doet alleen die het. Zo werkt ook Esdoorn mee.\n\n"
+    "Nieuwbouw en verhuur\n\n"
+    "Opgave      | Gemeente                  | Corporaties                  | Huurdersorganisaties\n"
+    "------------+---------------------------+------------------------------+---------------------\n"
+    "Nieuwbouw   | Levert in 2026 de grond   | Bouwen samen ten minste 40   | Denken mee over de\n"
+    "            | voor 40 woningen.         | sociale huurwoningen.        | plattegronden.\n"
+    "Verhuur     | –                         | Esdoorn verhuurt 25% van de  | –\n"
+    "            |                           | woningen met voorrang aan    |\n"
+    "            |                           | jongeren uit het dorp.       |\n\n"
+    "Ondertekening\n\nBeekdal, 1 december 2025\n"
+)
+
+
+def test_a_table_whose_columns_are_the_parties_gives_an_agreement_per_cell_with_its_column_as_party():
+    result = proposal.propose("proef.txt", WHO_DOES_WHAT.encode())
+    read = [(t["title"], a["text"], a["responsible"]) for t in result.set["themes"] for a in t["agreements"]]
+    corporations = ["Woonstichting Lindehof", "Esdoorn Wonen"]
+    assert [(title, text.split(" Opgave:")[0], who) for title, text, who in read] == [
+        ("Nieuwbouw en verhuur", "Levert in 2026 de grond voor 40 woningen.", ["Gemeente Beekdal"]),
+        ("Nieuwbouw en verhuur", "Bouwen samen ten minste 40 sociale huurwoningen.", corporations),
+        ("Nieuwbouw en verhuur", "Denken mee over de plattegronden.", ["Huurdersvereniging De Wilg"]),
+        # A cell that names one party: that party, not the column's group.
+        (
+            "Nieuwbouw en verhuur",
+            "Esdoorn verhuurt 25% van de woningen met voorrang aan jongeren uit het dorp.",
+            ["Esdoorn Wonen"],
+        ),
+    ]
+
+
+def test_a_table_of_party_columns_with_short_cells_is_no_table_of_agreements():
+    from driehoek.importer import party_columns
+
+    lines = ["Kern | Gemeente | Corporaties | Huurders", "Noord | 12 | 40 | 3", "Zuid | 8 | 22 | 1"]
+    assert party_columns.header(lines[0]) is not None
+    assert party_columns.convert(lines, 0) is None
