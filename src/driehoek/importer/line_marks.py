@@ -14,7 +14,7 @@ from dataclasses import dataclass
 _NUM = r"(?:[A-Z]{1,3}[-.]?)?\d{1,4}(?:[.\-]\d{1,3}){0,2}[a-z]?"
 MARK = re.compile(
     rf"""^(?:
-        (?P<word>[A-Z][a-z]{{2,14}})\s+(?P<wnum>{_NUM})(?![\w,;)/%])\s*[:.\-–]?(?:\s+|$)
+        (?P<word>[A-Z][a-z]{{2,14}})\s+(?P<wnum>{_NUM})(?![\w,;)/%])\s*[:.\-–·|]?(?:\s+|$)
       | (?P<open>\()?(?P<num>{_NUM})(?P<close>[.):]?)(?P<gap>\s+)
       | (?P<lopen>\()?(?P<letter>[a-z])(?P<lclose>[.)])\s+
       | (?P<roman>[IVX]{{1,5}})[.)]?\s+(?=[A-Z])

@@ -186,3 +186,48 @@ def test_a_table_of_party_columns_with_short_cells_is_no_table_of_agreements():
     lines = ["Kern | Gemeente | Corporaties | Huurders", "Noord | 12 | 40 | 3", "Zuid | 8 | 22 | 1"]
     assert party_columns.header(lines[0]) is not None
     assert party_columns.convert(lines, 0) is None
+
+
+CODED = (
+    "Prestatieafspraken 2026\n\nGemeente Beekdal en Woonstichting Lindehof\n\n"
+    "Inleiding\n\nDeze afspraken maken de gemeente Beekdal en Woonstichting Lindehof.\n\n"
+    "Leeswijzer\n\nAchter elke afspraak staat wie haar uitvoert: [B] staat voor de gemeente, [L] voor\n"
+    "Lindehof en [B, L] voor beide samen.\n\n"
+    "Thema 1 · Nieuwbouw\n\n"
+    "Opgave. Er zijn te weinig woningen.\n\n"
+    "LA-01 Lindehof start in 2026 met de bouw\nvan 60 sociale huurwoningen. [L]\n\n"
+    "LA-02 Er komt een regeling voor jongeren. [B]\n\n"
+    "Thema 2 · Betaalbaarheid\n\n"
+    "LA-03 Huurders met een achterstand krijgen binnen 14 dagen\nbezoek. [B, L]\n\n"
+    "LA-04 De huren stijgen in 2026 niet meer dan de inflatie. [L]\n\n"
+    "Ondertekening\n\nBeekdal, 1 december 2025\n"
+)
+
+
+def test_codes_for_the_parties_are_read_from_the_documents_own_legend():
+    from driehoek.importer import party_codes
+
+    assert party_codes.legend(CODED, {"gemeente": "Gemeente Beekdal", "lindehof": "Woonstichting Lindehof"}) == {
+        "B": "gemeente",
+        "L": "Lindehof",
+    }
+    assert _read(CODED) == [
+        ("Nieuwbouw", "LA-01", ["Woonstichting Lindehof"]),
+        ("Nieuwbouw", "LA-02", ["Gemeente Beekdal"]),
+        ("Betaalbaarheid", "LA-03", ["Gemeente Beekdal", "Woonstichting Lindehof"]),
+        ("Betaalbaarheid", "LA-04", ["Woonstichting Lindehof"]),
+    ]
+
+
+def test_codes_without_a_legend_stay_as_written():
+    from driehoek.importer import party_codes
+
+    lines = ["Het label [B] geldt voor 40 woningen."]
+    assert party_codes.expand(lines, {"gemeente": "Gemeente Beekdal"}) == lines
+
+
+def test_a_heading_word_with_a_number_and_a_middle_dot():
+    from driehoek.importer.line_marks import mark
+
+    found = mark("Thema 2 · Betaalbare woonlasten")
+    assert (found.shape, found.number, found.rest) == ("thema 9", "2", "Betaalbare woonlasten")
