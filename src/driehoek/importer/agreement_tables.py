@@ -13,7 +13,7 @@ does not fit its columns (a heading, a paragraph).
 
 import re
 
-from . import table_shapes
+from . import party_columns, table_shapes
 from .shapes import double_spaced
 
 BREAK = "\f"  # as extract.BREAK: a page break left by the cleaning
@@ -40,6 +40,11 @@ def convert(lines: list[str], numbered: int = 0) -> tuple[list[str], int]:
     # Text extracted with a blank line after every line: one blank line does not end a table.
     double = double_spaced(lines)
     while i < len(lines):
+        if (by_party := party_columns.convert(lines, i)) is not None:  # "Opgave | Gemeente | Corporaties | ..."
+            converted, i, count = by_party
+            out += converted
+            rows_read += count
+            continue
         columns = _header(lines[i]) or table_shapes.header(lines, i)  # header words, or what the columns hold
         if columns is None:
             out.append(lines[i])
@@ -239,13 +244,22 @@ def _plain_rows(lines: list[str], i: int, columns: list[tuple[int, str]], double
 
 
 def _title(text: str) -> bool:
+    """A short title; a numbered one may hold a comma ("5 Wonen, welzijn en zorg")."""
+    numbered = re.match(r"\d{1,2}(?:\.\d{1,2})*\.?\s+[A-Z]", text) is not None
     return (
-        0 < len(text.split()) <= 10 and (text[:1].isupper() or text[:1].isdigit()) and not re.search(r"[,;:]|\.$", text)
+        0 < len(text.split()) <= 10
+        and (text[:1].isupper() or text[:1].isdigit())
+        and not re.search(r"[;:]|\.$", text)
+        and (numbered or "," not in text)
     )
 
 
 def _rows_follow(lines: list[str], i: int, columns: list[tuple[int, str]]) -> bool:
-    nxt = next((x for x in lines[i : i + 4] if x.strip() and not RULE.match(x)), "")
+    """Rows come next, under this title and any titles below it ("2 Wonen" + "2.1 Nieuwbouw" + rows)."""
+    following = [x for x in lines[i : i + 6] if x.strip() and not RULE.match(x)]
+    while len(following) > 1 and following[0].count("|") < 2 and _title(following[0].strip()):
+        following = following[1:]
+    nxt = following[0] if following else ""
     return nxt.count("|") >= len(columns) - 1 or _header(nxt) is not None
 
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 _NUM = r"(?:[A-Z]{1,3}[-.]?)?\d{1,4}(?:[.\-]\d{1,3}){0,2}[a-z]?"
 MARK = re.compile(
     rf"""^(?:
-        (?P<word>[A-Z][a-z]{{2,14}})\s+(?P<wnum>{_NUM})(?![\w,;)/%])\s*[:.\-–]?(?:\s+|$)
+        (?P<word>[A-Z][a-z]{{2,14}})\s+(?P<wnum>{_NUM})(?![\w,;)/%])\s*[:.\-–·|]?(?:\s+|$)
       | (?P<open>\()?(?P<num>{_NUM})(?P<close>[.):]?)(?P<gap>\s+)
       | (?P<lopen>\()?(?P<letter>[a-z])(?P<lclose>[.)])\s+
       | (?P<roman>[IVX]{{1,5}})[.)]?\s+(?=[A-Z])
@@ -91,3 +91,30 @@ def follows(before: Mark, after: Mark) -> bool:
     if len(a) != len(b) or not a:
         return False
     return any(a[:k] == b[:k] and b[k] == a[k] + 1 and all(v == 1 for v in b[k + 1 :]) for k in range(len(a)))
+
+
+OPENING_WORDS = 3  # a paragraph's first words that make its shape
+OPENINGS_LEAST = 3  # paragraphs that open alike before their opening is a shape
+
+
+def openings(lines: list[str], marks: list["Mark | None"], apart: set[int], blank=("",)) -> None:
+    """Paragraphs that open alike ("Wij spreken af dat ...", three times or more) carry a mark of their opening
+    words, as a bullet does: agreements written without any sign. A paragraph opens after a blank line, a page
+    break (`blank`) or a finished sentence with a capital, no mark and no heading (`apart`). Fills `marks` in place."""
+    found: dict[str, list[int]] = {}
+    for i, line in enumerate(lines):
+        words = re.findall(r"[^\W\d_]+", line.lower())[:OPENING_WORDS]
+        before = lines[i - 1] if i else ""
+        if (
+            len(words) == OPENING_WORDS
+            and marks[i] is None
+            and i not in apart
+            and line[:1].isupper()
+            and (not before.strip() or before in blank or before.rstrip().endswith((".", ")", "!", "?")))
+            and len(line.split()) > OPENING_WORDS
+        ):
+            found.setdefault(" ".join(words), []).append(i)
+    for words, at in found.items():
+        if len(at) >= OPENINGS_LEAST:
+            for i in at:
+                marks[i] = Mark(f"¶ {words}", "", lines[i].strip())

@@ -24,12 +24,12 @@ def item(line: str) -> tuple[str, str] | None:
 
 
 def _tokens(number: str) -> list[str]:
-    return re.findall(r"\d+|[A-Za-z]|\.", number)
+    return re.findall(r"\d+|[A-Za-z]|[.\-]", number)  # "2026-05" -> 2026, -, 05
 
 
 def _bump(token: str) -> str:
     if token.isdigit():
-        return str(int(token) + 1)
+        return str(int(token) + 1).zfill(len(token))  # "05" -> "06"
     return chr(ord(token) + 1) if token not in "zZ" else token
 
 
@@ -42,7 +42,7 @@ def successors(last: str, theme: str, first_here: bool, max_number: int | None) 
     "3.3"); where a theme has none yet, the first of a new theme ("2c" -> "3a", "2.3" -> "3.1", "1", and
     the theme's own number with a first part: "3.1", "3a", "3.a", "C1")."""
     tokens = _tokens(last)
-    alnum = [k for k, t in enumerate(tokens) if t != "."]
+    alnum = [k for k, t in enumerate(tokens) if t not in ".-"]
     nxt = set()
     if alnum:
         bumped = list(tokens)
@@ -126,14 +126,19 @@ def inline_lead(agreement: Afspraak, aliases: dict[str, str]) -> None:
     if agreement.lead or not agreement.lines:
         return
     index, last = agreement.lines[-1]
+    joined = 1
+    if len(agreement.lines) > 1 and re.search(r"^[^()\[\]]*[)\]]\s*\.?$", last):
+        # Brackets wrapped over two lines ("... (X, Huurdersraad" + "Y)"): read as one.
+        index, last, joined = agreement.lines[-2][0], f"{agreement.lines[-2][1]} {last}", 2
     m = re.search(r"[(\[]\s*([^()\[\]]{2,200}?)\s*[)\]]\s*\.?$", last)
-    if not m or (len(agreement.lines) == 1 and not last[: m.start()].strip()):
+    if not m or (len(agreement.lines) == joined and not last[: m.start()].strip()):
         return
     if label := RESPONSIBLE.match(m.group(1)):
-        agreement.lead = label.group(1).strip().rstrip(".")
+        # "(trekker: gemeente; corporaties)": the one named before the semicolon leads, the others help.
+        agreement.lead = label.group(1).split(";")[0].strip().rstrip(".")
     elif names_only(m.group(1), aliases):
         agreement.lead = m.group(1).strip()
     else:
         return
     rest = last[: m.start()].rstrip()
-    agreement.lines[-1:] = [(index, rest)] if rest else []
+    agreement.lines[-joined:] = [(index, rest)] if rest else []

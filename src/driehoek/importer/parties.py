@@ -161,6 +161,8 @@ def _add_org_names(parties: list[Partij], flat: str, text: str = "") -> None:
     for source in (flat, *(line.replace("\t", " ") for line in (text or "").splitlines())):
         for m in re.finditer(rf"\b({ORG_PREFIX}[ \t]+{ORG_NAME})", source):
             name = _trim(m.group(1))
+            if source[m.end() : m.end() + 1] == ":":  # "... en Bewonersraad" + "Betrokken: X": a field's word
+                name = name.rsplit(" ", 1)[0]
             seen[name] = seen.get(name, 0) + 1
     # Bounded: the most frequent names only, each counted once over the text (a long document stays linear).
     candidates = sorted(seen, key=seen.get, reverse=True)[:MAX_NAMES]
@@ -220,6 +222,21 @@ def _listed(parties: list[Partij], text: str) -> None:
         if short[:3] in ("de ", "het") and short[3:4].islower():
             short = bare
         parties.append(Partij(name, short, kind_of(name), {name, short}))
+    # A numbered or bulleted list that defines each party's short name ("2. X Wonen, hierna: X;"): a name without
+    # an organisation word is a party where its words still say a kind ("Wonen", "Zorg").
+    defining = re.compile(
+        rf"^\s*(?:\d{{1,2}}[.)]|[•●▪◦\-–*])\s+(?:de\s+)?({ORG_NAME}),?\s*\(?(?:hierna(?:\s+te\s+noemen)?|verder)"
+        rf"\s*:?\s*(?:de\s+|het\s+)?[‘'\"“]?([A-Z][^()‘’'\"“”;.,]{{1,40}}?)[’'\"”]?\)?\s*[;.,]?\s*$"
+    )
+    for line in head.splitlines():
+        m = defining.match(line)
+        if not m or len(m.group(1).split()) > 6:
+            continue
+        name, short = _trim(m.group(1)), m.group(2).strip()
+        kind = kind_of(name, default="")
+        if kind in ("", GEMEENTE) or _known(parties, name) or _part_of_a_name(parties, name):
+            continue
+        parties.append(Partij(name, short, kind, {name, short}))
 
 
 def _complete(party: Partij, flat: str) -> None:

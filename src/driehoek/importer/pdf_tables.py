@@ -10,6 +10,8 @@ at most MAX_PAGES of them.
 import io
 import re
 
+from .table_shapes import GROUP
+
 NUMBER_WORD = re.compile(r"(?i)^(?:nr\.?|nummer|no\.?|nº|#)$")
 CONTENT_WORD = re.compile(
     r"(?i)^(?:afspraak|afspraken|wat|omschrijving|prestaties?|acties?|maatregel(?:en)?|activiteit(?:en)?|indicator)$"
@@ -27,6 +29,10 @@ def _is_header(line: str) -> bool:
     """A table's header in any column order: a short line with a number word and an agreements word, or
     one made of header words only ("Afspraak Wie Wanneer")."""
     words = line.split()
+    # "Opgave Gemeente Corporaties Huurdersorganisaties": columns of parties (party_columns.py).
+    party_columns = sum(bool(GROUP.fullmatch(w)) for w in words[1:]) >= 2
+    if 3 <= len(words) <= 8 and all(w[:1].isupper() for w in words) and party_columns:
+        return True
     if len(words) > 12 or not any(CONTENT_WORD.match(w) for w in words):
         return False
     if any(NUMBER_WORD.match(w) for w in words):

@@ -9,7 +9,19 @@ from django.utils.translation import gettext as _
 
 from driehoek.register.opendata import FORMAT, VERSION
 
-from . import agreement_facts, extract, limits, parties, reading, sections, set_facts, structure, tables, targets
+from . import (
+    agreement_facts,
+    extract,
+    limits,
+    parties,
+    party_codes,
+    reading,
+    sections,
+    set_facts,
+    structure,
+    tables,
+    targets,
+)
 from .signing import signing_date
 from .structure import BULLET, Hoofdstuk
 from .verantwoordelijken import Matcher
@@ -54,7 +66,8 @@ def propose(
     found, signing = parties.find(document.text)
     aliases = {alias.lower(): p.name for p in found for alias in p.aliases}
     step(_("structuur herkennen"))
-    parsed, doubt = reading.read(document.lines, aliases, check=deadline.check, type_=document.type, only=only)
+    lines = party_codes.expand(document.lines, aliases)  # "[G, W]" where a legend says "[G] staat voor ..."
+    parsed, doubt = reading.read(lines, aliases, check=deadline.check, type_=document.type, only=only)
     themes = parsed.themes
     if not themes:
         raise NoAgreements(

@@ -19,11 +19,12 @@ says who carries it. The result has the other readings' shape (shapes.Structure)
 import re
 
 from .extract import BREAK
-from .line_marks import Mark, follows, mark
+from .line_marks import follows, mark, openings
 from .outline import _names_a_group
 from .sections import names_only
+from .shape_headings import FIELD, OPEN_END, SOFT, headings, next_line
 from .shapes import (
-    DOEL,
+    FRAME,
     LOPEND,
     RESPONSIBLE,
     RICHTINGEN,
@@ -31,28 +32,21 @@ from .shapes import (
     Hoofdstuk,
     Structure,
     double_spaced,
-    is_heading_title,
     wraps_names,
 )
 
-# The document's frame: chapters that hold no agreements (generic words of the genre, no document's names).
-FRAME = re.compile(
-    r"(?i)^(?:\W*)(?:inleiding|introductie|aanleiding|leeswijzer|inhoud(?:sopgave)?|monitoring|evaluatie|"
-    r"ondertekening|handtekeningen|bijlage|colofon|samenvatting|begrippen(?:lijst)?|partijen|ondertekenaars)\b"
-)
 MOST_SHAPES = 8
-SOFT = "\x00"  # a blank line of a double-spaced text: passed over
-FIELD = re.compile(r"^[A-Z][\w/ ]{1,25}:\s*\S")
-OPEN_END = re.compile(r"(?i)\b(?:de|het|een|en|of|van|voor|met|aan|bij|in|op|te|door|naar|om|dat|die|zich)$")
 
 
 def read(lines: list[str], parties_in, aliases, type_=None) -> Structure:
     """The document's agreements as the repeated line shape that reads most of them under themes. `type_` is a
     PDF's type (pdf_fonts.Type): a line set larger or bold stands apart."""
+    lines = list(lines)  # a heading's wrapped line is passed over here, not in the caller's lines
     if double_spaced(lines):  # a blank line after nearly every line sets nothing apart: two do
         lines = [SOFT if _single_blank(lines, k) else x for k, x in enumerate(lines)]
     marks = [mark(x) if x.strip() and x not in (BREAK, SOFT) else None for x in lines]
-    heads = _headings(lines, marks, type_)
+    heads = headings(lines, marks, type_)
+    openings(lines, marks, set(heads), (BREAK, SOFT))  # paragraphs that open alike: a mark of their words
     shapes: dict[str, list[int]] = {}
     for i, m in enumerate(marks):
         if m is not None and i not in heads:
@@ -75,65 +69,6 @@ def read(lines: list[str], parties_in, aliases, type_=None) -> Structure:
 
 def _single_blank(lines: list[str], k: int) -> bool:
     return not lines[k].strip() and 0 < k < len(lines) - 1 and bool(lines[k - 1].strip()) and bool(lines[k + 1].strip())
-
-
-def _headings(lines: list[str], marks: list[Mark | None], type_=None) -> dict[int, tuple[str, str, str]]:
-    """Line -> (shape, number, title) of every short title standing apart: after a blank line, a page break, a
-    field line or a finished sentence, or set larger or bold; not ending a sentence itself, the next line not going
-    on with it (in lower case, with a figure or an amount: "42% een label ...")."""
-    heads = {}
-    before, before_head = "", False
-    for i, raw in enumerate(lines):
-        line = raw.strip()
-        if raw == SOFT:
-            continue
-        if not line or raw == BREAK:
-            before, before_head = "", False
-            continue
-        m = marks[i]
-        title = m.rest if m is not None and m.values else line
-        nxt = _next(lines, i)
-        if (r := RESPONSIBLE.match(before)) and wraps_names(r.group(1), line, nxt):
-            before = line  # "Partijen: gemeente, X, HBV" + "Noord": the name goes on
-            continue
-        apart = (
-            not before
-            or before.endswith((".", ":", "!", "?", ";"))
-            or before.isupper()
-            # A heading under a heading: numbered ("2 Afspraken" + "2.1 Wonen"), or a short title without a comma.
-            or (before_head and (m is not None or (len(line.split()) <= 6 and "," not in line)))
-            or bool(FIELD.match(before) or RESPONSIBLE.match(before))  # "Wie: X" then "2 Betaalbaarheid"
-            or (type_ is not None and (type_.larger(line) or type_.bold(line)))
-        )
-        if (
-            apart
-            and title
-            and is_heading_title(title)
-            and len(title.split()) <= 9
-            and not title.endswith((".", ":", "?", ","))
-            and not FIELD.match(line)
-            and not RESPONSIBLE.match(line)
-            and not DOEL.match(line)
-            and not OPEN_END.search(title)
-            and not (_goes_on(nxt) and mark(nxt) is None)
-            and not (m is not None and not m.values)
-        ):
-            heads[i] = (m.shape if m is not None else ("CAPS" if title.isupper() else "title"), _num(m), title)
-        before, before_head = line, i in heads
-    return heads
-
-
-def _next(lines: list[str], k: int) -> str:
-    return next((x.strip() for x in lines[k + 1 : k + 3] if x.strip() and x not in (BREAK, SOFT)), "")
-
-
-def _goes_on(nxt: str) -> bool:
-    """The next line goes on with a sentence: in lower case, with a figure or an amount ("€ 135 per woning")."""
-    return bool(nxt) and (nxt[:1].islower() or nxt[:1].isdigit() or nxt[:1] in "€%(/&+")
-
-
-def _num(m: Mark | None) -> str:
-    return m.number if m is not None and m.values else ""
 
 
 def _runs(lines, marks, members: list[int], heads) -> list[int]:
@@ -212,7 +147,7 @@ def _lead_in(lines, i: int, line: str) -> bool:
     marked line ("De gemeente zet in op" + "• ...")."""
     if len(line.split()) > 12 or not line[:1].isupper() or FIELD.match(line):
         return False
-    return line.endswith((":", "?")) or bool(OPEN_END.search(line) and mark(_next(lines, i)) is not None)
+    return line.endswith((":", "?")) or bool(OPEN_END.search(line) and mark(next_line(lines, i)) is not None)
 
 
 def _names_parties(title: str, aliases) -> bool:
@@ -272,7 +207,7 @@ def _extent(lines, marks, i: int, heads, units: set[int]) -> list[tuple[int, str
             break
         if RESPONSIBLE.match(line):
             continue
-        if (r := RESPONSIBLE.match(lines[k - 1].strip())) and wraps_names(r.group(1), line, _next(lines, k)):
+        if (r := RESPONSIBLE.match(lines[k - 1].strip())) and wraps_names(r.group(1), line, next_line(lines, k)):
             continue
         if FIELD.match(line) or (line.endswith((":", "?")) and len(line.split()) <= 12 and line[:1].isupper()):
             if out:
@@ -292,7 +227,7 @@ def _lead(lines, i: int, a: Afspraak) -> str:
         line = lines[k].strip(" \x00")
         if m := RESPONSIBLE.match(line):
             lead = m.group(1).strip()
-            if k + 1 < len(lines) and wraps_names(lead, lines[k + 1].strip(), _next(lines, k + 1)):
+            if k + 1 < len(lines) and wraps_names(lead, lines[k + 1].strip(), next_line(lines, k + 1)):
                 lead = f"{lead} {lines[k + 1].strip()}"
             return lead.rstrip(".")
         if k > a.end and line and not FIELD.match(line):

@@ -70,6 +70,13 @@ YEAR_TAIL = re.compile(r"\s*\b(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)\d{2})?\s*\.
 SENTENCE_END = (".", ",", ";", ":", "!", "?")
 
 
+# The document's frame: chapters that hold no agreements (generic words of the genre, no document's names).
+FRAME = re.compile(
+    r"(?i)^(?:\W*)(?:inleiding|introductie|vooraf|voorwoord|aanleiding|leeswijzer|inhoud(?:sopgave)?|monitoring|evaluatie|"
+    r"ondertekening|handtekeningen|bijlage|colofon|samenvatting|begrippen(?:lijst)?|partijen|ondertekenaars)\b"
+)
+
+
 @dataclass
 class Afspraak:
     number: str

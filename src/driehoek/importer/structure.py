@@ -13,7 +13,7 @@ Rules work on the shape of the text, never on the words of one municipality:
 
 import re
 
-from . import numbering, shapes
+from . import numbering, shapes, theme_levels
 from .extract import BREAK
 from .headings import HeadingRules
 from .numbering import _renumber, _title_of
@@ -279,10 +279,10 @@ class Parser(HeadingRules, SectionRules):
 
 
 def parse(lines: list[str], party_aliases: dict[str, str], check=None, type_=None) -> Structure:
-    return finish(Parser(lines, party_aliases, type_).parse(check), party_aliases)
+    return finish(Parser(lines, party_aliases, type_).parse(check), party_aliases, lines)
 
 
-def finish(structure: Structure, party_aliases: dict[str, str]) -> Structure:
+def finish(structure: Structure, party_aliases: dict[str, str], lines: list[str]) -> Structure:
     """After either reading: titles where the document titles its agreements, responsibility written inside
     the text, numbers unique in the set."""
     agreements = [a for chapter in structure.chapters for a in chapter.agreements]
@@ -294,6 +294,8 @@ def finish(structure: Structure, party_aliases: dict[str, str]) -> Structure:
             agreement.lines = agreement.lines[k:]
     for agreement in agreements:
         numbering.inline_lead(agreement, party_aliases)
+    theme_levels.frame_holds_none(structure)
+    theme_levels.up_a_level(structure, lines)
     _renumber(structure)
     return structure
 
@@ -303,7 +305,9 @@ def parse_outline(lines: list[str], party_aliases: dict[str, str], type_=None) -
     from . import outline
 
     return finish(
-        outline.read(lines, Parser(lines, party_aliases, type_).parties_in, party_aliases, type_), party_aliases
+        outline.read(lines, Parser(lines, party_aliases, type_).parties_in, party_aliases, type_),
+        party_aliases,
+        lines,
     )
 
 
@@ -312,4 +316,4 @@ def parse_shapes(lines: list[str], party_aliases: dict[str, str], type_=None) ->
     from . import shape_reading
 
     parties_in = Parser(lines, party_aliases).parties_in
-    return finish(shape_reading.read(lines, parties_in, party_aliases, type_), party_aliases)
+    return finish(shape_reading.read(lines, parties_in, party_aliases, type_), party_aliases, lines)

@@ -47,6 +47,10 @@ def _name_like(part: str) -> bool:
     return 1 <= len(words) <= 6 and not re.search(r"\d", part) and all(w[:1].isupper() or w.islower() for w in words)
 
 
+# A document, plan or agreement named in the opening ("de Woonvisie X", "het Koersdocument Wonen"): the genre's words.
+DOCUMENT_WORD = re.compile(
+    r"(?i)^\w*(?:document|visie|plan|nota|beleid|agenda|convenant|akkoord|deal|strategie|programma|rapport)\b"
+)
 HEAD_CHARACTERS = 8000  # an opening sentence stands near the top
 RUN = r"[A-Z][\w'’&\-]*(?:\s+(?:(?:de|van|der|den|het|aan|op)\s+)?[A-Z][\w'’&\-]*)*"
 
@@ -73,6 +77,8 @@ def beside_parties(text: str, known) -> list[str]:
         if sum(1 for item in items if item and known(item)) < 2:
             continue
         for item in items:
+            if DOCUMENT_WORD.match(item):
+                continue  # "het Koersdocument Wonen, Welzijn en Zorg": a document, not a party
             kind = kind_of(item, default="")
             # Not a known name run on into the next words ("Huurdersvereniging X" + "Plaats, 11 december").
             longer = any(known(" ".join(item.split()[:k])) for k in range(1, len(item.split())))
