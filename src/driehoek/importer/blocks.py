@@ -10,7 +10,8 @@ from dataclasses import dataclass, field
 
 from . import numbering
 from .extract import BREAK
-from .headings import ROMAN, _roman
+from .headings import ROMAN
+from .line_marks import roman_value
 from .shapes import (
     AGREEMENT_WORD,
     BULLET,
@@ -167,7 +168,7 @@ def _classify(
     if DOEL.match(line):
         return Block("text", i, line, lines=[(i, line)])  # a goal: a paragraph
     if (m := ROMAN.match(line)) and is_heading_title(m.group(2)) and not _sentence_like(m.group(2)):
-        return Block("heading", i, m.group(2).strip(), level=1, number=str(_roman(m.group(1))))
+        return Block("heading", i, m.group(2).strip(), level=1, number=str(roman_value(m.group(1))))
     if m := HEADING_WORD.match(line):
         return Block("heading", i, (m.group(2) or m.group(1)).strip(), level=_depth(m.group(1)), number=m.group(1))
     if (m := THEME_COLON.match(line)) and not re.search(r"(?i)\bafspraak\b|\bindicator", line):

@@ -5,6 +5,7 @@ the structure reader (structure.Parser), whose state they read."""
 import re
 
 from .extract import BREAK
+from .line_marks import roman_value
 from .shapes import (
     AGREEMENT_WORD,
     BULLET,
@@ -26,25 +27,16 @@ from .shapes import (
 ROMAN = re.compile(r"^(?:(?:Hoofdstuk|Deel|HOOFDSTUK)\s+)?([IVX]{1,5})[.):]?\s+(\S.*)$")
 
 
-def _roman(numeral: str) -> int:
-    values = {"I": 1, "V": 5, "X": 10}
-    total = 0
-    for k, c in enumerate(numeral):
-        v = values[c]
-        total += -v if k + 1 < len(numeral) and values[numeral[k + 1]] > v else v
-    return total
-
-
 class HeadingRules:
     roman = 0  # the last Roman chapter number read
 
     def roman_next(self, numeral: str) -> bool:
-        return _roman(numeral) == self.roman + 1 and not (self.roman == 0 and any(c.number for c in self.chapters))
+        return roman_value(numeral) == self.roman + 1 and not (self.roman == 0 and any(c.number for c in self.chapters))
 
     def try_heading(self, i: int, line: str) -> bool:
         number, title = None, None
         if (m := ROMAN.match(line)) and is_heading_title(m.group(2)) and self.roman_next(m.group(1)):
-            number, title = str(_roman(m.group(1))), m.group(2).strip()  # "II. Betaalbaarheid" is chapter 2
+            number, title = str(roman_value(m.group(1))), m.group(2).strip()  # "II. Betaalbaarheid" is chapter 2
             self.roman = int(number)
         elif m := HEADING_WORD.match(line):
             number, title = m.group(1), m.group(2).strip() or m.group(1)

@@ -39,12 +39,13 @@ def _values(number: str) -> tuple[int, ...]:
     return tuple(int(p) if p.isdigit() else ord(p[-1].lower()) - ord("a") + 1 for p in parts)
 
 
-def _roman(text: str) -> int:
+def roman_value(numeral: str) -> int:
+    """ "IV" -> 4: the numerals of chapters and themes (I, V and X)."""
     values = {"I": 1, "V": 5, "X": 10}
     total = 0
-    for k, c in enumerate(text):
+    for k, c in enumerate(numeral):
         v = values[c]
-        total += -v if k + 1 < len(text) and values[text[k + 1]] > v else v
+        total += -v if k + 1 < len(numeral) and values[numeral[k + 1]] > v else v
     return total
 
 
@@ -71,7 +72,7 @@ def mark(line: str) -> Mark | None:
         shape = ("(" if m.group("lopen") else "") + "a" + m.group("lclose")
         return Mark(shape, m.group("letter"), rest, _values(m.group("letter")))
     if m.group("roman"):
-        return Mark("I", str(_roman(m.group("roman"))), rest, (_roman(m.group("roman")),))
+        return Mark("I", str(roman_value(m.group("roman"))), rest, (roman_value(m.group("roman")),))
     if not re.search(r"[^\W\d_]", rest):
         return None  # "– – 15": a matrix cell
     return Mark(m.group("bullet"), "", rest)
