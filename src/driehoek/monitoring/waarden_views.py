@@ -45,14 +45,16 @@ def waarden(request, slug: str, jaar: int, nummer: str):
     rows = [row for row in context["indicator_rows"] if row["form"]]
     if not rows:
         raise PermissionDenied
-    changed = []
+    changed, bound = [], []
     for row in rows:
         stored = row["form"]
         form = IndicatorwaardeForm(request.POST, request.FILES, initial=stored.initial, prefix=stored.prefix)
-        row["form"] = form
-        # An untouched indicator is left as it is: no empty save, no history row. The version alone
-        # does not count: someone else's save since the page was drawn is no change of this person's.
+        bound.append(form)
+        # An untouched indicator is left as it is: no empty save, no history row, and its form as drawn
+        # (bound, an empty one would show an error on fields nobody touched). The version alone does
+        # not count: someone else's save since the page was drawn is no change of this person's.
         if set(form.changed_data) - {"versie"}:
+            row["form"] = form
             changed.append(row)
             row["open"] = True
     if changed and all(row["form"].is_valid() for row in changed):
@@ -68,9 +70,10 @@ def waarden(request, slug: str, jaar: int, nummer: str):
             pass
         else:
             return _saved(request, afsprakenset, monitoringsjaar, afspraak, jaar, len(changed))
-    elif not changed:
-        rows[0]["form"].add_error(None, _("Vul een waarde of een oordeel in."))
-        rows[0]["open"] = True
+    elif not changed:  # said once, on the first form (an empty one says it by its own check)
+        if bound[0].is_valid():
+            bound[0].add_error(None, _("Vul een waarde of een oordeel in."))
+        rows[0]["form"], rows[0]["open"] = bound[0], True
     if request.htmx:  # htmx swaps only a successful answer: the errors come back as the section
         return render(request, "monitoring/beoordeling.html#indicatoren", context)
     return render(request, "monitoring/beoordeling.html", context, status=400)

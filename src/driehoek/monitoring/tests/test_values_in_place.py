@@ -83,9 +83,32 @@ def test_an_unchanged_submit_changes_nothing(client, kader, people, year_2026):
     html = client.get(_url(kader, "beoordeling", "1")).content.decode()
     data = dict(re.findall(r'name="(i\d+-(?:waarde|eenheid|bron|versie))"[^>]*value="([^"]*)"', html))
     response = client.post(_url(kader, "waarden", "1"), data)
-    assert response.status_code == 400 and "Vul een waarde of een oordeel in" in response.content.decode()
+    html = response.content.decode()
+    # Said once, where the form starts; the indicators nobody touched show no error of their own
+    # (each was shown as "Vul een waarde of een oordeel in" too, found walking the page).
+    assert response.status_code == 400 and html.count("Vul een waarde of een oordeel in") == 1
     value.refresh_from_db()
     assert value.versie == 1 and value.history.count() == 1
+
+
+def test_an_error_in_one_value_shows_on_that_indicator_only(client, kader, people, year_2026):
+    first, second, third = _indicators(kader, "1")
+    client.force_login(people["woonborg"])
+    response = client.post(
+        _url(kader, "waarden", "1"),
+        {
+            f"i{first.pk}-waarde": "twaalf",  # not a number
+            f"i{first.pk}-versie": "0",
+            f"i{second.pk}-versie": "0",  # untouched
+            f"i{third.pk}-versie": "0",  # untouched
+        },
+    )
+    html = response.content.decode()
+    assert response.status_code == 400 and not Indicatorwaarde.objects.exists()
+    sections = [html[html.index(f'id="indicator-{i.pk}"') :] for i in (first, second, third)]
+    first_part = sections[0][: sections[0].index(f'id="indicator-{second.pk}"')]
+    assert "utrecht-form-field-error-message" in first_part or "errorlist" in first_part
+    assert "Vul een waarde of een oordeel in" not in html
 
 
 def test_save_and_next_goes_to_the_next_open_agreement(client, kader, people, year_2026):
