@@ -287,7 +287,17 @@ LOGGING = {
 }
 
 # Shared by every web process (the API's rate limits): a table in the database.
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "driehoek_cache"}}
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "driehoek_cache"},
+    # Per process, in front of the shared one: the monitoringstabels this process served last
+    # (monitoring/tabelcache.py, docs/adr/0201), about 80 kB each at national scale.
+    "recent": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "recent",
+        "TIMEOUT": 24 * 3600,
+        "OPTIONS": {"MAX_ENTRIES": 32},
+    },
+}
 
 # Background work: Django's tasks framework with a database-backed queue (worker: manage.py db_worker).
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}

@@ -16,13 +16,11 @@ second look at the set's parties.
 """
 
 import hashlib
-import threading
 import uuid
-from collections import OrderedDict
 from functools import cache as once
 from pathlib import Path
 
-from django.core.cache import cache
+from django.core.cache import cache, caches
 from django.core.exceptions import PermissionDenied
 from django.db.models import OuterRef, Subquery
 from django.db.models.signals import post_delete, post_save
@@ -51,7 +49,6 @@ from .forms import TabelFilterForm
 from .models import Beoordeling, Delegatie, Indicatorwaarde, Jaarcheck, Monitoringsjaar, Reactie, Tabelversie
 
 TIMEOUT = 24 * 3600  # an entry of an old token is never read again; this only bounds its stay
-LOCAL_ENTRIES = 32  # per process, the tables served last (about 80 kB each at national scale)
 
 
 @once
@@ -126,32 +123,6 @@ def rendered(user, afsprakenset, jaar: int) -> tuple[str, str]:
     return kept("monitoringstabel", afsprakenset, (jaar, klasse), make, versie=versie, local=True)
 
 
-class _Recent:
-    """The entries this process served last, in front of the shared cache: a hit here saves the
-    cache's query (on PostgreSQL a round trip, most of what a cached monitoringstabel still costs
-    beyond the minimal view). Keyed like the shared cache, token included, so never stale either."""
-
-    def __init__(self, size: int):
-        self.size, self.entries, self.lock = size, OrderedDict(), threading.Lock()
-
-    def get(self, key: str):
-        with self.lock:
-            made = self.entries.get(key)
-            if made is not None:
-                self.entries.move_to_end(key)
-            return made
-
-    def put(self, key: str, made) -> None:
-        with self.lock:
-            self.entries[key] = made
-            self.entries.move_to_end(key)
-            while len(self.entries) > self.size:
-                self.entries.popitem(last=False)
-
-
-recent = _Recent(LOCAL_ENTRIES)
-
-
 def kept(name: str, afsprakenset, parts, make, *, versie: str | None = None, local: bool = False):
     """(what `make()` made, "hit" or "miss"): the entry `name` of the set under `parts` (which must
     name the viewer's class), the language, the set's token and the release; `make()` on a miss.
@@ -162,6 +133,7 @@ def kept(name: str, afsprakenset, parts, make, *, versie: str | None = None, loc
     is a goal of `make bench`; keyed alike, such an entry is as fresh as the shared cache's)."""
     versie = versie or token(afsprakenset)
     key = ":".join(map(str, (name, afsprakenset.pk, *parts, translation.get_language(), versie, release())))
+    recent = caches["recent"]  # this process's own (settings.CACHES), keyed alike: never stale either
     made = recent.get(key) if local else None
     if made is not None:
         return made, "hit"
@@ -171,7 +143,7 @@ def kept(name: str, afsprakenset, parts, make, *, versie: str | None = None, loc
         made = make()
         cache.set(key, made, TIMEOUT)
     if local:
-        recent.put(key, made)
+        recent.set(key, made)
     return made, served
 
 

@@ -21,6 +21,21 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 ARTIFACTS = Path(settings.BASE_DIR) / "test-artifacts"
 
 
+def _read_in(page: Page, live_server, username: str, gemeente: str, document: Path, *, linked: bool = True) -> None:
+    """The municipality's secretary `username` logs in and reads in `document` (the municipality
+    linked to its party by the administrator, unless `linked` is false)."""
+    partij, _new = Partij.objects.get_or_create(
+        naam=f"Gemeente {gemeente}", defaults={"korte_naam": "Gemeente", "soort": "gemeente"}
+    )
+    if linked:
+        partij.gemeenten.add(Gemeente.objects.get_or_create(naam=gemeente)[0])
+    User.objects.create_user(username, password=PASSWORD, partij=partij, rol=User.Rol.SECRETARIS)
+    log_in(page, live_server.url, username)
+    page.get_by_role("link", name="Document inlezen").click()
+    page.get_by_label("Afsprakendocument (PDF of tekstbestand)").set_input_files(str(document))
+    page.get_by_role("button", name="Inlezen").click()
+
+
 def test_read_in_correct_and_accept_a_document(page: Page, live_server, tmp_path):
     ARTIFACTS.mkdir(exist_ok=True)
     gemeente = Partij.objects.create(naam="Gemeente Kranenmeer", korte_naam="Gemeente", soort="gemeente")
@@ -68,8 +83,6 @@ def test_unsure_guesses_are_shown_and_unchanged_forms_change_nothing(page: Page,
     and indicator forms, submitted unchanged, leave the draft as it was."""
     from driehoek.importer.models import Brondocument
 
-    gemeente = Partij.objects.create(naam="Gemeente Proefdorp", korte_naam="Gemeente", soort="gemeente")
-    User.objects.create_user("pien", password=PASSWORD, partij=gemeente, rol=User.Rol.SECRETARIS)
     document = tmp_path / "proefdorp.txt"
     document.write_text(
         "Prestatieafspraken 2026 gemeente Proefdorp en woonstichting Voorbeeld\n\nBESCHIKBAARHEID\n"
@@ -78,10 +91,7 @@ def test_unsure_guesses_are_shown_and_unchanged_forms_change_nothing(page: Page,
         "2. De gemeente organiseert in 2026 minimaal 3 bijeenkomsten.\n",
         encoding="utf-8",
     )
-    log_in(page, live_server.url, "pien")
-    page.get_by_role("link", name="Document inlezen").click()
-    page.get_by_label("Afsprakendocument (PDF of tekstbestand)").set_input_files(str(document))
-    page.get_by_role("button", name="Inlezen").click()
+    _read_in(page, live_server, "pien", "Proefdorp", document, linked=False)
     stored = Brondocument.objects.get().set
 
     first = page.locator("li[id^='afspraak-']").first
@@ -118,17 +128,8 @@ def test_where_two_readings_differ_the_review_screen_says_so_beside_the_source(p
 
     monkeypatch.setattr(structure, "parse_outline", regrouped)
     ARTIFACTS.mkdir(exist_ok=True)
-    gemeente, _new = Partij.objects.get_or_create(
-        naam="Gemeente Aa en Hunze", defaults={"korte_naam": "Gemeente", "soort": "gemeente"}
-    )
-    gemeente.gemeenten.add(Gemeente.objects.get_or_create(naam="Aa en Hunze")[0])
-    User.objects.create_user("anna", password=PASSWORD, partij=gemeente, rol=User.Rol.SECRETARIS)
     source = Path(settings.BASE_DIR) / "data" / "aa-en-hunze" / "bron" / "kaderafspraken-2026-2031.txt"
-
-    log_in(page, live_server.url, "anna")
-    page.get_by_role("link", name="Document inlezen").click()
-    page.get_by_label("Afsprakendocument (PDF of tekstbestand)").set_input_files(str(source))
-    page.get_by_role("button", name="Inlezen").click()
+    _read_in(page, live_server, "anna", "Aa en Hunze", source)
 
     expect(page.locator(".importer-notes")).to_contain_text("Twee lezingen van de indeling van dit document")
     expect(page.locator(".importer-notes")).to_contain_text("controleer de indeling naast de brontekst")
@@ -147,16 +148,9 @@ def test_a_layout_no_rule_knows_is_read_by_its_shapes_and_the_review_screen_says
     from .test_vormen import UNKNOWN_WORD
 
     ARTIFACTS.mkdir(exist_ok=True)
-    gemeente = Partij.objects.create(naam="Gemeente Beekdal", korte_naam="Gemeente", soort="gemeente")
-    gemeente.gemeenten.add(Gemeente.objects.create(naam="Beekdal"))
-    User.objects.create_user("bram", password=PASSWORD, partij=gemeente, rol=User.Rol.SECRETARIS)
     document = tmp_path / "woonafspraken-beekdal.txt"
     document.write_text(UNKNOWN_WORD, encoding="utf-8")
-
-    log_in(page, live_server.url, "bram")
-    page.get_by_role("link", name="Document inlezen").click()
-    page.get_by_label("Afsprakendocument (PDF of tekstbestand)").set_input_files(str(document))
-    page.get_by_role("button", name="Inlezen").click()
+    _read_in(page, live_server, "bram", "Beekdal", document)
 
     expect(page.locator(".importer-notes")).to_contain_text("De indeling van dit document is niet herkend")
     expect(page.locator(".importer-notes")).to_contain_text("Controleer de indeling naast de brontekst")
