@@ -10,6 +10,7 @@ from .shapes import (
     AGREEMENT_WORD,
     BULLET,
     DOEL,
+    FRAME,
     HEADING_WORD,
     LOPEND,
     NUMBERED,
@@ -24,6 +25,8 @@ from .shapes import (
 )
 
 # Chapters numbered in Roman numerals: "II. Betaalbaarheid", "Hoofdstuk III Duurzaamheid".
+# An annex's heading, numbered or not: "Bijlage Stand van de afspraken", "BIJLAGE 2: Monitoring".
+ANNEX = re.compile(r"^(?:Bijlagen?|BIJLAGEN?)\b")
 ROMAN = re.compile(r"^(?:(?:Hoofdstuk|Deel|HOOFDSTUK)\s+)?([IVX]{1,5})[.):]?\s+(\S.*)$")
 
 
@@ -47,10 +50,12 @@ class HeadingRules:
             marked = self.set_larger(line) or (self.set_bold(line) and not self.expected_agreement(candidate))
             if marked and not title.endswith(".") and "," not in title:
                 pass  # the PDF's type says heading, where the numbering is ambiguous ("3 Monitoring" after "Thema 5")
+            elif FRAME.match(title) and len(title.split()) <= 4 and (self.since_break or self.after_blanks >= 1):
+                pass  # "3 Monitoring" standing apart after theme 6: the document's frame goes on, whatever its number
             elif not is_caps(title):
                 # "2. Woonstichting X, rechtsgeldig vertegenwoordigd door ... E." is a list item, not a heading.
                 if (
-                    ("," in title and not self.opens_theme(i))
+                    ("," in title and not (self.opens_theme(i) or self.listing_title(i, title)))
                     or title.endswith(".")
                     or not self.expected_heading(candidate)
                 ):
@@ -58,6 +63,8 @@ class HeadingRules:
                 if self.expected_agreement(candidate) and not (self.sub_heading(candidate) or self.opens_theme(i)):
                     return False
             number = candidate
+        elif ANNEX.match(line) and is_heading_title(line) and (self.since_break or self.after_blanks >= 1):
+            number, title = "", line  # "Bijlage 2 Stand van de afspraken": the frame (shapes.FRAME), no agreements
         elif is_caps(line) and len(line.split()) <= 6 and not line.endswith(SENTENCE_END[1:]):
             if self.mode == "lopende" and BULLET.match(line):
                 return False
@@ -93,9 +100,10 @@ class HeadingRules:
         return self.type is not None and self.type.bold(line)
 
     def plain_title(self, line: str) -> bool:
-        """A short title that no other rule reads: not a label, a section, an agreement or a sentence."""
+        """A short title that no other rule reads: not a label, a section, an agreement or a sentence. A question
+        is one too ("Hoe houden we zicht op de voortgang?")."""
         return (
-            is_heading_title(line)
+            is_heading_title(line[:-1] if line.endswith("?") else line)
             and len(line.split()) <= 8
             and not line.endswith(":")
             and not any(r.match(line) for r in (DOEL, RICHTINGEN, LOPEND, NUMBERED, AGREEMENT_WORD, BULLET))
@@ -108,7 +116,7 @@ class HeadingRules:
         before = next((x.strip() for x in reversed(self.lines[max(0, i - 3) : i]) if x.strip() and x != BREAK), "")
         after = next((x.strip() for x in self.lines[i + 1 : i + 3] if x.strip() and x != BREAK), "")
         return (
-            len(line.split()) <= 5
+            len(line.split()) <= (8 if line.endswith("?") else 5)
             and ":" not in line
             and before.endswith(".")
             and len(after.split()) >= 5
@@ -117,6 +125,12 @@ class HeadingRules:
                 r.match(after) for r in (DOEL, RICHTINGEN, LOPEND, NUMBERED, AGREEMENT_WORD, BULLET, RESPONSIBLE)
             )
         )
+
+    def listing_title(self, i: int, title: str) -> bool:
+        """ "4. Wonen, welzijn en zorg": a short title that lists, standing apart (a blank line under it), not a
+        party in a list ("2. Woonstichting X, vertegenwoordigd door ...")."""
+        below = self.lines[i + 1].strip() if i + 1 < len(self.lines) else ""
+        return len(title.split()) <= 6 and not any(c.isdigit() for c in title) and not below
 
     def expected_heading(self, number: str) -> bool:
         numbered = [c.number for c in self.chapters if c.number]
@@ -128,6 +142,9 @@ class HeadingRules:
             return int(parts[0]) == int(last_parts[0]) + 1 or int(parts[0]) == int(last_parts[0]) + 2
         if parts[:-1] == last_parts[:-1]:
             return int(parts[-1]) == int(last_parts[-1]) + 1
+        if len(parts) < len(last_parts):  # "2.2" after "2.1.3": up a level, the next there
+            k = len(parts)
+            return parts[:-1] == last_parts[: k - 1] and int(parts[-1]) == int(last_parts[k - 1]) + 1
         return parts[:-1] == last_parts and parts[-1] == "1"
 
     def opens_theme(self, i: int) -> bool:

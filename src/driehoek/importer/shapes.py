@@ -18,7 +18,9 @@ AGREEMENT_WORD = re.compile(
     r"((?:[A-Z]{1,3}-|[A-Z]?\.?)\d{1,3}(?:\.\d{1,2}){0,2}(?:\.?[a-z])?)(?![,;)\w])\s*[:.\-–]?\s*(.*)$"
 )
 BULLET = re.compile(r"^([•●○▪■◦➔➢►✓·](?=\s*\S)|[–\-*](?=\s))\s*(\S.*)$")
-DOEL = re.compile(r"^((?:Doel|DOEL|Ambitie|Opgave)(?:stelling)?)\s*:\s*(.*)$")
+DOEL = re.compile(
+    r"^((?:(?:Onze|Ons|De)\s+(?:doel|ambitie|opgave)|Doel|DOEL|Ambitie|Opgave)(?:stelling)?(?:en|s)?)\s*:\s*(.*)$"
+)
 RICHTINGEN = re.compile(
     r"^((?:Richtingen|Uitgangspunt(?:en)?|Uitgangspunten en doelen|Principes|Speerpunten|Wat we willen bereiken)|"
     r"(?:RICHTINGEN|UITGANGSPUNT(?:EN)?))\s*:?\s*(.*)$"

@@ -285,6 +285,7 @@ def parse(lines: list[str], party_aliases: dict[str, str], check=None, type_=Non
 def finish(structure: Structure, party_aliases: dict[str, str], lines: list[str]) -> Structure:
     """After either reading: titles where the document titles its agreements, responsibility written inside
     the text, numbers unique in the set."""
+    theme_levels.leaves_as_agreements(structure)
     agreements = [a for chapter in structure.chapters for a in chapter.agreements]
     titled = [a for a in agreements if _title_of(a)[0]]
     # Titles are a habit of a whole document: a stray short first line in a document without them is text.

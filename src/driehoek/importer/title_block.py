@@ -63,7 +63,9 @@ def beside_parties(text: str, known) -> list[str]:
     from .parties import GEMEENTE, kind_of
 
     found: list[str] = []
-    for sentence in re.split(r"[.;:!?]\s|\n\s*\n", text[:HEAD_CHARACTERS]):
+    # "X Wonen (hierna: X) en ...": the short name in brackets is no item, and its colon ends no sentence.
+    head = re.sub(r"\s*\((?:hierna|verder|kortweg)\b[^()]{0,60}\)", "", text[:HEAD_CHARACTERS])
+    for sentence in re.split(r"[.;:!?]\s|\n\s*\n", head):
         sentence = " ".join(sentence.split())
         if " en " not in sentence or "," not in sentence:
             continue
