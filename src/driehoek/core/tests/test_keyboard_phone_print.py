@@ -79,8 +79,18 @@ def test_keyboard_only_fill_in_voorzet_and_respond(page: Page, live_server, aa_e
     page.keyboard.press("Enter")
     assert page.evaluate("document.activeElement.id") == "inhoud"
 
+    # A wrong value first: saved in place (htmx), focus moves to the error summary, which links to the field.
+    waarde = "/-waarde$/.test(el.name) && el.closest('article').innerText.includes('aantal opgeleverde woningen')"
+    tab_to(page, waarde)
+    page.keyboard.type("veel")
+    tab_to(page, "el.tagName === 'BUTTON' && el.innerText.includes('Waarden opslaan')")
+    page.keyboard.press("Enter")
+    expect(page.locator("#indicatoren .error-summary")).to_be_visible()
+    expect(page.locator("#indicatoren .error-summary")).to_be_focused()
+
     # Fill in an indicator value.
-    tab_to(page, "/-waarde$/.test(el.name) && el.closest('article').innerText.includes('aantal opgeleverde woningen')")
+    tab_to(page, waarde)
+    page.keyboard.press("ControlOrMeta+A")
     page.keyboard.type("12")
     tab_to(page, "/-eenheid$/.test(el.name)")
     page.keyboard.type("woningen")

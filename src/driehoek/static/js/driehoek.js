@@ -51,9 +51,14 @@ document.addEventListener("click", (event) => {
 })();
 
 // After a failed submit, start at the error summary: it lists every error with a link to its field.
+// Also where the form was saved in place (htmx puts the answer in the page: "htmx:load" is the new part).
 (() => {
   const summary = document.querySelector(".error-summary[tabindex]");
   if (summary) summary.focus();
+  document.addEventListener("htmx:load", (event) => {
+    const fresh = event.detail.elt.querySelector?.(".error-summary[tabindex]");
+    if (fresh) fresh.focus();
+  });
 })();
 // A form that takes a while (reading in a document) says so while the server works.
 document.addEventListener("submit", (event) => {
