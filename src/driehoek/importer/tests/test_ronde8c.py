@@ -139,3 +139,33 @@ def test_a_short_title_that_lists_with_commas_is_a_heading_where_the_pdf_sets_it
     pdf = _pdf(LISTING)
     assert _agreements(proposal.propose("proef.pdf", pdf)) == expected
     assert _agreements(proposal.propose("proef.pdf", pdf, only="lines")) == expected  # the line rules, too
+
+
+WITHOUT_BLANKS = (
+    "Prestatieafspraken Proefveen 2026\n"
+    "Gemeente Proefveen, Woonstichting Brinkhof en Huurdersvereniging De Linde\n"
+    "Hoofdstuk 1 – Inleiding\n"
+    "In Proefveen is Woonstichting Brinkhof de enige corporatie. Huurdersvereniging De Linde behartigt de\n"
+    "belangen van de huurders.\n"
+    "Hoofdstuk 2 – Genoeg woningen\n"
+    "Er zijn te weinig huurwoningen.\n"
+    "Wij spreken af dat Brinkhof in 2026 ten minste 20 woningen bouwt. (Brinkhof)\n"
+    "Wij spreken af dat de gemeente in 2026 twee kavels levert. (gemeente)\n"
+    "Hoofdstuk 3 – Betaalbaar wonen\n"
+    "Veel huurders hebben een laag inkomen.\n"
+    "Wij spreken af dat Brinkhof de huren in 2026 met niet meer dan de inflatie verhoogt. (Brinkhof)\n"
+    "Wij spreken af dat de gemeente een folder over toeslagen uitgeeft.\n[gemeente]\n"
+    "Hoofdstuk 4 – Samen leven\n"
+    "De kernen blijven leefbaar.\n"
+    "Wij spreken af dat we elk jaar in elke kern een schouw houden. (gemeente; Brinkhof)\n"
+    "Wij spreken af dat De Linde in 2026 drie bewonersavonden houdt. (De Linde)\n"
+)
+
+
+def test_a_heading_after_a_sentence_closed_by_its_parties_in_brackets_stands_apart_without_blank_lines():
+    """Text as a PDF's text layer gives it, no blank lines: "... verhoogt. (Brinkhof)" is a finished sentence
+    with its parties after it (or its parties on a line of their own), so the heading under it stands apart."""
+    expected = [("Genoeg woningen", 2), ("Betaalbaar wonen", 2), ("Samen leven", 2)]
+    for only in ("", "shapes"):  # the reading chosen, and the shape reading on its own
+        result = proposal.propose("proef.txt", WITHOUT_BLANKS.encode(), only=only)
+        assert [(t["title"], len(t["agreements"])) for t in result.set["themes"]] == expected
