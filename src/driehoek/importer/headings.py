@@ -4,6 +4,7 @@ the structure reader (structure.Parser), whose state they read."""
 
 import re
 
+from . import numbering
 from .extract import BREAK
 from .line_marks import roman_value
 from .shapes import (
@@ -108,7 +109,14 @@ class HeadingRules:
             and not line.endswith(":")
             and not any(r.match(line) for r in (DOEL, RICHTINGEN, LOPEND, NUMBERED, AGREEMENT_WORD, BULLET))
             and not self.is_section(line)
+            and not self.next_titled_agreement(line)
         )
+
+    def next_titled_agreement(self, line: str) -> bool:
+        """ "2b Betaalbare voorraad" set bold after agreement "2a": the next agreement's title, not a title that
+        ends the agreements (a PDF's text layer has no blank line to set it apart)."""
+        found = numbering.item(line)
+        return found is not None and self.expected_agreement(found[0])
 
     def title_between_paragraphs(self, i: int, line: str) -> bool:
         """ "Uitvoering en monitoring" after an agreement's last sentence and over a new paragraph: a title
@@ -127,10 +135,12 @@ class HeadingRules:
         )
 
     def listing_title(self, i: int, title: str) -> bool:
-        """ "4. Wonen, welzijn en zorg": a short title that lists, standing apart (a blank line under it), not a
-        party in a list ("2. Woonstichting X, vertegenwoordigd door ...")."""
+        """ "4. Wonen, welzijn en zorg": a short title that lists, standing apart (a blank line under it, or in a
+        PDF set larger or bold: its text layer has no blank lines), not a party in a list ("2. Woonstichting X,
+        vertegenwoordigd door ...")."""
         below = self.lines[i + 1].strip() if i + 1 < len(self.lines) else ""
-        return len(title.split()) <= 6 and not any(c.isdigit() for c in title) and not below
+        marked = self.set_larger(self.lines[i]) or self.set_bold(self.lines[i])
+        return len(title.split()) <= 6 and not any(c.isdigit() for c in title) and (not below or marked)
 
     def expected_heading(self, number: str) -> bool:
         numbered = [c.number for c in self.chapters if c.number]

@@ -101,7 +101,8 @@ OPENINGS_LEAST = 3  # paragraphs that open alike before their opening is a shape
 def openings(lines: list[str], marks: list["Mark | None"], apart: set[int], blank=("",)) -> None:
     """Paragraphs that open alike ("Wij spreken af dat ...", three times or more) carry a mark of their opening
     words, as a bullet does: agreements written without any sign. A paragraph opens after a blank line, a page
-    break (`blank`) or a finished sentence with a capital, no mark and no heading (`apart`). Fills `marks` in place."""
+    break (`blank`) or a finished sentence (its parties in brackets after it or not) with a capital, no mark and
+    no heading (`apart`). Fills `marks` in place."""
     found: dict[str, list[int]] = {}
     for i, line in enumerate(lines):
         words = re.findall(r"[^\W\d_]+", line.lower())[:OPENING_WORDS]
@@ -111,7 +112,7 @@ def openings(lines: list[str], marks: list["Mark | None"], apart: set[int], blan
             and marks[i] is None
             and i not in apart
             and line[:1].isupper()
-            and (not before.strip() or before in blank or before.rstrip().endswith((".", ")", "!", "?")))
+            and (not before.strip() or before in blank or before.rstrip().endswith((".", ")", "]", "!", "?")))
             and len(line.split()) > OPENING_WORDS
         ):
             found.setdefault(" ".join(words), []).append(i)

@@ -9,6 +9,9 @@ from .shapes import DOEL, RESPONSIBLE, is_heading_title, wraps_names
 
 SOFT = "\x00"  # a blank line of a double-spaced text: passed over
 FIELD = re.compile(r"^[A-Z][\w/ ]{1,25}:\s*\S")
+# A finished sentence with who does it in brackets after it, or those brackets on a line of their own: a text
+# without blank lines still ends there.
+CLOSED_BY_PARTIES = re.compile(r"(?:[.!?]\s*|^)(?:\([^()]{1,80}\)|\[[^\[\]]{1,80}\])$")
 OPEN_END = re.compile(r"(?i)\b(?:de|het|een|en|of|van|voor|met|aan|bij|in|op|te|door|naar|om|dat|die|zich)$")
 
 
@@ -37,6 +40,7 @@ def headings(lines: list[str], marks: list[Mark | None], type_=None) -> dict[int
         apart = (
             not before
             or before.endswith((".", ":", "!", "?", ";"))
+            or CLOSED_BY_PARTIES.search(before) is not None  # "... verhoogt. (gemeente)", "... woning. [W]"
             or before.isupper()
             # A heading under a heading: numbered ("2 Afspraken" + "2.1 Wonen"), or a short title without a comma.
             or (before_head and (m is not None or (len(line.split()) <= 6 and "," not in line)))

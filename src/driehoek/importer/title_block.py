@@ -55,6 +55,29 @@ HEAD_CHARACTERS = 8000  # an opening sentence stands near the top
 RUN = r"[A-Z][\w'’&\-]*(?:\s+(?:(?:de|van|der|den|het|aan|op)\s+)?[A-Z][\w'’&\-]*)*"
 
 
+def _titles_apart(text: str) -> str:
+    """A short title on a line of its own ("Inleiding", "Jaarafspraken wonen 2026") straight over the opening
+    sentence (a PDF's text layer has no blank line under it) is no part of that sentence's first item. A title:
+    five words at most, a capital first, no comma or sentence mark, its last word no small word or organisation
+    word that runs on ("Woonstichting X en", "Huurdersvereniging De", "Gemeente"); the next line starts with a
+    capital."""
+    from .parties import kind_of
+
+    lines = text.split("\n")
+    for k, line in enumerate(lines[:-1]):
+        words = line.split()
+        if (
+            1 <= len(words) <= 5
+            and line.strip()[:1].isupper()
+            and not re.search(r"[.,;:!?()]", line)
+            and len(words[-1]) > 3
+            and not kind_of(words[-1], default="")
+            and lines[k + 1].strip()[:1].isupper()
+        ):
+            lines[k] = line + "\n"
+    return "\n".join(lines)
+
+
 def beside_parties(text: str, known) -> list[str]:
     """Names in an opening sentence's enumeration of parties ("... maken de gemeente X, Woonstichting Y, Z Wonen
     en Huurdersvereniging W met elkaar"): where two or more of its items are known parties, an item without an
@@ -65,6 +88,7 @@ def beside_parties(text: str, known) -> list[str]:
     found: list[str] = []
     # "X Wonen (hierna: X) en ...": the short name in brackets is no item, and its colon ends no sentence.
     head = re.sub(r"\s*\((?:hierna|verder|kortweg)\b[^()]{0,60}\)", "", text[:HEAD_CHARACTERS])
+    head = _titles_apart(head)
     for sentence in re.split(r"[.;:!?]\s|\n\s*\n", head):
         sentence = " ".join(sentence.split())
         if " en " not in sentence or "," not in sentence:
