@@ -33,7 +33,7 @@ def names(text: str) -> list[str]:
             following
             and not SEPARATOR.search(following)
             and (re.search(r"[·|–•]$", line) or (len(following.split()) <= 3 and (not after or bare_word)) or elsewhere)
-        ):
+        ) or (bare_word and SEPARATOR.search(following)):  # "... · Huurdersvereniging" + "W · Bewonersraad V"
             line = f"{line} {following}"
         parts = [p.strip() for p in SEPARATOR.split(line) if p and p.strip()]
         if len(parts) < 2 or not all(_name_like(p) and kind_of(p, default="") for p in parts):

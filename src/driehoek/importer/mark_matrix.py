@@ -1,0 +1,84 @@
+"""Who carries each agreement, from a matrix of marks (docs/adr/0204): a table, often in an annex, whose rows are
+the agreements' numbers and whose columns are the parties, a mark ("x", "✓", "●") where a party is responsible:
+
+    Nr   | Onderwerp      | Gemeente | Corporatie A | Huurdersraad B
+    I.1  | Nieuwbouw      |          | x            |
+    I.2  | Huurbeleid     | x        | x            | x
+
+The columns are told by what they hold, not by a list of names: the party columns are short names or group words
+in the header whose cells hold marks only (at least two such columns, marks in at least two rows); another column
+with words (a subject) stays a label. The table is written as plain lines that no reading takes for agreements
+("I.1 – Nieuwbouw: Corporatie A"), and what it says is kept per number, to be the responsible parties of the
+agreements with that number that name no responsible party of their own (`apply`).
+"""
+
+import re
+
+from .table_shapes import GROUP, RULE
+
+MARK = re.compile(r"(?i)^(?:x|v|✓|✔|●|•|\+|ja)$")
+NUMBER = re.compile(r"^(?:[IVX]{1,5}\.|[A-Z]{1,3}-?|[A-Z]\.)?\d{1,3}(?:\.\d{1,2}){0,2}\.?$|^[IVX]{1,5}\.\d{1,2}$")
+NUMBER_HEAD = re.compile(r"(?i)^(?:nr\.?|nummer|no\.?|#|afspraak(?:\s*(?:nr\.?|nummer))?)$")
+ROWS_AT_MOST = 400
+
+
+def _cells(line: str, width: int) -> list[str] | None:
+    if line.count("|") < 2:
+        return None
+    parts = [p.strip() for p in line.strip().strip("|").split("|")]
+    parts += [""] * (width - len(parts))  # empty cells at a row's end may be left off
+    return parts if len(parts) == width else None
+
+
+def _short_name(name: str) -> bool:
+    return 1 <= len(name.split()) <= 3 and name[:1].isupper() and not re.search(r"\d", name)
+
+
+def convert(lines: list[str], i: int, leads: dict[str, str]) -> tuple[list[str], int] | None:
+    """The lines of the matrix of marks whose header is line i, as plain lines, and the line after it; what it says
+    goes into `leads` (number -> the parties, as a responsibility line names them). None where line i heads none."""
+    line = lines[i]
+    if line.count("|") < 3 or len(line) > 400:
+        return None
+    names = [p.strip() for p in line.strip().strip("|").split("|")]
+    if not NUMBER_HEAD.match(names[0]) or not all(names):
+        return None
+    rows, k = [], i + 1
+    while k < len(lines) and len(rows) < ROWS_AT_MOST:
+        if lines[k].strip() and RULE.match(lines[k]):
+            k += 1
+            continue
+        cells = _cells(lines[k], len(names))
+        if cells is None or not NUMBER.match(cells[0]):
+            break
+        rows.append(cells)
+        k += 1
+    columns = [
+        c
+        for c in range(1, len(names))
+        if _short_name(names[c]) and all(not row[c] or MARK.match(row[c]) for row in rows)
+    ]
+    marked = [row for row in rows if any(row[c] for c in columns)]
+    if len(columns) < 2 or len(marked) < 2:
+        return None
+    labels = [c for c in range(1, len(names)) if c not in columns]
+    out = [""]
+    for row in rows:
+        who = [names[c].lower() if GROUP.fullmatch(names[c]) else names[c] for c in columns if row[c]]
+        label = " ".join(row[c] for c in labels if row[c])
+        number = row[0].rstrip(".")
+        out.append(f"{number} – {label}: {', '.join(who) or '–'}" if label else f"{number} – {', '.join(who) or '–'}")
+        if who:
+            leads[number] = ", ".join(who)
+    return out + ["", ""], k
+
+
+def apply(structure, leads: dict[str, str]) -> None:
+    """The matrix's parties for every agreement with its number that names no responsible party of its own."""
+    if not leads:
+        return
+    for theme in structure.themes:
+        for agreement in theme.agreements:
+            who = leads.get(agreement.number.rstrip("."))
+            if who and not (agreement.lead or agreement.by_heading or agreement.section_parties):
+                agreement.lead = who

@@ -1,0 +1,102 @@
+"""Round 8 B of the importer (docs/importer.md, docs/adr/0203): made-up snippets with fictional names."""
+
+from driehoek.importer import parties, proposal, table_themes, title_block
+
+
+def _read(text: str) -> list[tuple[str, str, list[str]]]:
+    result = proposal.propose("proef.txt", text.encode())
+    return [(t["title"], a["number"], a["responsible"]) for t in result.set["themes"] for a in t["agreements"]]
+
+
+HEADER = (
+    "Nr   | Afspraak                                         | Trekker     | Gereed\n"
+    "-----+--------------------------------------------------+-------------+-------\n"
+)
+
+
+def _row(number: str, text: str, who: str, when: str) -> str:
+    return f"{number:<4} | {text:<48} | {who:<11} | {when}\n"
+
+
+# One table over three pages, its header repeated, a caption on each page and themes as rows inside it.
+ONE_TABLE = (
+    "Woonafspraken Beekdal 2026-2028\n\n"
+    "Gemeente Beekdal · Woonstichting Lindehof · Huurdersvereniging\nDe Wilg · Bewonersraad Esdoorn\n\n"
+    "1 Inleiding\n\nDe afspraken staan in één tabel, gegroepeerd naar thema. Per afspraak staat de trekker.\n\n"
+    "2 Wat we samen willen\n\nIedereen in Beekdal woont betaalbaar en goed, in een buurt waar hij zich thuis voelt.\n\n"
+    "Tabel 1 – Afspraken 2026-2028\n\n"
+    + HEADER
+    + "Huren en lasten\n"
+    + _row("1", "Lindehof houdt de huren onder de aftoppingsgrens.", "Lindehof", "2026")
+    + _row("2", "De gemeente en Lindehof maken een schuldenaanpak.", "gemeente", "2027")
+    + "\fVervolg tabel 1 – Afspraken 2026-2028\n\n"
+    + HEADER
+    + _row("3", "De Wilg geeft elk jaar advies over de huren.", "De Wilg", "jaarlijks")
+    + "Nieuwbouw en grond\n"
+    + _row("4", "Lindehof bouwt ten minste 40 sociale huurwoningen.", "Lindehof", "2028")
+    + _row("5", "De gemeente levert de grond voor 40 woningen.", "gemeente", "2026")
+    + "\fVervolg tabel 1 – Afspraken 2026-2028\n\n"
+    + HEADER
+    + "Zorg, welzijn en buurt\n"
+    + _row("6", "Lindehof en de gemeente openen een huiskamer.", "Lindehof", "2027")
+    + _row("7", "Alle partijen lopen elk jaar een wijkschouw.", "partijen", "jaarlijks")
+    + "\f3 Monitoring\n\nDe gemeente bundelt elk jaar de stand van zaken in één overzicht voor het overleg.\n\n"
+    "4 Ondertekening\n\nBeekdal, 1 december 2025\n"
+)
+
+
+def test_theme_rows_inside_a_table_over_pages_are_the_themes_and_its_captions_are_none():
+    read = _read(ONE_TABLE)
+    assert [(title, number) for title, number, _who in read] == [
+        ("Huren en lasten", "1"),
+        ("Huren en lasten", "2"),
+        ("Huren en lasten", "3"),
+        ("Nieuwbouw en grond", "4"),
+        ("Nieuwbouw en grond", "5"),
+        ("Zorg, welzijn en buurt", "6"),  # a title that lists with commas is a row too
+        ("Zorg, welzijn en buurt", "7"),
+    ]
+    # The lead column says who: the table is read to its last row, not into the chapter after it.
+    assert read[1][2] == ["Gemeente Beekdal"]
+    assert read[5][2] == ["Woonstichting Lindehof"]
+
+
+def test_titles_above_the_tables_stay_headings_and_one_row_inside_is_no_theme_row():
+    marks = table_themes.Marks()
+    page = ["Woonlasten"]
+    marks.heading(page, "Woonlasten")  # a title above a new table's header: a plain str
+    marks.heading(page, table_themes.inside("II Wonen", header_next=False))  # numbered: the readings know it
+    marks.apply()
+    assert page == ["Woonlasten"]
+    one = ["Tabel 2 – Afspraken", "", "Huren"]
+    marks = table_themes.Marks()
+    marks.header_at(one[:1])
+    marks.heading(one, table_themes.inside("Huren", header_next=False))
+    marks.apply()
+    assert one == ["Tabel 2 – Afspraken", "", "Huren"]  # a single row inside: left as it is
+
+
+def test_captions_and_comma_lists():
+    assert table_themes.is_caption("Vervolg tabel 3 – Afspraken")
+    assert table_themes.is_caption("Tabel 2: Afspraken per thema")
+    assert not table_themes.is_caption("Tabellen en figuren")
+    assert not table_themes.is_caption("Betaalbaarheid")
+    assert table_themes.comma_list("Wonen, welzijn en zorg")
+    assert table_themes.comma_list("Zorg, welzijn & leefbaarheid")
+    assert not table_themes.comma_list("De gemeente, de corporaties en de huurders spreken af dat zij samen werken")
+    assert not table_themes.comma_list("Betaalbaarheid")
+
+
+def test_a_title_block_name_wrapped_after_its_organisation_word_onto_a_line_of_names():
+    text = (
+        "Woonafspraken Beekdal\n\nGemeente Beekdal · Woonstichting Lindehof · Huurdersvereniging\n"
+        "De Wilg · Bewonersraad Esdoorn\n\nInleiding\n"
+    )
+    assert title_block.names(text) == [
+        "Gemeente Beekdal",
+        "Woonstichting Lindehof",
+        "Huurdersvereniging De Wilg",
+        "Bewonersraad Esdoorn",
+    ]
+    found, _signing = parties.find(ONE_TABLE)
+    assert "Huurdersvereniging" not in {p.name for p in found}
