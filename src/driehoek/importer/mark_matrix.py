@@ -8,7 +8,7 @@ the agreements' numbers and whose columns are the parties, a mark ("x", "✓", "
 The columns are told by what they hold, not by a list of names: the party columns are short names or group words
 in the header whose cells hold marks only (at least two such columns, marks in at least two rows); another column
 with words (a subject) stays a label. The table is written as plain lines that no reading takes for agreements
-("I.1 – Nieuwbouw: Corporatie A"), and what it says is kept per number, to be the responsible parties of the
+("Nieuwbouw (I.1): Corporatie A"), and what it says is kept per number, to be the responsible parties of the
 agreements with that number that name no responsible party of their own (`apply`).
 """
 
@@ -67,10 +67,25 @@ def convert(lines: list[str], i: int, leads: dict[str, str]) -> tuple[list[str],
         who = [names[c].lower() if GROUP.fullmatch(names[c]) else names[c] for c in columns if row[c]]
         label = " ".join(row[c] for c in labels if row[c])
         number = row[0].rstrip(".")
-        out.append(f"{number} – {label}: {', '.join(who) or '–'}" if label else f"{number} – {', '.join(who) or '–'}")
+        # The number not first, so that no reading takes the line for an agreement: "Nieuwbouw (I.1): X, Y".
+        out.append(f"{label or 'Afspraak'} ({number}): {', '.join(who) or '–'}")
         if who:
             leads[number] = ", ".join(who)
     return out + ["", ""], k
+
+
+def on_page(text: str) -> bool:
+    """A PDF page's text (its cells one after the other) that holds a matrix of marks: a line that opens with a number
+    word, and three or more lines that open with a number and end in a mark ("I.4 Kloosterhof x x")."""
+    lines = text.splitlines()
+    if not any(NUMBER_HEAD.match(line.split()[0]) for line in lines if line.split()):
+        return False
+    rows = 0
+    for line in lines:
+        words = line.split()
+        if len(words) >= 2 and NUMBER.match(words[0]) and MARK.match(words[-1]):
+            rows += 1
+    return rows >= 3
 
 
 def apply(structure, leads: dict[str, str]) -> None:

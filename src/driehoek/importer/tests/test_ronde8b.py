@@ -1,6 +1,6 @@
 """Round 8 B of the importer (docs/importer.md, docs/adr/0203): made-up snippets with fictional names."""
 
-from driehoek.importer import parties, proposal, table_themes, title_block
+from driehoek.importer import mark_matrix, parties, proposal, table_themes, title_block
 
 
 def _read(text: str) -> list[tuple[str, str, list[str]]]:
@@ -100,3 +100,72 @@ def test_a_title_block_name_wrapped_after_its_organisation_word_onto_a_line_of_n
     ]
     found, _signing = parties.find(ONE_TABLE)
     assert "Huurdersvereniging" not in {p.name for p in found}
+
+
+# Who is responsible stands in an annex: a matrix of marks, the parties as columns.
+MATRIX = (
+    "Woonafspraken Beekdal 2026-2028\n\n"
+    "Inleiding\n\n"
+    "Partijen zijn de gemeente Beekdal, Woonbedrijf Lindehof (Lindehof), Woonstichting Esdoorn (Esdoorn) en "
+    "Huurdersvereniging Beekdal (HV Beekdal). In de tekst staat wat we afspreken; wie voor een afspraak "
+    "verantwoordelijk is, staat in bijlage 1.\n\f"
+    "1 Nieuwbouw\n\nHet dorp groeit tot 2030 met ruim 200 huishoudens.\n\n"
+    "1.1 In de periode 2026-2028 worden ten minste 80 sociale huurwoningen opgeleverd.\n\n"
+    "1.2 De grond voor sociale huur wordt verkocht tegen een vaste prijs van € 20.000 per woning.\n\n"
+    "1.3 Er komt een onderzoek naar woningdelen; de uitkomsten liggen er vóór de zomer van 2026.\n\n"
+    "2 Betaalbaarheid\n\nVeel huishoudens in een huurwoning hebben een laag inkomen.\n\n"
+    "2.1 De huren stijgen in 2026, 2027 en 2028 niet meer dan de inflatie.\n\n"
+    "2.2 Huurders krijgen elk jaar vóór 1 juli een heldere afrekening van de servicekosten.\n\n"
+    "2.3 Het fonds voor woonlasten blijft bestaan met jaarlijks ten minste € 50.000.\n\f"
+    "3 Leefbaarheid\n\nBewoners geven hun buurt gemiddeld een 7,1.\n\n"
+    "3.1 In elk dorp wordt eens per jaar een schouw gehouden, samen met bewoners.\n\n"
+    "3.2 In elk complex met meer dan 40 woningen is een contactpersoon namens de huurders.\n\n"
+    "Ondertekening\n\nBeekdal, 1 december 2025\n\n"
+    "Gemeente Beekdal, A. de Vries, wethouder\nWoonbedrijf Lindehof, B. Jansen, bestuurder\n"
+    "Woonstichting Esdoorn, C. Bakker, bestuurder\nHuurdersvereniging Beekdal, D. Smit, voorzitter\n\f"
+    "Bijlage 1 Verantwoordelijkheden per afspraak\n\n"
+    "Nr    | Onderwerp        | Gemeente | Lindehof | Esdoorn | HV Beekdal\n"
+    "------+------------------+----------+----------+---------+-----------\n"
+    "1.1   | Nieuwbouw        |          | x        | x       |\n"
+    "1.2   | Grondprijs       | x        |          |         |\n"
+    "1.3   | Woningdelen      | x        |          |         |\n"
+    "2.1  | Huurbeleid       |          | x        | x       |\n"
+    "2.2  | Servicekosten    |          | x        |         | x\n"
+    "2.3  | Fonds            | x        |          |         |\n"
+    "3.1 | Schouw           | x        | x        | x       |\n"
+    "3.2 | Contactpersonen  |          |          |         | x\n"
+)
+
+
+def test_a_matrix_of_marks_in_an_annex_says_who_carries_each_agreement():
+    read = _read(MATRIX)
+    lindehof, esdoorn, hv = "Woonbedrijf Lindehof", "Woonstichting Esdoorn", "Huurdersvereniging Beekdal"
+    assert [(number, who) for _theme, number, who in read] == [
+        ("1.1", [lindehof, esdoorn]),
+        ("1.2", ["Gemeente Beekdal"]),
+        ("1.3", ["Gemeente Beekdal"]),
+        ("2.1", [lindehof, esdoorn]),
+        ("2.2", [lindehof, hv]),
+        ("2.3", ["Gemeente Beekdal"]),
+        ("3.1", ["Gemeente Beekdal", lindehof, esdoorn]),
+        ("3.2", [hv]),
+    ]
+    found, _signing = parties.find(MATRIX)  # the header's last two names are no party of their own
+    assert sorted(p.name for p in found) == [
+        "Gemeente Beekdal",
+        "Huurdersvereniging Beekdal",
+        "Woonbedrijf Lindehof",
+        "Woonstichting Esdoorn",
+    ]
+
+
+def test_a_matrix_needs_marks_in_two_party_columns_and_leaves_the_text_own_lead():
+    leads: dict[str, str] = {}
+    words = ["Nr | Onderwerp | Gemeente | Lindehof", "1 | Nieuwbouw | veel | weinig", "2 | Huren | ja, deels | nee"]
+    assert mark_matrix.convert(words, 0, leads) is None  # cells with words: no matrix of marks
+    lines = ["Nr | Onderwerp | Gemeente | Lindehof", "1 | Nieuwbouw | | x", "2 | Huren | x | ✓"]
+    out, after = mark_matrix.convert(lines, 0, leads)
+    assert after == 3 and leads == {"1": "Lindehof", "2": "gemeente, Lindehof"}
+    assert "Nieuwbouw (1): Lindehof" in out
+    assert mark_matrix.on_page("Nr Onderwerp Gemeente Lindehof\n1 Nieuwbouw x\n2 Huren x x\n3 Zorg x")
+    assert not mark_matrix.on_page("1. De gemeente bouwt.\n2. Lindehof bouwt.\n3. Esdoorn bouwt.")
