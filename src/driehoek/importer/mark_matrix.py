@@ -1,4 +1,4 @@
-"""Who carries each agreement, from a matrix of marks (docs/adr/0204): a table, often in an annex, whose rows are
+"""Who carries each agreement, from a matrix of marks (docs/adr/0203): a table, often in an annex, whose rows are
 the agreements' numbers and whose columns are the parties, a mark ("x", "✓", "●") where a party is responsible:
 
     Nr   | Onderwerp      | Gemeente | Corporatie A | Huurdersraad B
