@@ -34,6 +34,14 @@ def _short_name(name: str) -> bool:
     return 1 <= len(name.split()) <= 3 and name[:1].isupper() and not re.search(r"\d", name)
 
 
+def _row_at(lines: list[str], k: int, width: int) -> bool:
+    """Line k is a numbered row or the rule under the header."""
+    if k < len(lines) and lines[k].strip() and RULE.match(lines[k]):
+        return True
+    cells = _cells(lines[k], width) if k < len(lines) else None
+    return cells is not None and NUMBER.match(cells[0]) is not None
+
+
 def convert(lines: list[str], i: int, leads: dict[str, str]) -> tuple[list[str], int] | None:
     """The lines of the matrix of marks whose header is line i, as plain lines, and the line after it; what it says
     goes into `leads` (number -> the parties, as a responsibility line names them). None where line i heads none."""
@@ -45,8 +53,8 @@ def convert(lines: list[str], i: int, leads: dict[str, str]) -> tuple[list[str],
         return None
     rows, k = [], i + 1
     while k < len(lines) and len(rows) < ROWS_AT_MOST:
-        if lines[k].strip() and RULE.match(lines[k]):
-            k += 1
+        if lines[k].strip() and RULE.match(lines[k]) or not lines[k].strip() and _row_at(lines, k + 1, len(names)):
+            k += 1  # a rule, or a blank line between rows (a text with a blank line after every line)
             continue
         cells = _cells(lines[k], len(names))
         if cells is None or not NUMBER.match(cells[0]):

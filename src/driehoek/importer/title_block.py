@@ -26,6 +26,8 @@ def names(text: str) -> list[str]:
         # A name wrapped to the next line: the line ends in a separator, or a short line follows before a blank.
         # Or the line ends in an organisation word alone ("... – Huurdersvereniging" + "Wonen en Leven").
         bare_word = len(SEPARATOR.split(line)[-1].split()) == 1 and bool(kind_of(SEPARATOR.split(line)[-1], ""))
+        if bare_word and not following and SEPARATOR.search(after):
+            following = after  # over a blank line (a text with a blank line after every line)
         # Or the last name with the next line's words stands again further on ("Stichting X" + "Y", "Stichting X Y").
         whole = f"{SEPARATOR.split(line)[-1].strip()} {following}"
         elsewhere = len(following.split()) <= 3 and flat.count(" ".join(whole.split())) >= 2

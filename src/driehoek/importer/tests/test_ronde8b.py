@@ -169,3 +169,17 @@ def test_a_matrix_needs_marks_in_two_party_columns_and_leaves_the_text_own_lead(
     assert "Nieuwbouw (1): Lindehof" in out
     assert mark_matrix.on_page("Nr Onderwerp Gemeente Lindehof\n1 Nieuwbouw x\n2 Huren x x\n3 Zorg x")
     assert not mark_matrix.on_page("1. De gemeente bouwt.\n2. Lindehof bouwt.\n3. Esdoorn bouwt.")
+
+
+def test_a_matrix_and_a_title_block_with_a_blank_line_after_every_line():
+    spaced = "\n".join(line + "\n" if line.strip() else line for line in MATRIX.split("\n"))
+    lindehof, esdoorn = "Woonbedrijf Lindehof", "Woonstichting Esdoorn"
+    assert [(number, who) for _theme, number, who in _read(spaced)][:2] == [
+        ("1.1", [lindehof, esdoorn]),
+        ("1.2", ["Gemeente Beekdal"]),
+    ]
+    block = (
+        "Gemeente Beekdal · Woonstichting Lindehof · Huurdersvereniging\n\n"
+        "De Wilg · Bewonersraad Esdoorn\n\nInleiding\n"
+    )
+    assert "Huurdersvereniging De Wilg" in title_block.names(block)
