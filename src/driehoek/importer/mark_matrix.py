@@ -7,9 +7,10 @@ the agreements' numbers and whose columns are the parties, a mark ("x", "✓", "
 
 The columns are told by what they hold, not by a list of names: the party columns are short names or group words
 in the header whose cells hold marks only (at least two such columns, marks in at least two rows); another column
-with words (a subject) stays a label. The table is written as plain lines that no reading takes for agreements
-("Nieuwbouw (I.1): Corporatie A"), and what it says is kept per number, to be the responsible parties of the
-agreements with that number that name no responsible party of their own (`apply`).
+with words (a subject) stays a label. The table is typed with pipes, or aligned (its columns two spaces or more
+apart, a row's cells read at the header's columns). The table is written as plain lines that no reading takes
+for agreements ("Nieuwbouw (I.1): Corporatie A"), and what it says is kept per number, to be the responsible
+parties of the agreements with that number that name no responsible party of their own (`apply`).
 """
 
 import re
@@ -22,7 +23,25 @@ NUMBER_HEAD = re.compile(r"(?i)^(?:nr\.?|nummer|no\.?|#|afspraak(?:\s*(?:nr\.?|n
 ROWS_AT_MOST = 400
 
 
-def _cells(line: str, width: int) -> list[str] | None:
+def _header(line: str) -> tuple[list[str], list[int] | None] | None:
+    """The column names of a header line, and where each column starts (None for a piped table)."""
+    if line.count("|") >= 3:
+        return [p.strip() for p in line.strip().strip("|").split("|")], None
+    if "|" in line:
+        return None
+    found = [(m.start(), m.group(0)) for m in re.finditer(r"\S+(?: \S+)*", line)]  # two spaces part columns
+    return ([name for _start, name in found], [start for start, _name in found]) if len(found) >= 3 else None
+
+
+def _cells(line: str, width: int, starts: list[int] | None = None) -> list[str] | None:
+    """A row's cells: between pipes, or (`starts`) at the header's columns, a cell a character early or late."""
+    if starts is not None:
+        from .agreement_tables import _cut
+
+        if "|" in line or not line.strip():
+            return None
+        bounds = [0] + [_cut(line, start) for start in starts[1:]] + [len(line)]
+        return [line[bounds[k] : bounds[k + 1]].strip() for k in range(width)]
     if line.count("|") < 2:
         return None
     parts = [p.strip() for p in line.strip().strip("|").split("|")]
@@ -34,11 +53,11 @@ def _short_name(name: str) -> bool:
     return 1 <= len(name.split()) <= 3 and name[:1].isupper() and not re.search(r"\d", name)
 
 
-def _row_at(lines: list[str], k: int, width: int) -> bool:
+def _row_at(lines: list[str], k: int, width: int, starts: list[int] | None) -> bool:
     """Line k is a numbered row or the rule under the header."""
     if k < len(lines) and lines[k].strip() and RULE.match(lines[k]):
         return True
-    cells = _cells(lines[k], width) if k < len(lines) else None
+    cells = _cells(lines[k], width, starts) if k < len(lines) else None
     return cells is not None and NUMBER.match(cells[0]) is not None
 
 
@@ -46,17 +65,21 @@ def convert(lines: list[str], i: int, leads: dict[str, str]) -> tuple[list[str],
     """The lines of the matrix of marks whose header is line i, as plain lines, and the line after it; what it says
     goes into `leads` (number -> the parties, as a responsibility line names them). None where line i heads none."""
     line = lines[i]
-    if line.count("|") < 3 or len(line) > 400:
+    header = _header(line) if len(line) <= 400 else None
+    if header is None or not NUMBER_HEAD.match(header[0][0]) or not all(header[0]):
         return None
-    names = [p.strip() for p in line.strip().strip("|").split("|")]
-    if not NUMBER_HEAD.match(names[0]) or not all(names):
-        return None
+    names, starts = header
     rows, k = [], i + 1
     while k < len(lines) and len(rows) < ROWS_AT_MOST:
-        if lines[k].strip() and RULE.match(lines[k]) or not lines[k].strip() and _row_at(lines, k + 1, len(names)):
+        if (
+            lines[k].strip()
+            and RULE.match(lines[k])
+            or not lines[k].strip()
+            and _row_at(lines, k + 1, len(names), starts)
+        ):
             k += 1  # a rule, or a blank line between rows (a text with a blank line after every line)
             continue
-        cells = _cells(lines[k], len(names))
+        cells = _cells(lines[k], len(names), starts)
         if cells is None or not NUMBER.match(cells[0]):
             break
         rows.append(cells)
@@ -64,7 +87,9 @@ def convert(lines: list[str], i: int, leads: dict[str, str]) -> tuple[list[str],
     columns = [
         c
         for c in range(1, len(names))
-        if _short_name(names[c]) and all(not row[c] or MARK.match(row[c]) for row in rows)
+        if _short_name(names[c])
+        and any(row[c] for row in rows)
+        and all(not row[c] or MARK.match(row[c]) for row in rows)
     ]
     marked = [row for row in rows if any(row[c] for c in columns)]
     if len(columns) < 2 or len(marked) < 2:

@@ -183,3 +183,25 @@ def test_a_matrix_and_a_title_block_with_a_blank_line_after_every_line():
         "De Wilg · Bewonersraad Esdoorn\n\nInleiding\n"
     )
     assert "Huurdersvereniging De Wilg" in title_block.names(block)
+
+
+def test_an_aligned_matrix_without_pipes_is_read_at_its_header_columns():
+    lines = [
+        "Nr     Onderwerp          Gemeente   Lindehof   Esdoorn   HV Beekdal",
+        "1.1    Nieuwbouw                     x          x",
+        "1.2    Grondprijs         x",
+        "",
+        "2.1    Servicekosten                 x                    x",
+        "",
+        "Tot slot",
+    ]
+    leads: dict[str, str] = {}
+    _out, after = mark_matrix.convert(lines, 0, leads)
+    assert after == 5  # the blank line after the last row
+    assert leads == {"1.1": "Lindehof, Esdoorn", "1.2": "gemeente", "2.1": "Lindehof, HV Beekdal"}
+    # An aligned table of agreements with its lead column is no matrix of marks.
+    table = [
+        "Nr   Afspraak                          Trekker    Gereed",
+        "1    Lindehof bouwt 40 woningen.       Lindehof   2026",
+    ]
+    assert mark_matrix.convert(table, 0, {}) is None
