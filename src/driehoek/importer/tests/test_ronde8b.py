@@ -139,6 +139,9 @@ MATRIX = (
 
 def test_a_matrix_of_marks_in_an_annex_says_who_carries_each_agreement():
     read = _read(MATRIX)
+    # The review screen says where the responsible parties came from.
+    notes = proposal.propose("proef.txt", MATRIX.encode()).notes
+    assert "Wie verantwoordelijk is voor 8 afspraken, gelezen uit een tabel met kruisjes" in notes
     lindehof, esdoorn, hv = "Woonbedrijf Lindehof", "Woonstichting Esdoorn", "Huurdersvereniging Beekdal"
     assert [(number, who) for _theme, number, who in read] == [
         ("1.1", [lindehof, esdoorn]),
