@@ -193,7 +193,9 @@ def _rows(lines: list[str], i: int, columns: list[tuple[int, str]], double: bool
         # ("II Wonen | | |").
         alone = cells is not None and bool(cells[0]) and not any(cells[1:]) and not ROW_NUMBER.match(cells[0])
         heading = line.strip() if cells is None else (cells[0] if alone else "")
-        if piped and heading and _title(heading) and _rows_follow(lines, i + 1, columns):
+        if not piped and table_themes.title_line(line, ROW_NUMBER):
+            heading = line.strip()  # an aligned table's title between its rows: one run of words from the margin
+        if heading and _title(heading) and _rows_follow(lines, i + 1, columns, aligned=not piped):
             items.append(table_themes.inside(heading, _header_next(lines, i + 1)))
             rows, blanks, i = [], 0, i + 1
             continue
@@ -269,13 +271,15 @@ def _title(text: str) -> bool:
     )
 
 
-def _rows_follow(lines: list[str], i: int, columns: list[tuple[int, str]]) -> bool:
-    """Rows come next, under this title and any titles below it ("2 Wonen" + "2.1 Nieuwbouw" + rows)."""
+def _rows_follow(lines: list[str], i: int, columns: list[tuple[int, str]], aligned: bool = False) -> bool:
+    """Rows come next, under this title and any titles below it ("2 Wonen" + "2.1 Nieuwbouw" + rows); in an
+    `aligned` table (no pipes) a row opens with its number at the margin."""
     following = [x for x in lines[i : i + 6] if x.strip() and not RULE.match(x)]
     while len(following) > 1 and following[0].count("|") < 2 and _title(following[0].strip()):
         following = following[1:]
     nxt = following[0] if following else ""
-    return nxt.count("|") >= len(columns) - 1 or _header(nxt) is not None
+    row = aligned and "|" not in nxt and bool(nxt[:1].strip()) and ROW_NUMBER.match(nxt.split()[0]) is not None
+    return nxt.count("|") >= len(columns) - 1 or _header(nxt) is not None or row
 
 
 def _header_next(lines: list[str], i: int) -> bool:

@@ -48,6 +48,17 @@ def inside(title: str, header_next: bool) -> str:
     return title if header_next else Row(title)
 
 
+def title_line(line: str, row_number: re.Pattern) -> bool:
+    """A line of an aligned table (no pipes) that is one run of words from the margin, not a row's number: a title
+    between the rows ("Betaalbaarheid" over rows "1   De corporaties ...   corporaties")."""
+    return (
+        "|" not in line
+        and line[:1].strip() != ""
+        and re.fullmatch(r"\S+(?: \S+)*", line.strip()) is not None
+        and row_number.match(line.split()[0]) is None
+    )
+
+
 def is_caption(text: str) -> bool:
     return CAPTION.match(text.strip()) is not None
 

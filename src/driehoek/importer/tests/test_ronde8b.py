@@ -208,3 +208,17 @@ def test_an_aligned_matrix_without_pipes_is_read_at_its_header_columns():
         "1    Lindehof bouwt 40 woningen.       Lindehof   2026",
     ]
     assert mark_matrix.convert(table, 0, {}) is None
+
+
+def test_theme_rows_inside_an_aligned_table_without_pipes():
+    text = ONE_TABLE.replace(" | ", "   ").replace("-+-", "---")
+    assert "|" not in text
+    assert [(title, number) for title, number, _who in _read(text)] == [
+        ("Huren en lasten", "1"),
+        ("Huren en lasten", "2"),
+        ("Huren en lasten", "3"),
+        ("Nieuwbouw en grond", "4"),
+        ("Nieuwbouw en grond", "5"),
+        ("Zorg, welzijn en buurt", "6"),
+        ("Zorg, welzijn en buurt", "7"),
+    ]
