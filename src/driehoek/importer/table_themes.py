@@ -14,11 +14,12 @@ of their own: an unnumbered title in the table, under its header, over the rows 
     5  | ...
 
 Where the document's numbered tables hold two or more such rows, those rows are its themes: each is written
-as a theme line ("Thema: Betaalbaarheid") that every reading takes for a theme, and a caption right above the
+as a theme line ("thema: Betaalbaarheid") that every reading takes for a theme, and a caption right above the
 table's header ("Tabel 1 – ...", "Vervolg tabel 1 – ...", "Tabel 1 (vervolg)") names the table, not a
-theme: it is left out. A table with one such row, or with numbered titles between its rows ("II Wonen",
-"2.1 Nieuwbouw", "Thema Wonen"), is left as it is; so is a document whose themes head the tables from outside. A
-row that names parties or a group ("Corporaties", "Gemeente en huurdersraad") or a section ("Gezamenlijke
+theme: it is left out (a caption that says the table goes on, "Vervolg tabel 1", always). A table with one such
+row, or with numbered titles between its rows ("II Wonen", "2.1 Nieuwbouw", "Thema Wonen"), is left as it is; so
+is a document whose themes head the tables from outside. A row that names parties or a group ("Corporaties",
+"Gemeente en huurdersraad") or a section ("Gezamenlijke
 afspraken") says who, not what: it stays as it is.
 """
 
@@ -29,6 +30,7 @@ from .table_shapes import GROUP
 
 BREAK = "\f"
 CAPTION = re.compile(r"(?i)^(?:vervolg\s+(?:van\s+)?)?tabel\s+\d{1,3}[a-z]?\b(?!\.\d)")
+CONTINUED = re.compile(r"(?i)^vervolg\b|\(vervolg\)\s*$")
 # A title numbered in any way: "2 Wonen", "2.1 Nieuwbouw", "II Wonen", "B. Wonen", "Thema 2 – Wonen".
 NUMBERED_TITLE = re.compile(r"^(?:\d|[IVXLC]+[.)]?\s|[A-Z][.)]\s|(?i:thema|hoofdstuk|deel)\b)")
 # A short list in a title: "Zorg, welzijn en leefbaarheid", "Wonen, zorg & welzijn".
@@ -91,10 +93,11 @@ class Marks:
             self.rows.append((out, len(out) - 1))
 
     def apply(self) -> None:
-        """Once every page is converted: two or more theme rows make the rows themes and the captions go."""
-        if len(self.rows) < 2 or self.numbered:
-            return
-        for out, k in self.rows:
+        """Once every page is converted: two or more theme rows make the rows themes and the captions go. A caption
+        that says the table goes on ("Vervolg tabel 1", "Tabel 1 (vervolg)") never names a theme: it goes always."""
+        themes = len(self.rows) >= 2 and not self.numbered
+        for out, k in self.rows if themes else []:
             out[k] = f"thema: {out[k].strip()}"  # the theme line every reading knows (shapes.THEME_COLON)
         for out, k in self.captions:
-            out[k] = ""
+            if themes or CONTINUED.search(out[k]):
+                out[k] = ""

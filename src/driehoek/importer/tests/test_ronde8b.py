@@ -222,3 +222,22 @@ def test_theme_rows_inside_an_aligned_table_without_pipes():
         ("Zorg, welzijn en buurt", "6"),
         ("Zorg, welzijn en buurt", "7"),
     ]
+
+
+def test_a_continuation_caption_is_no_theme_even_without_theme_rows():
+    text = (
+        "Woonafspraken Beekdal 2026\n\n"
+        "Gemeente Beekdal · Woonstichting Lindehof · Huurdersvereniging De Wilg\n\n"
+        "1 Inleiding\n\nDe afspraken staan in één tabel. Per afspraak staat de trekker.\n\n"
+        "2 Wonen en huren\n\nIedereen in Beekdal woont betaalbaar en goed.\n\n"
+        "Tabel 1 – Afspraken\n\n"
+        + HEADER
+        + _row("1", "Lindehof houdt de huren onder de aftoppingsgrens.", "Lindehof", "2026")
+        + _row("2", "De gemeente en Lindehof maken een schuldenaanpak.", "gemeente", "2027")
+        + "\fVervolg tabel 1 – Afspraken\n\n"
+        + HEADER
+        + _row("3", "De Wilg geeft elk jaar advies over de huren.", "De Wilg", "jaarlijks")
+        + _row("4", "Lindehof bouwt ten minste 40 sociale huurwoningen.", "Lindehof", "2028")
+        + "\f3 Monitoring\n\nDe gemeente bundelt elk jaar de stand van zaken in één overzicht.\n"
+    )
+    assert {title for title, _number, _who in _read(text)} == {"Wonen en huren"}
