@@ -13,7 +13,7 @@ does not fit its columns (a heading, a paragraph).
 
 import re
 
-from . import party_columns, table_shapes
+from . import mark_matrix, party_columns, table_shapes, table_themes
 from .shapes import double_spaced
 
 BREAK = "\f"  # as extract.BREAK: a page break left by the cleaning
@@ -32,14 +32,21 @@ ROW_NUMBER = re.compile(r"^(?:[A-Z]{1,3}-|[A-Z])?\d{1,3}(?:\.\d{1,2}){0,2}\.?$")
 RULE = re.compile(r"^[\s|:\-+=_]*$")
 
 
-def convert(lines: list[str], numbered: int = 0) -> tuple[list[str], int]:
+def convert(lines: list[str], numbered: int = 0, marks=None) -> tuple[list[str], int]:
     """The lines with every agreement table rewritten as agreement lines; and the number of rows read.
-    `numbered`: rows of tables without a number column read before (on earlier pages): the count goes on."""
+    `numbered`: rows of tables without a number column read before (on earlier pages): the count goes on.
+    `marks` (table_themes.Marks): theme rows met on every page, applied by the caller once all are read."""
     out: list[str] = []
     rows_read, i = 0, 0
     # Text extracted with a blank line after every line: one blank line does not end a table.
     double = double_spaced(lines)
+    own = marks is None
+    marks = table_themes.Marks() if own else marks  # theme rows inside the tables, and their captions
     while i < len(lines):
+        if (by_marks := mark_matrix.convert(lines, i, marks.leads)) is not None:  # "Nr | Gemeente | X" with marks
+            converted, i = by_marks
+            out += converted
+            continue
         if (by_party := party_columns.convert(lines, i)) is not None:  # "Opgave | Gemeente | Corporaties | ..."
             converted, i, count = by_party
             out += converted
@@ -50,13 +57,16 @@ def convert(lines: list[str], numbered: int = 0) -> tuple[list[str], int]:
             out.append(lines[i])
             i += 1
             continue
+        marks.header_at(out)
         if not any(NUMBER_HEAD.match(name) for _s, name in columns):
             # "Afspraak | Wie | Wanneer" without a number column: rows numbered in their order; a row that
             # fills one cell only ("2. Betaalbaarheid") is a heading between them.
             items, i = _plain_rows(lines, i + 1, columns, double)
             for item in items:
                 if isinstance(item, str):
-                    out += ["", item, ""]
+                    out += ["", item]
+                    marks.heading(out, item)
+                    out.append("")
                 else:
                     rows_read += 1
                     out += _as_lines([[str(numbered + rows_read)], *item], [(0, "nr"), *columns])
@@ -69,7 +79,9 @@ def convert(lines: list[str], numbered: int = 0) -> tuple[list[str], int]:
             out.append("  ".join(name for _s, name in columns))
         for row in items:
             if isinstance(row, str):
-                out += ["", row, ""]  # a heading between the rows ("II Betaalbaarheid")
+                out += ["", row]  # a heading between the rows ("II Betaalbaarheid")
+                marks.heading(out, row)
+                out.append("")
             elif matrix:
                 # Kept as text, with a dash after the number so that no row reads as an agreement.
                 out.append(f"{_join(row[0])} – " + " | ".join(_join(cell) for cell in row[1:]))
@@ -77,6 +89,8 @@ def convert(lines: list[str], numbered: int = 0) -> tuple[list[str], int]:
                 rows_read += 1
                 out += _as_lines(row, columns)
         out += ["", ""]
+    if own:
+        marks.apply()
     return out, rows_read
 
 
@@ -179,8 +193,10 @@ def _rows(lines: list[str], i: int, columns: list[tuple[int, str]], double: bool
         # ("II Wonen | | |").
         alone = cells is not None and bool(cells[0]) and not any(cells[1:]) and not ROW_NUMBER.match(cells[0])
         heading = line.strip() if cells is None else (cells[0] if alone else "")
-        if piped and heading and _title(heading) and _rows_follow(lines, i + 1, columns):
-            items.append(heading)
+        if not piped and table_themes.title_line(line, ROW_NUMBER):
+            heading = line.strip()  # an aligned table's title between its rows: one run of words from the margin
+        if heading and _title(heading) and _rows_follow(lines, i + 1, columns, aligned=not piped):
+            items.append(table_themes.inside(heading, _header_next(lines, i + 1)))
             rows, blanks, i = [], 0, i + 1
             continue
         if cells is None or (cells[0] and not ROW_NUMBER.match(cells[0])) or (not cells[0] and not rows):
@@ -225,7 +241,7 @@ def _plain_rows(lines: list[str], i: int, columns: list[tuple[int, str]], double
         # that is a wrapped row).
         heading = line.strip() if cells is None else (cells[0] if what > 0 and not any(cells[1:]) else "")
         if heading and _title(heading) and _rows_follow(lines, i + 1, columns):
-            items.append(heading)
+            items.append(table_themes.inside(heading, _header_next(lines, i + 1)))
             boundary, i = True, i + 1
             continue
         if cells is None:
@@ -244,23 +260,32 @@ def _plain_rows(lines: list[str], i: int, columns: list[tuple[int, str]], double
 
 
 def _title(text: str) -> bool:
-    """A short title; a numbered one may hold a comma ("5 Wonen, welzijn en zorg")."""
+    """A short title; a numbered one may hold a comma ("5 Wonen, welzijn en zorg"), and so may a list ("Zorg,
+    welzijn en leefbaarheid")."""
     numbered = re.match(r"\d{1,2}(?:\.\d{1,2})*\.?\s+[A-Z]", text) is not None
     return (
         0 < len(text.split()) <= 10
         and (text[:1].isupper() or text[:1].isdigit())
         and not re.search(r"[;:]|\.$", text)
-        and (numbered or "," not in text)
+        and (numbered or "," not in text or table_themes.comma_list(text))
     )
 
 
-def _rows_follow(lines: list[str], i: int, columns: list[tuple[int, str]]) -> bool:
-    """Rows come next, under this title and any titles below it ("2 Wonen" + "2.1 Nieuwbouw" + rows)."""
+def _rows_follow(lines: list[str], i: int, columns: list[tuple[int, str]], aligned: bool = False) -> bool:
+    """Rows come next, under this title and any titles below it ("2 Wonen" + "2.1 Nieuwbouw" + rows); in an
+    `aligned` table (no pipes) a row opens with its number at the margin."""
     following = [x for x in lines[i : i + 6] if x.strip() and not RULE.match(x)]
     while len(following) > 1 and following[0].count("|") < 2 and _title(following[0].strip()):
         following = following[1:]
     nxt = following[0] if following else ""
-    return nxt.count("|") >= len(columns) - 1 or _header(nxt) is not None
+    row = aligned and "|" not in nxt and bool(nxt[:1].strip()) and ROW_NUMBER.match(nxt.split()[0]) is not None
+    return nxt.count("|") >= len(columns) - 1 or _header(nxt) is not None or row
+
+
+def _header_next(lines: list[str], i: int) -> bool:
+    """A table's header comes next (the title stands above a new table, not inside one)."""
+    nxt = next((x for x in lines[i : i + 6] if x.strip() and x != BREAK and not RULE.match(x)), "")
+    return _header(nxt) is not None
 
 
 def _goes_on(lines: list[str], i: int, columns: list[tuple[int, str]]) -> bool:

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
 
-from . import agreement_tables, furniture
+from . import agreement_tables, furniture, table_themes
 
 BREAK = "\f"
 MAX_BYTES = 50 * 1024 * 1024
@@ -29,6 +29,7 @@ class Document:
     notes: list[str] = field(default_factory=list)  # what was repaired or assumed, for the reviewer
     footnotes: list[str] = field(default_factory=list)
     type: object = None  # a PDF's type (pdf_fonts.Type): which lines are set larger or bold
+    leads: dict[str, str] = field(default_factory=dict)  # number -> parties, from a matrix of marks (mark_matrix)
 
     @property
     def text(self) -> str:
@@ -138,12 +139,18 @@ def clean(pages: list[str]) -> Document:
     notes: list[str] = []
     page_lines = [[line.rstrip().replace("\u00ad", "") for line in page.split("\n")] for page in pages]
     # Tables of agreements first: their rows look like footnotes and their header like a running header.
-    rows = 0
+    rows, marks = 0, table_themes.Marks()  # a table's theme rows over all its pages (docs/adr/0203)
     for k, page in enumerate(page_lines):
-        page_lines[k], n = agreement_tables.convert(page, rows)
+        page_lines[k], n = agreement_tables.convert(page, rows, marks)
         rows += n
+    marks.apply()
     if rows:
         notes.append(_("%(n)s rijen uit een tabel van afspraken gelezen") % {"n": rows})
+    if marks.leads:
+        notes.append(
+            _("Wie verantwoordelijk is voor %(n)s afspraken, gelezen uit een tabel met kruisjes")
+            % {"n": len(marks.leads)}
+        )
     repeated = furniture.repeated(page_lines)
     lines: list[str] = []
     footnotes: list[str] = []
@@ -182,7 +189,7 @@ def clean(pages: list[str]) -> Document:
     lines = [_tidy(line) for line in lines]
     for what, count in sorted(removed.items()):
         notes.append(_("%(n)s × %(what)s weggelaten") % {"n": count, "what": what})
-    return Document(lines=lines, pages=max(1, len(pages)), notes=notes, footnotes=footnotes)
+    return Document(lines=lines, pages=max(1, len(pages)), notes=notes, footnotes=footnotes, leads=marks.leads)
 
 
 def _vocabulary(lines: list[str]) -> set[str]:

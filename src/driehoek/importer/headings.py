@@ -46,6 +46,7 @@ class HeadingRules:
             number, title = m.group(1), m.group(2).strip() or m.group(1)
         elif (m := THEME_COLON.match(line)) and not re.search(r"(?i)\bafspraak\b|\bindicator", line):
             number, title = str(len([c for c in self.chapters if c.number]) + 1), (m.group(1) or m.group(2)).strip()
+            number = "" if m.group(1) else number  # "thema: X", a table's theme row (table_themes.py): unnumbered
         elif (m := NUMBERED.match(line)) and is_heading_title(m.group(3)):
             candidate, title = m.group(1), m.group(3).strip()
             marked = self.set_larger(line) or (self.set_bold(line) and not self.expected_agreement(candidate))

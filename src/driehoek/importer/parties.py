@@ -24,7 +24,7 @@ GROUP_WORDS = {
 ORG_PREFIX = (
     r"(?:Algemene\s+)?(?:Stichting|Vereniging|Coöperatie|"
     r"[A-Z][a-zë]*(?:stichting|corporatie|vereniging|collectief|platform|koepel|groep|federatie|coöperatie|bond)|"
-    r"(?:Huurders|Bewoners)(?:raad|organisatie|belang)|Huurdersbelangenvereniging)"
+    r"(?:Huurders|Bewoners)(?:raad|organisatie|belang)|Huurdersbelangenvereniging|(?:Woon|Woning)bedrijf)"
 )
 NAME_WORD = r"(?:(?:[A-Z]|\d+[A-Za-z])(?:[\w&'’\-]|\.(?=\w))*)"
 JOINER = r"(?:\s+(?:en|aan|den|de|op|van|der|het|la)\s+(?=[A-Z])|\s+)"

@@ -45,7 +45,10 @@ def _is_header(line: str) -> bool:
 
 
 def pages_with_tables(pages: list[str]) -> list[int]:
-    return [k for k, text in enumerate(pages) if any(_is_header(line) for line in text.splitlines())][:MAX_PAGES]
+    from .mark_matrix import on_page  # a matrix of marks ("Nr Onderwerp Gemeente X", rows "I.1 Nieuwbouw x x")
+
+    found = [k for k, text in enumerate(pages) if any(_is_header(line) for line in text.splitlines()) or on_page(text)]
+    return found[:MAX_PAGES]
 
 
 def _cell(text: str | None) -> str:

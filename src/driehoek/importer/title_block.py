@@ -26,6 +26,8 @@ def names(text: str) -> list[str]:
         # A name wrapped to the next line: the line ends in a separator, or a short line follows before a blank.
         # Or the line ends in an organisation word alone ("... – Huurdersvereniging" + "Wonen en Leven").
         bare_word = len(SEPARATOR.split(line)[-1].split()) == 1 and bool(kind_of(SEPARATOR.split(line)[-1], ""))
+        if bare_word and not following and SEPARATOR.search(after):
+            following = after  # over a blank line (a text with a blank line after every line)
         # Or the last name with the next line's words stands again further on ("Stichting X" + "Y", "Stichting X Y").
         whole = f"{SEPARATOR.split(line)[-1].strip()} {following}"
         elsewhere = len(following.split()) <= 3 and flat.count(" ".join(whole.split())) >= 2
@@ -33,7 +35,7 @@ def names(text: str) -> list[str]:
             following
             and not SEPARATOR.search(following)
             and (re.search(r"[·|–•]$", line) or (len(following.split()) <= 3 and (not after or bare_word)) or elsewhere)
-        ):
+        ) or (bare_word and SEPARATOR.search(following)):  # "... · Huurdersvereniging" + "W · Bewonersraad V"
             line = f"{line} {following}"
         parts = [p.strip() for p in SEPARATOR.split(line) if p and p.strip()]
         if len(parts) < 2 or not all(_name_like(p) and kind_of(p, default="") for p in parts):
