@@ -27,7 +27,7 @@ RICHTINGEN = re.compile(
 )
 LOPEND = re.compile(
     r"^((?i:dit doen we al)\b.*|(?:Door)?(?:L|l)opende (?:afspraken|activiteiten|inzet).*|Bestaande afspraken.*|"
-    r"Dit loopt al.*|Wat we al doen.*|DIT DOEN WE AL.*)$"
+    r"Dit loopt (?:al|door)\b.*|Wat (?:al )?doorloopt\b.*|Wat we al doen.*|DIT DOEN WE AL.*)$"
 )
 SECTION = re.compile(
     r"^(?:(?:gezamenlijke|onze|concrete|nieuwe|overige)\s+)?(?:afspraken|prestaties|uitvoeringsafspraken|inzet|"

@@ -1,0 +1,120 @@
+"""Round 9 A of the importer (docs/importer.md, docs/adr/0209): made-up snippets with fictional names."""
+
+from driehoek.importer import lead_fields, proposal
+
+GEMEENTE, LINDEHOF, ESDOORN, WILG = (
+    "Gemeente Beekdal",
+    "Woonstichting Lindehof",
+    "Woningcorporatie Esdoorn",
+    "Huurdersvereniging De Wilg",
+)
+OPENING = (
+    "Woonafspraken Beekdal 2026\n\n"
+    "1 Inleiding\n\n"
+    "Deze afspraken zijn gesloten tussen de gemeente Beekdal, Woonstichting Lindehof, Woningcorporatie Esdoorn en "
+    "Huurdersvereniging De Wilg.\n\n"
+)
+
+
+SIGNING = (
+    "Ondertekening\n\nAldus overeengekomen en ondertekend te Beekdal op 1 december 2025.\n\n"
+    "Gemeente Beekdal\nA. de Vries, wethouder\n\nWoonstichting Lindehof\nB. Jansen, directeur-bestuurder\n\n"
+    "Woningcorporatie Esdoorn\nC. Bakker, bestuurder\n\nHuurdersvereniging De Wilg\nD. Visser, voorzitter\n"
+)
+
+
+def _read(text: str) -> dict:
+    return proposal.propose("proef.txt", text.encode()).set
+
+
+def _who(text: str) -> list[tuple[str, list[str]]]:
+    return [(a["number"], a["responsible"]) for t in _read(text)["themes"] for a in t["agreements"]]
+
+
+FIELDS = (
+    OPENING + "2 Nieuwbouw\n\n"
+    "Afspraak 1: Lindehof en Esdoorn bouwen samen ten minste 80 sociale huurwoningen.\n"
+    "Regie: corporaties | Samen met: gemeente\n\n"
+    "Afspraak 2: De gemeente wijst twee bouwlocaties aan.\n"
+    "Regie: gemeente | Samen met: Lindehof, De Wilg\n\n"
+    "3 Betaalbaarheid\n\n"
+    "Afspraak 3: De huren stijgen niet meer dan de inflatie.\n"
+    "Actiehouder: corporaties · Betrokken: De Wilg · Termijn: 1 juli 2026\n\n"
+    "Afspraak 4: Partijen onderzoeken een fonds voor woonlasten.\n"
+    "Actiehouder: gemeente · Betrokken: Esdoorn, De Wilg\n\n"
+    "Afspraak 5: Esdoorn meldt een huurachterstand na 30 dagen.\n"
+    "Actiehouder: Esdoorn · Termijn: doorlopend\n\n"
+    "4 " + SIGNING
+)
+
+
+def test_a_responsibility_line_of_several_fields_names_only_the_lead_familys_parties():
+    assert _who(FIELDS) == [
+        ("1", [LINDEHOF, ESDOORN]),  # "Samen met: gemeente" helps
+        ("2", [GEMEENTE]),
+        ("3", [LINDEHOF, ESDOORN]),  # "Betrokken" works with them; "Termijn" names nobody
+        ("4", [GEMEENTE]),  # "Partijen onderzoeken": the line says who leads
+        ("5", [ESDOORN]),
+    ]
+
+
+def test_the_fields_of_a_responsibility_line():
+    part = lead_fields.responsible_part
+    assert part("corporaties | Samen met: gemeente") == "corporaties"
+    assert part("gemeente · Betrokken: X, Y · Termijn: 1 oktober 2026") == "gemeente"
+    assert part("X; Partners: Y") == "X"
+    assert part("gemeente – Ondersteuning: De Wilg") == "gemeente"
+    # A further field of the lead family names responsible parties too, wherever it stands.
+    assert part("gemeente · Betrokken: X · Eigenaar: Y") == "gemeente, Y"
+    # A remark in brackets is no name; a bracket that marks the lead stays for agreement_facts.stated.
+    assert part("Lindehof (de gemeente helpt met de vergunningen)") == "Lindehof"
+    assert part("gemeente (trekker), corporaties denken mee") == "gemeente (trekker), corporaties denken mee"
+    assert part("gemeente, De Wilg") == "gemeente, De Wilg"
+    assert part("HV Beekdal, Samen Thuis") == "HV Beekdal, Samen Thuis"  # a name that opens with "Samen"
+
+
+def test_a_remark_in_brackets_after_the_lead_is_no_party():
+    text = (
+        OPENING + "2 Nieuwbouw\n\n"
+        "2a Kleine woningen\n"
+        "Lindehof voegt ten minste 15 woningen voor kleine huishoudens toe.\n"
+        "Aan zet: Lindehof (de gemeente helpt met de vergunningen)\n\n"
+        "2b Overlast\n"
+        "Meldingen van overlast worden binnen een week besproken.\n"
+        "Aan zet: Esdoorn (de gemeente volgt de meldingen op)\n\n"
+        "3 " + SIGNING
+    )
+    assert _who(text) == [("2a", [LINDEHOF]), ("2b", [ESDOORN])]
+
+
+def test_what_goes_on_from_earlier_years_is_no_part_of_the_agreement_above_it():
+    text = (
+        OPENING + "2 Leefbaarheid\n\n"
+        "2a Lindehof zet een buurtconciërge in.\n"
+        "Actiehouder: Lindehof · Termijn: 2026\n\n"
+        "2b De Wilg richt 3 nieuwe bewonerscommissies op.\n"
+        "Actiehouder: De Wilg · Betrokken: corporaties · Termijn: 2026\n\n"
+        "Dit loopt door uit eerdere jaren:\n\n"
+        "– De corporaties verzorgen het groen rond hun complexen.\n"
+        "– Partijen houden twee keer per jaar een wijkschouw.\n\n"
+        "3 " + SIGNING
+    )
+    theme = _read(text)["themes"][0]
+    assert [a["number"] for a in theme["agreements"]] == ["2a", "2b"]
+    assert theme["agreements"][1]["text"] == "De Wilg richt 3 nieuwe bewonerscommissies op."
+    assert theme["agreements"][1]["responsible"] == [WILG]
+    assert theme["lopende_afspraken"] == [
+        "De corporaties verzorgen het groen rond hun complexen.",
+        "Partijen houden twee keer per jaar een wijkschouw.",
+    ]
+
+
+def test_a_responsibility_line_near_the_top_is_no_title_block():
+    from driehoek.importer import title_block
+
+    assert title_block.names("Woonafspraken\n\nRegie: corporaties | Samen met: gemeente\n") == []
+    assert title_block.names("Gemeente Beekdal · Woonstichting Lindehof · Huurdersvereniging De Wilg\n") == [
+        "Gemeente Beekdal",
+        "Woonstichting Lindehof",
+        "Huurdersvereniging De Wilg",
+    ]
