@@ -121,12 +121,37 @@ def on_page(text: str) -> bool:
     return rows >= 3
 
 
-def apply(structure, leads: dict[str, str]) -> None:
-    """The matrix's parties for every agreement with its number that names no responsible party of its own."""
-    if not leads:
+def apply(structure, leads: dict[str, str], parties: list) -> None:
+    """The matrix's parties for every agreement with its number that names no responsible party of its own. Only a
+    matrix whose every marked column is one party of the document (by name, short name, group word or abbreviation:
+    "Gem.", "Kavelh.") says who; a column that is none of them ("Overig", "Wijkteam") leaves the whole matrix out, and
+    the agreements' own text says who (docs/adr/0210)."""
+    columns = {name for who in leads.values() for name in who.split(", ")}
+    named = {name: _column_party(name, parties) for name in columns}
+    if not leads or not all(named.values()):
         return
     for theme in structure.themes:
         for agreement in theme.agreements:
             who = leads.get(agreement.number.rstrip("."))
             if who and not (agreement.lead or agreement.by_heading or agreement.section_parties):
-                agreement.lead = who
+                agreement.lead = ", ".join(dict.fromkeys(n for name in who.split(", ") for n in named[name]))
+
+
+def _column_party(name: str, parties: list) -> list[str]:
+    """The parties a column's header names: a name, short name or group word the document uses ("Gemeente",
+    "corporaties"), or an abbreviation of one party's name with its full stop ("Gem.", "Kavelh.", "Noordl."): its
+    letters in order in one word of that name, its first three that word's first three, and no other party's."""
+    from . import tables
+
+    if resolved := tables.resolve(name, parties):
+        return resolved
+    letters = name[:-1].lower() if name.endswith(".") else ""
+    if not re.fullmatch(r"[^\W\d_]{3,}", letters):
+        return []
+    pattern = re.compile(".*?".join(map(re.escape, letters)))
+    matched = [
+        p.name
+        for p in parties
+        if any(w.lower().startswith(letters[:3]) and pattern.match(w.lower()) for a in p.aliases for w in a.split())
+    ]
+    return matched if len(matched) == 1 else []

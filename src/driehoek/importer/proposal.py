@@ -69,7 +69,7 @@ def propose(
     step(_("structuur herkennen"))
     lines = party_codes.expand(document.lines, aliases)  # "[G, W]" where a legend says "[G] staat voor ..."
     parsed, doubt = reading.read(lines, aliases, check=deadline.check, type_=document.type, only=only)
-    mark_matrix.apply(parsed, document.leads)  # "Nr | Gemeente | X" with marks in an annex says who
+    mark_matrix.apply(parsed, document.leads, found)  # "Nr | Gemeente | X" with marks in an annex says who
     themes = parsed.themes
     if not themes:
         raise NoAgreements(

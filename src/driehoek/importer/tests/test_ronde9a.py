@@ -118,3 +118,34 @@ def test_a_responsibility_line_near_the_top_is_no_title_block():
         "Woonstichting Lindehof",
         "Huurdersvereniging De Wilg",
     ]
+
+
+# A matrix of marks with the parties' names cut short in its header, as a narrow annex table has them.
+NARROW = (
+    OPENING + "2 Nieuwbouw\n\n"
+    "Afspraken\n\n"
+    "1. De corporaties bouwen samen 80 woningen op grond die de gemeente levert.\n\n"
+    "2. De gemeente stelt een nieuwe urgentieregeling op.\n\n"
+    "3. De Wilg en Lindehof houden elk jaar een huurdersavond.\n\n"
+    "3 " + SIGNING + "\n"
+    "Bijlage: wie staat aan de lat\n\n"
+    "Nr  | Gem.  | Lindeh. | Esd.  | Wilg\n"
+    "----+-------+---------+-------+-----\n"
+    "1   |       | X       | X     |\n"
+    "2   | X     |         |       |\n"
+    "3   |       | X       |       | X\n"
+)
+
+
+def test_a_matrix_whose_header_cuts_the_names_short_says_who():
+    assert _who(NARROW) == [("1", [LINDEHOF, ESDOORN]), ("2", [GEMEENTE]), ("3", [LINDEHOF, WILG])]
+
+
+def test_a_matrix_with_a_column_that_is_no_party_of_the_document_leaves_the_text_to_say_who():
+    # "Wijkteam" is no party of the document, nor is "Ov.": the text says who, not a matrix half read
+    # (row 3 would give Lindehof alone).
+    from_text = _who(NARROW.split("Bijlage")[0])
+    assert from_text[2] == ("3", [WILG, LINDEHOF])
+    for column in ("Wijkteam", "Ov."):
+        header = f"Nr  | Gemeente | Lindehof | Esdoorn | {column}\n"
+        assert _who(NARROW.replace("Nr  | Gem.  | Lindeh. | Esd.  | Wilg\n", header)) == from_text
