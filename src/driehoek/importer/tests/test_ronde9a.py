@@ -148,4 +148,11 @@ def test_a_matrix_with_a_column_that_is_no_party_of_the_document_leaves_the_text
     assert from_text[2] == ("3", [WILG, LINDEHOF])
     for column in ("Wijkteam", "Ov."):
         header = f"Nr  | Gemeente | Lindehof | Esdoorn | {column}\n"
-        assert _who(NARROW.replace("Nr  | Gem.  | Lindeh. | Esd.  | Wilg\n", header)) == from_text
+        text = NARROW.replace("Nr  | Gem.  | Lindeh. | Esd.  | Wilg\n", header)
+        assert _who(text) == from_text
+        # The review screen says why.
+        notes = proposal.propose("proef.txt", text.encode()).notes
+        assert f"Een tabel met kruisjes is niet gebruikt voor wie verantwoordelijk is: {column} is geen partij" in (
+            " ".join(notes)
+        )
+        assert not any("gelezen uit een tabel met kruisjes" in note for note in notes)
