@@ -16,9 +16,9 @@ unless it marks the lead ("gemeente (trekker), corporaties"), which `agreement_f
 import re
 
 LEAD_FAMILY = re.compile(
-    r"(?i)^(?:trekkers?|regie|actiehouders?|verantwoordelijke?(?:\s+partij(?:en)?)?|verantwoordelijkheid|"
-    r"eerst\s*verantwoordelijke?|hoofdverantwoordelijke?|eindverantwoordelijke?|eigenaar|penvoerder|lead|"
-    r"uitvoerders?|uitvoering(?:\s+door)?|aan\s+zet|wie)$"
+    r"(?i)^(?:(?:kar)?trekkers?|regie|actiehouders?|(?:eerst|hoofd|eind)?verantwoordelijke?(?:\s+partij(?:en)?)?|"
+    r"verantwoordelijkheid|initiatiefnemers?|eigenaar|penvoerder|lead|uitvoerders?|uitvoering(?:\s+door)?|aan\s+zet|"
+    r"wie)$"
 )
 # A label of one to four words and its colon, after a separator: where a further field starts.
 FIELD = re.compile(

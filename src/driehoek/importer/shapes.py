@@ -37,7 +37,8 @@ SECTION = re.compile(
 )
 # "Trekker: corporaties, gemeente", "Verantwoordelijk: X", "Wie: alle partijen": who carries the agreement.
 RESPONSIBLE = re.compile(
-    r"^(?:[→➔►>]\s*)?(?:Trekkers?|Verantwoordelijke?(?:\s+partij(?:en)?)?|Verantwoordelijkheid|Wie(?:\s+doet\s+(?:het|wat)|\s+trekt)?"
+    r"^(?:[→➔►>]\s*)?(?:(?:Kar)?Trekkers?|(?:Eerst|Hoofd|Eind)?Verantwoordelijke?(?:\s+partij(?:en)?)?"
+    r"|Verantwoordelijkheid|Initiatiefnemers?|Wie(?:\s+doet\s+(?:het|wat)|\s+trekt)?"
     r"|Actiehouders?|Uitvoerders?|Uitvoering(?:\s+door)?|Uitvoerende\s+partij(?:en)?|Eigenaar|Lead|Regie|Penvoerder"
     r"|Door|Aan\s+zet|Partij(?:en)?)(?:\s*:|\s+[–-](?=\s))\s*(\S.{0,200})$",
     re.I,

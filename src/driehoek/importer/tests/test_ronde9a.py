@@ -156,3 +156,20 @@ def test_a_matrix_with_a_column_that_is_no_party_of_the_document_leaves_the_text
             " ".join(notes)
         )
         assert not any("gelezen uit een tabel met kruisjes" in note for note in notes)
+
+
+def test_the_lead_family_has_more_words_than_trekker():
+    text = (
+        OPENING + "2 Nieuwbouw\n\n"
+        "Afspraak 1: Er komen ten minste 80 sociale huurwoningen bij.\n"
+        "Eerstverantwoordelijke: corporaties; Ondersteunend: gemeente\n\n"
+        "Afspraak 2: Er komt een fonds voor woonlasten.\n"
+        "Initiatiefnemer: De Wilg – Partners: gemeente, Lindehof\n\n"
+        "Afspraak 3: Elk dorp krijgt een huurdersavond.\n"
+        "Kartrekker: gemeente, Betrokken partijen: corporaties, De Wilg\n\n"
+        "3 " + SIGNING
+    )
+    assert _who(text) == [("1", [LINDEHOF, ESDOORN]), ("2", [WILG]), ("3", [GEMEENTE])]
+    assert [a["text"] for t in _read(text)["themes"] for a in t["agreements"]][0] == (
+        "Er komen ten minste 80 sociale huurwoningen bij."
+    )
