@@ -2,14 +2,14 @@
 
     Regie: corporaties | Samen met: gemeente
     Actiehouder: gemeente · Betrokken: X, Y · Termijn: 1 oktober 2026
-    Aan zet: X (de gemeente helpt met de vergunningen)
+    Aan zet: X (de gemeente denkt mee)
 
 The line opens with a field of the lead family (its label matched `shapes.RESPONSIBLE`); a further field starts
 after a separator ("|", "·", "•", ";", a dash, a comma or a full stop) with a label and a colon. The fields of the
 lead family ("Trekker", "Regie", "Actiehouder", "Verantwoordelijk", "Eigenaar", "Penvoerder", ...) name the
 responsible parties; the fields of the help family ("Samen met", "Betrokken", "Partners", "Ondersteuning",
 "Adviseert", ...) name parties that work with them and are not responsible; any other field ("Termijn",
-"Gereed", "Budget") names none. A remark in brackets after the names ("(de gemeente helpt ...)") is no name,
+"Gereed", "Budget") names none. A remark in brackets after the names ("(de gemeente denkt mee)") is no name,
 unless it marks the lead ("gemeente (trekker), corporaties"), which `agreement_facts.stated` reads.
 """
 

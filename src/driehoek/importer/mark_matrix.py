@@ -126,7 +126,7 @@ def on_page(text: str) -> bool:
 def apply(structure, leads: dict[str, str], parties: list) -> list[str]:
     """The matrix's parties for every agreement with its number that names no responsible party of its own. Only a
     matrix whose every marked column is one party of the document (by name, short name, group word or abbreviation:
-    "Gem.", "Kavelh.") says who; a column that is none of them ("Overig", "Wijkteam") leaves the whole matrix out, and
+    "Gem.", "Lindeh.") says who; a column that is none of them ("Overig", "Wijkteam") leaves the whole matrix out, and
     the agreements' own text says who (docs/adr/0209). What the review screen must say about it is returned."""
     if not leads:
         return []
@@ -150,7 +150,7 @@ def apply(structure, leads: dict[str, str], parties: list) -> list[str]:
 
 def _column_party(name: str, parties: list) -> list[str]:
     """The parties a column's header names: a name, short name or group word the document uses ("Gemeente",
-    "corporaties"), or an abbreviation of one party's name with its full stop ("Gem.", "Kavelh.", "Noordl."): its
+    "corporaties"), or an abbreviation of one party's name with its full stop ("Gem.", "Lindeh.", "Esd."): its
     letters in order in one word of that name, its first three that word's first three, and no other party's."""
     from . import tables
 

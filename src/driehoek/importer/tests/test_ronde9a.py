@@ -67,7 +67,7 @@ def test_the_fields_of_a_responsibility_line():
     # A further field of the lead family names responsible parties too, wherever it stands.
     assert part("gemeente · Betrokken: X · Eigenaar: Y") == "gemeente, Y"
     # A remark in brackets is no name; a bracket that marks the lead stays for agreement_facts.stated.
-    assert part("Lindehof (de gemeente helpt met de vergunningen)") == "Lindehof"
+    assert part("Lindehof (de gemeente geeft de vergunning snel af)") == "Lindehof"
     assert part("gemeente (trekker), corporaties denken mee") == "gemeente (trekker), corporaties denken mee"
     assert part("gemeente, De Wilg") == "gemeente, De Wilg"
     assert part("HV Beekdal, Samen Thuis") == "HV Beekdal, Samen Thuis"  # a name that opens with "Samen"
@@ -76,12 +76,12 @@ def test_the_fields_of_a_responsibility_line():
 def test_a_remark_in_brackets_after_the_lead_is_no_party():
     text = (
         OPENING + "2 Nieuwbouw\n\n"
-        "2a Kleine woningen\n"
-        "Lindehof voegt ten minste 15 woningen voor kleine huishoudens toe.\n"
-        "Aan zet: Lindehof (de gemeente helpt met de vergunningen)\n\n"
+        "2a Splitsen\n"
+        "Lindehof splitst 12 grote eengezinswoningen in appartementen.\n"
+        "Aan zet: Lindehof (de gemeente geeft de omgevingsvergunning snel af)\n\n"
         "2b Overlast\n"
         "Meldingen van overlast worden binnen een week besproken.\n"
-        "Aan zet: Esdoorn (de gemeente volgt de meldingen op)\n\n"
+        "Aan zet: Esdoorn (De Wilg denkt mee over de aanpak)\n\n"
         "3 " + SIGNING
     )
     assert _who(text) == [("2a", [LINDEHOF]), ("2b", [ESDOORN])]
@@ -90,22 +90,22 @@ def test_a_remark_in_brackets_after_the_lead_is_no_party():
 def test_what_goes_on_from_earlier_years_is_no_part_of_the_agreement_above_it():
     text = (
         OPENING + "2 Leefbaarheid\n\n"
-        "2a Lindehof zet een buurtconciërge in.\n"
+        "2a Lindehof opent een buurtkamer in elk dorp.\n"
         "Actiehouder: Lindehof · Termijn: 2026\n\n"
-        "2b De Wilg richt 3 nieuwe bewonerscommissies op.\n"
+        "2b De Wilg werft 5 nieuwe vrijwilligers voor het spreekuur.\n"
         "Actiehouder: De Wilg · Betrokken: corporaties · Termijn: 2026\n\n"
-        "Dit loopt door uit eerdere jaren:\n\n"
-        "– De corporaties verzorgen het groen rond hun complexen.\n"
-        "– Partijen houden twee keer per jaar een wijkschouw.\n\n"
+        "Dit loopt door uit het vorige akkoord:\n\n"
+        "– De corporaties plaatsen rookmelders bij elke mutatie.\n"
+        "– De gemeente betaalt de cursus voor vrijwilligers.\n\n"
         "3 " + SIGNING
     )
     theme = _read(text)["themes"][0]
     assert [a["number"] for a in theme["agreements"]] == ["2a", "2b"]
-    assert theme["agreements"][1]["text"] == "De Wilg richt 3 nieuwe bewonerscommissies op."
+    assert theme["agreements"][1]["text"] == "De Wilg werft 5 nieuwe vrijwilligers voor het spreekuur."
     assert theme["agreements"][1]["responsible"] == [WILG]
     assert theme["lopende_afspraken"] == [
-        "De corporaties verzorgen het groen rond hun complexen.",
-        "Partijen houden twee keer per jaar een wijkschouw.",
+        "De corporaties plaatsen rookmelders bij elke mutatie.",
+        "De gemeente betaalt de cursus voor vrijwilligers.",
     ]
 
 
@@ -128,7 +128,7 @@ NARROW = (
     "2. De gemeente stelt een nieuwe urgentieregeling op.\n\n"
     "3. De Wilg en Lindehof houden elk jaar een huurdersavond.\n\n"
     "3 " + SIGNING + "\n"
-    "Bijlage: wie staat aan de lat\n\n"
+    "Bijlage 2 Verantwoordelijken per afspraak\n\n"
     "Nr  | Gem.  | Lindeh. | Esd.  | Wilg\n"
     "----+-------+---------+-------+-----\n"
     "1   |       | X       | X     |\n"
