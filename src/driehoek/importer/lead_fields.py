@@ -9,7 +9,8 @@ after a separator ("|", "·", "•", ";", a dash, a comma or a full stop) with a
 lead family ("Trekker", "Regie", "Actiehouder", "Verantwoordelijk", "Eigenaar", "Penvoerder", ...) name the
 responsible parties; the fields of the help family ("Samen met", "Betrokken", "Partners", "Ondersteuning",
 "Adviseert", ...) name parties that work with them and are not responsible; any other field ("Termijn",
-"Gereed", "Budget") names none. A remark in brackets after the names ("(de gemeente denkt mee)") is no name,
+"Gereed", "Budget") names none, nor does a party marked as a helper ("corporaties (ondersteunend)"). A remark in
+brackets after the names ("(de gemeente denkt mee)") is no name,
 unless it marks the lead ("gemeente (trekker), corporaties"), which `agreement_facts.stated` reads.
 """
 
@@ -22,8 +23,13 @@ LEAD_FAMILY = re.compile(
 )
 # A label of one to four words and its colon, after a separator: where a further field starts.
 FIELD = re.compile(
-    r"(?:\s+[|·•–—-]\s+|\s*[|·•;]\s*|[,.]\s+|\s{2,})"
+    r"(?:\s+[|·•–—/-]\s+|\s*[|·•;/]\s*|[,.]\s+|\s{2,})"
     r"(?P<label>[A-Za-zÀ-ÿ][\w'-]*(?:\s+[\w'-]+){0,3})\s*:\s*"
+)
+# A party marked as one that helps: "gemeente, corporaties (ondersteunend)", "X (betrokken)".
+HELPER = re.compile(
+    r"(?i)\(\s*(?:ondersteun\w*|betrokken|adviserend|adviseert|meedenkend|denkt\s+mee|denken\s+mee|partners?|helpt|"
+    r"helpen|mede\w*|samen\s+met)\s*\)"
 )
 ASIDE = re.compile(r"\s*\((?![^()]*\b(?:trekker|lead|penvoerder|regie|\w*verantwoordelijke?)\b)[^()]*\)")
 LINE_AT_MOST = 400
@@ -41,4 +47,7 @@ def responsible_part(lead: str) -> str:
     if not label or LEAD_FAMILY.match(label):
         kept.append(lead[start:])
     said = ", ".join(part.strip(" ,;.") for part in kept if part.strip(" ,;."))
+    pieces = [p.strip() for p in re.split(r"\s*[,;]\s*|\s+en\s+", said) if p.strip()]
+    if any(HELPER.search(p) for p in pieces) and not all(HELPER.search(p) for p in pieces):
+        said = ", ".join(p for p in pieces if not HELPER.search(p))
     return ASIDE.sub("", said).strip()

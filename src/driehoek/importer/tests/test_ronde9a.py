@@ -173,3 +173,20 @@ def test_the_lead_family_has_more_words_than_trekker():
     assert [a["text"] for t in _read(text)["themes"] for a in t["agreements"]][0] == (
         "Er komen ten minste 80 sociale huurwoningen bij."
     )
+
+
+def test_a_party_marked_as_a_helper_is_not_responsible():
+    part = lead_fields.responsible_part
+    assert part("gemeente, corporaties (ondersteunend)") == "gemeente"
+    assert part("gemeente en De Wilg (betrokken)") == "gemeente"
+    assert part("gemeente / betrokken: corporaties") == "gemeente"
+    assert part("X (ondersteunend)") == "X"  # a line that names helpers only still names them
+    text = (
+        OPENING + "2 Nieuwbouw\n\n"
+        "Afspraak 1: Er komt een fonds voor woonlasten.\n"
+        "Trekker: gemeente, De Wilg (adviserend)\n\n"
+        "Afspraak 2: Elk dorp krijgt een huurdersavond.\n"
+        "Trekker: De Wilg / Ondersteuning: corporaties\n\n"
+        "3 " + SIGNING
+    )
+    assert _who(text) == [("1", [GEMEENTE]), ("2", [WILG])]
