@@ -190,3 +190,17 @@ def test_a_party_marked_as_a_helper_is_not_responsible():
         "3 " + SIGNING
     )
     assert _who(text) == [("1", [GEMEENTE]), ("2", [WILG])]
+
+
+def test_a_field_that_helps_or_says_when_may_come_before_the_lead():
+    text = (
+        OPENING + "2 Nieuwbouw\n\n"
+        "Afspraak 1: Er komt een fonds voor woonlasten.\n"
+        "Samen met: corporaties | Regie: gemeente\n\n"
+        "Afspraak 2: Elk dorp krijgt een huurdersavond.\n"
+        "Termijn: 2027 · Trekker: De Wilg · Betrokken: Lindehof\n\n"
+        "3 " + SIGNING
+    )
+    agreements = [a for t in _read(text)["themes"] for a in t["agreements"]]
+    assert [(a["number"], a["responsible"]) for a in agreements] == [("1", [GEMEENTE]), ("2", [WILG])]
+    assert agreements[0]["text"] == "Er komt een fonds voor woonlasten."
