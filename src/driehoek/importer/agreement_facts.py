@@ -5,7 +5,7 @@ import re
 
 from django.utils.translation import gettext as _
 
-from . import tables
+from . import lead_fields, tables
 from .shapes import SECTION
 from .verantwoordelijken import Matcher
 
@@ -42,7 +42,8 @@ def stated(a, found: list, section_parties: list[str], matcher: Matcher) -> list
     """The parties a responsibility line or a party heading names: "Trekker: corporaties, gemeente",
     "Wat doet de gemeente:", "Samen:" (every party)."""
     everyone = [p.name for p in found]
-    said = a.lead or (a.section if a.by_heading else "")
+    # "Regie: X | Samen met: Y · Termijn: 2026": the lead family's fields only (lead_fields.py).
+    said = lead_fields.responsible_part(a.lead) if a.lead else (a.section if a.by_heading else "")
     if not said:
         return []
     if a.lead and LEAD_MARK.search(said):

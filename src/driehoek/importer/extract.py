@@ -146,11 +146,6 @@ def clean(pages: list[str]) -> Document:
     marks.apply()
     if rows:
         notes.append(_("%(n)s rijen uit een tabel van afspraken gelezen") % {"n": rows})
-    if marks.leads:
-        notes.append(
-            _("Wie verantwoordelijk is voor %(n)s afspraken, gelezen uit een tabel met kruisjes")
-            % {"n": len(marks.leads)}
-        )
     repeated = furniture.repeated(page_lines)
     lines: list[str] = []
     footnotes: list[str] = []

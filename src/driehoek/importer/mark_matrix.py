@@ -15,6 +15,8 @@ parties of the agreements with that number that name no responsible party of the
 
 import re
 
+from django.utils.translation import gettext as _
+
 from .table_shapes import GROUP, RULE
 
 MARK = re.compile(r"(?i)^(?:x|v|✓|✔|●|•|\+|ja)$")
@@ -121,12 +123,46 @@ def on_page(text: str) -> bool:
     return rows >= 3
 
 
-def apply(structure, leads: dict[str, str]) -> None:
-    """The matrix's parties for every agreement with its number that names no responsible party of its own."""
+def apply(structure, leads: dict[str, str], parties: list) -> list[str]:
+    """The matrix's parties for every agreement with its number that names no responsible party of its own. Only a
+    matrix whose every marked column is one party of the document (by name, short name, group word or abbreviation:
+    "Gem.", "Lindeh.") says who; a column that is none of them ("Overig", "Wijkteam") leaves the whole matrix out, and
+    the agreements' own text says who (docs/adr/0209). What the review screen must say about it is returned."""
     if not leads:
-        return
+        return []
+    columns = {name for who in leads.values() for name in who.split(", ")}
+    named = {name: _column_party(name, parties) for name in columns}
+    if unknown := sorted(name for name, party in named.items() if not party):
+        return [
+            _(
+                "Een tabel met kruisjes is niet gebruikt voor wie verantwoordelijk is: %(k)s is geen partij van "
+                "dit document. Controleer de verantwoordelijken naast de brontekst."
+            )
+            % {"k": ", ".join(unknown)}
+        ]
     for theme in structure.themes:
         for agreement in theme.agreements:
             who = leads.get(agreement.number.rstrip("."))
             if who and not (agreement.lead or agreement.by_heading or agreement.section_parties):
-                agreement.lead = who
+                agreement.lead = ", ".join(dict.fromkeys(n for name in who.split(", ") for n in named[name]))
+    return [_("Wie verantwoordelijk is voor %(n)s afspraken, gelezen uit een tabel met kruisjes") % {"n": len(leads)}]
+
+
+def _column_party(name: str, parties: list) -> list[str]:
+    """The parties a column's header names: a name, short name or group word the document uses ("Gemeente",
+    "corporaties"), or an abbreviation of one party's name with its full stop ("Gem.", "Lindeh.", "Esd."): its
+    letters in order in one word of that name, its first three that word's first three, and no other party's."""
+    from . import tables
+
+    if resolved := tables.resolve(name, parties):
+        return resolved
+    letters = name[:-1].lower() if name.endswith(".") else ""
+    if not re.fullmatch(r"[^\W\d_]{3,}", letters):
+        return []
+    pattern = re.compile(".*?".join(map(re.escape, letters)))
+    matched = [
+        p.name
+        for p in parties
+        if any(w.lower().startswith(letters[:3]) and pattern.match(w.lower()) for a in p.aliases for w in a.split())
+    ]
+    return matched if len(matched) == 1 else []

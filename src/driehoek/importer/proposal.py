@@ -69,7 +69,8 @@ def propose(
     step(_("structuur herkennen"))
     lines = party_codes.expand(document.lines, aliases)  # "[G, W]" where a legend says "[G] staat voor ..."
     parsed, doubt = reading.read(lines, aliases, check=deadline.check, type_=document.type, only=only)
-    mark_matrix.apply(parsed, document.leads)  # "Nr | Gemeente | X" with marks in an annex says who
+    # "Nr | Gemeente | X" with marks in an annex says who, where each marked column is a party (docs/adr/0209).
+    matrix_notes = mark_matrix.apply(parsed, document.leads, found)
     themes = parsed.themes
     if not themes:
         raise NoAgreements(
@@ -99,7 +100,7 @@ def propose(
         theme_dicts.append(
             _theme(theme, number, matcher, found, indicator_rows, parsed.double_spaced, document, (first, last))
         )
-    notes = list(document.notes) + doubt
+    notes = list(document.notes) + matrix_notes + doubt
     unsure = {a["number"]: a.pop("_onzeker") for t in theme_dicts for a in t["agreements"]}
     unsure = {number: items for number, items in unsure.items() if items}
     headless = [d["number"] for t, d in zip(themes, theme_dicts, strict=True) if not t.title]

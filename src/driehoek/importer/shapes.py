@@ -27,7 +27,7 @@ RICHTINGEN = re.compile(
 )
 LOPEND = re.compile(
     r"^((?i:dit doen we al)\b.*|(?:Door)?(?:L|l)opende (?:afspraken|activiteiten|inzet).*|Bestaande afspraken.*|"
-    r"Dit loopt al.*|Wat we al doen.*|DIT DOEN WE AL.*)$"
+    r"Dit loopt (?:al|door)\b.*|Wat (?:al )?doorloopt\b.*|Wat we al doen.*|DIT DOEN WE AL.*)$"
 )
 SECTION = re.compile(
     r"^(?:(?:gezamenlijke|onze|concrete|nieuwe|overige)\s+)?(?:afspraken|prestaties|uitvoeringsafspraken|inzet|"
@@ -35,9 +35,14 @@ SECTION = re.compile(
     r"|^afspraken (?:met|van|voor)\b",
     re.I,
 )
-# "Trekker: corporaties, gemeente", "Verantwoordelijk: X", "Wie: alle partijen": who carries the agreement.
+# "Trekker: corporaties, gemeente", "Verantwoordelijk: X", "Wie: alle partijen": who carries the agreement; also after
+# a field of those that help or say when ("Samen met: X | Regie: Y", "Termijn: 2026 · Trekker: Y": lead_fields.py).
 RESPONSIBLE = re.compile(
-    r"^(?:[→➔►>]\s*)?(?:Trekkers?|Verantwoordelijke?(?:\s+partij(?:en)?)?|Verantwoordelijkheid|Wie(?:\s+doet\s+(?:het|wat)|\s+trekt)?"
+    r"^(?:[→➔►>]\s*)?"
+    r"(?:(?:Samen\s+met|Betrokken(?:\s+partij(?:en)?)?|Partners?|Ondersteun\w*|Termijn|Planning|Gereed|Wanneer)"
+    r"\s*:[^|·•;:]{1,80}?\s*[|·•;/]\s+){0,3}"
+    r"(?:(?:Kar)?Trekkers?|(?:Eerst|Hoofd|Eind)?Verantwoordelijke?(?:\s+partij(?:en)?)?"
+    r"|Verantwoordelijkheid|Initiatiefnemers?|Wie(?:\s+doet\s+(?:het|wat)|\s+trekt)?"
     r"|Actiehouders?|Uitvoerders?|Uitvoering(?:\s+door)?|Uitvoerende\s+partij(?:en)?|Eigenaar|Lead|Regie|Penvoerder"
     r"|Door|Aan\s+zet|Partij(?:en)?)(?:\s*:|\s+[–-](?=\s))\s*(\S.{0,200})$",
     re.I,

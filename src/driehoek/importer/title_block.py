@@ -45,8 +45,10 @@ def names(text: str) -> list[str]:
 
 
 def _name_like(part: str) -> bool:
+    """A name: six words at most, no digit, and no field's colon ("Regie: corporaties | Samen met: gemeente" is a
+    responsibility line, not a title block)."""
     words = part.split()
-    return 1 <= len(words) <= 6 and not re.search(r"\d", part) and all(w[:1].isupper() or w.islower() for w in words)
+    return 1 <= len(words) <= 6 and not re.search(r"[\d:]", part) and all(w[:1].isupper() or w.islower() for w in words)
 
 
 # A document, plan or agreement named in the opening ("de Woonvisie X", "het Koersdocument Wonen"): the genre's words.
