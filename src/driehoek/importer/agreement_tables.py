@@ -18,7 +18,10 @@ from .shapes import double_spaced
 
 BREAK = "\f"  # as extract.BREAK: a page break left by the cleaning
 
-NUMBER_HEAD = re.compile(r"(?i)^(?:nr\.?|nummer|no\.?|nº|#|afspraak\s*(?:nr\.?|nummer))$")
+# "Nr", "#", and a reference ("Ref.", "Kenmerk", "Code") where the rows carry codes ("BT-1").
+NUMBER_HEAD = re.compile(
+    r"(?i)^(?:nr\.?|nummer|no\.?|nº|#|ref\.?|referentie|kenmerk|code|afspraak\s*(?:nr\.?|nummer))$"
+)
 AGREEMENT_HEAD = re.compile(
     r"(?i)^(?:afspraak|afspraken|wat|omschrijving|prestaties?|acties?|maatregel(?:en)?|activiteit(?:en)?|inzet"
     r"|wat (?:spreken we af|gaan we doen|doen we))$"

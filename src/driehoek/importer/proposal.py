@@ -68,7 +68,9 @@ def propose(
     aliases = {alias.lower(): p.name for p in found for alias in p.aliases}
     step(_("structuur herkennen"))
     lines = party_codes.expand(document.lines, aliases)  # "[G, W]" where a legend says "[G] staat voor ..."
-    parsed, doubt = reading.read(lines, aliases, check=deadline.check, type_=document.type, only=only)
+    parsed, doubt = reading.read(
+        lines, aliases, check=deadline.check, type_=document.type, only=only, titles=document.titles
+    )
     mark_matrix.apply(parsed, document.leads)  # "Nr | Gemeente | X" with marks in an annex says who
     themes = parsed.themes
     if not themes:

@@ -1,0 +1,166 @@
+"""Round 9 B of the importer (docs/importer.md, docs/adr/0212): made-up snippets with fictional names."""
+
+from driehoek.importer import extract, proposal
+from driehoek.importer.evaluation import text_to_pdf
+
+from . import helpers  # noqa: F401 (quiets WeasyPrint's logging)
+
+
+def _read(content: bytes, name: str = "proef.txt") -> list[tuple[str, str, str, list[str]]]:
+    result = proposal.propose(name, content)
+    return [
+        (t["title"], a["number"], a["text"][:20], a["responsible"])
+        for t in result.set["themes"]
+        for a in t["agreements"]
+    ]
+
+
+# Lettered chapters, "o" as the list's sign, and party headings "X zegt toe:" / "Beide partijen zeggen toe:".
+LETTERED = """Woonafspraken Kromveld 2026-2027
+
+tussen de gemeente Kromveld en Woonstichting Ellerhof
+
+Inleiding
+
+Gemeente Kromveld en Woonstichting Ellerhof maken afspraken voor twee jaar. Per thema staat wat elk toezegt.
+
+A. Nieuwbouw
+
+Wat we willen bereiken: de wachttijd daalt.
+
+Beide partijen zeggen toe:
+
+o elk jaar samen de bouwplanning vast te stellen;
+
+Ellerhof zegt toe:
+
+o ten minste 40 woningen te bouwen, in de plannen:
+   a. Kromveld-Noord;
+   b. De Akkers;
+
+o geen woningen te verkopen;
+
+Gemeente Kromveld zegt toe:
+
+o de grond bouwrijp te leveren.
+
+B. Betaalbaarheid
+
+Wat we willen bereiken: de woonlasten blijven te dragen.
+
+Ellerhof zegt toe:
+
+o de huren niet meer dan de inflatie te verhogen.
+
+Gemeente Kromveld zegt toe:
+
+o een energietoeslag van 200 euro te geven.
+
+Ondertekening
+
+Kromveld, 1 december 2025
+
+Gemeente Kromveld                      Woonstichting Ellerhof
+A. Pieterse                            B. Dekker
+"""
+
+EXPECTED = [
+    ("Nieuwbouw", "A.1", "elk jaar samen de bo", ["Gemeente Kromveld", "Woonstichting Ellerhof"]),
+    ("Nieuwbouw", "A.2", "ten minste 40 woning", ["Woonstichting Ellerhof"]),
+    ("Nieuwbouw", "A.3", "geen woningen te ver", ["Woonstichting Ellerhof"]),
+    ("Nieuwbouw", "A.4", "de grond bouwrijp te", ["Gemeente Kromveld"]),
+    ("Betaalbaarheid", "B.1", "de huren niet meer d", ["Woonstichting Ellerhof"]),
+    ("Betaalbaarheid", "B.2", "een energietoeslag v", ["Gemeente Kromveld"]),
+]
+
+
+def test_a_lone_o_opening_lines_is_the_list_sign():
+    assert extract.letter_bullets(["o eerste;", "o tweede.", "De o van oranje."]) == [
+        "• eerste;",
+        "• tweede.",
+        "De o van oranje.",
+    ]
+    assert extract.letter_bullets(["o eerste;", "tekst"]) == ["o eerste;", "tekst"]  # once is no list
+
+
+def test_lettered_chapters_with_o_bullets_under_party_headings():
+    read = _read(LETTERED.encode())
+    assert read == EXPECTED
+    result = proposal.propose("proef.txt", LETTERED.encode())
+    sub_items = result.set["themes"][0]["agreements"][1]["text"]
+    assert "Kromveld-Noord" in sub_items and "De Akkers" in sub_items  # "a." and "b." belong to their bullet
+
+
+def test_lettered_chapters_read_the_same_from_a_pdf():
+    assert _read(text_to_pdf(LETTERED), "proef.pdf") == EXPECTED
+
+
+def test_an_initial_is_no_lettered_chapter():
+    text = LETTERED.replace("A. Nieuwbouw", "Nieuwbouw").replace("B. Betaalbaarheid", "Betaalbaarheid")
+    assert all(title != "Pieterse" for title, *_rest in _read(text.encode()))
+
+
+# A table whose number column is headed "Ref." and holds codes per theme; a closing chapter without a number that
+# the contents page lists ("Zo houden we samen de koers vast").
+REFERENCED = """Wonen in Heikamp
+
+Prestatieafspraken 2026-2028
+
+Gemeente Heikamp · Woonstichting Brinkhof · Huurdersvereniging Het Anker
+
+Inhoud
+
+1. Samen bouwen ···················································· 2
+2. Betaalbaar wonen ················································ 3
+Zo houden we samen de koers vast ··································· 4
+
+1. Samen bouwen
+
+De bouw moet omhoog, in elk dorp.
+
+Ref.   | Afspraak                                   | Planning  | Verantwoordelijke partij
+-------+--------------------------------------------+-----------+-------------------------
+SB-1   | Brinkhof bouwt ten minste 60 sociale       | 2028      | Brinkhof
+       | huurwoningen.                              |           |
+SB-2   | De gemeente levert de grond voor de        | 2026      | gemeente
+       | nieuwbouw.                                 |           |
+
+2. Betaalbaar wonen
+
+De woonlasten moeten te dragen blijven.
+
+Ref.   | Afspraak                                   | Planning  | Verantwoordelijke partij
+-------+--------------------------------------------+-----------+-------------------------
+BW-1   | Brinkhof verhuurt 80% van de vrijkomende   | doorlopend | Brinkhof
+       | woningen onder de aftoppingsgrens.         |           |
+BW-2   | Het Anker geeft elk jaar advies over de    | jaarlijks | Het Anker
+       | huren.                                     |           |
+
+Zo houden we samen de koers vast
+
+Elk voorjaar maakt de gemeente een monitor met de stand van zaken per referentie. Het bestuurlijk overleg
+stelt hem vast.
+
+Handtekeningen
+
+Heikamp, 1 december 2025
+"""
+
+
+def test_a_reference_column_numbers_the_rows_and_a_title_the_contents_list_ends_the_last():
+    result = proposal.propose("proef.txt", REFERENCED.encode())
+    read = [(t["title"], a["number"], a["responsible"]) for t in result.set["themes"] for a in t["agreements"]]
+    assert read == [
+        ("Samen bouwen", "SB-1", ["Woonstichting Brinkhof"]),
+        ("Samen bouwen", "SB-2", ["Gemeente Heikamp"]),
+        ("Betaalbaar wonen", "BW-1", ["Woonstichting Brinkhof"]),
+        ("Betaalbaar wonen", "BW-2", ["Huurdersvereniging Het Anker"]),
+    ]
+    last = result.set["themes"][-1]["agreements"][-1]["text"]
+    assert "monitor" not in last  # the closing chapter the contents page lists is no part of the last row
+
+
+def test_the_contents_page_gives_its_titles():
+    document = extract.read("proef.txt", REFERENCED.encode())
+    assert "Zo houden we samen de koers vast" in document.titles
+    assert not any("···" in line for line in document.lines)
