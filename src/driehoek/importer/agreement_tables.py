@@ -24,7 +24,7 @@ NUMBER_HEAD = re.compile(
 )
 AGREEMENT_HEAD = re.compile(
     r"(?i)^(?:afspraak|afspraken|wat|omschrijving|prestaties?|acties?|maatregel(?:en)?|activiteit(?:en)?|inzet"
-    r"|wat (?:spreken we af|gaan we doen|doen we))$"
+    r"|wat (?:spreken we af|gaan we doen|doen we))\??$"
 )
 RESPONSIBLE_HEAD = re.compile(
     r"(?i)^(?:verantwoordelijke?(?:\s+partij(?:en)?)?|verantwoordelijkheid|wie(?: doet het| trekt)?|trekkers?"

@@ -49,6 +49,7 @@ class Partij:
     short_name: str
     kind: str
     aliases: set[str] = field(default_factory=set)
+    code: str = ""  # the code the document gives it ("hierna: X (XW)"), used in its tables' lead column
 
     def as_dict(self) -> dict:
         return {"name": self.name[:200], "short_name": self.short_name[:80], "kind": self.kind}

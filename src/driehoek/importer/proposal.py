@@ -67,7 +67,8 @@ def propose(
     found, signing = parties.find(document.text)
     aliases = {alias.lower(): p.name for p in found for alias in p.aliases}
     step(_("structuur herkennen"))
-    lines = party_codes.expand(document.lines, aliases)  # "[G, W]" where a legend says "[G] staat voor ..."
+    # "[G, W]" where a legend says "[G] staat voor ..."; "Trekker: XW" where the signing list says "hierna: X (XW)".
+    lines = party_codes.expand(document.lines, aliases, {p.code: p.name for p in found if p.code})
     parsed, doubt = reading.read(
         lines, aliases, check=deadline.check, type_=document.type, only=only, titles=document.titles
     )

@@ -21,19 +21,23 @@ def signing_list(flat: str) -> tuple[list, list[Ondertekening]]:
     """The parties (parties.Partij) and signatories of a signing list."""
     from .parties import Partij, kind_of
 
+    # "1. [de] Name, [gevestigd te Y / one clause,] te dezen vertegenwoordigd door ..., hierna: Short [(CODE)];"
     pattern = re.compile(
-        r"(?:^|\s)(?:\d{1,2}[.)]|[•●\-])\s+(?P<name>[A-Z][^,;:]{2,80}?),\s+(?:\w+\s+){0,2}"
+        r"(?:^|\s)(?:\d{1,2}[.)]|[•●\-])\s+(?:de\s+)?(?P<name>(?:[A-Z]|gemeente\s)[^,;:]{2,80}?),\s+"
+        r"(?:[^,;:]{1,90},\s+)?(?:\w+\s+){0,2}"
         r"vertegenwoordigd door (?P<rep>.{0,220}?),?\s*hierna(?: te noemen| genoemd)?:?\s*"
-        r"(?:[‘'\"“](?P<short>[^’'\"”]{1,40})[’'\"”]|(?P<bare>[^\s,;.:]+(?:\s+[^\s,;.:]+){0,3}?)\s*(?:[;.]|,?\s+en\b|$))"
+        r"(?:[‘'\"“](?P<short>[^’'\"”]{1,40})[’'\"”]|(?P<bare>[^\s,;.:(]+(?:\s+[^\s,;.:(]+){0,3}?))"
+        r"\s*(?:\((?P<code>[A-Z]{1,4})\)\s*)?(?:[;.]|,?\s+en\b|$)"
     )
     parties, signatories = [], []
     for m in pattern.finditer(flat[:20000]):
         name = m.group("name").strip()
+        name = name[0].upper() + name[1:]  # "de gemeente X": "Gemeente X"
         short = (m.group("short") or m.group("bare")).strip()
         if re.match(r"(?:de|het) \w", short) or short[:3] == "De " and short[3:4].islower():
             short = short.split(" ", 1)[1]  # "de gemeente", "de Huurdersraad": the name is what follows
             short = short[0].upper() + short[1:]
-        parties.append(Partij(name, short, kind_of(name), {name, short}))
+        parties.append(Partij(name, short, kind_of(name), {name, short}, code=m.group("code") or ""))
         person = re.search(
             r"(?:de heer|mevrouw|dhr\.|mw\.|mr\.|drs\.)\s+((?:[A-Z]\.\s?)+(?:[a-z]+\s)*[A-Z][\w'’\-]+)", m.group("rep")
         )

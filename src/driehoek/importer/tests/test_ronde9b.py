@@ -1,6 +1,6 @@
 """Round 9 B of the importer (docs/importer.md, docs/adr/0212): made-up snippets with fictional names."""
 
-from driehoek.importer import extract, proposal
+from driehoek.importer import extract, party_codes, proposal
 from driehoek.importer.evaluation import text_to_pdf
 
 from . import helpers  # noqa: F401 (quiets WeasyPrint's logging)
@@ -164,3 +164,78 @@ def test_the_contents_page_gives_its_titles():
     document = extract.read("proef.txt", REFERENCED.encode())
     assert "Zo houden we samen de koers vast" in document.titles
     assert not any("···" in line for line in document.lines)
+
+
+# An agreement in articles: a signing list that gives each party a code, tables whose lead column uses the codes
+# ("corp." for the corporations), a line of kinds under the title, and a closing article of legal provisions.
+ARTICLES = """Samenwerkingsovereenkomst wonen Veldhoek 2026-2029
+
+Gemeente – woningcorporaties – huurders – zorg
+
+De ondergetekenden
+
+1. de gemeente Veldhoek, te dezen vertegenwoordigd door haar wethouder Wonen,
+   mevrouw A. de Vries, hierna: de gemeente (GV);
+2. Woonstichting Brederode, gevestigd te Veldhoek, te dezen vertegenwoordigd door de
+   directeur-bestuurder, de heer B. Smit, hierna: Brederode (WB);
+3. Woningstichting Het Baken, gevestigd te Ooster, te dezen vertegenwoordigd door
+   de bestuurder, mevrouw C. Bos, hierna: Het Baken (HB);
+4. Huurderskring Veldhoek-Oost, de koepel van de huurders van beide corporaties, te dezen
+   vertegenwoordigd door de voorzitter, de heer D. Kok, hierna: de Huurderskring (HK);
+
+hierna samen: partijen. Brederode en Het Baken heten samen de corporaties (in de tabellen: corp.).
+
+komen het volgende overeen.
+
+Artikel 1 – Nieuwbouw
+
+Nr.   | Wat spreken we af?                                 | Trekker  | Met            | Gereed
+------+----------------------------------------------------+----------+----------------+------------
+1.1   | De corporaties bouwen samen ten minste 120 sociale | corp.    | GV             | 2029
+      | huurwoningen.                                      |          |                |
+1.2   | De gemeente levert elk jaar 2 locaties.            | GV       | WB             | jaarlijks
+1.3   | Brederode bouwt 40 appartementen aan de haven.     | WB       | GV, HK         | 2028
+
+Artikel 2 – Betaalbaarheid
+
+Nr.   | Wat spreken we af?                                 | Trekker  | Met            | Gereed
+------+----------------------------------------------------+----------+----------------+------------
+2.1   | De huurderskring geeft elk jaar advies over de     | HK       | corp.          | jaarlijks
+      | huurverhoging.                                     |          |                |
+2.2   | Het Baken bevriest de huren van 50 woningen.       | HB       |                | 2026
+
+Artikel 3 – Looptijd en slotbepalingen
+
+3.1 Deze overeenkomst geldt van 1 januari 2026 tot en met 31 december 2029.
+3.2 Komen partijen er niet uit, dan schakelen zij een moderator in.
+
+Ondertekening
+
+Veldhoek, 1 december 2025
+"""
+
+
+def test_an_agreement_in_articles_with_codes_from_the_signing_list():
+    result = proposal.propose("proef.txt", ARTICLES.encode())
+    names = [(p["name"], p["kind"]) for p in result.set["parties"]]
+    assert names == [
+        ("Gemeente Veldhoek", "gemeente"),
+        ("Woonstichting Brederode", "corporatie"),
+        ("Woningstichting Het Baken", "corporatie"),
+        ("Huurderskring Veldhoek-Oost", "huurdersorganisatie"),
+    ]  # not the kinds under the title ("woningcorporaties", "huurders")
+    read = [(t["title"], a["number"], a["responsible"]) for t in result.set["themes"] for a in t["agreements"]]
+    corporations = ["Woonstichting Brederode", "Woningstichting Het Baken"]
+    assert read == [
+        ("Nieuwbouw", "1.1", corporations),
+        ("Nieuwbouw", "1.2", ["Gemeente Veldhoek"]),
+        ("Nieuwbouw", "1.3", ["Woonstichting Brederode"]),
+        ("Betaalbaarheid", "2.1", ["Huurderskring Veldhoek-Oost"]),
+        ("Betaalbaarheid", "2.2", ["Woningstichting Het Baken"]),
+    ]  # the closing article's provisions are no agreements
+
+
+def test_a_lead_line_writes_out_the_codes_the_signing_list_defines():
+    lines = party_codes.expand(["Trekker: GV, HK.", "Met: GV", "De GV-regeling"], {}, {"GV": "Gemeente X"})
+    assert lines == ["Trekker: Gemeente X, HK.", "Met: GV", "De GV-regeling"]
+    assert party_codes.expand(["Trekker: corp."], {}, {"GV": "Gemeente X"}) == ["Trekker: corporaties"]
