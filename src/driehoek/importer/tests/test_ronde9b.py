@@ -239,3 +239,18 @@ def test_a_lead_line_writes_out_the_codes_the_signing_list_defines():
     lines = party_codes.expand(["Trekker: GV, HK.", "Met: GV", "De GV-regeling"], {}, {"GV": "Gemeente X"})
     assert lines == ["Trekker: Gemeente X, HK.", "Met: GV", "De GV-regeling"]
     assert party_codes.expand(["Trekker: corp."], {}, {"GV": "Gemeente X"}) == ["Trekker: corporaties"]
+
+
+def test_a_piped_table_goes_on_at_the_top_of_the_next_page_without_its_header():
+    text = ARTICLES.replace(
+        "1.3   | Brederode bouwt",
+        "Veldhoek 2026-2029 – pagina 2\fVeldhoek 2026-2029 – pagina 3\n1.3   | Brederode bouwt",
+    )
+    result = proposal.propose("proef.txt", text.encode())
+    first = result.set["themes"][0]["agreements"]
+    assert [(a["number"], a["responsible"]) for a in first] == [
+        ("1.1", ["Woonstichting Brederode", "Woningstichting Het Baken"]),
+        ("1.2", ["Gemeente Veldhoek"]),
+        ("1.3", ["Woonstichting Brederode"]),  # the row on the next page, its lead column read
+    ]
+    assert "|" not in first[2]["text"] and "GV, HK" not in first[2]["text"].split("Met:")[0]
