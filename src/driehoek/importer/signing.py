@@ -60,3 +60,39 @@ def signing_date(flat: str) -> tuple[date | None, str]:
         return date(int(m.group(3)), MONTHS.index(m.group(2)) + 1, int(m.group(1))), m.group(4) or ""
     except ValueError:
         return None, m.group(4) or ""
+
+
+# The signing block: its heading, and what ends it (an annex).
+SIGNING_HEAD = re.compile(r"(?i)^\s*(?:ondertekening|handtekeningen|aldus overeengekomen)\b")
+BLOCK_LINES = 40
+
+
+def signing_block(text: str) -> str:
+    """The lines under the document's last signing heading ("Ondertekening", "Handtekeningen"), up to an annex."""
+    lines = text.splitlines()
+    start = next((k for k in range(len(lines) - 1, -1, -1) if SIGNING_HEAD.match(lines[k])), None)
+    if start is None:
+        return ""
+    block = []
+    for line in lines[start + 1 : start + 1 + BLOCK_LINES]:
+        if re.match(r"(?i)^\s*bijlage", line):
+            break
+        block.append(line)
+    return " ".join(" ".join(block).split())
+
+
+# "Prestatieafspraken 2026 tussen de gemeente X en Woonstichting Y": the head says between whom the agreement is.
+BETWEEN = re.compile(r"(?i)\btussen\s+(.{5,300}?)(?:[.;:]\s|\n\s*\n|$)", re.S)
+HEAD_CHARACTERS = 3000
+
+
+def signers(text: str, names: list[str]) -> set[str]:
+    """The parties where two signals agree: the head says between whom the agreement is ("tussen de gemeente X en
+    Woonstichting Y") and the signing block names the same two or more. Then an organisation the text only mentions
+    ("X heeft ervoor gekozen niet mee te ondertekenen") is no party. Empty where they do not agree."""
+    block = signing_block(text).lower()
+    signed = {name for name in names if name.lower() in block}
+    between = BETWEEN.search(text[:HEAD_CHARACTERS])
+    clause = " ".join(between.group(1).split()).lower() if between else ""
+    named = {name for name in names if name.lower() in clause}
+    return signed if len(signed) >= 2 and signed == named else set()

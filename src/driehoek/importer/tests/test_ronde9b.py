@@ -1,6 +1,6 @@
 """Round 9 B of the importer (docs/importer.md, docs/adr/0212): made-up snippets with fictional names."""
 
-from driehoek.importer import extract, party_codes, proposal
+from driehoek.importer import extract, parties, party_codes, proposal
 from driehoek.importer.evaluation import text_to_pdf
 
 from . import helpers  # noqa: F401 (quiets WeasyPrint's logging)
@@ -254,3 +254,18 @@ def test_a_piped_table_goes_on_at_the_top_of_the_next_page_without_its_header():
         ("1.3", ["Woonstichting Brederode"]),  # the row on the next page, its lead column read
     ]
     assert "|" not in first[2]["text"] and "GV, HK" not in first[2]["text"].split("Met:")[0]
+
+
+def test_an_organisation_that_does_not_sign_is_no_party():
+    text = LETTERED.replace(
+        "Per thema staat wat elk toezegt.",
+        "Huurdersraad Ellerhof gaf advies, maar de Huurdersraad Ellerhof tekent niet mee. Per thema staat wat elk "
+        "toezegt.",
+    )
+    names = [p["name"] for p in proposal.propose("proef.txt", text.encode()).set["parties"]]
+    assert names == ["Gemeente Kromveld", "Woonstichting Ellerhof"]  # the head and the signing block agree
+    assert parties.signing.signers(text, ["Gemeente Kromveld", "Huurdersraad Ellerhof"]) == set()  # one is no block
+    # Without the head's "tussen ...", the signing block alone drops no one (it may name some parties only).
+    alone = text.replace("tussen de gemeente Kromveld en Woonstichting Ellerhof", "")
+    names = [p["name"] for p in proposal.propose("proef.txt", alone.encode()).set["parties"]]
+    assert "Huurdersraad Ellerhof" in names
