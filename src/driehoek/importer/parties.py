@@ -93,7 +93,7 @@ def find(text: str) -> tuple[list[Partij], list[signing.Ondertekening]]:
         shared = {a for a in p.aliases for q in parties if q is not p and a in q.aliases}
         p.aliases -= shared - {p.name, p.short_name}
     _defined_short_names(parties, flat)
-    # A name the text only uses is a party where it signs, once the signing block names two or more.
+    # A name the text only uses is no party where the head's "tussen X en Y" and the signing block agree without it.
     signed = signing.signers(text, [p.name for p in parties])
     if signed:
         parties = [p for p in parties if p.name in signed or id(p) in named]
