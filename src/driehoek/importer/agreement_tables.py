@@ -15,13 +15,18 @@ import re
 
 from . import mark_matrix, party_columns, table_shapes, table_themes
 from .shapes import double_spaced
+from .table_cells import cells as _cells
+from .table_cells import split as _split
 
 BREAK = "\f"  # as extract.BREAK: a page break left by the cleaning
 
-NUMBER_HEAD = re.compile(r"(?i)^(?:nr\.?|nummer|no\.?|nº|#|afspraak\s*(?:nr\.?|nummer))$")
+# "Nr", "#", and a reference ("Ref.", "Kenmerk", "Code") where the rows carry codes ("BT-1").
+NUMBER_HEAD = re.compile(
+    r"(?i)^(?:nr\.?|nummer|no\.?|nº|#|ref\.?|referentie|kenmerk|code|afspraak\s*(?:nr\.?|nummer))$"
+)
 AGREEMENT_HEAD = re.compile(
     r"(?i)^(?:afspraak|afspraken|wat|omschrijving|prestaties?|acties?|maatregel(?:en)?|activiteit(?:en)?|inzet"
-    r"|wat (?:spreken we af|gaan we doen|doen we))$"
+    r"|wat (?:spreken we af|gaan we doen|doen we))\??$"
 )
 RESPONSIBLE_HEAD = re.compile(
     r"(?i)^(?:verantwoordelijke?(?:\s+partij(?:en)?)?|verantwoordelijkheid|wie(?: doet het| trekt)?|trekkers?"
@@ -42,6 +47,8 @@ def convert(lines: list[str], numbered: int = 0, marks=None) -> tuple[list[str],
     double = double_spaced(lines)
     own = marks is None
     marks = table_themes.Marks() if own else marks  # theme rows inside the tables, and their captions
+    # A page's first lines: its running header, then the rows of a table that goes on from the page before.
+    top = [k for k, line in enumerate(lines) if line.strip() and line != BREAK][:2]
     while i < len(lines):
         if (by_marks := mark_matrix.convert(lines, i, marks.leads)) is not None:  # "Nr | Gemeente | X" with marks
             converted, i = by_marks
@@ -53,11 +60,15 @@ def convert(lines: list[str], numbered: int = 0, marks=None) -> tuple[list[str],
             rows_read += count
             continue
         columns = _header(lines[i]) or table_shapes.header(lines, i)  # header words, or what the columns hold
-        if columns is None:
+        continued = columns is None and i in top and _continues(lines[i], marks.open)
+        if continued:
+            columns = marks.open  # a piped table goes on at the top of the next page, its header not repeated
+        elif columns is None:
             out.append(lines[i])
             i += 1
             continue
-        marks.header_at(out)
+        else:
+            marks.header_at(out)
         if not any(NUMBER_HEAD.match(name) for _s, name in columns):
             # "Afspraak | Wie | Wanneer" without a number column: rows numbered in their order; a row that
             # fills one cell only ("2. Betaalbaarheid") is a heading between them.
@@ -72,7 +83,9 @@ def convert(lines: list[str], numbered: int = 0, marks=None) -> tuple[list[str],
                     out += _as_lines([[str(numbered + rows_read)], *item], [(0, "nr"), *columns])
             out += ["", ""]
             continue
-        items, i = _rows(lines, i + 1, columns, double)
+        piped_table = continued or "|" in lines[i]
+        items, i = _rows(lines, i if continued else i + 1, columns, double, piped=True if continued else None)
+        marks.open = columns if piped_table and not _matrix(columns) else None
         columns = [columns[k] for k in _order(columns)]
         matrix = _matrix(columns)
         if matrix:
@@ -94,15 +107,12 @@ def convert(lines: list[str], numbered: int = 0, marks=None) -> tuple[list[str],
     return out, rows_read
 
 
-def _split(line: str) -> list[tuple[int, str]]:
-    """(start, text) of each cell: between pipes, or separated by two spaces or more."""
-    if line.count("|") >= 2:
-        cells, start = [], 0
-        for part in line.split("|"):
-            cells.append((start, part.strip()))
-            start += len(part) + 1
-        return cells
-    return [(m.start(), m.group(0)) for m in re.finditer(r"\S+(?: \S+)*", line)]
+def _continues(line: str, columns: list[tuple[int, str]] | None) -> bool:
+    """A piped row with a number in the number column, as many cells as the last table: that table's next row."""
+    if columns is None or line.count("|") != len(columns) - 1:
+        return False
+    found = _cells(line, columns, True)
+    return found is not None and ROW_NUMBER.match(found[_order(columns)[0]]) is not None
 
 
 def _header(line: str) -> list[tuple[int, str]] | None:
@@ -138,38 +148,12 @@ def _matrix(columns: list[tuple[int, str]]) -> bool:
     return any(re.search(r"(?i)indicator|streefwaarde", name) for name in names) and not agreements
 
 
-def _cells(line: str, columns: list[tuple[int, str]], piped: bool) -> list[str] | None:
-    if piped:
-        if line.count("|") < len(columns) - 1:
-            return None
-        parts = [p.strip() for p in line.split("|")]
-        if len(parts) > len(columns) and not parts[0] and line.lstrip().startswith("|"):
-            parts = parts[1:]
-        return (parts + [""] * len(columns))[: len(columns)]
-    starts = [start for start, _name in columns] + [None]
-    cells = []
-    for k in range(len(columns)):
-        # A cell may begin a character early or late: cut at the space nearest the column's start.
-        begin = _cut(line, starts[k]) if k else 0
-        end = _cut(line, starts[k + 1]) if starts[k + 1] is not None else None
-        cells.append(line[begin:end].strip())
-    return cells
-
-
-def _cut(line: str, at: int) -> int:
-    if at >= len(line):
-        return len(line)
-    for shift in (0, -1, 1, -2, 2):
-        k = at + shift
-        if 0 < k <= len(line) and line[k - 1] == " ":
-            return k
-    return at
-
-
-def _rows(lines: list[str], i: int, columns: list[tuple[int, str]], double: bool = False) -> tuple[list, int]:
+def _rows(
+    lines: list[str], i: int, columns: list[tuple[int, str]], double: bool = False, piped: bool | None = None
+) -> tuple[list, int]:
     """The rows of a numbered table, and the headings between them: a short title outside the columns with
-    rows after it ("II Betaalbaarheid" over its rows)."""
-    piped = "|" in lines[i - 1]
+    rows after it ("II Betaalbaarheid" over its rows). Piped where its header is, unless `piped` says."""
+    piped = "|" in lines[i - 1] if piped is None else piped
     rows: list[list[list[str]]] = []
     items: list = []
     blanks = 0

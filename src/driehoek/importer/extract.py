@@ -30,6 +30,7 @@ class Document:
     footnotes: list[str] = field(default_factory=list)
     type: object = None  # a PDF's type (pdf_fonts.Type): which lines are set larger or bold
     leads: dict[str, str] = field(default_factory=dict)  # number -> parties, from a matrix of marks (mark_matrix)
+    titles: set[str] = field(default_factory=set)  # the titles its contents page lists: its headings
 
     @property
     def text(self) -> str:
@@ -150,6 +151,7 @@ def clean(pages: list[str]) -> Document:
     lines: list[str] = []
     footnotes: list[str] = []
     removed = Counter()
+    titles: set[str] = set()
     for number, page in enumerate(page_lines):
         if number:
             lines.append(BREAK)
@@ -160,6 +162,7 @@ def clean(pages: list[str]) -> Document:
                 furniture.add_break(lines)
             elif furniture.CONTENTS_ENTRY.search(stripped):
                 removed["regel uit de inhoudsopgave"] += 1  # "Beschikbaarheid ........ 7"
+                titles.add(furniture.contents_key(stripped))
             elif furniture.PAGE_NUMBER.match(stripped) and stripped:
                 removed["paginanummer"] += 1
                 furniture.add_break(lines)
@@ -177,14 +180,29 @@ def clean(pages: list[str]) -> Document:
                 lines.append(line)
     if len(pages) == 1:
         lines = furniture.running_headers(lines, removed)
-    lines = furniture.contents(lines, removed)
+    lines = furniture.contents(lines, removed, titles)
     numbers = {f.split(" ", 1)[0] for f in footnotes}
     lines = [furniture.strip_marker(line, numbers) for line in lines]
     lines = _join_hyphenated(lines, _vocabulary(lines))
     lines = [_tidy(line) for line in lines]
+    lines = letter_bullets(lines)
     for what, count in sorted(removed.items()):
         notes.append(_("%(n)s × %(what)s weggelaten") % {"n": count, "what": what})
-    return Document(lines=lines, pages=max(1, len(pages)), notes=notes, footnotes=footnotes, leads=marks.leads)
+    document = Document(lines=lines, pages=max(1, len(pages)), notes=notes, footnotes=footnotes, leads=marks.leads)
+    document.titles = titles - {""}
+    return document
+
+
+# "o" standing for a bullet: a word processor's second-level bullet saved as text or PDF ("o  jaarlijks ...").
+LETTER_BULLET = re.compile(r"^o\s+(?=\S)")
+
+
+def letter_bullets(lines: list[str]) -> list[str]:
+    """A line opening with a lone "o" is a bullet where the document opens two lines or more so: Dutch has no
+    word "o" in lower case, so the "o" is the list's sign."""
+    if sum(1 for line in lines if LETTER_BULLET.match(line)) < 2:
+        return lines
+    return [LETTER_BULLET.sub("• ", line) for line in lines]
 
 
 def _vocabulary(lines: list[str]) -> set[str]:

@@ -90,7 +90,7 @@ def running_headers(lines: list[str], removed: Counter) -> list[str]:
     return out
 
 
-def _contents_key(line: str) -> str:
+def contents_key(line: str) -> str:
     """A contents entry's title: without its leaders and page number ("Wonen en zorg .... 7", "Wonen en zorg   7"),
     and without the word before a chapter's number ("Hoofdstuk 2 Wonen" lists the heading "2 Wonen")."""
     key = re.sub(r"(?:\s*[.…·_]{2,}\s*|\s{2,}|\s+(?=\d{1,3}$))\d{1,3}$", "", PAGE_REFERENCE.sub("", line.strip()))
@@ -101,10 +101,11 @@ def _contents_key(line: str) -> str:
     return " ".join(key.split()) if titled and len(re.findall(r"[^\W\d_]", key)) >= 3 and len(key.split()) <= 12 else ""
 
 
-def contents(lines: list[str], removed: Counter) -> list[str]:
+def contents(lines: list[str], removed: Counter, titles: set[str] | None = None) -> list[str]:
     """A table of contents without leaders: three or more titles in a row (blank lines aside), each once,
-    that stand again further on as lines of their own, page numbers aside (the headings they list)."""
-    keys = [_contents_key(line) if line != BREAK else "" for line in lines]
+    that stand again further on as lines of their own, page numbers aside (the headings they list). The titles
+    it lists go into `titles`."""
+    keys = [contents_key(line) if line != BREAK else "" for line in lines]
     last_seen: dict[str, int] = {}
     for k, key in enumerate(keys):
         if key:
@@ -125,6 +126,8 @@ def contents(lines: list[str], removed: Counter) -> list[str]:
             run = []
     if drop:
         removed["regel uit de inhoudsopgave"] += len(drop)
+        if titles is not None:
+            titles.update(keys[k] for k in drop)
     return [line for k, line in enumerate(lines) if k not in drop]
 
 

@@ -29,19 +29,35 @@ from .shapes import (
 # An annex's heading, numbered or not: "Bijlage Stand van de afspraken", "BIJLAGE 2: Monitoring".
 ANNEX = re.compile(r"^(?:Bijlagen?|BIJLAGEN?)\b")
 ROMAN = re.compile(r"^(?:(?:Hoofdstuk|Deel|HOOFDSTUK)\s+)?([IVX]{1,5})[.):]?\s+(\S.*)$")
+# Chapters lettered in sequence: "A. Beschikbaarheid", "B. Betaalbaarheid" (a capital and a full stop or bracket).
+LETTERED = re.compile(r"^([A-Z])[.)]\s+(\S.*)$")
 
 
 class HeadingRules:
     roman = 0  # the last Roman chapter number read
+    letter = ""  # the last lettered chapter read ("B")
 
     def roman_next(self, numeral: str) -> bool:
         return roman_value(numeral) == self.roman + 1 and not (self.roman == 0 and any(c.number for c in self.chapters))
+
+    def letter_next(self, letter: str, i: int) -> bool:
+        """ "A." opens the lettered chapters, in a document without numbered ones, where it stands apart (a blank
+        line or page break above it, or a finished sentence: not an initial, "A. Jansen" in a signing list); then
+        each next letter in turn."""
+        if self.letter:
+            return ord(letter) == ord(self.letter) + 1
+        before = next((x.strip() for x in reversed(self.lines[max(0, i - 2) : i]) if x.strip() and x != BREAK), "")
+        apart = self.after_blanks >= 1 or self.since_break or before.endswith((".", ":"))
+        return letter == "A" and apart and not any(c.number for c in self.chapters)
 
     def try_heading(self, i: int, line: str) -> bool:
         number, title = None, None
         if (m := ROMAN.match(line)) and is_heading_title(m.group(2)) and self.roman_next(m.group(1)):
             number, title = str(roman_value(m.group(1))), m.group(2).strip()  # "II. Betaalbaarheid" is chapter 2
             self.roman = int(number)
+        elif (m := LETTERED.match(line)) and is_heading_title(m.group(2)) and self.letter_next(m.group(1), i):
+            number, title = m.group(1), m.group(2).strip()  # "B. Betaalbaarheid" after "A. ..."
+            self.letter = number
         elif m := HEADING_WORD.match(line):
             number, title = m.group(1), m.group(2).strip() or m.group(1)
         elif (m := THEME_COLON.match(line)) and not re.search(r"(?i)\bafspraak\b|\bindicator", line):
@@ -82,7 +98,12 @@ class HeadingRules:
         elif (
             self.agreement is not None
             and self.plain_title(line)
-            and (self.set_larger(line) or self.set_bold(line) or self.title_between_paragraphs(i, line))
+            and (
+                self.set_larger(line)
+                or self.set_bold(line)
+                or self.title_between_paragraphs(i, line)
+                or " ".join(line.split()) in self.titles  # the document's contents page lists it: a heading
+            )
         ):
             # "Ondertekening" set larger or bold in a PDF, or a title between paragraphs: the agreement has
             # ended. Without a number or a goal under it, it need not be a theme (a title page, "Partijen").

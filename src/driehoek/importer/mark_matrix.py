@@ -38,7 +38,7 @@ def _header(line: str) -> tuple[list[str], list[int] | None] | None:
 def _cells(line: str, width: int, starts: list[int] | None = None) -> list[str] | None:
     """A row's cells: between pipes, or (`starts`) at the header's columns, a cell a character early or late."""
     if starts is not None:
-        from .agreement_tables import _cut
+        from .table_cells import cut as _cut
 
         if "|" in line or not line.strip():
             return None

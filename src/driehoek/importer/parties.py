@@ -49,6 +49,7 @@ class Partij:
     short_name: str
     kind: str
     aliases: set[str] = field(default_factory=set)
+    code: str = ""  # the code the document gives it ("hierna: X (XW)"), used in its tables' lead column
 
     def as_dict(self) -> dict:
         return {"name": self.name[:200], "short_name": self.short_name[:80], "kind": self.kind}
@@ -82,6 +83,7 @@ def find(text: str) -> tuple[list[Partij], list[signing.Ondertekening]]:
         signatories = []
     _listed(parties, text)
     _from_title_block(parties, text)
+    named = {id(p) for p in parties}  # named as a party (a signing or party list, a title block, an enumeration)
     _add_org_names(parties, flat, text)
     _beside_parties(parties, text)
     for p in parties:
@@ -91,6 +93,10 @@ def find(text: str) -> tuple[list[Partij], list[signing.Ondertekening]]:
         shared = {a for a in p.aliases for q in parties if q is not p and a in q.aliases}
         p.aliases -= shared - {p.name, p.short_name}
     _defined_short_names(parties, flat)
+    # A name the text only uses is no party where the head's "tussen X en Y" and the signing block agree without it.
+    signed = signing.signers(text, [p.name for p in parties])
+    if signed:
+        parties = [p for p in parties if p.name in signed or id(p) in named]
     return parties, signatories
 
 

@@ -26,7 +26,10 @@ def legend(text: str, aliases: dict[str, str]) -> dict[str, str]:
     return found if len(found) >= 2 else {}
 
 
-def expand(lines: list[str], aliases: dict[str, str]) -> list[str]:
+def expand(lines: list[str], aliases: dict[str, str], defined: dict[str, str] | None = None) -> list[str]:
+    """`defined`: code -> party, from the signing list ("hierna: X (XW)"); written out in responsibility lines."""
+    if defined:
+        lines = [_in_lead(line, defined) for line in lines]
     codes = legend("\n".join(lines[:2000]), aliases)
     if not codes:
         return lines
@@ -38,3 +41,24 @@ def expand(lines: list[str], aliases: dict[str, str]) -> list[str]:
         return "[" + ", ".join(codes[p] for p in parts) + "]"
 
     return [CODES.sub(names, line) if "[" in line or "(" in line else line for line in lines]
+
+
+# "corp." for the corporations: the genre's abbreviation, in a column or line that says who.
+ABBREVIATIONS = {r"corp\.?": "corporaties"}
+
+
+def _in_lead(line: str, defined: dict[str, str]) -> str:
+    """ "Trekker: GEM, VH" -> "Trekker: Gemeente X, Woonstichting Y": the codes a responsibility line uses, as the
+    signing list defines them (whole words, in capitals as defined), and "corp." for the corporations."""
+    from .shapes import RESPONSIBLE
+
+    m = RESPONSIBLE.match(line.strip())
+    if not m:
+        return line
+    who = m.group(1)
+    for code, name in defined.items():
+        who = re.sub(rf"(?<![\w-]){re.escape(code)}(?![\w-])", name, who)
+    for short, words in ABBREVIATIONS.items():
+        who = re.sub(rf"(?i)(?<![\w-]){short}(?=\W|$)", words, who)
+    head = line.strip()[: m.start(1)]
+    return f"{head}{who}"

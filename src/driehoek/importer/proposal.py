@@ -67,8 +67,11 @@ def propose(
     found, signing = parties.find(document.text)
     aliases = {alias.lower(): p.name for p in found for alias in p.aliases}
     step(_("structuur herkennen"))
-    lines = party_codes.expand(document.lines, aliases)  # "[G, W]" where a legend says "[G] staat voor ..."
-    parsed, doubt = reading.read(lines, aliases, check=deadline.check, type_=document.type, only=only)
+    # "[G, W]" where a legend says "[G] staat voor ..."; "Trekker: XW" where the signing list says "hierna: X (XW)".
+    lines = party_codes.expand(document.lines, aliases, {p.code: p.name for p in found if p.code})
+    parsed, doubt = reading.read(
+        lines, aliases, check=deadline.check, type_=document.type, only=only, titles=document.titles
+    )
     # "Nr | Gemeente | X" with marks in an annex says who, where each marked column is a party (docs/adr/0209).
     matrix_notes = mark_matrix.apply(parsed, document.leads, found)
     themes = parsed.themes

@@ -46,15 +46,16 @@ def _title_only(agreement) -> bool:
 
 
 def read(
-    lines: list[str], aliases: dict[str, str], check=None, type_=None, only: str = ""
+    lines: list[str], aliases: dict[str, str], check=None, type_=None, only: str = "", titles=frozenset()
 ) -> tuple[Structure, list[str]]:
     """The structure the proposal takes, and what the review screen must say about it. `only` ("outline", "lines"
-    or "shapes") takes that reading alone: a measure of each (manage.py importer_eval --lezing)."""
+    or "shapes") takes that reading alone: a measure of each (manage.py importer_eval --lezing). `titles`: the
+    titles the document's contents page lists (extract.Document.titles)."""
     if only == "outline":
         return structure.parse_outline(lines, aliases, type_=type_), []
     if only == "shapes":
         return structure.parse_shapes(lines, aliases, type_=type_), []
-    by_line = structure.parse(lines, aliases, check=check, type_=type_)
+    by_line = structure.parse(lines, aliases, check=check, type_=type_, titles=titles)
     if only == "lines":
         return by_line, []
     if check is not None:

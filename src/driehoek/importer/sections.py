@@ -66,6 +66,8 @@ def names_only(core: str, aliases) -> bool:
     for alias in sorted(aliases, key=len, reverse=True):  # names first: "Wat doet Samen Wij" is that party
         rest = re.sub(rf"(?i)\b{re.escape(alias)}\b", " ", rest)
     rest = re.sub(r"(?i)^\s*(?:wat|dit|dat)\s+(?:doen|doet)\b|\b(?:samen|we|wij)\b|\bdoen\b|\bdoet\b", " ", rest)
+    # "Beide partijen zeggen toe", "Alle partijen doen": everyone, as "samen" is (not "Partijen" alone: a frame title).
+    rest = re.sub(rf"(?i)^\s*(?:(?:beide|alle)\s+partijen|partijen(?=\s+(?:{PARTY_TAIL})\s*$))\b", " ", rest)
     # "Inzet van X", "Bijdrage X", "X zegt toe", "X levert": words around the names of a party heading.
     rest = re.sub(rf"(?i)^\s*{PARTY_HEAD}\b|\b{PARTY_TAIL}\s*$", " ", rest)
     for words in GROUP_WORDS.values():  # "Corporaties", "Gemeente en huurdersorganisaties"

@@ -5,9 +5,10 @@ made of (chapters with their agreements). Shapes only: no municipality's words."
 import re
 from dataclasses import dataclass, field
 
-# "Thema 2", "Hoofdstuk 5", "Deel A", "§ 3" (also "§3"): a heading by the word or sign before its number.
+# "Thema 2", "Hoofdstuk 5", "Deel A", "Artikel 3" (an agreement in articles), "§ 3" (also "§3"): a heading by
+# the word or sign before its number.
 HEADING_WORD = re.compile(
-    r"^(?:(?:thema|hoofdstuk|deel)\s+|§\s*)(\d{1,2}(?:\.\d{1,2})*|[A-Z](?!\w))\s*[:.\-–]?\s*(.*)$", re.I
+    r"^(?:(?:thema|hoofdstuk|deel|artikel)\s+|§\s*)(\d{1,2}(?:\.\d{1,2})*|[A-Z](?!\w))\s*[:.\-–]?\s*(.*)$", re.I
 )
 THEME_COLON = re.compile(r"^thema\s*[:\-–]\s*(.+)$|^(?:Thema|THEMA)\s+([A-Z][^\s:]*(?:\s+[^\s:]+){0,4})$")
 NUMBERED = re.compile(r"^(\d{1,3}(?:\.\d{1,2}){0,2})([.)]?)\s+(\S.*)$")
@@ -80,7 +81,8 @@ SENTENCE_END = (".", ",", ";", ":", "!", "?")
 # The document's frame: chapters that hold no agreements (generic words of the genre, no document's names).
 FRAME = re.compile(
     r"(?i)^(?:\W*)(?:inleiding|introductie|vooraf|voorwoord|aanleiding|leeswijzer|inhoud(?:sopgave)?|monitoring|evaluatie|"
-    r"ondertekening|handtekeningen|bijlage|colofon|samenvatting|begrippen(?:lijst)?|partijen|ondertekenaars)\b"
+    r"ondertekening|handtekeningen|bijlage|colofon|samenvatting|begrippen(?:lijst)?|partijen|ondertekenaars|"
+    r"looptijd|slotbepalingen|geschillen|(?:algemene|overige)\s+bepalingen|begripsbepalingen)\b"
 )
 
 

@@ -37,9 +37,10 @@ from .shapes import (  # noqa: F401 (the importer's other modules read these fro
 
 
 class Parser(HeadingRules, SectionRules):
-    def __init__(self, lines: list[str], party_aliases: dict[str, str], type_=None):
+    def __init__(self, lines: list[str], party_aliases: dict[str, str], type_=None, titles=frozenset()):
         self.lines = lines
         self.type = type_  # a PDF's type (pdf_fonts.Type), or None
+        self.titles = titles  # the titles the document's contents page lists
         self.aliases = party_aliases  # alias (lower case) -> party name
         self.chapters: list[Hoofdstuk] = []
         self.current: Hoofdstuk | None = None
@@ -278,8 +279,8 @@ class Parser(HeadingRules, SectionRules):
             cur.intro.append((i, line))
 
 
-def parse(lines: list[str], party_aliases: dict[str, str], check=None, type_=None) -> Structure:
-    return finish(Parser(lines, party_aliases, type_).parse(check), party_aliases, lines)
+def parse(lines: list[str], party_aliases: dict[str, str], check=None, type_=None, titles=frozenset()) -> Structure:
+    return finish(Parser(lines, party_aliases, type_, titles).parse(check), party_aliases, lines)
 
 
 def finish(structure: Structure, party_aliases: dict[str, str], lines: list[str]) -> Structure:

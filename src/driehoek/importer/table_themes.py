@@ -74,6 +74,7 @@ class Marks:
         self.captions: list[tuple[list[str], int]] = []
         self.numbered = False  # a numbered title inside a table: the themes are those, the others are below them
         self.leads: dict[str, str] = {}  # agreement number -> its parties, from a matrix of marks (mark_matrix.py)
+        self.open: list[tuple[int, str]] | None = None  # the last numbered piped table's columns (agreement_tables)
 
     def header_at(self, out: list[str]) -> None:
         """A table's header is written next: the last line written, if a caption, is the table's."""

@@ -38,10 +38,18 @@ def names(text: str) -> list[str]:
         ) or (bare_word and SEPARATOR.search(following)):  # "... · Huurdersvereniging" + "W · Bewonersraad V"
             line = f"{line} {following}"
         parts = [p.strip() for p in SEPARATOR.split(line) if p and p.strip()]
-        if len(parts) < 2 or not all(_name_like(p) and kind_of(p, default="") for p in parts):
+        if len(parts) < 2 or not all(_name_like(p) and kind_of(p, default="") and _proper(p) for p in parts):
             continue
         found += [p[0].upper() + p[1:] for p in parts if p not in found]
     return found
+
+
+def _proper(part: str) -> bool:
+    """A name has a word of its own beside its organisation word ("Gemeente X", "Z Wonen"): a line of kinds only
+    ("Gemeente – woningcorporaties – huurders – welzijn en zorg") names who takes part, not the parties."""
+    from .parties import kind_of
+
+    return any(w[:1].isupper() and not kind_of(w, default="") for w in part.split())
 
 
 def _name_like(part: str) -> bool:
