@@ -53,7 +53,8 @@ def test_a_sentence_with_twice_the_numbers_takes_about_twice_the_time():
 
     small, large = sentence(800), sentence(1600)
     assert len(targets.in_sentence(large)) == 1600
-    ratio = _fastest(lambda: targets.in_sentence(large)) / _fastest(lambda: targets.in_sentence(small))
+    # The fastest of five: a ratio of two short timings, so a busy machine's pauses must not decide it.
+    ratio = _fastest(lambda: targets.in_sentence(large), 5) / _fastest(lambda: targets.in_sentence(small), 5)
     assert ratio < 3.0, f"{ratio:.1f}"
 
 
