@@ -170,6 +170,8 @@ class HeadingRules:
             return number in ("0", "1", "1.1")
         last = numbered[-1]
         parts, last_parts = number.split("."), last.split(".")
+        if not all(p.isdigit() for p in parts + last_parts):
+            return False  # after a lettered chapter ("Thema A") a number continues no numbering
         if len(parts) == 1:
             return int(parts[0]) == int(last_parts[0]) + 1 or int(parts[0]) == int(last_parts[0]) + 2
         if parts[:-1] == last_parts[:-1]:

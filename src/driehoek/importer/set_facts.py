@@ -20,7 +20,9 @@ def set_slug(municipality: str, kind: str, first: int, last: int) -> str:
 def kind_and_period(flat: str, filename: str) -> tuple[str, int, int]:
     pairs = Counter()
     for m in re.finditer(
-        r"(\w+\s+)?\b(kaderafspraken|prestatieafspraken|jaarprogramma|jaarafspraken)\s+((?:19|20)\d{2})"
+        # A name may stand between ("prestatieafspraken Zandveen aan Zee 2026-2029"): capitalised words.
+        r"(\w+\s+)?\b(kaderafspraken|prestatieafspraken|jaarprogramma|jaarafspraken)"
+        r"(?:\s+(?:(?-i:[A-Z])[\w'’\-]*|en|aan|den|de|van|op)){0,5}?\s+((?:19|20)\d{2})"
         r"(?:\s*(?:-|–|t/m|tot)\s*((?:19|20)\d{2}))?",
         flat,
         re.I,

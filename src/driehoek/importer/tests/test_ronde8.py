@@ -1,6 +1,6 @@
 """Round 8 of the importer (docs/importer.md): made-up snippets with fictional names."""
 
-from driehoek.importer import extract, proposal, structure
+from driehoek.importer import extract, proposal, set_facts, structure
 
 
 def _read(text: str) -> list[tuple[str, str, str, str]]:
@@ -126,3 +126,23 @@ FRAME_AFTER_THEMES = (
     "3 Monitoring\n\n"
     "Elke trekker meldt vóór 1 maart de stand van zijn afspraken.\n"
 )
+
+
+def test_the_period_after_the_municipalitys_name_in_the_title():
+    """Found walking the review screen: "prestatieafspraken X 2026-2029" was read as 2029 alone."""
+    flat = (
+        "Samenwerkingsovereenkomst prestatieafspraken Proefveen aan de Vecht 2026-2029 Getekend op 9 december 2025. "
+        "In 2029 evalueren partijen de afspraken; in 2029 begint de volgende ronde."
+    )
+    assert set_facts.kind_and_period(flat, "proef.pdf") == ("prestatieafspraken", 2026, 2029)
+    # Words in lower case between are no name: "prestatieafspraken zijn in 2023 geëvalueerd" names no period.
+    evaluated = "De prestatieafspraken zijn in 2023 geëvalueerd. Jaarprogramma 2026."
+    assert set_facts.kind_and_period(evaluated, "x.txt") == ("jaarprogramma", 2026, 2026)
+
+
+def test_a_numbered_title_after_a_lettered_chapter_is_read_without_error():
+    """Found by test_eigenschappen (Hypothesis) after the merge: a chapter lettered "A" and then a numbered title."""
+    lines = ["Thema A – Betaalbaar wonen", "", "Afspraak A1: De gemeente houdt de lasten gelijk.", ""]
+    lines.append("2 Wonen en zorg")
+    read = structure.parse(lines, {})
+    assert [c.title for c in read.chapters][0] == "Betaalbaar wonen"
