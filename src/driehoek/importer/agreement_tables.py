@@ -14,7 +14,7 @@ does not fit its columns (a heading, a paragraph).
 import re
 
 from . import mark_matrix, party_columns, table_shapes, table_themes
-from .shapes import double_spaced
+from .shapes import comma_list, double_spaced
 from .table_cells import cells as _cells
 from .table_cells import split as _split
 
@@ -251,7 +251,7 @@ def _title(text: str) -> bool:
         0 < len(text.split()) <= 10
         and (text[:1].isupper() or text[:1].isdigit())
         and not re.search(r"[;:]|\.$", text)
-        and (numbered or "," not in text or table_themes.comma_list(text))
+        and (numbered or "," not in text or comma_list(text))
     )
 
 

@@ -21,6 +21,7 @@ from .shapes import (
     SENTENCE_END,
     THEME_COLON,
     Hoofdstuk,
+    comma_list,
     is_caps,
     is_heading_title,
 )
@@ -162,7 +163,7 @@ class HeadingRules:
         vertegenwoordigd door ...")."""
         below = self.lines[i + 1].strip() if i + 1 < len(self.lines) else ""
         marked = self.set_larger(self.lines[i]) or self.set_bold(self.lines[i])
-        return len(title.split()) <= 6 and not any(c.isdigit() for c in title) and (not below or marked)
+        return comma_list(title) and (not below or marked)
 
     def expected_heading(self, number: str) -> bool:
         numbered = [c.number for c in self.chapters if c.number]

@@ -130,6 +130,15 @@ class Structure:
         return [c for c in self.chapters if c.agreements]
 
 
+# A title that is a short list in a title: "Zorg, welzijn en leefbaarheid", "Wonen, zorg & welzijn".
+COMMA_LIST = re.compile(r"^[A-Z][\w-]*(?:\s[\w-]+)?(?:,\s[\w-]+(?:\s[\w-]+)?){1,3}\s(?:en|&)\s[\w-]+(?:\s[\w-]+)?$")
+
+
+def comma_list(text: str) -> bool:
+    """A title that lists a few subjects with commas and a last "en" ("Zorg, welzijn en leefbaarheid")."""
+    return len(text.split()) <= 8 and COMMA_LIST.match(text) is not None
+
+
 def is_heading_title(title: str) -> bool:
     words = title.split()
     if not words or len(words) > 10 or len(title) > 90:

@@ -33,13 +33,6 @@ CAPTION = re.compile(r"(?i)^(?:vervolg\s+(?:van\s+)?)?tabel\s+\d{1,3}[a-z]?\b(?!
 CONTINUED = re.compile(r"(?i)^vervolg\b|\(vervolg\)\s*$")
 # A title numbered in any way: "2 Wonen", "2.1 Nieuwbouw", "II Wonen", "B. Wonen", "Thema 2 – Wonen".
 NUMBERED_TITLE = re.compile(r"^(?:\d|[IVXLC]+[.)]?\s|[A-Z][.)]\s|(?i:thema|hoofdstuk|deel)\b)")
-# A short list in a title: "Zorg, welzijn en leefbaarheid", "Wonen, zorg & welzijn".
-COMMA_LIST = re.compile(r"^[A-Z][\w-]*(?:\s[\w-]+)?(?:,\s[\w-]+(?:\s[\w-]+)?){1,3}\s(?:en|&)\s[\w-]+(?:\s[\w-]+)?$")
-
-
-def comma_list(text: str) -> bool:
-    """A title that lists a few subjects with commas and a last "en" ("Zorg, welzijn en leefbaarheid")."""
-    return len(text.split()) <= 8 and COMMA_LIST.match(text) is not None
 
 
 class Row(str):

@@ -19,3 +19,11 @@ def text(name: str) -> bytes:
 @cache
 def pdf(name: str) -> bytes:
     return text_to_pdf(text(name).decode("utf-8"))
+
+
+def read(text: str, name: str = "proef.txt") -> list[tuple[str, str, list[str]]]:
+    """The proposal's agreements as (theme title, number, responsible parties), in document order."""
+    from driehoek.importer import proposal
+
+    result = proposal.propose(name, text.encode())
+    return [(t["title"], a["number"], a["responsible"]) for t in result.set["themes"] for a in t["agreements"]]

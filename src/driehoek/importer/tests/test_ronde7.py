@@ -2,10 +2,9 @@
 
 from driehoek.importer import parties, proposal
 
+from . import helpers
 
-def _read(text: str) -> list[tuple[str, str, list[str]]]:
-    result = proposal.propose("proef.txt", text.encode())
-    return [(t["title"], a["number"], a["responsible"]) for t in result.set["themes"] for a in t["agreements"]]
+_read = helpers.read
 
 
 PARTY_LIST = (

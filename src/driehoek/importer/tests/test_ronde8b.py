@@ -1,11 +1,10 @@
 """Round 8 B of the importer (docs/importer.md, docs/adr/0203): made-up snippets with fictional names."""
 
-from driehoek.importer import mark_matrix, parties, proposal, table_themes, title_block
+from driehoek.importer import mark_matrix, parties, proposal, shapes, table_themes, title_block
 
+from . import helpers
 
-def _read(text: str) -> list[tuple[str, str, list[str]]]:
-    result = proposal.propose("proef.txt", text.encode())
-    return [(t["title"], a["number"], a["responsible"]) for t in result.set["themes"] for a in t["agreements"]]
+_read = helpers.read
 
 
 HEADER = (
@@ -81,10 +80,10 @@ def test_captions_and_comma_lists():
     assert table_themes.is_caption("Tabel 2: Afspraken per thema")
     assert not table_themes.is_caption("Tabellen en figuren")
     assert not table_themes.is_caption("Betaalbaarheid")
-    assert table_themes.comma_list("Wonen, welzijn en zorg")
-    assert table_themes.comma_list("Zorg, welzijn & leefbaarheid")
-    assert not table_themes.comma_list("De gemeente, de corporaties en de huurders spreken af dat zij samen werken")
-    assert not table_themes.comma_list("Betaalbaarheid")
+    assert shapes.comma_list("Wonen, welzijn en zorg")
+    assert shapes.comma_list("Zorg, welzijn & leefbaarheid")
+    assert not shapes.comma_list("De gemeente, de corporaties en de huurders spreken af dat zij samen werken")
+    assert not shapes.comma_list("Betaalbaarheid")
 
 
 def test_a_title_block_name_wrapped_after_its_organisation_word_onto_a_line_of_names():
